@@ -1,0 +1,82 @@
+// Global options; each command parses its own arguments after the command word.
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QStandardPaths>
+
+namespace fleetscope {
+
+QString defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+AppPaths appPaths(const CommandLine &line)
+{
+    AppPaths paths;
+    paths.dataDir = line.dataDir;
+    if (line.dataDir != defaultDataDir()) {
+        paths.settingsFile = line.dataDir + QStringLiteral("/fleetscope.conf");
+        paths.cacheDir = line.dataDir + QStringLiteral("/cache");
+    } else {
+        paths.settingsFile = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/fleetscope.conf");
+        paths.cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    }
+    paths.logDir = line.dataDir + QStringLiteral("/logs");
+    return paths;
+}
+
+QString globalUsage()
+{
+    return QCoreApplication::translate("cli",
+        "Usage: fleetscope [--data-dir DIR] [--store PATH] [--demo] [COMMAND ...]\n"
+        "\n"
+        "Without a command, opens the Fleetscope window.\n"
+        "\n"
+        "Global options:\n"
+        "  --data-dir DIR   where the store, settings and logs live (default: %1)\n"
+        "  --store PATH     the SQLite store file (default: DATA_DIR/fleetscope.sqlite)\n"
+        "  --demo           open the window with a simulated account, clearly labelled\n"
+        "  -h, --help       show this help\n"
+        "  -v, --version    show the version\n"
+        "\n"
+        "Commands:\n"
+        "  connections list [--json]   list configured provider connections\n"
+        "\n"
+        "Exit status: 0 on success, 1 on failure (one line on stderr), 2 on a usage error.\n")
+        .arg(defaultDataDir());
+}
+
+std::expected<CommandLine, UsageError> parseCommandLine(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QString(), QStringLiteral("DIR"));
+    const QCommandLineOption store(QStringLiteral("store"), QString(), QStringLiteral("PATH"));
+    const QCommandLineOption demo(QStringLiteral("demo"));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")});
+    parser.addOptions({dataDir, store, demo, help, version});
+    if (!parser.parse(args))
+        return std::unexpected(UsageError{parser.errorText()});
+
+    CommandLine line;
+    line.dataDir = parser.isSet(dataDir) ? parser.value(dataDir) : defaultDataDir();
+    line.store = parser.value(store);
+    line.demo = parser.isSet(demo);
+    line.help = parser.isSet(help);
+    line.version = parser.isSet(version);
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty()) {
+        line.command = positional.first();
+        line.commandArgs = positional.mid(1);
+    }
+    if (parser.isSet(dataDir) && line.dataDir.isEmpty())
+        return std::unexpected(UsageError{QStringLiteral("--data-dir: empty directory")});
+    if (line.demo && !line.command.isEmpty())
+        return std::unexpected(UsageError{QStringLiteral("--demo applies to the window only, not to '%1'").arg(line.command)});
+    return line;
+}
+
+} // namespace fleetscope

@@ -1,0 +1,143 @@
+// Command dispatch and the `connections` command.
+#include "commands.h"
+
+#include "export/csvwriter.h"
+#include "logging.h"
+#include "store/storeservice.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <functional>
+#include <memory>
+
+namespace fleetscope {
+namespace {
+
+struct CommandContext {
+    const CommandLine &line;
+    QTextStream &out;
+    QTextStream &err;
+
+    int failure(const QString &message) const
+    {
+        err << "fleetscope: " << message << Qt::endl;
+        return ExitFailure;
+    }
+    int usage(const QString &message, const QString &help) const
+    {
+        err << "fleetscope: " << message << "\n\n" << help << Qt::flush;
+        return ExitUsage;
+    }
+};
+
+Result<std::unique_ptr<StoreService>> openService(const CommandLine &line)
+{
+    Result<StoreLocation> location = StoreLocation::parse(line.store, line.dataDir);
+    if (!location)
+        return std::unexpected(location.error());
+    auto service = std::make_unique<StoreService>(*location);
+    if (Result<int> started = service->startBlocking(); !started)
+        return std::unexpected(started.error());
+    return service;
+}
+
+QString timestamp(const QDateTime &ts)
+{
+    return ts.isValid() ? csvCell(ts) : QString();
+}
+
+int connectionsList(const CommandContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"));
+    parser.addOption(json);
+    const QString help = QStringLiteral("Usage: fleetscope connections list [--json]\n");
+    if (!parser.parse(QStringList{QStringLiteral("list")} + args))
+        return ctx.usage(parser.errorText(), help);
+    if (!parser.positionalArguments().isEmpty())
+        return ctx.usage(QStringLiteral("connections list: unexpected argument '%1'").arg(parser.positionalArguments().first()), help);
+
+    Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
+    if (!service)
+        return ctx.failure(service.error().message);
+    Result<QList<ConnectionRecord>> connections =
+        (*service)->read<QList<ConnectionRecord>>([](Store &store) { return store.connections(); }).result();
+    if (!connections)
+        return ctx.failure(connections.error().message);
+
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const ConnectionRecord &c : *connections) {
+            array.append(QJsonObject{
+                {QStringLiteral("kind"), c.kind},
+                {QStringLiteral("name"), c.name},
+                {QStringLiteral("enabled"), c.enabled},
+                {QStringLiteral("cadence_seconds"), c.cadenceSeconds},
+                {QStringLiteral("last_sync_at"), c.lastSyncAt.isValid() ? QJsonValue(timestamp(c.lastSyncAt)) : QJsonValue()},
+                {QStringLiteral("last_status"), c.lastStatus.isEmpty() ? QJsonValue() : QJsonValue(c.lastStatus)},
+                {QStringLiteral("last_error"), c.lastError.isEmpty() ? QJsonValue() : QJsonValue(c.lastError)},
+            });
+        }
+        ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
+        return ExitOk;
+    }
+    if (connections->isEmpty()) {
+        ctx.out << QCoreApplication::translate("cli", "No connections. Add one in the Providers page of the window.") << Qt::endl;
+        return ExitOk;
+    }
+    const QStringList header{QStringLiteral("KIND"), QStringLiteral("NAME"), QStringLiteral("ENABLED"), QStringLiteral("CADENCE"),
+                             QStringLiteral("LAST SYNC"), QStringLiteral("STATUS"), QStringLiteral("LAST ERROR")};
+    QList<QStringList> rows{header};
+    for (const ConnectionRecord &c : *connections) {
+        rows << QStringList{c.kind, c.name, c.enabled ? QStringLiteral("yes") : QStringLiteral("no"),
+                            QString::number(c.cadenceSeconds) + QLatin1Char('s'),
+                            c.lastSyncAt.isValid() ? timestamp(c.lastSyncAt) : QStringLiteral("never"),
+                            c.lastStatus.isEmpty() ? QStringLiteral("-") : c.lastStatus, c.lastError};
+    }
+    QList<qsizetype> widths(header.size(), 0);
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], row[i].size());
+    }
+    for (const QStringList &row : rows) {
+        QString text;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            text += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
+        ctx.out << text.trimmed() << '\n';
+    }
+    ctx.out << Qt::flush;
+    return ExitOk;
+}
+
+int connections(const CommandContext &ctx, const QStringList &args)
+{
+    const QString help = QStringLiteral("Usage: fleetscope connections list [--json]\n");
+    if (args.isEmpty())
+        return ctx.usage(QStringLiteral("connections: missing subcommand"), help);
+    if (args.first() == QLatin1String("list"))
+        return connectionsList(ctx, args.mid(1));
+    return ctx.usage(QStringLiteral("connections: unknown subcommand '%1'").arg(args.first()), help);
+}
+
+} // namespace
+
+int runCommand(const CommandLine &line, QTextStream &out, QTextStream &err)
+{
+    const CommandContext ctx{line, out, err};
+    using Handler = std::function<int(const CommandContext &, const QStringList &)>;
+    const QList<std::pair<QString, Handler>> commands{
+        {QStringLiteral("connections"), connections},
+    };
+    for (const auto &[name, handler] : commands) {
+        if (line.command == name) {
+            qCInfo(lcCli).noquote() << "command" << name;
+            return handler(ctx, line.commandArgs);
+        }
+    }
+    return ctx.usage(QStringLiteral("unknown command '%1'").arg(line.command), globalUsage());
+}
+
+} // namespace fleetscope

@@ -1,0 +1,119 @@
+// Provider-neutral value types that cross threads: batches for the writer, rows and buckets for readers.
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+namespace fleetscope {
+
+// A configured provider account. Settings never hold a secret.
+struct ConnectionRecord {
+    qint64 id = 0;               // 0 until stored
+    QString kind;                // "runpod", "prometheus", ...
+    QString name;                // unique, chosen by the user
+    QJsonObject settings;
+    bool enabled = true;
+    int cadenceSeconds = 300;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime lastSyncAt;        // invalid: never synced
+    QString lastStatus;          // "ok", "failed", "" (never)
+    QString lastError;
+};
+
+// Identity of one time series: a metric with its label set, as collected by one connection.
+struct SeriesKey {
+    qint64 connectionId = 0;
+    QString metric;
+    QString labelsJson = QStringLiteral("{}");   // canonical: keys sorted, compact
+
+    friend bool operator==(const SeriesKey &, const SeriesKey &) = default;
+};
+
+struct Sample {
+    qint64 tsMs = 0;   // milliseconds since the epoch, UTC
+    double value = 0;
+};
+
+struct SeriesSamples {
+    SeriesKey key;
+    QList<Sample> samples;
+};
+
+struct SeriesInfo {
+    qint64 id = 0;
+    SeriesKey key;
+    qint64 firstTsMs = 0;
+    qint64 lastTsMs = 0;
+};
+
+// Everything one collection cycle stores; the writer commits it in a single transaction.
+struct WriteBatch {
+    QString source;                        // for logs and errors: "runpod/prod billing"
+    QList<ConnectionRecord> connections;   // upserted by name
+    QList<SeriesSamples> series;
+
+    bool isEmpty() const { return connections.isEmpty() && series.isEmpty(); }
+    qsizetype sampleCount() const;
+};
+
+struct WriteSummary {
+    QString source;
+    qint64 samplesWritten = 0;             // duplicates (same series and timestamp) are not counted
+    qint64 connectionsWritten = 0;
+    qint64 elapsedMs = 0;
+};
+
+// Resolution tiers of stored samples; coarser tiers are rollups the writer keeps current.
+enum class Tier { Raw, Minute, Hour };
+
+struct BucketQuery {
+    qint64 seriesId = 0;
+    qint64 fromMs = 0;    // inclusive
+    qint64 toMs = 0;      // exclusive
+    int buckets = 500;
+};
+
+struct Bucket {
+    qint64 startMs = 0;
+    double min = 0;
+    double max = 0;
+    double avg = 0;
+    double last = 0;
+    qint64 count = 0;
+};
+
+// Buckets start at originMs + k * widthMs; empty buckets are omitted. When a rollup tier is
+// used, origin and width are snapped to that tier's grid so every bucket is exact.
+struct BucketSeries {
+    Tier tier = Tier::Raw;
+    qint64 originMs = 0;
+    qint64 widthMs = 0;
+    QList<Bucket> buckets;
+};
+
+struct PruneSummary {
+    QDateTime cutoff;
+    qint64 rowsDeleted = 0;
+};
+
+// A rectangular result for tables and exports: typed cells, timestamps as UTC QDateTime.
+struct TableData {
+    QStringList columns;
+    QList<QVariantList> rows;
+};
+
+} // namespace fleetscope
+
+Q_DECLARE_METATYPE(fleetscope::WriteBatch)
+Q_DECLARE_METATYPE(fleetscope::WriteSummary)
+Q_DECLARE_METATYPE(fleetscope::BucketSeries)
+Q_DECLARE_METATYPE(fleetscope::PruneSummary)
+Q_DECLARE_METATYPE(fleetscope::Tier)
+Q_DECLARE_METATYPE(fleetscope::TableData)

@@ -1,0 +1,64 @@
+// The SQLite implementation of Store: WAL, busy timeout, foreign keys, rollups kept by the writer.
+#pragma once
+
+#include "sqlitestatement.h"
+#include "store.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+
+#include <unordered_map>
+
+namespace fleetscope {
+
+class SqliteStore final : public Store
+{
+public:
+    // Use openStore(); this is public for make_unique only.
+    SqliteStore(QString connectionName, QString path, StoreAccess access);
+    ~SqliteStore() override;
+
+    Result<void> open();
+
+    QString display() const override { return m_path; }
+    int schemaVersion() const override { return m_schemaVersion; }
+
+    Result<WriteSummary> write(const WriteBatch &batch) override;
+    Result<PruneSummary> prune(const QDateTime &cutoff) override;
+
+    Result<QList<ConnectionRecord>> connections() override;
+    Result<QList<SeriesInfo>> series(qint64 connectionId) override;
+    Result<BucketSeries> buckets(const BucketQuery &query) override;
+    Result<qint64> sampleCount() override;
+
+private:
+    Result<int> readSchemaVersion();
+    Result<void> migrate();
+    Result<qint64> writeConnection(const ConnectionRecord &connection);
+    Result<qint64> seriesId(const SeriesKey &key);
+    Result<qint64> writeSamples(qint64 seriesId, const QList<Sample> &samples);
+    Result<void> writeRollups();
+    Result<SqliteStatement *> statement(const char *sql);
+    Result<void> checkWritable() const;
+
+    QString m_connectionName;
+    QString m_path;
+    StoreAccess m_access;
+    QSqlDatabase m_db;
+    sqlite3 *m_handle = nullptr;
+    int m_schemaVersion = 0;
+
+    std::unordered_map<const char *, SqliteStatement> m_statements;   // keyed by the SQL literal's address
+    QHash<QString, qint64> m_seriesIds;                  // "connection\x1fmetric\x1flabels" -> id
+
+    // Rollup deltas of the batch being written, keyed by (series, bucket start).
+    struct Rollup {
+        double min, max, sum;
+        qint64 count, lastTs;
+        double lastValue;
+    };
+    QHash<std::pair<qint64, qint64>, Rollup> m_minuteRollups;
+    QHash<std::pair<qint64, qint64>, Rollup> m_hourRollups;
+};
+
+} // namespace fleetscope

@@ -1,0 +1,46 @@
+// The Store interface: one database connection, used from one thread. SQLite now, PostgreSQL in team mode.
+#pragma once
+
+#include "domain.h"
+#include "error.h"
+
+#include <memory>
+
+namespace fleetscope {
+
+enum class StoreAccess { ReadWrite, ReadOnly };
+
+// Where the data lives: a SQLite file today; a PostgreSQL URL comes with team mode.
+struct StoreLocation {
+    QString sqlitePath;
+
+    // SPEC is a file path (or sqlite:// URL); empty means DATA_DIR/fleetscope.sqlite.
+    static Result<StoreLocation> parse(const QString &spec, const QString &dataDir);
+    QString display() const { return sqlitePath; }
+};
+
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    virtual QString display() const = 0;
+    virtual int schemaVersion() const = 0;
+
+    virtual Result<WriteSummary> write(const WriteBatch &batch) = 0;
+    virtual Result<PruneSummary> prune(const QDateTime &cutoff) = 0;
+
+    virtual Result<QList<ConnectionRecord>> connections() = 0;
+    virtual Result<QList<SeriesInfo>> series(qint64 connectionId = 0) = 0;   // 0: all
+    virtual Result<BucketSeries> buckets(const BucketQuery &query) = 0;
+    virtual Result<qint64> sampleCount() = 0;
+};
+
+// Opens (and with ReadWrite, creates and migrates) the store. A file that is not a
+// Fleetscope SQLite store, or one written by a newer Fleetscope, is refused untouched.
+Result<std::unique_ptr<Store>> openStore(const StoreLocation &location, StoreAccess access);
+
+// The newest schema version this build knows.
+int latestSchemaVersion();
+
+} // namespace fleetscope

@@ -1,0 +1,72 @@
+// The store as the rest of the app sees it: one writer thread that owns the write connection,
+// and a reader pool with one read connection per thread. Nothing here blocks the caller.
+#pragma once
+
+#include "store.h"
+
+#include <QFuture>
+#include <QMutex>
+#include <QObject>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <functional>
+#include <unordered_map>
+
+namespace fleetscope {
+
+class StoreWriter;
+
+class StoreService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StoreService(StoreLocation location, QObject *parent = nullptr);
+    ~StoreService() override;
+
+    const StoreLocation &location() const { return m_location; }
+
+    // Opens and migrates the store on the writer thread. Must succeed before reads and writes.
+    QFuture<Result<int>> start();   // value: schema version
+    // start() and wait: for the CLI and tests, never for the GUI thread.
+    Result<int> startBlocking();
+
+    // Queues a batch for the writer; batchCommitted or batchFailed follows.
+    void submit(WriteBatch batch);
+    void pruneOlderThan(QDateTime cutoff);
+
+    // Runs FN(Store &) on a reader thread with that thread's own read-only connection.
+    template<typename T>
+    QFuture<Result<T>> read(std::function<Result<T>(Store &)> fn)
+    {
+        return QtConcurrent::run(&m_readers, [this, fn = std::move(fn)]() -> Result<T> {
+            Result<Store *> store = readerStore();
+            if (!store)
+                return std::unexpected(store.error());
+            return fn(**store);
+        });
+    }
+
+    // Blocks until every batch submitted so far is committed (CLI, tests, shutdown).
+    void flush();
+
+Q_SIGNALS:
+    void batchCommitted(const fleetscope::WriteSummary &summary);
+    void batchFailed(const QString &source, const fleetscope::Error &error);
+    void pruned(const fleetscope::PruneSummary &summary);
+
+private:
+    Result<Store *> readerStore();
+
+    StoreLocation m_location;
+    QThread m_writerThread;
+    StoreWriter *m_writer = nullptr;   // lives on m_writerThread
+    QThreadPool m_readers;
+    QMutex m_readerMutex;
+    // One read connection per reader thread; closed by the service, not at thread exit,
+    // because the pool's threads may outlive it.
+    std::unordered_map<QThread *, std::unique_ptr<Store>> m_readerStores;
+};
+
+} // namespace fleetscope

@@ -1,0 +1,53 @@
+// StoreWriter: applies batches in arrival order on its own thread.
+#include "storewriter.h"
+
+#include "logging.h"
+
+namespace fleetscope {
+
+StoreWriter::~StoreWriter() = default;
+
+Result<int> StoreWriter::open()
+{
+    Result<std::unique_ptr<Store>> store = openStore(m_location, StoreAccess::ReadWrite);
+    if (!store)
+        return std::unexpected(store.error());
+    m_store = std::move(*store);
+    return m_store->schemaVersion();
+}
+
+void StoreWriter::write(const WriteBatch &batch)
+{
+    if (!m_store) {
+        Q_EMIT batchFailed(batch.source, Error::make(ErrorClass::Storage, QStringLiteral("the store is not open")));
+        return;
+    }
+    Result<WriteSummary> summary = m_store->write(batch);
+    if (!summary) {
+        qCWarning(lcStore).noquote() << "batch failed:" << describe(summary.error());
+        Q_EMIT batchFailed(batch.source, summary.error());
+        return;
+    }
+    qCDebug(lcStore).noquote() << "committed" << batch.source << summary->samplesWritten << "samples in" << summary->elapsedMs << "ms";
+    Q_EMIT batchCommitted(*summary);
+}
+
+void StoreWriter::prune(const QDateTime &cutoff)
+{
+    if (!m_store)
+        return;
+    Result<PruneSummary> summary = m_store->prune(cutoff);
+    if (!summary) {
+        qCWarning(lcStore).noquote() << "pruning failed:" << describe(summary.error());
+        return;
+    }
+    qCInfo(lcStore) << "pruned" << summary->rowsDeleted << "rows older than" << cutoff;
+    Q_EMIT pruned(*summary);
+}
+
+void StoreWriter::close()
+{
+    m_store.reset();
+}
+
+} // namespace fleetscope

@@ -1,0 +1,146 @@
+// Composition root: parses the command line, then runs a headless command or builds the window.
+#include "cli/commandline.h"
+#include "cli/commands.h"
+#include "logging.h"
+#include "mainwindow.h"
+#include "store/retention.h"
+#include "store/storeservice.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QMessageBox>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTextStream>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace fleetscope;
+
+namespace {
+
+void installTranslations(QCoreApplication &app)
+{
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QLocale(), QStringLiteral("fleetscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+}
+
+bool displayAvailable()
+{
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+// FLEETSCOPE_EXIT_AFTER_FIRST_PAINT=1 makes the app print the time to its first painted
+// window and quit: the cold-start benchmark uses it.
+class FirstPaintProbe : public QObject
+{
+public:
+    explicit FirstPaintProbe(const QElapsedTimer &sinceStart, QObject *parent) : QObject(parent), m_sinceStart(sinceStart) {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            std::printf("first-paint-ms %lld\n", static_cast<long long>(m_sinceStart.elapsed()));
+            std::fflush(stdout);
+            QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const QElapsedTimer &m_sinceStart;
+    bool m_done = false;
+};
+
+int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &sinceStart)
+{
+    QTextStream err(stderr);
+    if (!displayAvailable()) {
+        err << "fleetscope: no display available (DISPLAY and WAYLAND_DISPLAY are unset); "
+               "use a command such as 'fleetscope connections list', or see --help" << Qt::endl;
+        return ExitFailure;
+    }
+    if (line.demo) {
+        err << "fleetscope: --demo needs the simulator, which this build does not include yet" << Qt::endl;
+        return ExitFailure;
+    }
+    Result<StoreLocation> location = StoreLocation::parse(line.store, line.dataDir);
+    if (!location) {
+        err << "fleetscope: " << location.error().message << Qt::endl;
+        return ExitFailure;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fleetscope.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.fleetscope.Fleetscope"));
+    installTranslations(app);
+    const AppPaths paths = appPaths(line);
+    installFileLog(paths.logDir, true);
+
+    StoreService store(*location);
+    Retention retention(store, Retention::kDefaultDays);
+    MainWindow window(store, paths.dataDir);
+    if (qEnvironmentVariableIntValue("FLEETSCOPE_EXIT_AFTER_FIRST_PAINT"))
+        window.installEventFilter(new FirstPaintProbe(sinceStart, &window));
+    window.show();
+    // Opening and migrating runs on the writer thread; the window shows its loading state meanwhile.
+    auto *started = new QFutureWatcher<Result<int>>(&window);
+    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window] {
+        const Result<int> result = started->result();
+        if (!result) {
+            qCCritical(lcUi).noquote() << describe(result.error());
+            QMessageBox::critical(&window, QObject::tr("Fleetscope cannot open its store"), result.error().message);
+            QCoreApplication::exit(ExitFailure);
+            return;
+        }
+        window.refresh();
+    });
+    started->setFuture(store.start());
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    QCoreApplication::setApplicationName(QStringLiteral("fleetscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FLEETSCOPE_VERSION));
+
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    auto line = parseCommandLine(args);
+    if (!line) {
+        err << "fleetscope: " << line.error().message << "\n\n" << globalUsage() << Qt::flush;
+        return ExitUsage;
+    }
+    if (line->help) {
+        out << globalUsage() << Qt::flush;
+        return ExitOk;
+    }
+    if (line->version) {
+        out << "fleetscope " << FLEETSCOPE_VERSION << Qt::endl;
+        return ExitOk;
+    }
+    if (line->command.isEmpty())
+        return runGui(argc, argv, *line, sinceStart);
+
+    QCoreApplication app(argc, argv);
+    installTranslations(app);
+    installFileLog(appPaths(*line).logDir, false);
+    return runCommand(*line, out, err);
+}

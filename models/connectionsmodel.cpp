@@ -1,0 +1,100 @@
+// ConnectionsModel: localised display cells, raw typed export cells.
+#include "connectionsmodel.h"
+
+#include <QLocale>
+
+namespace fleetscope {
+
+void ConnectionsModel::setConnections(QList<ConnectionRecord> connections)
+{
+    beginResetModel();
+    m_connections = std::move(connections);
+    endResetModel();
+}
+
+int ConnectionsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_connections.size());
+}
+
+int ConnectionsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ConnectionsModel::statusText(const ConnectionRecord &connection)
+{
+    if (connection.lastStatus.isEmpty())
+        return tr("Never synced");
+    if (connection.lastStatus == QLatin1String("ok"))
+        return tr("OK");
+    if (connection.lastStatus == QLatin1String("failed"))
+        return tr("Failed");
+    return connection.lastStatus;
+}
+
+QString ConnectionsModel::cadenceText(int seconds)
+{
+    if (seconds > 0 && seconds % 3600 == 0)
+        return tr("%n h", nullptr, seconds / 3600);
+    if (seconds > 0 && seconds % 60 == 0)
+        return tr("%n min", nullptr, seconds / 60);
+    return tr("%n s", nullptr, seconds);
+}
+
+QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ConnectionRecord &c = m_connections.at(index.row());
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Kind: return c.kind;
+        case Name: return c.name;
+        case Enabled: return c.enabled ? tr("Yes") : tr("No");
+        case Cadence: return cadenceText(c.cadenceSeconds);
+        case LastSync:
+            return c.lastSyncAt.isValid() ? QLocale().toString(c.lastSyncAt.toLocalTime(), QLocale::ShortFormat)
+                                          : tr("Never");
+        case Status: return statusText(c);
+        case LastError: return c.lastError;
+        }
+    } else if (role == Qt::ToolTipRole && index.column() == LastError && !c.lastError.isEmpty()) {
+        return c.lastError;   // the cell elides long messages; the tooltip shows all of it
+    } else if (role == Qt::TextAlignmentRole && index.column() == Cadence) {
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    return {};
+}
+
+QVariant ConnectionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Kind: return tr("Kind");
+    case Name: return tr("Name");
+    case Enabled: return tr("Enabled");
+    case Cadence: return tr("Cadence");
+    case LastSync: return tr("Last sync");
+    case Status: return tr("Status");
+    case LastError: return tr("Last error");
+    }
+    return {};
+}
+
+TableData ConnectionsModel::tableData() const
+{
+    TableData table;
+    table.columns = {QStringLiteral("kind"), QStringLiteral("name"), QStringLiteral("enabled"),
+                     QStringLiteral("cadence_seconds"), QStringLiteral("last_sync_at"),
+                     QStringLiteral("last_status"), QStringLiteral("last_error")};
+    for (const ConnectionRecord &c : m_connections) {
+        table.rows.append({c.kind, c.name, c.enabled, c.cadenceSeconds,
+                           c.lastSyncAt.isValid() ? QVariant(c.lastSyncAt.toUTC()) : QVariant(),
+                           c.lastStatus, c.lastError});
+    }
+    return table;
+}
+
+} // namespace fleetscope

@@ -1,0 +1,33 @@
+// The configured provider accounts as a table: kind, name, enabled, cadence and the last sync outcome.
+#pragma once
+
+#include "exportabletablemodel.h"
+
+namespace fleetscope {
+
+class ConnectionsModel : public ExportableTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Kind, Name, Enabled, Cadence, LastSync, Status, LastError, ColumnCount };
+
+    using ExportableTableModel::ExportableTableModel;
+
+    void setConnections(QList<ConnectionRecord> connections);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    TableData tableData() const override;
+
+    // Shared with the status bar so both say the same thing about a connection.
+    static QString statusText(const ConnectionRecord &connection);
+    static QString cadenceText(int seconds);
+
+private:
+    QList<ConnectionRecord> m_connections;
+};
+
+} // namespace fleetscope

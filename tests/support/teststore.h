@@ -1,0 +1,36 @@
+// Test helpers for stores: file hashes (to prove "left untouched") and quick batch builders.
+#pragma once
+
+#include "domain.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+
+namespace fleetscope::test {
+
+inline QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+inline ConnectionRecord connection(const QString &name, const QString &kind = QStringLiteral("prometheus"))
+{
+    ConnectionRecord c;
+    c.kind = kind;
+    c.name = name;
+    c.cadenceSeconds = 60;
+    return c;
+}
+
+inline WriteBatch connectionBatch(const QString &name, const QString &kind = QStringLiteral("prometheus"))
+{
+    WriteBatch batch;
+    batch.source = QStringLiteral("test ") + name;
+    batch.connections << connection(name, kind);
+    return batch;
+}
+
+} // namespace fleetscope::test

@@ -1,0 +1,418 @@
+// GUI smoke tests (offscreen): every page empty, seeded and failing, chart and table exports, screenshots of each page.
+#include "connectionsmodel.h"
+#include "mainwindow.h"
+#include "overviewpage.h"
+#include "page.h"
+#include "pagestate.h"
+#include "providerspage.h"
+#include "syncstatusbar.h"
+#include "tableview.h"
+#include "timerangepicker.h"
+#include "timeserieschart.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <memory>
+
+using namespace fleetscope;
+
+namespace {
+
+constexpr qint64 kMinuteMs = 60'000;
+constexpr int kGpus = 3;
+constexpr int kSamplesPerGpu = 24 * 60;   // a day at 60 s
+
+// Empty-state text each page must show for an empty store, by page (sidebar order).
+const QStringList kEmptyTexts = {
+    QStringLiteral("No providers yet"),             // Overview
+    QStringLiteral("No billing data yet"),          // Cost
+    QStringLiteral("No serverless endpoints yet"),  // Endpoints
+    QStringLiteral("No pods or instances yet"),     // Pods
+    QStringLiteral("No GPU offers yet"),            // GPU Offers
+    QStringLiteral("No workflow runs yet"),         // Workflows
+    QStringLiteral("No providers yet"),             // Providers
+};
+
+// A temporary data directory with a started store in it.
+struct TestStore {
+    QTemporaryDir dir;
+    std::unique_ptr<StoreService> service;
+
+    bool start()
+    {
+        const Result<StoreLocation> location = StoreLocation::parse(QString(), dir.path());
+        if (!location)
+            return false;
+        service = std::make_unique<StoreService>(*location);
+        return service->startBlocking().has_value();
+    }
+};
+
+// Test data, clearly: one Prometheus/DCGM connection and a day of GPU utilisation per GPU at 60 s,
+// busy in working hours and idle at night, with a little fixed-seed noise.
+qint64 seedGpuDay(StoreService &store)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    ConnectionRecord connection;
+    connection.kind = QStringLiteral("prometheus");
+    connection.name = QStringLiteral("lab-dcgm");
+    connection.cadenceSeconds = 60;
+    connection.lastSyncAt = now;
+    connection.lastStatus = QStringLiteral("ok");
+    WriteBatch connectionBatch;
+    connectionBatch.source = QStringLiteral("test connection");
+    connectionBatch.connections << connection;
+    store.submit(connectionBatch);
+    store.flush();
+    const Result<QList<ConnectionRecord>> stored =
+        store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
+    if (!stored || stored->size() != 1)
+        return 0;
+
+    QRandomGenerator noise(20260314);
+    WriteBatch samples;
+    samples.source = QStringLiteral("test samples");
+    const qint64 endMs = now.toMSecsSinceEpoch() / kMinuteMs * kMinuteMs;
+    for (int gpu = 0; gpu < kGpus; ++gpu) {
+        SeriesSamples series;
+        series.key.connectionId = stored->first().id;
+        series.key.metric = QStringLiteral("DCGM_FI_DEV_GPU_UTIL");
+        series.key.labelsJson = QStringLiteral(R"({"Hostname":"node-a","gpu":"%1"})").arg(gpu);
+        for (int i = 0; i < kSamplesPerGpu; ++i) {
+            const qint64 ts = endMs - qint64(kSamplesPerGpu - 1 - i) * kMinuteMs;
+            const double hour = QDateTime::fromMSecsSinceEpoch(ts).toLocalTime().time().msecsSinceStartOfDay() / 3.6e6;
+            const double working = std::max(0.0, std::sin(std::numbers::pi * (hour - 7.0) / 13.0));
+            const double value = 8.0 + 80.0 * working - 10.0 * gpu + noise.bounded(12.0);
+            series.samples.append(Sample{ts, std::clamp(value, 0.0, 100.0)});
+        }
+        samples.series << series;
+    }
+    store.submit(samples);
+    store.flush();
+    return stored->first().id;
+}
+
+QString screenshotPath(const QString &scenario, int index, const Page *page)
+{
+    return QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/%1-%2-%3.png")
+        .arg(scenario, QString::number(index + 1).rightJustified(2, QLatin1Char('0')), page->objectName());
+}
+
+// True when a label with TEXT in it is on screen inside WIDGET.
+bool showsText(const QWidget *widget, const QString &text)
+{
+    for (const QLabel *label : widget->findChildren<QLabel *>()) {
+        if (label->isVisible() && label->text().contains(text))
+            return true;
+    }
+    return false;
+}
+
+QPushButton *visibleButton(const QWidget *widget, const QString &text)
+{
+    for (QPushButton *button : widget->findChildren<QPushButton *>()) {
+        if (button->isVisible() && button->text() == text)
+            return button;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestGui : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Shows page INDEX, waits until it has loaded, and saves a screenshot of the window.
+    void visit(MainWindow &window, int index, const QString &scenario)
+    {
+        window.showPage(index);
+        Page *page = window.currentPage();
+        QCOMPARE(page, window.pages().at(index));
+        QTRY_VERIFY(page->pageState()->state() != PageState::State::Loading);
+        if (auto *overview = qobject_cast<OverviewPage *>(page); overview && page->pageState()->state() == PageState::State::Content)
+            QTRY_VERIFY(overview->chartState()->state() != PageState::State::Loading);
+        QTest::qWait(100);   // let the chart's coalesced redraw and the layout settle before the grab
+        const QImage shot = window.grab().toImage();
+        QCOMPARE(shot.size(), QSize(1280, 800));
+        QVERIFY(shot.save(screenshotPath(scenario, index, page)));
+    }
+
+    std::unique_ptr<MainWindow> openWindow(StoreService &store, const QString &dataDir)
+    {
+        auto window = std::make_unique<MainWindow>(store, dataDir);
+        window->resize(1280, 800);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            return nullptr;
+        return window;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);   // QSettings goes to a test location, not the user's
+        QCoreApplication::setOrganizationName(QStringLiteral("fleetscope-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_gui"));
+        QVERIFY(QDir().mkpath(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots")));
+    }
+
+    void init()
+    {
+        QSettings().clear();
+    }
+
+    void emptyStoreShowsWhatToDoNext()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+        QCOMPARE(window->pages().size(), kEmptyTexts.size());
+
+        for (int i = 0; i < window->pages().size(); ++i) {
+            visit(*window, i, QStringLiteral("empty"));
+            if (QTest::currentTestFailed())
+                return;
+            Page *page = window->pages().at(i);
+            QCOMPARE(page->pageState()->state(), PageState::State::Empty);
+            QVERIFY2(page->pageState()->message().contains(kEmptyTexts.at(i)), qPrintable(page->pageState()->message()));
+            QVERIFY2(showsText(page, kEmptyTexts.at(i)), qPrintable(page->objectName()));
+        }
+        QTRY_COMPARE(window->syncStatusBar()->texts(), QStringList{QStringLiteral("No providers configured")});
+
+        // "Add a provider…" leads to the Providers page.
+        window->showPage(0);
+        QPushButton *add = visibleButton(window->pages().first(), QStringLiteral("Add a provider…"));
+        QVERIFY(add);
+        QTest::mouseClick(add, Qt::LeftButton);
+        QCOMPARE(window->currentPage()->objectName(), QStringLiteral("providers"));
+    }
+
+    void seededStoreShowsDataOnEveryPage()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        QVERIFY(seedGpuDay(*store.service) > 0);
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+
+        for (int i = 0; i < window->pages().size(); ++i) {
+            visit(*window, i, QStringLiteral("seeded"));
+            if (QTest::currentTestFailed())
+                return;
+        }
+
+        window->showPage(0);
+        auto *overview = qobject_cast<OverviewPage *>(window->pages().first());
+        QVERIFY(overview);
+        QCOMPARE(overview->pageState()->state(), PageState::State::Content);
+        QCOMPARE(overview->seriesPicker()->count(), kGpus);
+        QVERIFY(overview->seriesPicker()->currentText().startsWith(QStringLiteral("DCGM_FI_DEV_GPU_UTIL {Hostname=node-a, gpu=0}")));
+        QVERIFY(showsText(overview, QLocale().toString(qint64(kGpus * kSamplesPerGpu))));
+        TimeSeriesChart *chart = overview->chart();
+        QTRY_VERIFY(chart->bucketCount() > 0);
+        const qint64 middle = QDateTime::currentMSecsSinceEpoch() - 12 * 3600 * 1000LL;
+        QVERIFY2(chart->describeBucketAt(middle).contains(QStringLiteral("avg")), qPrintable(chart->describeBucketAt(middle)));
+
+        auto *providers = qobject_cast<ProvidersPage *>(window->pages().last());
+        QVERIFY(providers);
+        QCOMPARE(providers->pageState()->state(), PageState::State::Content);
+        QCOMPARE(providers->model()->rowCount(), 1);
+        QCOMPARE(providers->model()->data(providers->model()->index(0, ConnectionsModel::Name)).toString(), QStringLiteral("lab-dcgm"));
+        QCOMPARE(providers->model()->data(providers->model()->index(0, ConnectionsModel::Status)).toString(), QStringLiteral("OK"));
+        window->showPage(int(window->pages().size()) - 1);
+        QVERIFY(providers->tableView()->table()->isVisible());
+
+        // A Prometheus connection collects none of these: they say which provider would.
+        for (int i = 1; i < window->pages().size() - 1; ++i)
+            QVERIFY2(window->pages().at(i)->pageState()->message().contains(kEmptyTexts.at(i)), qPrintable(window->pages().at(i)->objectName()));
+
+        QTRY_COMPARE(window->syncStatusBar()->texts().size(), 1);
+        QVERIFY(window->syncStatusBar()->texts().first().startsWith(QStringLiteral("lab-dcgm: synced")));
+    }
+
+    void timeRangeChangeReloadsAndDropsStaleAnswers()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        QVERIFY(seedGpuDay(*store.service) > 0);
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+        auto *overview = qobject_cast<OverviewPage *>(window->pages().first());
+        TimeSeriesChart *chart = overview->chart();
+        QTRY_VERIFY(chart->bucketCount() > 0);
+        QTRY_VERIFY(qAbs(chart->shownFrom().secsTo(chart->shownTo()) - 24 * 3600) < 5);
+
+        window->timeRangePicker()->setRange(TimeRange::preset(TimeRange::Preset::LastHour));
+        QTRY_VERIFY(qAbs(chart->shownFrom().secsTo(chart->shownTo()) - 3600) < 5);
+        QVERIFY(chart->bucketCount() > 0);
+        QVERIFY(chart->bucketCount() <= 60);   // an hour of 60 s samples
+
+        // A span before any data: the chart says so instead of keeping the old line.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const TimeRange past = TimeRange::custom(now.addDays(-10), now.addDays(-9));
+        window->timeRangePicker()->setRange(past);
+        QTRY_COMPARE(chart->shownFrom(), past.from(now));
+        QCOMPARE(chart->bucketCount(), 0);
+
+        // Two changes in a row: only the answer for the last one may be drawn.
+        window->timeRangePicker()->setRange(TimeRange::preset(TimeRange::Preset::LastHour));
+        window->timeRangePicker()->setRange(TimeRange::preset(TimeRange::Preset::Last7Days));
+        QTRY_VERIFY(qAbs(chart->shownFrom().secsTo(chart->shownTo()) - 7 * 24 * 3600) < 5);
+        QTest::qWait(300);
+        QVERIFY(qAbs(chart->shownFrom().secsTo(chart->shownTo()) - 7 * 24 * 3600) < 5);
+        for (Page *page : window->pages())
+            QCOMPARE(page->timeRange(), TimeRange::preset(TimeRange::Preset::Last7Days));
+    }
+
+    void chartAndTableExport()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        QVERIFY(seedGpuDay(*store.service) > 0);
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+        auto *overview = qobject_cast<OverviewPage *>(window->pages().first());
+        QTRY_VERIFY(overview->chart()->bucketCount() > 0);
+
+        QTemporaryDir out;
+        const QString png = out.filePath(QStringLiteral("gpu.png"));
+        QVERIFY(overview->chart()->exportPng(png));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() > 100 && image.height() > 100);
+
+        const QString svg = out.filePath(QStringLiteral("gpu.svg"));
+        QVERIFY(overview->chart()->exportSvg(svg));
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svgFile.readAll();
+        QVERIFY(svgText.startsWith("<?xml"));
+        QVERIFY(svgText.contains("<svg"));
+        QVERIFY(svgText.contains("DCGM_FI_DEV_GPU_UTIL"));   // the title travels with the drawing
+        QVERIFY(!overview->chart()->exportSvg(out.filePath(QStringLiteral("missing/gpu.svg"))));
+
+        window->showPage(int(window->pages().size()) - 1);
+        auto *providers = qobject_cast<ProvidersPage *>(window->currentPage());
+        QTRY_COMPARE(providers->model()->rowCount(), 1);
+        const QString csv = out.filePath(QStringLiteral("connections.csv"));
+        const Result<qint64> written = providers->tableView()->exportCsv(csv);
+        QVERIFY(written);
+        QCOMPARE(*written, qint64(1));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csvFile.readAll().split('\n');
+        QCOMPARE(lines.first(), QByteArray("kind,name,enabled,cadence_seconds,last_sync_at,last_status,last_error\r"));
+        QVERIFY(lines.at(1).startsWith("prometheus,lab-dcgm,true,60,"));
+        QVERIFY(lines.at(1).contains("Z,ok,"));   // exported in UTC
+    }
+
+    void chartFollowsDarkPalette()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        QVERIFY(seedGpuDay(*store.service) > 0);
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            dark.setColor(role, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x8b, 0xd9));
+        window->setPalette(dark);
+        auto *overview = qobject_cast<OverviewPage *>(window->pages().first());
+        QTRY_VERIFY(overview->chart()->bucketCount() > 0);
+        visit(*window, 0, QStringLiteral("dark"));
+        // The plot background follows the palette: a pixel inside the plot area is dark.
+        const QImage chart = overview->chart()->grab().toImage();
+        QVERIFY(chart.pixelColor(chart.width() / 2, chart.height() - 80).lightness() < 128);
+    }
+
+    void unreadableStoreShowsErrorWithRetry()
+    {
+        QTemporaryDir dir;
+        QFile garbage(dir.filePath(QStringLiteral("fleetscope.sqlite")));
+        QVERIFY(garbage.open(QIODevice::WriteOnly));
+        garbage.write(QByteArray(4096, 'x'));
+        garbage.close();
+        const Result<StoreLocation> location = StoreLocation::parse(QString(), dir.path());
+        QVERIFY(location);
+        StoreService service(*location);
+        auto window = openWindow(service, dir.path());
+        QVERIFY(window);
+
+        Page *overview = window->pages().first();
+        QTRY_COMPARE(overview->pageState()->state(), PageState::State::Error);
+        QVERIFY(overview->pageState()->message().contains(QStringLiteral("(storage)")));
+        QVERIFY(overview->pageState()->message().contains(QStringLiteral("not a SQLite database")));
+        QVERIFY(showsText(overview, QStringLiteral("(storage)")));
+        QPushButton *retry = visibleButton(overview, QStringLiteral("Retry"));
+        QVERIFY(retry);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_COMPARE(overview->pageState()->state(), PageState::State::Error);
+        visit(*window, 0, QStringLiteral("error"));
+    }
+
+    void closingWhileReadsAreInFlightIsSafe()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        QVERIFY(seedGpuDay(*store.service) > 0);
+        for (int i = 0; i < 5; ++i) {
+            auto window = std::make_unique<MainWindow>(*store.service, store.dir.path());
+            window->refresh();   // more reads on their way when the window goes
+        }
+        QTest::qWait(300);       // their answers arrive to no one, and nothing touches a dead page
+        store.service->flush();
+    }
+
+    void keyboardAndSettings()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        {
+            auto window = openWindow(*store.service, store.dir.path());
+            QVERIFY(window);
+            QApplication::setActiveWindow(window.get());
+            QVERIFY(QTest::qWaitForWindowActive(window.get()));
+            QTest::keyClick(window.get(), Qt::Key_3, Qt::ControlModifier);
+            QCOMPARE(window->currentPage()->objectName(), QStringLiteral("endpoints"));
+            auto *sidebar = window->findChild<QListWidget *>();
+            QVERIFY(sidebar);
+            sidebar->setFocus();
+            QTest::keyClick(sidebar, Qt::Key_Down);
+            QCOMPARE(window->currentPage()->objectName(), QStringLiteral("pods"));
+            window->timeRangePicker()->setRange(TimeRange::preset(TimeRange::Preset::Last7Days));
+            window->close();
+        }
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+        QCOMPARE(window->currentPage()->objectName(), QStringLiteral("pods"));
+        QCOMPARE(window->timeRangePicker()->range(), TimeRange::preset(TimeRange::Preset::Last7Days));
+        QCOMPARE(window->currentPage()->timeRange(), TimeRange::preset(TimeRange::Preset::Last7Days));
+    }
+};
+
+QTEST_MAIN(TestGui)
+#include "test_gui.moc"

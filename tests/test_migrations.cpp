@@ -1,0 +1,227 @@
+// Migrations: fresh store, upgrade from every earlier version, refusal of newer, corrupt and foreign files.
+#include "store/store.h"
+#include "teststore.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace fleetscope;
+
+namespace {
+
+// Applies the embedded migrations up to VERSION with plain SQLite, as an older Fleetscope would have.
+void createAtVersion(const QString &path, int version)
+{
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    auto exec = [db](const QByteArray &sql) {
+        char *message = nullptr;
+        const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message);
+        const QByteArray text = message ? QByteArray(message) : QByteArray();
+        sqlite3_free(message);
+        return rc == SQLITE_OK ? QByteArray() : text;
+    };
+    QCOMPARE(exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)"), QByteArray());
+    const QDir dir(QStringLiteral(":/migrations/sqlite"));
+    for (const QString &name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
+        const int v = name.left(3).toInt();
+        if (v > version)
+            break;
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(exec(file.readAll()), QByteArray());
+        QCOMPARE(exec("INSERT INTO schema_migrations VALUES (" + QByteArray::number(v) + ", 'x', 0)"), QByteArray());
+    }
+    sqlite3_close(db);
+}
+
+qint64 scalar(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt *stmt = nullptr;
+    qint64 value = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+        value = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return value;
+}
+
+} // namespace
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void freshStoreHasTheWholeDataModel()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("fresh.sqlite"));
+        Result<std::unique_ptr<Store>> store = openStore(StoreLocation{path}, StoreAccess::ReadWrite);
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+        QCOMPARE((*store)->schemaVersion(), latestSchemaVersion());
+        QVERIFY(latestSchemaVersion() >= 2);
+        store->reset();
+
+        const char *tables[] = {"connections", "instance_snapshots", "endpoint_snapshots", "endpoint_health", "jobs",
+                                "billing_snapshots", "gpu_offers", "series", "samples", "samples_1m", "samples_1h",
+                                "github_workflow_configs", "github_workflow_runs", "github_workflow_metric_schemas",
+                                "github_workflow_metrics", "alerts", "schema_migrations"};
+        for (const char *table : tables) {
+            const QByteArray sql = QByteArray("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '") + table + "'";
+            QVERIFY2(scalar(path, sql.constData()) == 1, table);
+        }
+        QCOMPARE(scalar(path, "SELECT count(*) FROM schema_migrations"), qint64(latestSchemaVersion()));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_index_list('instance_snapshots')"), qint64(3));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_index_list('github_workflow_metrics')"), qint64(2));
+    }
+
+    void reopeningAppliesNothingTwice()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("again.sqlite"));
+        QVERIFY(openStore(StoreLocation{path}, StoreAccess::ReadWrite));
+        QVERIFY(openStore(StoreLocation{path}, StoreAccess::ReadWrite));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM schema_migrations"), qint64(latestSchemaVersion()));
+    }
+
+    void upgradesFromEachEarlierVersion_data()
+    {
+        QTest::addColumn<int>("from");
+        for (int v = 1; v < latestSchemaVersion(); ++v)
+            QTest::addRow("from v%d", v) << v;
+    }
+
+    void upgradesFromEachEarlierVersion()
+    {
+        QFETCH(int, from);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        createAtVersion(path, from);
+        // Data an older version stored: one series, two hours of samples every 30 s.
+        {
+            sqlite3 *db = nullptr;
+            sqlite3_open(path.toUtf8().constData(), &db);
+            sqlite3_exec(db, "INSERT INTO connections (id, kind, name, created_at, updated_at) VALUES (1, 'prometheus', 'old', 0, 0);"
+                             "INSERT INTO series (id, connection_id, metric) VALUES (1, 1, 'gpu_util');", nullptr, nullptr, nullptr);
+            for (int i = 0; i < 240; ++i) {
+                const QByteArray sql = "INSERT INTO samples VALUES (1, " + QByteArray::number(3'600'000LL * 100 + i * 30'000LL) + ", "
+                    + QByteArray::number(i % 100) + ")";
+                sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr);
+            }
+            sqlite3_close(db);
+        }
+        Result<std::unique_ptr<Store>> store = openStore(StoreLocation{path}, StoreAccess::ReadWrite);
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+        QCOMPARE((*store)->schemaVersion(), latestSchemaVersion());
+        QCOMPARE((*store)->connections()->size(), 1);
+        // Rollups were backfilled from the samples that were already there.
+        QCOMPARE(*(*store)->sampleCount(), qint64(240));
+        store->reset();
+        QCOMPARE(scalar(path, "SELECT count(*) FROM samples_1m"), qint64(120));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM samples_1h"), qint64(2));
+        QCOMPARE(scalar(path, "SELECT max_value FROM samples_1h WHERE bucket_ts = 360000000"), qint64(99));
+        QCOMPARE(scalar(path, "SELECT last_value FROM samples_1h WHERE bucket_ts = 363600000"), qint64(239 % 100));
+    }
+
+    void refusesAStoreFromANewerFleetscope()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("newer.sqlite"));
+        QVERIFY(openStore(StoreLocation{path}, StoreAccess::ReadWrite));
+        {
+            sqlite3 *db = nullptr;
+            sqlite3_open(path.toUtf8().constData(), &db);
+            sqlite3_exec(db, "PRAGMA journal_mode=DELETE; INSERT INTO schema_migrations VALUES (999, 'future', 0)", nullptr, nullptr, nullptr);
+            sqlite3_close(db);
+        }
+        const QByteArray before = test::fileHash(path);
+        Result<std::unique_ptr<Store>> store = openStore(StoreLocation{path}, StoreAccess::ReadWrite);
+        QVERIFY(!store);
+        QVERIFY2(store.error().message.contains(QLatin1String("newer Fleetscope")), qPrintable(store.error().message));
+        QVERIFY(store.error().message.contains(QLatin1String("999")));
+        QVERIFY(store.error().message.contains(path));
+        QCOMPARE(test::fileHash(path), before);
+    }
+
+    void refusesForeignFilesUntouched_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("text file") << QByteArray("not a database at all\n") << QStringLiteral("not a SQLite database");
+        QByteArray corrupt("SQLite format 3\0", 16);
+        corrupt += QByteArray(4096, '\x5a');
+        QTest::addRow("corrupt SQLite") << corrupt << QStringLiteral("not a usable SQLite database");
+        QTest::addRow("binary noise") << QByteArray(8192, '\xff') << QStringLiteral("not a SQLite database");
+    }
+
+    void refusesForeignFilesUntouched()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("foreign.sqlite"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        Result<std::unique_ptr<Store>> store = openStore(StoreLocation{path}, StoreAccess::ReadWrite);
+        QVERIFY(!store);
+        QVERIFY2(store.error().message.contains(expected), qPrintable(store.error().message));
+        QVERIFY(store.error().message.contains(path));
+        QVERIFY(!store.error().message.contains(QLatin1Char('\n')));
+        QCOMPARE(test::fileHash(path), QCryptographicHash::hash(content, QCryptographicHash::Sha256));
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
+    void refusesSomeoneElsesSqliteDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("other.sqlite"));
+        sqlite3 *db = nullptr;
+        sqlite3_open(path.toUtf8().constData(), &db);
+        sqlite3_exec(db, "CREATE TABLE invoices (id INTEGER); INSERT INTO invoices VALUES (1)", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        const QByteArray before = test::fileHash(path);
+        Result<std::unique_ptr<Store>> store = openStore(StoreLocation{path}, StoreAccess::ReadWrite);
+        QVERIFY(!store);
+        QVERIFY2(store.error().message.contains(QLatin1String("not a Fleetscope store")), qPrintable(store.error().message));
+        QCOMPARE(test::fileHash(path), before);
+    }
+
+    void unwritableDataDirectoryIsAClearError()
+    {
+        QTemporaryDir dir;
+        // A regular file where the directory should be: fails even for root.
+        const QString blocker = dir.filePath(QStringLiteral("blocker"));
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        Result<StoreLocation> location = StoreLocation::parse(QString(), blocker + QStringLiteral("/data"));
+        QVERIFY(location);
+        Result<std::unique_ptr<Store>> store = openStore(*location, StoreAccess::ReadWrite);
+        QVERIFY(!store);
+        QVERIFY2(store.error().message.contains(QLatin1String("data directory")), qPrintable(store.error().message));
+        QCOMPARE(store.error().kind, ErrorClass::Storage);
+    }
+
+    void locationRejectsPostgresUntilTeamMode()
+    {
+        Result<StoreLocation> location = StoreLocation::parse(QStringLiteral("postgresql://fleet@db.example:5432/fleet"), QStringLiteral("/tmp"));
+        QVERIFY(!location);
+        QCOMPARE(location.error().kind, ErrorClass::Config);
+        QVERIFY(location.error().message.contains(QLatin1String("PostgreSQL")));
+        QVERIFY2(!location.error().message.contains(QLatin1String("fleet@")), "the URL may carry credentials");
+        QVERIFY(!StoreLocation::parse(QStringLiteral("mysql://x"), QStringLiteral("/tmp")));
+        QCOMPARE(StoreLocation::parse(QString(), QStringLiteral("/data"))->sqlitePath, QStringLiteral("/data/fleetscope.sqlite"));
+        QCOMPARE(StoreLocation::parse(QStringLiteral("sqlite:///x/y.db"), QStringLiteral("/data"))->sqlitePath, QStringLiteral("/x/y.db"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "test_migrations.moc"

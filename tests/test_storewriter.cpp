@@ -1,0 +1,199 @@
+// The writer thread: one transaction per batch, arrival order, duplicates, reader threads, retention.
+#include "store/retention.h"
+#include "store/storeservice.h"
+#include "teststore.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fleetscope;
+
+namespace {
+
+template<typename T>
+T readNow(StoreService &service, std::function<Result<T>(Store &)> fn)
+{
+    Result<T> result = service.read<T>(std::move(fn)).result();
+    if (!result)
+        qFatal("read failed: %s", qPrintable(result.error().message));
+    return *result;
+}
+
+SeriesSamples ramp(qint64 connectionId, const QString &metric, qint64 startMs, int count, qint64 stepMs)
+{
+    SeriesSamples series;
+    series.key = SeriesKey{connectionId, metric, QStringLiteral("{\"gpu\":\"0\"}")};
+    for (int i = 0; i < count; ++i)
+        series.samples << Sample{startMs + i * stepMs, double(i)};
+    return series;
+}
+
+} // namespace
+
+class TestStoreWriter : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<StoreService> m_service;
+
+    qint64 connectionId(const QString &name)
+    {
+        const auto all = readNow<QList<ConnectionRecord>>(*m_service, [](Store &s) { return s.connections(); });
+        for (const ConnectionRecord &c : all) {
+            if (c.name == name)
+                return c.id;
+        }
+        return 0;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_service = std::make_unique<StoreService>(*StoreLocation::parse(QString(), m_dir.filePath(QStringLiteral("data"))));
+        Result<int> started = m_service->startBlocking();
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        m_service->submit(test::connectionBatch(QStringLiteral("lab")));
+        m_service->flush();
+        // Deliver the set-up batch's queued signal now, so the tests' spies see only their own.
+        QCoreApplication::processEvents();
+    }
+
+    void cleanup()
+    {
+        m_service.reset();
+        QDir(m_dir.filePath(QStringLiteral("data"))).removeRecursively();
+    }
+
+    void failedBatchLeavesNothingBehind()
+    {
+        const qint64 id = connectionId(QStringLiteral("lab"));
+        QVERIFY(id > 0);
+        QSignalSpy committed(m_service.get(), &StoreService::batchCommitted);
+        QSignalSpy failed(m_service.get(), &StoreService::batchFailed);
+
+        WriteBatch good;
+        good.source = QStringLiteral("good");
+        good.series << ramp(id, QStringLiteral("gpu_util"), 1'700'000'000'000, 100, 1000);
+        m_service->submit(good);
+
+        // Valid samples first, then a series of a connection that does not exist (foreign key).
+        WriteBatch bad;
+        bad.source = QStringLiteral("bad");
+        bad.connections << test::connection(QStringLiteral("half-written"));
+        bad.series << ramp(id, QStringLiteral("gpu_util"), 1'800'000'000'000, 50, 1000);
+        bad.series << ramp(987654, QStringLiteral("orphan"), 1'800'000'000'000, 5, 1000);
+        m_service->submit(bad);
+        m_service->flush();
+
+        QTRY_COMPARE(committed.size(), 1);
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("bad"));
+        const Error error = failed.at(0).at(1).value<Error>();
+        QCOMPARE(error.kind, ErrorClass::Storage);
+        QVERIFY2(error.message.startsWith(QLatin1String("bad: ")), qPrintable(error.message));
+
+        QCOMPARE(readNow<qint64>(*m_service, [](Store &s) { return s.sampleCount(); }), qint64(100));
+        QCOMPARE(connectionId(QStringLiteral("half-written")), qint64(0));
+
+        // The writer is still healthy afterwards.
+        WriteBatch after;
+        after.source = QStringLiteral("after");
+        after.series << ramp(id, QStringLiteral("gpu_util"), 1'900'000'000'000, 10, 1000);
+        m_service->submit(after);
+        m_service->flush();
+        QTRY_COMPARE(committed.size(), 2);
+        QCOMPARE(readNow<qint64>(*m_service, [](Store &s) { return s.sampleCount(); }), qint64(110));
+    }
+
+    void batchesCommitInArrivalOrder()
+    {
+        QSignalSpy committed(m_service.get(), &StoreService::batchCommitted);
+        for (int i = 1; i <= 40; ++i) {
+            WriteBatch batch = test::connectionBatch(QStringLiteral("lab"));
+            batch.source = QStringLiteral("b%1").arg(i);
+            batch.connections[0].cadenceSeconds = i;
+            m_service->submit(batch);
+        }
+        m_service->flush();
+        QTRY_COMPARE(committed.size(), 40);
+        for (int i = 0; i < 40; ++i)
+            QCOMPARE(committed.at(i).at(0).value<WriteSummary>().source, QStringLiteral("b%1").arg(i + 1));
+        const auto all = readNow<QList<ConnectionRecord>>(*m_service, [](Store &s) { return s.connections(); });
+        QCOMPARE(all.size(), 1);
+        QCOMPARE(all.first().cadenceSeconds, 40);
+    }
+
+    void duplicateSamplesAreStoredOnce()
+    {
+        const qint64 id = connectionId(QStringLiteral("lab"));
+        QSignalSpy committed(m_service.get(), &StoreService::batchCommitted);
+        WriteBatch batch;
+        batch.series << ramp(id, QStringLiteral("power_w"), 1'700'000'000'000, 600, 1000);
+        m_service->submit(batch);
+        m_service->submit(batch);
+        m_service->flush();
+        QTRY_COMPARE(committed.size(), 2);
+        QCOMPARE(committed.at(0).at(0).value<WriteSummary>().samplesWritten, qint64(600));
+        QCOMPARE(committed.at(1).at(0).value<WriteSummary>().samplesWritten, qint64(0));
+        QCOMPARE(readNow<qint64>(*m_service, [](Store &s) { return s.sampleCount(); }), qint64(600));
+    }
+
+    void readsRunOnReaderThreads()
+    {
+        QThread *caller = QThread::currentThread();
+        QThread *reader = m_service->read<QThread *>([](Store &) -> Result<QThread *> { return QThread::currentThread(); }).result().value();
+        QVERIFY(reader != caller);
+        QVERIFY(reader != nullptr);
+    }
+
+    void readConnectionsAreReadOnly()
+    {
+        Result<WriteSummary> attempt = m_service->read<WriteSummary>([](Store &s) { return s.write(test::connectionBatch(QStringLiteral("sneaky"))); }).result();
+        QVERIFY(!attempt);
+        QCOMPARE(connectionId(QStringLiteral("sneaky")), qint64(0));
+    }
+
+    void pruningDeletesOnlyOldRows()
+    {
+        const qint64 id = connectionId(QStringLiteral("lab"));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        WriteBatch batch;
+        batch.series << ramp(id, QStringLiteral("old"), now.addDays(-120).toMSecsSinceEpoch(), 100, 60'000);
+        batch.series << ramp(id, QStringLiteral("new"), now.addDays(-1).toMSecsSinceEpoch(), 100, 60'000);
+        m_service->submit(batch);
+        QSignalSpy pruned(m_service.get(), &StoreService::pruned);
+        m_service->pruneOlderThan(now.addDays(-90));
+        m_service->flush();
+        QTRY_COMPARE(pruned.size(), 1);
+        QVERIFY(pruned.at(0).at(0).value<PruneSummary>().rowsDeleted >= 100);
+        QCOMPARE(readNow<qint64>(*m_service, [](Store &s) { return s.sampleCount(); }), qint64(100));
+        const auto series = readNow<QList<SeriesInfo>>(*m_service, [](Store &s) { return s.series(0); });
+        for (const SeriesInfo &info : series) {
+            if (info.key.metric == QLatin1String("new"))
+                QCOMPARE(info.firstTsMs, now.addDays(-1).toMSecsSinceEpoch());
+        }
+    }
+
+    void retentionPrunesOnItsTimer()
+    {
+        const qint64 id = connectionId(QStringLiteral("lab"));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        WriteBatch batch;
+        batch.series << ramp(id, QStringLiteral("ancient"), now.addDays(-40).toMSecsSinceEpoch(), 10, 60'000);
+        batch.series << ramp(id, QStringLiteral("recent"), now.addDays(-5).toMSecsSinceEpoch(), 10, 60'000);
+        m_service->submit(batch);
+        QSignalSpy pruned(m_service.get(), &StoreService::pruned);
+        Retention retention(*m_service, 30, std::chrono::milliseconds(10), std::chrono::milliseconds(50));
+        QCOMPARE(retention.days(), 30);
+        QTRY_VERIFY(pruned.size() >= 2);   // the first run, then the interval repeats it
+        QCOMPARE(readNow<qint64>(*m_service, [](Store &s) { return s.sampleCount(); }), qint64(10));
+        QCOMPARE(Retention(*m_service, 0).days(), Retention::kDefaultDays);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreWriter)
+#include "test_storewriter.moc"

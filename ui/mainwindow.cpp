@@ -1,0 +1,223 @@
+// MainWindow: builds the pages, wires the time range and store refreshes, persists the window state.
+#include "mainwindow.h"
+
+#include "aboutdialog.h"
+#include "collecteddatapage.h"
+#include "logging.h"
+#include "overviewpage.h"
+#include "providerspage.h"
+#include "syncstatusbar.h"
+#include "timerangepicker.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPainter>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace fleetscope {
+namespace {
+
+// A collection cycle commits one batch per connection; one refresh shortly after covers them all.
+constexpr int kRefreshDelayMs = 250;
+
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kPageKey = QStringLiteral("mainWindow/page");
+const QString kTimeRangeKey = QStringLiteral("mainWindow/timeRange");
+
+// The page icons are drawn in one mid grey; on the highlighted row they would vanish, so the
+// selected state gets the same shape in the palette's highlighted-text colour (1x and 2x screens).
+QIcon sidebarIcon(const QIcon &source, const QPalette &palette)
+{
+    QIcon icon;
+    for (const int size : {20, 40}) {
+        const QPixmap normal = source.pixmap(size, size);
+        QPixmap selected = normal;
+        QPainter painter(&selected);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(selected.rect(), palette.color(QPalette::HighlightedText));
+        painter.end();
+        icon.addPixmap(normal, QIcon::Normal);
+        icon.addPixmap(selected, QIcon::Selected);
+    }
+    return icon;
+}
+
+} // namespace
+
+MainWindow::MainWindow(StoreService &store, const QString &dataDir, QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_dataDir(dataDir)
+{
+    setWindowTitle(tr("Fleetscope"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/fleetscope.svg")));
+
+    m_sidebar = new QListWidget(this);
+    m_sidebar->setAccessibleName(tr("Pages"));
+    m_sidebar->setIconSize(QSize(20, 20));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setFixedWidth(180);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_stack = new QStackedWidget(this);
+
+    auto *overview = new OverviewPage(store, m_stack);
+    addPage(overview, QStringLiteral("overview"));
+    addPage(new CollectedDataPage(CollectedDataPage::Dataset::Cost, store, m_stack), QStringLiteral("cost"));
+    addPage(new CollectedDataPage(CollectedDataPage::Dataset::Endpoints, store, m_stack), QStringLiteral("endpoints"));
+    addPage(new CollectedDataPage(CollectedDataPage::Dataset::Pods, store, m_stack), QStringLiteral("pods"));
+    addPage(new CollectedDataPage(CollectedDataPage::Dataset::GpuOffers, store, m_stack), QStringLiteral("offers"));
+    addPage(new CollectedDataPage(CollectedDataPage::Dataset::Workflows, store, m_stack), QStringLiteral("workflows"));
+    auto *providers = new ProvidersPage(store, m_stack);
+    addPage(providers, QStringLiteral("providers"));
+    for (Page *page : std::as_const(m_pages))
+        connect(page, &Page::addProviderRequested, this, [this, providers] { showPage(int(m_pages.indexOf(providers))); });
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0) {
+            m_stack->setCurrentIndex(row);
+            saveSettings();
+        }
+    });
+
+    m_picker = new TimeRangePicker(this);
+    auto *toolBar = addToolBar(tr("Time range"));
+    toolBar->setObjectName(QStringLiteral("timeRangeToolBar"));
+    toolBar->setMovable(false);
+    auto *spacer = new QWidget(toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    toolBar->addWidget(m_picker);
+    connect(m_picker, &TimeRangePicker::rangeChanged, this, &MainWindow::applyTimeRange);
+
+    m_syncStatus = new SyncStatusBar(this);
+    statusBar()->addWidget(m_syncStatus, 1);
+
+    buildMenus();
+
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(kRefreshDelayMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+    connect(&store, &StoreService::batchCommitted, this, [this] { m_refreshTimer.start(); });
+
+    restoreSettings();
+    reloadStatus();
+}
+
+void MainWindow::addPage(Page *page, const QString &iconName)
+{
+    page->setObjectName(iconName);
+    m_pages.append(page);
+    m_stack->addWidget(page);
+    const QIcon icon(QStringLiteral(":/icons/%1.svg").arg(iconName));
+    page->pageState()->setEmptyIcon(icon);
+    auto *item = new QListWidgetItem(sidebarIcon(icon, palette()), page->title(), m_sidebar);
+    item->setSizeHint(QSize(0, 34));
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    for (int i = 0; i < m_pages.size(); ++i) {
+        QAction *action = go->addAction(m_pages[i]->title(), this, [this, i] { showPage(i); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    go->addSeparator();
+    QAction *refreshAction = go->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    refreshAction->setShortcut(QKeySequence::Refresh);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Fleetscope"), this, &MainWindow::showAbout);
+}
+
+Page *MainWindow::currentPage() const
+{
+    return qobject_cast<Page *>(m_stack->currentWidget());
+}
+
+void MainWindow::showPage(int index)
+{
+    if (index >= 0 && index < m_pages.size())
+        m_sidebar->setCurrentRow(index);
+}
+
+void MainWindow::showAbout()
+{
+    auto *about = new AboutDialog(m_dataDir, this);
+    about->setAttribute(Qt::WA_DeleteOnClose);
+    about->open();
+}
+
+void MainWindow::applyTimeRange(const TimeRange &range)
+{
+    qCDebug(lcUi) << "time range" << range.settingsKey();
+    for (Page *page : std::as_const(m_pages))
+        page->setTimeRange(range);
+    saveSettings();
+}
+
+void MainWindow::refresh()
+{
+    for (Page *page : std::as_const(m_pages))
+        page->reload();
+    reloadStatus();
+}
+
+void MainWindow::reloadStatus()
+{
+    readLatest<QList<ConnectionRecord>>(m_store, this, m_statusRequest, [](Store &store) { return store.connections(); },
+                                        [this](Result<QList<ConnectionRecord>> connections) {
+        if (connections)
+            m_syncStatus->showConnections(*connections);
+        else
+            statusBar()->showMessage(tr("Could not read the connections: %1").arg(describe(connections.error())));
+    });
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(1280, 800);
+    int page = 0;
+    for (int i = 0; i < m_pages.size(); ++i) {
+        if (m_pages[i]->objectName() == settings.value(kPageKey).toString())
+            page = i;
+    }
+    const TimeRange range = TimeRange::fromSettingsKey(settings.value(kTimeRangeKey).toString());
+    showPage(page);
+    m_picker->setRange(range);   // loads every page
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    if (const Page *page = currentPage())
+        settings.setValue(kPageKey, page->objectName());
+    settings.setValue(kTimeRangeKey, m_picker->range().settingsKey());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(kGeometryKey, saveGeometry());   // only a shown window has a geometry worth keeping
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace fleetscope

@@ -1,0 +1,60 @@
+// The application window: sidebar of pages, global time range, per-connection sync status, menus.
+#pragma once
+
+#include "storeread.h"
+#include "timerange.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QListWidget;
+class QStackedWidget;
+
+namespace fleetscope {
+
+class Page;
+class SyncStatusBar;
+class TimeRangePicker;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // DATA_DIR is shown in the About box (where the store and logs live).
+    MainWindow(StoreService &store, const QString &dataDir, QWidget *parent = nullptr);
+
+    const QList<Page *> &pages() const { return m_pages; }
+    Page *currentPage() const;
+    TimeRangePicker *timeRangePicker() const { return m_picker; }
+    // Its showConnections() slot takes live connection states (from the engine, later).
+    SyncStatusBar *syncStatusBar() const { return m_syncStatus; }
+
+public Q_SLOTS:
+    void showPage(int index);
+    void showAbout();
+    // Re-reads everything shown: pages, and the sync status from the connections table.
+    void refresh();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void addPage(Page *page, const QString &iconName);
+    void buildMenus();
+    void applyTimeRange(const TimeRange &range);
+    void reloadStatus();
+    void restoreSettings();
+    void saveSettings() const;
+
+    StoreService &m_store;
+    QString m_dataDir;
+    QListWidget *m_sidebar = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QList<Page *> m_pages;
+    TimeRangePicker *m_picker = nullptr;
+    SyncStatusBar *m_syncStatus = nullptr;
+    QTimer m_refreshTimer;
+    LatestRequest m_statusRequest;
+};
+
+} // namespace fleetscope

@@ -1,0 +1,37 @@
+// Page: heading and state wiring shared by all pages.
+#include "page.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace fleetscope {
+
+Page::Page(const QString &title, StoreService &store, QWidget *parent)
+    : QWidget(parent)
+    , m_title(title)
+    , m_store(store)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 8);
+    auto *heading = new QLabel(title, this);
+    QFont headingFont = heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+    heading->setAccessibleName(tr("Page title"));
+    m_state = new PageState(this);
+    m_state->setAccessibleName(title);
+    layout->addWidget(heading);
+    layout->addWidget(m_state, 1);
+
+    connect(m_state, &PageState::retryRequested, this, &Page::reload);
+    connect(m_state, &PageState::actionRequested, this, &Page::addProviderRequested);
+}
+
+void Page::setTimeRange(const TimeRange &range)
+{
+    m_range = range;
+    reload();
+}
+
+} // namespace fleetscope

@@ -1,0 +1,318 @@
+// TimeSeriesChart: coalesced redraws, palette-following theme, hover readout and exports.
+#include "timeserieschart.h"
+
+#include "bucketbands.h"
+#include "exportfile.h"
+
+#include <QAction>
+#include <QAreaSeries>
+#include <QBuffer>
+#include <QChart>
+#include <QChartView>
+#include <QDateTimeAxis>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QSvgGenerator>
+#include <QToolButton>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace fleetscope {
+namespace {
+
+constexpr int kRedrawIntervalMs = 40;   // ~25 redraws a second at most
+
+QString formatValue(double value)
+{
+    if (std::abs(value) >= 10000)
+        return QLocale().toString(value, 'f', 0);
+    return QLocale().toString(value, 'g', 4);
+}
+
+// Tick labels that stay readable for the span shown: times within a day, dates beyond a week.
+QString axisFormat(qint64 spanMs)
+{
+    constexpr qint64 day = 24 * 3600 * 1000LL;
+    if (spanMs <= day)
+        return QStringLiteral("HH:mm");
+    if (spanMs <= 7 * day)
+        return QStringLiteral("ddd HH:mm");
+    return QStringLiteral("MMM d");
+}
+
+} // namespace
+
+TimeSeriesChart::TimeSeriesChart(QWidget *parent)
+    : QWidget(parent)
+{
+    m_chart = new QChart();
+    m_chart->setBackgroundRoundness(0);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_xAxis = new QDateTimeAxis(m_chart);
+    m_xAxis->setTickCount(7);
+    m_yAxis = new QValueAxis(m_chart);
+    m_yAxis->setLabelFormat(QStringLiteral("%.4g"));
+    m_chart->addAxis(m_xAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_yAxis, Qt::AlignLeft);
+
+    m_view = new QChartView(m_chart, this);   // the view owns the chart
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setAccessibleName(tr("Time series chart"));
+    m_view->setMinimumHeight(220);
+    m_view->viewport()->setMouseTracking(true);
+    m_view->viewport()->installEventFilter(this);
+
+    auto *exportPng = new QAction(tr("Export as PNG…"), this);
+    auto *exportSvg = new QAction(tr("Export as SVG…"), this);
+    connect(exportPng, &QAction::triggered, this, [this] { promptExport(false); });
+    connect(exportSvg, &QAction::triggered, this, [this] { promptExport(true); });
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(exportPng);
+    m_view->addAction(exportSvg);
+
+    m_readout = new QLabel(this);
+    m_readout->setTextFormat(Qt::PlainText);
+    m_readout->setAccessibleName(tr("Bucket under the pointer"));
+    m_exportButton = new QToolButton(this);
+    m_exportButton->setText(tr("Export"));
+    m_exportButton->setAccessibleName(tr("Export chart"));
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(m_exportButton);
+    menu->addAction(exportPng);
+    menu->addAction(exportSvg);
+    m_exportButton->setMenu(menu);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_readout, 1);
+    header->addWidget(m_exportButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(header);
+    layout->addWidget(m_view, 1);
+
+    m_redrawTimer.setSingleShot(true);
+    m_redrawTimer.setInterval(kRedrawIntervalMs);
+    connect(&m_redrawTimer, &QTimer::timeout, this, &TimeSeriesChart::redraw);
+
+    applyPalette();
+    showIdleReadout();
+}
+
+void TimeSeriesChart::setData(const BucketSeries &series, const QDateTime &from, const QDateTime &to, const QString &title)
+{
+    m_pending = series;
+    m_pendingFrom = from;
+    m_pendingTo = to;
+    m_pendingTitle = title;
+    if (!m_redrawTimer.isActive())
+        m_redrawTimer.start();
+}
+
+void TimeSeriesChart::flushPendingRedraw()
+{
+    if (m_redrawTimer.isActive()) {
+        m_redrawTimer.stop();
+        redraw();
+    }
+}
+
+void TimeSeriesChart::redraw()
+{
+    m_shown = m_pending;
+    m_shownFrom = m_pendingFrom;
+    m_shownTo = m_pendingTo;
+    m_shownTitle = m_pendingTitle;
+
+    m_chart->removeAllSeries();
+    m_chart->setTitle(m_shownTitle);
+    const QColor accent = palette().color(QPalette::Highlight);
+    QColor bandColour = accent;
+    bandColour.setAlphaF(0.25f);
+
+    bool first = true;
+    for (const BucketBand &band : bucketBands(m_shown)) {
+        auto *area = new QAreaSeries();
+        auto *upper = new QLineSeries(area);
+        auto *lower = new QLineSeries(area);
+        upper->replace(band.max);
+        lower->replace(band.min);
+        area->setUpperSeries(upper);
+        area->setLowerSeries(lower);
+        area->setName(tr("Min – max"));
+        area->setBrush(bandColour);
+        area->setPen(Qt::NoPen);
+
+        auto *average = new QLineSeries();
+        average->replace(band.avg);
+        average->setName(tr("Average"));
+        QPen pen(accent);
+        pen.setWidthF(2);
+        average->setPen(pen);
+
+        for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(area), static_cast<QAbstractSeries *>(average)}) {
+            m_chart->addSeries(series);
+            series->attachAxis(m_xAxis);
+            series->attachAxis(m_yAxis);
+            // One legend entry per kind, not one per unbroken stretch.
+            if (!first) {
+                for (QLegendMarker *marker : m_chart->legend()->markers(series))
+                    marker->setVisible(false);
+            }
+        }
+        first = false;
+    }
+    m_chart->legend()->setVisible(!m_shown.buckets.isEmpty());
+
+    double low = 0;
+    double high = 1;
+    if (!m_shown.buckets.isEmpty()) {
+        low = m_shown.buckets.first().min;
+        high = m_shown.buckets.first().max;
+        for (const Bucket &bucket : m_shown.buckets) {
+            low = std::min(low, bucket.min);
+            high = std::max(high, bucket.max);
+        }
+    }
+    if (high <= low)
+        high = low + 1;   // a flat line still needs a visible y span
+    m_yAxis->setRange(low, high);
+    m_yAxis->applyNiceNumbers();
+    if (m_shownFrom.isValid() && m_shownTo.isValid()) {
+        m_xAxis->setFormat(axisFormat(m_shownFrom.msecsTo(m_shownTo)));
+        m_xAxis->setRange(m_shownFrom.toLocalTime(), m_shownTo.toLocalTime());
+    }
+    showIdleReadout();
+}
+
+void TimeSeriesChart::applyPalette()
+{
+    const QPalette pal = palette();
+    const bool dark = pal.color(QPalette::Window).lightness() < 128;
+    m_chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    // The themes bring their own backgrounds; the window's own colours make the chart sit in the page.
+    m_chart->setBackgroundBrush(pal.brush(QPalette::Base));
+    m_chart->setTitleBrush(pal.brush(QPalette::Text));
+    m_chart->legend()->setLabelColor(pal.color(QPalette::Text));
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_xAxis), static_cast<QAbstractAxis *>(m_yAxis)}) {
+        axis->setLabelsBrush(pal.brush(QPalette::Text));
+        axis->setGridLineColor(pal.color(QPalette::Mid));
+        axis->setLinePenColor(pal.color(QPalette::Mid));
+    }
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    m_chart->setTitleFont(titleFont);
+}
+
+void TimeSeriesChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        applyPalette();
+        m_pending = m_shown;   // series colours come from the palette too
+        m_pendingFrom = m_shownFrom;
+        m_pendingTo = m_shownTo;
+        m_pendingTitle = m_shownTitle;
+        redraw();
+    }
+    QWidget::changeEvent(event);
+}
+
+QString TimeSeriesChart::formatTime(qint64 ms) const
+{
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
+    return QLocale().toString(local, QLocale::ShortFormat);
+}
+
+QString TimeSeriesChart::describeBucketAt(qint64 tMs) const
+{
+    const Bucket *bucket = bucketAt(m_shown, tMs);
+    if (!bucket)
+        return {};
+    return tr("%1  –  min %2 · avg %3 · max %4 · last %5")
+        .arg(formatTime(bucket->startMs), formatValue(bucket->min), formatValue(bucket->avg),
+             formatValue(bucket->max), formatValue(bucket->last));
+}
+
+void TimeSeriesChart::showIdleReadout()
+{
+    if (m_shown.buckets.isEmpty() && m_shownFrom.isValid())
+        m_readout->setText(tr("No samples between %1 and %2.").arg(formatTime(m_shownFrom.toMSecsSinceEpoch()),
+                                                                    formatTime(m_shownTo.toMSecsSinceEpoch())));
+    else if (m_shown.buckets.isEmpty())
+        m_readout->clear();
+    else
+        m_readout->setText(tr("Point at the chart to read a bucket's min, average, max and last value."));
+}
+
+bool TimeSeriesChart::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport()) {
+        if (event->type() == QEvent::MouseMove) {
+            const QPointF scenePos = m_view->mapToScene(static_cast<QMouseEvent *>(event)->position().toPoint());
+            const QPointF chartPos = m_chart->mapFromScene(scenePos);
+            const QString text = m_chart->plotArea().contains(chartPos)
+                ? describeBucketAt(qint64(m_chart->mapToValue(chartPos).x())) : QString();
+            if (text.isEmpty())
+                showIdleReadout();
+            else
+                m_readout->setText(text);
+        } else if (event->type() == QEvent::Leave) {
+            showIdleReadout();
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+Result<void> TimeSeriesChart::exportPng(const QString &path)
+{
+    flushPendingRedraw();
+    return writePngFile(path, m_view->grab().toImage());
+}
+
+Result<void> TimeSeriesChart::exportSvg(const QString &path)
+{
+    flushPendingRedraw();
+    QByteArray svg;
+    QBuffer buffer(&svg);
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(m_view->size());
+    generator.setViewBox(QRect(QPoint(0, 0), m_view->size()));
+    generator.setTitle(m_shownTitle);
+    generator.setDescription(tr("Exported from Fleetscope"));
+    QPainter painter;
+    if (!painter.begin(&generator))
+        return fail(ErrorClass::BadData, tr("%1: could not render the chart as SVG").arg(path));
+    m_view->render(&painter);
+    painter.end();
+    return writeExportFile(path, svg);
+}
+
+void TimeSeriesChart::promptExport(bool svg)
+{
+    const QString filter = svg ? tr("SVG images (*.svg)") : tr("PNG images (*.png)");
+    const QString suffix = svg ? QStringLiteral(".svg") : QStringLiteral(".png");
+    QString name = m_shownTitle.isEmpty() ? tr("chart") : m_shownTitle;
+    name.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("_"));
+    const QString path = QFileDialog::getSaveFileName(this, svg ? tr("Export chart as SVG") : tr("Export chart as PNG"),
+                                                      name + suffix, filter);
+    if (path.isEmpty())
+        return;
+    const Result<void> result = svg ? exportSvg(path) : exportPng(path);
+    if (!result)
+        QMessageBox::warning(this, tr("Export failed"), describe(result.error()));
+}
+
+} // namespace fleetscope

@@ -1,0 +1,73 @@
+// A bucketed time series on Qt Charts: min–max band plus average line, hover readout, PNG/SVG export.
+#pragma once
+
+#include "domain.h"
+#include "error.h"
+
+#include <QDateTime>
+#include <QTimer>
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QDateTimeAxis;
+class QLabel;
+class QToolButton;
+class QValueAxis;
+
+namespace fleetscope {
+
+class TimeSeriesChart : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimeSeriesChart(QWidget *parent = nullptr);
+
+    // Marks the chart dirty; the redraw follows within ~40 ms, so bursts of updates cost one
+    // redraw and the chart never repaints more than ~25 times a second. FROM/TO is the x range.
+    void setData(const BucketSeries &series, const QDateTime &from, const QDateTime &to, const QString &title);
+
+    // What is on screen now (after the coalesced redraw), for tests and exports.
+    qsizetype bucketCount() const { return m_shown.buckets.size(); }
+    QDateTime shownFrom() const { return m_shownFrom; }
+    QDateTime shownTo() const { return m_shownTo; }
+    QString title() const { return m_shownTitle; }
+
+    // "14:05 – min 12 · avg 40.2 · max 88 · last 51" for the bucket under T_MS; empty when none.
+    QString describeBucketAt(qint64 tMs) const;
+
+    Result<void> exportPng(const QString &path);
+    Result<void> exportSvg(const QString &path);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void redraw();
+    void applyPalette();
+    void flushPendingRedraw();
+    void showIdleReadout();
+    void promptExport(bool svg);
+    QString formatTime(qint64 ms) const;
+
+    QChart *m_chart = nullptr;
+    QChartView *m_view = nullptr;
+    QDateTimeAxis *m_xAxis = nullptr;
+    QValueAxis *m_yAxis = nullptr;
+    QLabel *m_readout = nullptr;
+    QToolButton *m_exportButton = nullptr;
+    QTimer m_redrawTimer;
+
+    BucketSeries m_pending;
+    QDateTime m_pendingFrom;
+    QDateTime m_pendingTo;
+    QString m_pendingTitle;
+
+    BucketSeries m_shown;
+    QDateTime m_shownFrom;
+    QDateTime m_shownTo;
+    QString m_shownTitle;
+};
+
+} // namespace fleetscope
