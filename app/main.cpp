@@ -1,6 +1,9 @@
 // Composition root: parses the command line, then runs a headless command or builds the window.
 #include "cli/commandline.h"
 #include "cli/commands.h"
+#include "engine/collectors.h"
+#include "engine/engine.h"
+#include "engine/storelink.h"
 #include "logging.h"
 #include "mainwindow.h"
 #include "store/retention.h"
@@ -89,13 +92,15 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
 
     StoreService store(*location);
     Retention retention(store, Retention::kDefaultDays);
+    Engine engine(builtinCollectors());
+    linkEngineToStore(engine, store);
     MainWindow window(store, paths.dataDir);
     if (qEnvironmentVariableIntValue("FLEETSCOPE_EXIT_AFTER_FIRST_PAINT"))
         window.installEventFilter(new FirstPaintProbe(sinceStart, &window));
     window.show();
     // Opening and migrating runs on the writer thread; the window shows its loading state meanwhile.
     auto *started = new QFutureWatcher<Result<int>>(&window);
-    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window] {
+    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window, &store, &engine] {
         const Result<int> result = started->result();
         if (!result) {
             qCCritical(lcUi).noquote() << describe(result.error());
@@ -104,6 +109,12 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
             return;
         }
         window.refresh();
+        engine.start();
+        store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); })
+            .then(&window, [&engine](const Result<QList<ConnectionRecord>> &connections) {
+                if (connections)
+                    engine.setConnections(*connections);
+            });
     });
     started->setFuture(store.start());
     return app.exec();

@@ -109,6 +109,28 @@ private Q_SLOTS:
         QCOMPARE(readNow<qint64>(*m_service, [](Store &s) { return s.sampleCount(); }), qint64(110));
     }
 
+    void syncStatusIsRecordedOnTheConnection()
+    {
+        const qint64 id = connectionId(QStringLiteral("lab"));
+        const QDateTime when(QDate(2026, 11, 23), QTime(12, 30), Qt::UTC);
+        WriteBatch batch;
+        batch.statuses << ConnectionStatus{id, when, QStringLiteral("failed"), QStringLiteral("unavailable: lab:9400/metrics: connection refused")};
+        m_service->submit(batch);
+        m_service->flush();
+        auto all = readNow<QList<ConnectionRecord>>(*m_service, [](Store &s) { return s.connections(); });
+        QCOMPARE(all.first().lastSyncAt, when);
+        QCOMPARE(all.first().lastStatus, QStringLiteral("failed"));
+        QVERIFY(all.first().lastError.contains(QLatin1String("connection refused")));
+
+        batch.statuses = {ConnectionStatus{id, when.addSecs(60), QStringLiteral("ok"), QString()}};
+        m_service->submit(batch);
+        m_service->flush();
+        all = readNow<QList<ConnectionRecord>>(*m_service, [](Store &s) { return s.connections(); });
+        QCOMPARE(all.first().lastStatus, QStringLiteral("ok"));
+        QVERIFY(all.first().lastError.isEmpty());
+        QCOMPARE(all.first().cadenceSeconds, 60);   // the rest of the row is untouched
+    }
+
     void batchesCommitInArrivalOrder()
     {
         QSignalSpy committed(m_service.get(), &StoreService::batchCommitted);

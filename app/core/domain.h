@@ -53,13 +53,22 @@ struct SeriesInfo {
     qint64 lastTsMs = 0;
 };
 
+// The outcome of one sync of a connection, recorded on its row.
+struct ConnectionStatus {
+    qint64 connectionId = 0;
+    QDateTime syncedAt;
+    QString status;      // "ok" or "failed"
+    QString error;       // one line, empty when ok
+};
+
 // Everything one collection cycle stores; the writer commits it in a single transaction.
 struct WriteBatch {
     QString source;                        // for logs and errors: "runpod/prod billing"
     QList<ConnectionRecord> connections;   // upserted by name
     QList<SeriesSamples> series;
+    QList<ConnectionStatus> statuses;
 
-    bool isEmpty() const { return connections.isEmpty() && series.isEmpty(); }
+    bool isEmpty() const { return connections.isEmpty() && series.isEmpty() && statuses.isEmpty(); }
     qsizetype sampleCount() const;
 };
 

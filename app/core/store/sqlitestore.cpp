@@ -276,6 +276,10 @@ Result<WriteSummary> SqliteStore::write(const WriteBatch &batch)
             return rollback(written.error());
         summary.samplesWritten += *written;
     }
+    for (const ConnectionStatus &status : batch.statuses) {
+        if (Result<void> recorded = writeStatus(status); !recorded)
+            return rollback(recorded.error());
+    }
     if (Result<void> rolled = writeRollups(); !rolled)
         return rollback(rolled.error());
     if (Result<void> committed = sqliteExec(m_handle, QStringLiteral("COMMIT"), context); !committed)
@@ -313,6 +317,24 @@ Result<qint64> SqliteStore::writeConnection(const ConnectionRecord &c)
     const qint64 id = s.int64(0);
     s.reset();
     return id;
+}
+
+Result<void> SqliteStore::writeStatus(const ConnectionStatus &status)
+{
+    Result<SqliteStatement *> st = statement(
+        "UPDATE connections SET last_sync_at = ?2, last_status = ?3, last_error = ?4 WHERE id = ?1");
+    if (!st)
+        return std::unexpected(st.error());
+    SqliteStatement &s = **st;
+    s.bind(1, status.connectionId);
+    s.bind(2, toMs(status.syncedAt));
+    s.bind(3, status.status);
+    s.bind(4, status.error.isEmpty() ? QString() : status.error);
+    Result<bool> done = s.step();
+    if (!done)
+        return std::unexpected(done.error());
+    s.reset();
+    return {};
 }
 
 Result<qint64> SqliteStore::seriesId(const SeriesKey &key)

@@ -35,6 +35,7 @@ private:
     Result<int> readSchemaVersion();
     Result<void> migrate();
     Result<qint64> writeConnection(const ConnectionRecord &connection);
+    Result<void> writeStatus(const ConnectionStatus &status);
     Result<qint64> seriesId(const SeriesKey &key);
     Result<qint64> writeSamples(qint64 seriesId, const QList<Sample> &samples);
     Result<void> writeRollups();
