@@ -94,7 +94,8 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     Retention retention(store, Retention::kDefaultDays);
     Engine engine(builtinCollectors());
     linkEngineToStore(engine, store);
-    MainWindow window(store, paths.dataDir);
+    QSettings settings(paths.settingsFile, QSettings::IniFormat);
+    MainWindow window(store, settings, paths.dataDir);
     if (qEnvironmentVariableIntValue("FLEETSCOPE_EXIT_AFTER_FIRST_PAINT"))
         window.installEventFilter(new FirstPaintProbe(sinceStart, &window));
     window.show();

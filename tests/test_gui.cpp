@@ -139,6 +139,8 @@ class TestGui : public QObject
     Q_OBJECT
 
 private:
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<QSettings> m_settings;
     // Shows page INDEX, waits until it has loaded, and saves a screenshot of the window.
     void visit(MainWindow &window, int index, const QString &scenario)
     {
@@ -156,9 +158,10 @@ private:
 
     std::unique_ptr<MainWindow> openWindow(StoreService &store, const QString &dataDir)
     {
-        auto window = std::make_unique<MainWindow>(store, dataDir);
+        auto window = std::make_unique<MainWindow>(store, *m_settings, dataDir);
         window->resize(1280, 800);
         window->show();
+        window->refresh();   // as main() does once the store has started
         if (!QTest::qWaitForWindowExposed(window.get()))
             return nullptr;
         return window;
@@ -167,15 +170,14 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);   // QSettings goes to a test location, not the user's
-        QCoreApplication::setOrganizationName(QStringLiteral("fleetscope-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_gui"));
         QVERIFY(QDir().mkpath(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots")));
     }
 
     void init()
     {
-        QSettings().clear();
+        // Each test starts from empty settings in its own file, as main() gives the window.
+        QFile::remove(m_settingsDir.filePath(QStringLiteral("fleetscope.conf")));
+        m_settings = std::make_unique<QSettings>(m_settingsDir.filePath(QStringLiteral("fleetscope.conf")), QSettings::IniFormat);
     }
 
     void emptyStoreShowsWhatToDoNext()
@@ -380,8 +382,9 @@ private Q_SLOTS:
         QVERIFY(store.start());
         QVERIFY(seedGpuDay(*store.service) > 0);
         for (int i = 0; i < 5; ++i) {
-            auto window = std::make_unique<MainWindow>(*store.service, store.dir.path());
-            window->refresh();   // more reads on their way when the window goes
+            auto window = std::make_unique<MainWindow>(*store.service, *m_settings, store.dir.path());
+            window->refresh();
+            window->refresh();   // reads still on their way when the window goes
         }
         QTest::qWait(300);       // their answers arrive to no one, and nothing touches a dead page
         store.service->flush();
@@ -406,6 +409,13 @@ private Q_SLOTS:
             window->timeRangePicker()->setRange(TimeRange::preset(TimeRange::Preset::Last7Days));
             window->close();
         }
+        // Restored before anything is read: the window can show while the store still opens.
+        MainWindow unstarted(*store.service, *m_settings, store.dir.path());
+        QCOMPARE(unstarted.currentPage()->objectName(), QStringLiteral("pods"));
+        QCOMPARE(unstarted.currentPage()->pageState()->state(), PageState::State::Loading);
+        QTest::qWait(100);
+        QCOMPARE(unstarted.currentPage()->pageState()->state(), PageState::State::Loading);
+
         auto window = openWindow(*store.service, store.dir.path());
         QVERIFY(window);
         QCOMPARE(window->currentPage()->objectName(), QStringLiteral("pods"));

@@ -50,9 +50,10 @@ QIcon sidebarIcon(const QIcon &source, const QPalette &palette)
 
 } // namespace
 
-MainWindow::MainWindow(StoreService &store, const QString &dataDir, QWidget *parent)
+MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &dataDir, QWidget *parent)
     : QMainWindow(parent)
     , m_store(store)
+    , m_settings(settings)
     , m_dataDir(dataDir)
 {
     setWindowTitle(tr("Fleetscope"));
@@ -113,7 +114,6 @@ MainWindow::MainWindow(StoreService &store, const QString &dataDir, QWidget *par
     connect(&store, &StoreService::batchCommitted, this, [this] { m_refreshTimer.start(); });
 
     restoreSettings();
-    reloadStatus();
 }
 
 void MainWindow::addPage(Page *page, const QString &iconName)
@@ -192,7 +192,7 @@ void MainWindow::reloadStatus()
 
 void MainWindow::restoreSettings()
 {
-    QSettings settings;
+    const QSettings &settings = m_settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         resize(1280, 800);
     int page = 0;
@@ -201,13 +201,18 @@ void MainWindow::restoreSettings()
             page = i;
     }
     const TimeRange range = TimeRange::fromSettingsKey(settings.value(kTimeRangeKey).toString());
-    showPage(page);
-    m_picker->setRange(range);   // loads every page
+    {
+        const QSignalBlocker blocker(m_picker);   // no reads before the store is open
+        m_picker->setRange(range);
+    }
+    for (Page *each : std::as_const(m_pages))
+        each->restoreTimeRange(range);
+    showPage(page);   // last: switching pages saves the settings, range included
 }
 
 void MainWindow::saveSettings() const
 {
-    QSettings settings;
+    QSettings &settings = m_settings;
     if (const Page *page = currentPage())
         settings.setValue(kPageKey, page->objectName());
     settings.setValue(kTimeRangeKey, m_picker->range().settingsKey());
@@ -215,7 +220,7 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings().setValue(kGeometryKey, saveGeometry());   // only a shown window has a geometry worth keeping
+    m_settings.setValue(kGeometryKey, saveGeometry());   // only a shown window has a geometry worth keeping
     saveSettings();
     QMainWindow::closeEvent(event);
 }

@@ -8,6 +8,7 @@
 #include <QTimer>
 
 class QListWidget;
+class QSettings;
 class QStackedWidget;
 
 namespace fleetscope {
@@ -20,8 +21,10 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    // DATA_DIR is shown in the About box (where the store and logs live).
-    MainWindow(StoreService &store, const QString &dataDir, QWidget *parent = nullptr);
+    // SETTINGS keeps geometry, page and time range; DATA_DIR is shown in the About box. Reads
+    // nothing yet, so it can show (pages say "Loading…") while the store opens; call refresh()
+    // once start() succeeded.
+    MainWindow(StoreService &store, QSettings &settings, const QString &dataDir, QWidget *parent = nullptr);
 
     const QList<Page *> &pages() const { return m_pages; }
     Page *currentPage() const;
@@ -47,6 +50,7 @@ private:
     void saveSettings() const;
 
     StoreService &m_store;
+    QSettings &m_settings;
     QString m_dataDir;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;

@@ -23,6 +23,8 @@ public:
 
     // Always reloads, even for the same preset: "last hour" means the hour before now.
     void setTimeRange(const TimeRange &range);
+    // Sets the range without reading: at start-up, before the store is open.
+    void restoreTimeRange(const TimeRange &range) { m_range = range; }
     // Reads what the page shows from the store, asynchronously; the GUI thread never waits.
     virtual void reload() = 0;
 
