@@ -133,9 +133,15 @@ int main(int argc, char **argv)
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
+    auto line = parseCommandLine(args);
+    if (line && line->command.isEmpty() && !line->help && !line->version)
+        return runGui(argc, argv, *line, sinceStart);
+
+    // Everything else is headless, translated like the window.
+    QCoreApplication app(argc, argv);
+    installTranslations(app);
     QTextStream out(stdout);
     QTextStream err(stderr);
-    auto line = parseCommandLine(args);
     if (!line) {
         err << "fleetscope: " << line.error().message << "\n\n" << globalUsage() << Qt::flush;
         return ExitUsage;
@@ -148,11 +154,6 @@ int main(int argc, char **argv)
         out << "fleetscope " << FLEETSCOPE_VERSION << Qt::endl;
         return ExitOk;
     }
-    if (line->command.isEmpty())
-        return runGui(argc, argv, *line, sinceStart);
-
-    QCoreApplication app(argc, argv);
-    installTranslations(app);
     installFileLog(appPaths(*line).logDir, false);
     return runCommand(*line, out, err);
 }

@@ -57,6 +57,19 @@ private Q_SLOTS:
         QVERIFY(help.out.contains(QLatin1String("connections list")));
     }
 
+    void germanFromTheSystemLocale()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+        const Run help = run({QStringLiteral("--help")}, env);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.startsWith(QLatin1String("Aufruf: fleetscope")), qPrintable(help.out));
+        const Run list = run({QStringLiteral("--data-dir"), dataDir() + QStringLiteral("-de"), QStringLiteral("connections"), QStringLiteral("list")}, env);
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.out.contains(QStringLiteral("Keine Verbindungen")), qPrintable(list.out));
+    }
+
     void usageErrorsExitTwo_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -1,4 +1,588 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Fleetscope cannot open its store</source>
+        <translation>Fleetscope kann seinen Datenspeicher nicht öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>TimeRange</name>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Usage: fleetscope [--data-dir DIR] [--store PATH] [--demo] [COMMAND ...]
+
+Without a command, opens the Fleetscope window.
+
+Global options:
+  --data-dir DIR   where the store, settings and logs live (default: %1)
+  --store PATH     the SQLite store file (default: DATA_DIR/fleetscope.sqlite)
+  --demo           open the window with a simulated account, clearly labelled
+  -h, --help       show this help
+  -v, --version    show the version
+
+Commands:
+  connections list [--json]   list configured provider connections
+
+Exit status: 0 on success, 1 on failure (one line on stderr), 2 on a usage error.
+</source>
+        <translation>Aufruf: fleetscope [--data-dir VERZ] [--store PFAD] [--demo] [BEFEHL ...]
+
+Ohne Befehl öffnet sich das Fleetscope-Fenster.
+
+Globale Optionen:
+  --data-dir VERZ  wo Datenspeicher, Einstellungen und Protokolle liegen (Standard: %1)
+  --store PFAD     die SQLite-Datei des Datenspeichers (Standard: DATA_DIR/fleetscope.sqlite)
+  --demo           das Fenster mit einem simulierten, deutlich gekennzeichneten Konto öffnen
+  -h, --help       diese Hilfe anzeigen
+  -v, --version    die Version anzeigen
+
+Befehle:
+  connections list [--json]   eingerichtete Anbieterverbindungen auflisten
+
+Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei falschem Aufruf.
+</translation>
+    </message>
+    <message>
+        <source>No connections. Add one in the Providers page of the window.</source>
+        <translation>Keine Verbindungen. Fügen Sie im Fenster auf der Seite „Anbieter“ eine hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::AboutDialog</name>
+    <message>
+        <source>About Fleetscope</source>
+        <translation>Über Fleetscope</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Fleetscope %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Fleetscope %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>A desktop dashboard for GPU cloud fleets: spend, pods, serverless endpoints, GPU offers and CI benchmark trends, collected in the background and kept on this computer.&lt;br&gt;&lt;br&gt;Data: %1</source>
+        <translation>Ein Desktop-Dashboard für GPU-Cloud-Flotten: Kosten, Pods, Serverless-Endpunkte, GPU-Angebote und CI-Benchmark-Trends, im Hintergrund gesammelt und auf diesem Computer gespeichert.&lt;br&gt;&lt;br&gt;Daten: %1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::CollectedDataPage</name>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <source>GPU Offers</source>
+        <translation>GPU-Angebote</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Workflows</translation>
+    </message>
+    <message>
+        <source>No billing data yet — add a RunPod or other provider with billing to see spend per hour, lifetime spend and balance.</source>
+        <translation>Noch keine Abrechnungsdaten — fügen Sie RunPod oder einen anderen Anbieter mit Abrechnung hinzu, um Kosten pro Stunde, Gesamtkosten und Guthaben zu sehen.</translation>
+    </message>
+    <message>
+        <source>No serverless endpoints yet — add a RunPod provider to see endpoint health, workers and job queues.</source>
+        <translation>Noch keine Serverless-Endpunkte — fügen Sie einen RunPod-Anbieter hinzu, um Zustand, Worker und Job-Warteschlangen der Endpunkte zu sehen.</translation>
+    </message>
+    <message>
+        <source>No pods or instances yet — add a provider such as RunPod, Lambda or Kubernetes to see what is running and what it costs.</source>
+        <translation>Noch keine Pods oder Instanzen — fügen Sie einen Anbieter wie RunPod, Lambda oder Kubernetes hinzu, um zu sehen, was läuft und was es kostet.</translation>
+    </message>
+    <message>
+        <source>No GPU offers yet — add a provider that publishes GPU prices, such as RunPod or Lambda, to compare what the same GPU costs where.</source>
+        <translation>Noch keine GPU-Angebote — fügen Sie einen Anbieter mit GPU-Preisen wie RunPod oder Lambda hinzu, um zu vergleichen, was dieselbe GPU wo kostet.</translation>
+    </message>
+    <message>
+        <source>No workflow runs yet — add a GitHub connection to follow CI benchmark metrics run by run.</source>
+        <translation>Noch keine Workflow-Läufe — fügen Sie eine GitHub-Verbindung hinzu, um CI-Benchmark-Metriken Lauf für Lauf zu verfolgen.</translation>
+    </message>
+    <message>
+        <source>No billing data stored yet for %1. Spend appears here after a successful sync.</source>
+        <translation>Für %1 sind noch keine Abrechnungsdaten gespeichert. Kosten erscheinen hier nach einer erfolgreichen Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>No endpoint data stored yet for %1. Endpoints appear here after a successful sync.</source>
+        <translation>Für %1 sind noch keine Endpunktdaten gespeichert. Endpunkte erscheinen hier nach einer erfolgreichen Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>No pod or instance data stored yet for %1. They appear here after a successful sync.</source>
+        <translation>Für %1 sind noch keine Pod- oder Instanzdaten gespeichert. Sie erscheinen hier nach einer erfolgreichen Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>No GPU offers stored yet for %1. Prices appear here after a successful sync.</source>
+        <translation>Für %1 sind noch keine GPU-Angebote gespeichert. Preise erscheinen hier nach einer erfolgreichen Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>No workflow runs stored yet for %1. Runs appear here after a successful sync.</source>
+        <translation>Für %1 sind noch keine Workflow-Läufe gespeichert. Läufe erscheinen hier nach einer erfolgreichen Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>Add a provider…</source>
+        <translation>Anbieter hinzufügen…</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::ConnectionsModel</name>
+    <message>
+        <source>Never synced</source>
+        <translation>Nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n Std.</numerusform>
+            <numerusform>%n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::CustomRangeDialog</name>
+    <message>
+        <source>Custom time range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <source>“From” must be earlier than “To”.</source>
+        <translation>„Von“ muss vor „Bis“ liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::MainWindow</name>
+    <message>
+        <source>Fleetscope</source>
+        <translation>Fleetscope</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Fleetscope</source>
+        <translation>Ü&amp;ber Fleetscope</translation>
+    </message>
+    <message>
+        <source>Could not read the connections: %1</source>
+        <translation>Die Verbindungen konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Stored series</source>
+        <translation>Gespeicherte Reihen</translation>
+    </message>
+    <message>
+        <source>Stored samples</source>
+        <translation>Gespeicherte Messwerte</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Reihe</translation>
+    </message>
+    <message>
+        <source>&amp;Series:</source>
+        <translation>&amp;Reihe:</translation>
+    </message>
+    <message>
+        <source>No providers yet — add a provider to start collecting spend, pods, endpoints and GPU metrics.</source>
+        <translation>Noch keine Anbieter — fügen Sie einen Anbieter hinzu, um Kosten, Pods, Endpunkte und GPU-Metriken zu sammeln.</translation>
+    </message>
+    <message>
+        <source>Add a provider…</source>
+        <translation>Anbieter hinzufügen…</translation>
+    </message>
+    <message>
+        <source>No metrics stored yet. Series appear here after a Prometheus or DCGM connection has synced.</source>
+        <translation>Noch keine Metriken gespeichert. Reihen erscheinen hier, sobald eine Prometheus- oder DCGM-Verbindung synchronisiert hat.</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::Page</name>
+    <message>
+        <source>Page title</source>
+        <translation>Seitentitel</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::PageState</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Lädt</translation>
+    </message>
+    <message>
+        <source>Empty state</source>
+        <translation>Leerer Zustand</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Fehlermeldung</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Could not load this view (%1)</source>
+        <translation>Diese Ansicht konnte nicht geladen werden (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::ProvidersPage</name>
+    <message>
+        <source>Providers</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Provider connections</source>
+        <translation>Anbieterverbindungen</translation>
+    </message>
+    <message>
+        <source>No providers yet. Each provider account you add is listed here with its cadence, last sync and last error.</source>
+        <translation>Noch keine Anbieter. Jedes hinzugefügte Anbieterkonto wird hier mit Intervall, letzter Synchronisierung und letztem Fehler aufgeführt.</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::SyncStatusBar</name>
+    <message>
+        <source>%1: disabled</source>
+        <translation>%1: deaktiviert</translation>
+    </message>
+    <message>
+        <source>%1: never synced</source>
+        <translation>%1: nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>%1: synced %2</source>
+        <translation>%1: synchronisiert %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 — %4</source>
+        <translation>%1: %2 %3 — %4</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>, last sync %1</source>
+        <translation>, letzte Synchronisierung %1</translation>
+    </message>
+    <message>
+        <source>Connection sync status</source>
+        <translation>Synchronisierungsstatus der Verbindungen</translation>
+    </message>
+    <message>
+        <source>No providers configured</source>
+        <translation>Keine Anbieter eingerichtet</translation>
+    </message>
+    <message>
+        <source>Add a provider to start collecting.</source>
+        <translation>Fügen Sie einen Anbieter hinzu, um mit dem Sammeln zu beginnen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n weitere</numerusform>
+            <numerusform>+%n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::TableView</name>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation>Tabelle als CSV exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: this table has nothing to export</source>
+        <translation>%1: Diese Tabelle enthält nichts zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>%n Zeile nach %1 exportiert</numerusform>
+            <numerusform>%n Zeilen nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::TimeRangePicker</name>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Eigener…</translation>
+    </message>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::TimeSeriesChart</name>
+    <message>
+        <source>Time series chart</source>
+        <translation>Zeitreihendiagramm</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as SVG…</source>
+        <translation>Als SVG exportieren…</translation>
+    </message>
+    <message>
+        <source>Bucket under the pointer</source>
+        <translation>Intervall unter dem Mauszeiger</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Min – max</source>
+        <translation>Min – Max</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Durchschnitt</translation>
+    </message>
+    <message>
+        <source>%1  –  min %2 · avg %3 · max %4 · last %5</source>
+        <translation>%1  –  Min %2 · Ø %3 · Max %4 · zuletzt %5</translation>
+    </message>
+    <message>
+        <source>No samples between %1 and %2.</source>
+        <translation>Keine Messwerte zwischen %1 und %2.</translation>
+    </message>
+    <message>
+        <source>Point at the chart to read a bucket&apos;s min, average, max and last value.</source>
+        <translation>Zeigen Sie auf das Diagramm, um Minimum, Durchschnitt, Maximum und letzten Wert eines Intervalls abzulesen.</translation>
+    </message>
+    <message>
+        <source>Exported from Fleetscope</source>
+        <translation>Aus Fleetscope exportiert</translation>
+    </message>
+    <message>
+        <source>%1: could not render the chart as SVG</source>
+        <translation>%1: Das Diagramm konnte nicht als SVG erzeugt werden</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>chart</source>
+        <translation>diagramm</translation>
+    </message>
+    <message>
+        <source>Export chart as SVG</source>
+        <translation>Diagramm als SVG exportieren</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation>Diagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
 </TS>
