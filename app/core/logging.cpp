@@ -87,6 +87,7 @@ bool installFileLog(const QString &dir, bool echo, qint64 maxBytes, int keep)
         log.previous = qInstallMessageHandler(handleMessage);
         log.installed = true;
     }
+    log.file.close();
     if (!QDir().mkpath(dir))
         return false;
     log.path = QDir(dir).filePath(QStringLiteral("fleetscope.log"));

@@ -21,7 +21,7 @@ constexpr int kCyclesPerBatch = 2'000;      // 100k samples per transaction
 
 double valueAt(int series, int cycle)
 {
-    return double((series * 7919 + cycle * 104729) % 10'000) / 100.0;
+    return double((series * 7919LL + cycle * 104729LL) % 10'000) / 100.0;
 }
 
 // Every benchmark store starts from the same migrated schema, with one connection and its series.
