@@ -90,11 +90,11 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     const AppPaths paths = appPaths(line);
     installFileLog(paths.logDir, true);
 
+    QSettings settings(paths.settingsFile, QSettings::IniFormat);
     StoreService store(*location);
-    Retention retention(store, Retention::kDefaultDays);
+    Retention retention(store, settings.value(QStringLiteral("retention/days"), Retention::kDefaultDays).toInt());
     Engine engine(builtinCollectors());
     linkEngineToStore(engine, store);
-    QSettings settings(paths.settingsFile, QSettings::IniFormat);
     MainWindow window(store, settings, paths.dataDir);
     if (qEnvironmentVariableIntValue("FLEETSCOPE_EXIT_AFTER_FIRST_PAINT"))
         window.installEventFilter(new FirstPaintProbe(sinceStart, &window));
