@@ -76,6 +76,20 @@ Result<bool> SqliteStatement::step()
     return std::unexpected(error);
 }
 
+Result<void> SqliteStatement::eachRow(const std::function<void(const SqliteStatement &)> &fn)
+{
+    while (true) {
+        Result<bool> row = step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        fn(*this);
+    }
+    reset();
+    return {};
+}
+
 void SqliteStatement::reset()
 {
     sqlite3_reset(m_stmt);

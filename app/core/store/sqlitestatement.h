@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <functional>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -30,6 +32,8 @@ public:
 
     // One step: true while a row is available, false when done.
     Result<bool> step();
+    // Steps through every row, calling FN for each, then resets the statement.
+    Result<void> eachRow(const std::function<void(const SqliteStatement &)> &fn);
     void reset();                            // reset and clear bindings, ready for reuse
 
     qint64 int64(int column) const;

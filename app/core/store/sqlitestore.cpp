@@ -521,14 +521,8 @@ Result<QList<ConnectionRecord>> SqliteStore::connections()
         " last_sync_at, last_status, last_error FROM connections ORDER BY name");
     if (!st)
         return std::unexpected(st.error());
-    SqliteStatement &s = **st;
     QList<ConnectionRecord> result;
-    while (true) {
-        Result<bool> row = s.step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
+    Result<void> read = (*st)->eachRow([&result](const SqliteStatement &s) {
         ConnectionRecord c;
         c.id = s.int64(0);
         c.kind = s.text(1);
@@ -543,8 +537,9 @@ Result<QList<ConnectionRecord>> SqliteStore::connections()
         c.lastStatus = s.text(9);
         c.lastError = s.text(10);
         result << c;
-    }
-    s.reset();
+    });
+    if (!read)
+        return std::unexpected(read.error());
     return result;
 }
 
@@ -556,23 +551,18 @@ Result<QList<SeriesInfo>> SqliteStore::series(qint64 connectionId)
         " FROM series s WHERE ?1 = 0 OR s.connection_id = ?1 ORDER BY s.metric, s.labels_json");
     if (!st)
         return std::unexpected(st.error());
-    SqliteStatement &s = **st;
-    s.bind(1, connectionId);
+    (*st)->bind(1, connectionId);
     QList<SeriesInfo> result;
-    while (true) {
-        Result<bool> row = s.step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
+    Result<void> read = (*st)->eachRow([&result](const SqliteStatement &s) {
         SeriesInfo info;
         info.id = s.int64(0);
         info.key = SeriesKey{s.int64(1), s.text(2), s.text(3)};
         info.firstTsMs = s.int64(4);
         info.lastTsMs = s.int64(5);
         result << info;
-    }
-    s.reset();
+    });
+    if (!read)
+        return std::unexpected(read.error());
     return result;
 }
 
@@ -627,22 +617,18 @@ Result<BucketSeries> SqliteStore::buckets(const BucketQuery &query)
     s.bind(2, origin);
     s.bind(3, width);
     s.bind(4, end);
-    while (true) {
-        Result<bool> row = s.step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
+    Result<void> read = s.eachRow([&result, origin, width](const SqliteStatement &row) {
         Bucket bucket;
-        bucket.startMs = origin + s.int64(0) * width;
-        bucket.min = s.real(1);
-        bucket.max = s.real(2);
-        bucket.count = s.int64(4);
-        bucket.avg = bucket.count ? s.real(3) / double(bucket.count) : 0.0;
-        bucket.last = s.real(5);
+        bucket.startMs = origin + row.int64(0) * width;
+        bucket.min = row.real(1);
+        bucket.max = row.real(2);
+        bucket.count = row.int64(4);
+        bucket.avg = bucket.count ? row.real(3) / double(bucket.count) : 0.0;
+        bucket.last = row.real(5);
         result.buckets << bucket;
-    }
-    s.reset();
+    });
+    if (!read)
+        return std::unexpected(read.error());
     return result;
 }
 
