@@ -38,6 +38,38 @@
 <context>
     <name>cli</name>
     <message>
+        <source>No connections. Add one in the Providers page of the window.</source>
+        <translation>Keine Verbindungen. Fügen Sie im Fenster auf der Seite „Anbieter“ eine hinzu.</translation>
+    </message>
+    <message>
+        <source>No DCGM GPU readings in %1 (%2 samples).</source>
+        <translation>Keine DCGM-GPU-Messwerte in %1 (%2 Messwerte).</translation>
+    </message>
+    <message>
+        <source>  connections list [--json]   list configured provider connections
+</source>
+        <translation>  connections list [--json]   eingerichtete Anbieterverbindungen auflisten
+</translation>
+    </message>
+    <message>
+        <source>  export DATASET --format csv|json [--output FILE] [--since T] [--until T]
+                              export stored rows (pods, endpoints, endpoint-health, jobs,
+                              billing, gpu-offers)
+</source>
+        <translation>  export DATENSATZ --format csv|json [--output DATEI] [--since T] [--until T]
+                              gespeicherte Zeilen exportieren (pods, endpoints, endpoint-health,
+                              jobs, billing, gpu-offers)
+</translation>
+    </message>
+    <message>
+        <source>  scrape URL|FILE [--format table|csv|json]
+                              one scrape of a /metrics endpoint or file as GPU readings
+</source>
+        <translation>  scrape URL|DATEI [--format table|csv|json]
+                              einmaliges Abrufen eines /metrics-Endpunkts oder einer Datei als GPU-Messwerte
+</translation>
+    </message>
+    <message>
         <source>Usage: fleetscope [--data-dir DIR] [--store PATH] [--demo] [COMMAND ...]
 
 Without a command, opens the Fleetscope window.
@@ -50,9 +82,6 @@ Global options:
   -v, --version    show the version
 
 Commands:
-  connections list [--json]   list configured provider connections
-
-Exit status: 0 on success, 1 on failure (one line on stderr), 2 on a usage error.
 </source>
         <translation>Aufruf: fleetscope [--data-dir VERZ] [--store PFAD] [--demo] [BEFEHL ...]
 
@@ -66,14 +95,15 @@ Globale Optionen:
   -v, --version    die Version anzeigen
 
 Befehle:
-  connections list [--json]   eingerichtete Anbieterverbindungen auflisten
-
-Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei falschem Aufruf.
 </translation>
     </message>
     <message>
-        <source>No connections. Add one in the Providers page of the window.</source>
-        <translation>Keine Verbindungen. Fügen Sie im Fenster auf der Seite „Anbieter“ eine hinzu.</translation>
+        <source>
+Exit status: 0 on success, 1 on failure (one line on stderr), 2 on a usage error.
+</source>
+        <translation>
+Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei falschem Aufruf.
+</translation>
     </message>
 </context>
 <context>

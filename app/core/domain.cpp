@@ -11,4 +11,9 @@ qsizetype WriteBatch::sampleCount() const
     return n;
 }
 
+qsizetype WriteBatch::rowCount() const
+{
+    return sampleCount() + instances.size() + endpoints.size() + endpointHealth.size() + jobs.size() + billing.size() + offers.size();
+}
+
 } // namespace fleetscope

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QVariant>
 
+#include "snapshots.h"
+
 #include <optional>
 
 namespace fleetscope {
@@ -67,14 +69,26 @@ struct WriteBatch {
     QList<ConnectionRecord> connections;   // upserted by name
     QList<SeriesSamples> series;
     QList<ConnectionStatus> statuses;
+    QList<InstanceSnapshot> instances;
+    QList<EndpointSnapshot> endpoints;
+    QList<EndpointHealth> endpointHealth;
+    QList<JobRecord> jobs;
+    QList<BillingSnapshot> billing;
+    QList<GpuOffer> offers;
 
-    bool isEmpty() const { return connections.isEmpty() && series.isEmpty() && statuses.isEmpty(); }
+    bool isEmpty() const
+    {
+        return connections.isEmpty() && series.isEmpty() && statuses.isEmpty() && instances.isEmpty() && endpoints.isEmpty()
+            && endpointHealth.isEmpty() && jobs.isEmpty() && billing.isEmpty() && offers.isEmpty();
+    }
+    qsizetype rowCount() const;   // snapshot rows + samples, for summaries
     qsizetype sampleCount() const;
 };
 
 struct WriteSummary {
     QString source;
     qint64 samplesWritten = 0;             // duplicates (same series and timestamp) are not counted
+    qint64 rowsWritten = 0;                // snapshot, health, job, billing and offer rows
     qint64 connectionsWritten = 0;
     qint64 elapsedMs = 0;
 };

@@ -29,7 +29,16 @@ AppPaths appPaths(const CommandLine &line)
 
 QString globalUsage()
 {
-    return QCoreApplication::translate("cli",
+    // One translatable entry per command, so adding a command leaves the others translated.
+    static const char *const kCommands[] = {
+        QT_TRANSLATE_NOOP("cli", "  connections list [--json]   list configured provider connections\n"),
+        QT_TRANSLATE_NOOP("cli", "  export DATASET --format csv|json [--output FILE] [--since T] [--until T]\n"
+                                 "                              export stored rows (pods, endpoints, endpoint-health, jobs,\n"
+                                 "                              billing, gpu-offers)\n"),
+        QT_TRANSLATE_NOOP("cli", "  scrape URL|FILE [--format table|csv|json]\n"
+                                 "                              one scrape of a /metrics endpoint or file as GPU readings\n"),
+    };
+    QString usage = QCoreApplication::translate("cli",
         "Usage: fleetscope [--data-dir DIR] [--store PATH] [--demo] [COMMAND ...]\n"
         "\n"
         "Without a command, opens the Fleetscope window.\n"
@@ -41,11 +50,10 @@ QString globalUsage()
         "  -h, --help       show this help\n"
         "  -v, --version    show the version\n"
         "\n"
-        "Commands:\n"
-        "  connections list [--json]   list configured provider connections\n"
-        "\n"
-        "Exit status: 0 on success, 1 on failure (one line on stderr), 2 on a usage error.\n")
-        .arg(defaultDataDir());
+        "Commands:\n").arg(defaultDataDir());
+    for (const char *command : kCommands)
+        usage += QCoreApplication::translate("cli", command);
+    return usage + QCoreApplication::translate("cli", "\nExit status: 0 on success, 1 on failure (one line on stderr), 2 on a usage error.\n");
 }
 
 std::expected<CommandLine, UsageError> parseCommandLine(const QStringList &args)

@@ -1,6 +1,9 @@
 // Command dispatch and the `connections` command.
 #include "commands.h"
 
+#include "cli/commandcontext.h"
+#include "cli/exportcommand.h"
+#include "cli/scrapecommand.h"
 #include "export/csvwriter.h"
 #include "logging.h"
 #include "store/storeservice.h"
@@ -15,34 +18,6 @@
 
 namespace fleetscope {
 namespace {
-
-struct CommandContext {
-    const CommandLine &line;
-    QTextStream &out;
-    QTextStream &err;
-
-    int failure(const QString &message) const
-    {
-        err << "fleetscope: " << message << Qt::endl;
-        return ExitFailure;
-    }
-    int usage(const QString &message, const QString &help) const
-    {
-        err << "fleetscope: " << message << "\n\n" << help << Qt::flush;
-        return ExitUsage;
-    }
-};
-
-Result<std::unique_ptr<StoreService>> openService(const CommandLine &line)
-{
-    Result<StoreLocation> location = StoreLocation::parse(line.store, line.dataDir);
-    if (!location)
-        return std::unexpected(location.error());
-    auto service = std::make_unique<StoreService>(*location);
-    if (Result<int> started = service->startBlocking(); !started)
-        return std::unexpected(started.error());
-    return service;
-}
 
 QString timestamp(const QDateTime &ts)
 {
@@ -130,6 +105,8 @@ int runCommand(const CommandLine &line, QTextStream &out, QTextStream &err)
     using Handler = std::function<int(const CommandContext &, const QStringList &)>;
     const QList<std::pair<QString, Handler>> commands{
         {QStringLiteral("connections"), connections},
+        {QStringLiteral("export"), runExport},
+        {QStringLiteral("scrape"), [](const CommandContext &ctx, const QStringList &args) { return runScrape(args, ctx.out, ctx.err); }},
     };
     for (const auto &[name, handler] : commands) {
         if (line.command == name) {

@@ -1,8 +1,10 @@
 // CSV formatting and writing; see csvwriter.h for the rules.
 #include "csvwriter.h"
 
+#include "jsonwriter.h"
+
 #include <QDateTime>
-#include <QSaveFile>
+#include <QLocale>
 
 namespace fleetscope {
 
@@ -28,7 +30,7 @@ QString csvCell(const QVariant &value)
     }
     case QMetaType::Double:
     case QMetaType::Float:
-        return QString::number(value.toDouble(), 'g', 17);
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);   // shortest text that reads back exactly
     case QMetaType::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     default:
@@ -65,17 +67,7 @@ Result<qint64> writeCsv(const TableData &table, QIODevice &out, const QString &s
 
 Result<qint64> writeCsvFile(const TableData &table, const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(ErrorClass::Config, QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
-    Result<qint64> rows = writeCsv(table, file, path);
-    if (!rows) {
-        file.cancelWriting();
-        return rows;
-    }
-    if (!file.commit())
-        return fail(ErrorClass::Storage, QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
-    return rows;
+    return writeTableFile(table, ExportFormat::Csv, path);
 }
 
 } // namespace fleetscope

@@ -1,6 +1,8 @@
 // SqliteStatement: thin RAII over sqlite3_stmt with errors as values.
 #include "sqlitestatement.h"
 
+#include <QJsonDocument>
+
 #include <sqlite3.h>
 
 #include <cmath>
@@ -62,6 +64,46 @@ void SqliteStatement::bind(int index, const QString &value)
 void SqliteStatement::bindNull(int index)
 {
     sqlite3_bind_null(m_stmt, index);
+}
+
+void SqliteStatement::bind(int index, std::optional<qint64> value)
+{
+    if (value)
+        bind(index, *value);
+    else
+        bindNull(index);
+}
+
+void SqliteStatement::bind(int index, std::optional<double> value)
+{
+    if (value)
+        bind(index, *value);
+    else
+        bindNull(index);
+}
+
+void SqliteStatement::bind(int index, std::optional<bool> value)
+{
+    if (value)
+        bind(index, qint64(*value ? 1 : 0));
+    else
+        bindNull(index);
+}
+
+void SqliteStatement::bind(int index, const QDateTime &value)
+{
+    if (value.isValid())
+        bind(index, value.toMSecsSinceEpoch());
+    else
+        bindNull(index);
+}
+
+void SqliteStatement::bind(int index, const QJsonObject &value)
+{
+    if (value.isEmpty())
+        bindNull(index);
+    else
+        bind(index, QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact)));
 }
 
 Result<bool> SqliteStatement::step()

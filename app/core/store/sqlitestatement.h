@@ -4,9 +4,12 @@
 
 #include "error.h"
 
+#include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -29,6 +32,12 @@ public:
     void bind(int index, double value);     // NaN binds NULL
     void bind(int index, const QString &value);
     void bindNull(int index);
+    // Unknown values bind NULL, never 0.
+    void bind(int index, std::optional<qint64> value);
+    void bind(int index, std::optional<double> value);
+    void bind(int index, std::optional<bool> value);
+    void bind(int index, const QDateTime &value);      // milliseconds since the epoch; invalid → NULL
+    void bind(int index, const QJsonObject &value);    // compact JSON; empty → NULL
 
     // One step: true while a row is available, false when done.
     Result<bool> step();

@@ -276,6 +276,10 @@ Result<WriteSummary> SqliteStore::write(const WriteBatch &batch)
             return rollback(written.error());
         summary.samplesWritten += *written;
     }
+    Result<qint64> rows = writeSnapshots(batch);
+    if (!rows)
+        return rollback(rows.error());
+    summary.rowsWritten = *rows;
     for (const ConnectionStatus &status : batch.statuses) {
         if (Result<void> recorded = writeStatus(status); !recorded)
             return rollback(recorded.error());

@@ -30,12 +30,14 @@ public:
     Result<QList<SeriesInfo>> series(qint64 connectionId) override;
     Result<BucketSeries> buckets(const BucketQuery &query) override;
     Result<qint64> sampleCount() override;
+    Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) override;   // sqlitedatasets.cpp
 
 private:
     Result<int> readSchemaVersion();
     Result<void> migrate();
     Result<qint64> writeConnection(const ConnectionRecord &connection);
     Result<void> writeStatus(const ConnectionStatus &status);
+    Result<qint64> writeSnapshots(const WriteBatch &batch);   // sqlitesnapshots.cpp
     Result<qint64> seriesId(const SeriesKey &key);
     Result<qint64> writeSamples(qint64 seriesId, const QList<Sample> &samples);
     Result<void> writeRollups();

@@ -3,6 +3,7 @@
 
 #include "domain.h"
 #include "error.h"
+#include "export/datasets.h"
 
 #include <memory>
 
@@ -34,6 +35,9 @@ public:
     virtual Result<QList<SeriesInfo>> series(qint64 connectionId = 0) = 0;   // 0: all
     virtual Result<BucketSeries> buckets(const BucketQuery &query) = 0;
     virtual Result<qint64> sampleCount() = 0;
+
+    // Rows of an export dataset with SINCE <= time < UNTIL (invalid: open), ordered by time then id.
+    virtual Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) = 0;
 };
 
 // Opens (and with ReadWrite, creates and migrates) the store. A file that is not a

@@ -1,0 +1,29 @@
+// CommandContext helpers shared by the commands.
+#include "commandcontext.h"
+
+namespace fleetscope {
+
+int CommandContext::failure(const QString &message) const
+{
+    err << "fleetscope: " << message << Qt::endl;
+    return ExitFailure;
+}
+
+int CommandContext::usage(const QString &message, const QString &help) const
+{
+    err << "fleetscope: " << message << "\n\n" << help << Qt::flush;
+    return ExitUsage;
+}
+
+Result<std::unique_ptr<StoreService>> openService(const CommandLine &line)
+{
+    Result<StoreLocation> location = StoreLocation::parse(line.store, line.dataDir);
+    if (!location)
+        return std::unexpected(location.error());
+    auto service = std::make_unique<StoreService>(*location);
+    if (Result<int> started = service->startBlocking(); !started)
+        return std::unexpected(started.error());
+    return service;
+}
+
+} // namespace fleetscope

@@ -1,0 +1,189 @@
+// The scrape command: fetch (HttpClient) or read, parse, normalize, print as table, CSV or JSON.
+#include "cli/scrapecommand.h"
+
+#include "cli/commandline.h"
+#include "export/csvwriter.h"
+#include "http/httpclient.h"
+#include "logging.h"
+#include "metrics/dcgm.h"
+#include "metrics/exposition.h"
+
+#include <QBuffer>
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
+namespace fleetscope {
+namespace {
+
+struct Scraped {
+    QByteArray body;
+    ExpositionFormat format = ExpositionFormat::Prometheus;
+    QString source;   // names the input in parse errors: the path, or host:port/path
+};
+
+bool isUrl(const QString &target)
+{
+    return target.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)
+        || target.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+}
+
+// The CLI is headless and one-shot, so the asynchronous client runs on a local event loop.
+Result<Scraped> fetch(const QUrl &url)
+{
+    QNetworkAccessManager nam;
+    SystemClock clock;
+    HttpClient client(&nam, clock);
+    HttpRequest request;
+    request.url = url;
+    request.headers.append({QByteArrayLiteral("Accept"), expositionAcceptHeader()});
+    request.carriesCredential = false;   // a bare /metrics URL: plain http is fine
+    request.timeoutMs = 15'000;
+    request.maxAttempts = 2;
+    request.source = QStringLiteral("scrape %1").arg(redactedTarget(url));
+    std::optional<Result<HttpResponse>> answer;
+    QEventLoop loop;
+    client.send(request, &loop, [&answer, &loop](Result<HttpResponse> response) {
+        answer = std::move(response);
+        loop.quit();
+    });
+    loop.exec();
+    if (!*answer)
+        return std::unexpected(answer->error());
+    return Scraped{std::move((*answer)->body), formatForContentType((*answer)->header("Content-Type")), redactedTarget(url)};
+}
+
+Result<Scraped> readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorClass::Config, QStringLiteral("%1: %2").arg(path, file.errorString()));
+    QByteArray body = file.readAll();
+    const ExpositionFormat format = formatForFile(path, body);
+    return Scraped{std::move(body), format, path};
+}
+
+QString tableCell(const QVariant &value)
+{
+    if (!value.isValid())
+        return QStringLiteral("-");
+    if (value.typeId() == QMetaType::Double)
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    return value.toString();
+}
+
+void printTable(const TableData &table, QTextStream &out)
+{
+    QList<QStringList> rows;
+    QStringList header;
+    for (const QString &column : table.columns)
+        header << column.toUpper();
+    rows << header;
+    for (const QVariantList &row : table.rows) {
+        QStringList cells;
+        for (const QVariant &value : row)
+            cells << tableCell(value);
+        rows << cells;
+    }
+    QList<qsizetype> widths(header.size(), 0);
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], row[i].size());
+    }
+    for (const QStringList &row : rows) {
+        QString text;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            text += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
+        out << text.trimmed() << '\n';
+    }
+    out << Qt::flush;
+}
+
+QJsonArray toJson(const TableData &table)
+{
+    QJsonArray array;
+    for (const QVariantList &row : table.rows) {
+        QJsonObject object;
+        for (qsizetype i = 0; i < table.columns.size(); ++i)
+            object.insert(table.columns[i], row[i].isValid() ? QJsonValue::fromVariant(row[i]) : QJsonValue(QJsonValue::Null));
+        array.append(object);
+    }
+    return array;
+}
+
+int fail(QTextStream &err, const QString &message)
+{
+    err << "fleetscope: " << message << Qt::endl;
+    return ExitFailure;
+}
+
+} // namespace
+
+int runScrape(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    const QString help = QStringLiteral("Usage: fleetscope scrape URL|FILE [--format table|csv|json]\n");
+    auto usage = [&err, &help](const QString &message) {
+        err << "fleetscope: " << message << "\n\n" << help << Qt::flush;
+        return int(ExitUsage);
+    };
+    QCommandLineParser parser;
+    const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("FORMAT"), QStringLiteral("table"));
+    parser.addOption(formatOption);
+    if (!parser.parse(QStringList{QStringLiteral("scrape")} + args))
+        return usage(parser.errorText());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usage(QStringLiteral("scrape: missing URL or FILE"));
+    if (positional.size() > 1)
+        return usage(QStringLiteral("scrape: unexpected argument '%1'").arg(positional.at(1)));
+    const QString format = parser.value(formatOption);
+    if (format != QLatin1String("table") && format != QLatin1String("csv") && format != QLatin1String("json"))
+        return usage(QStringLiteral("scrape: unknown format '%1' (table, csv or json)").arg(format));
+
+    const QString target = positional.first();
+    Result<Scraped> scraped;
+    if (isUrl(target)) {
+        const QUrl url(target, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty())
+            return usage(QStringLiteral("scrape: invalid URL '%1'").arg(redactedTarget(url)));
+        scraped = fetch(url);
+    } else {
+        scraped = readFile(target);
+    }
+    if (!scraped)
+        return fail(err, scraped.error().message);
+
+    Result<Exposition> exposition = parseExposition(scraped->body, scraped->format, scraped->source);
+    if (!exposition)
+        return fail(err, exposition.error().message);
+    const QList<GpuReading> readings = normalizeDcgm(*exposition);
+    qCInfo(lcCli).noquote() << "scrape" << scraped->source << exposition->samples().size() << "samples" << readings.size() << "GPUs";
+    const TableData table = gpuReadingsTable(readings);
+
+    if (format == QLatin1String("json")) {
+        out << QJsonDocument(toJson(table)).toJson(QJsonDocument::Indented) << Qt::flush;
+        return ExitOk;
+    }
+    if (format == QLatin1String("csv")) {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        if (Result<qint64> written = writeCsv(table, buffer, QStringLiteral("stdout")); !written)
+            return fail(err, written.error().message);
+        out << QString::fromUtf8(buffer.data()) << Qt::flush;
+        return ExitOk;
+    }
+    if (readings.isEmpty()) {
+        out << QCoreApplication::translate("cli", "No DCGM GPU readings in %1 (%2 samples).")
+                   .arg(scraped->source).arg(exposition->samples().size())
+            << Qt::endl;
+        return ExitOk;
+    }
+    printTable(table, out);
+    return ExitOk;
+}
+
+} // namespace fleetscope

@@ -1,0 +1,63 @@
+// Connection secrets in the OS keychain (QtKeychain, service "fleetscope"): asynchronous calls for the
+// engine and GUI threads, blocking ones for the CLI, a timeout on every call, never a plaintext fallback.
+#pragma once
+
+#include "error.h"
+#include "secret.h"
+
+#include <QLoggingCategory>
+#include <QString>
+
+#include <functional>
+
+class QObject;
+
+Q_DECLARE_LOGGING_CATEGORY(lcCredentials)
+
+namespace fleetscope {
+
+// Every keychain call runs on one process-wide keychain thread (QtKeychain queues its jobs in a
+// single unsynchronised executor), so a Credentials object is a cheap, thread-safe handle that any
+// thread may create and use; it needs a QCoreApplication.
+class Credentials
+{
+public:
+    using Done = std::function<void(Result<void>)>;
+    using SecretDone = std::function<void(Result<Secret>)>;
+    using PresenceDone = std::function<void(Result<bool>)>;
+
+    static constexpr int DefaultTimeoutMs = 10'000;
+
+    static QString serviceName();                  // "fleetscope"
+    static QString keyFor(qint64 connectionId);    // "connection/<id>"
+
+    explicit Credentials(int timeoutMs = DefaultTimeoutMs);
+
+    // How long one keychain call may take before it fails as Unavailable; a hung D-Bus must not
+    // hang the caller. A timed-out call may still complete inside the keychain later.
+    void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
+    int timeoutMs() const { return m_timeoutMs; }
+
+    // Each call answers exactly once, on CONTEXT's thread and never from inside the call, unless
+    // CONTEXT is destroyed first: then DONE is dropped. Errors: Config for a bad id or secret,
+    // Auth for a missing entry or a refused access, Unavailable when no keychain answers (the
+    // message names --secret-env as the way out). No message ever contains the secret.
+    void store(qint64 connectionId, const Secret &secret, QObject *context, Done done) const;
+    void read(qint64 connectionId, QObject *context, SecretDone done) const;
+    // Removing an entry that does not exist succeeds: the goal, no secret stored, holds.
+    void remove(qint64 connectionId, QObject *context, Done done) const;
+    // False when no entry exists; an error only when the keychain itself cannot answer.
+    void hasSecret(qint64 connectionId, QObject *context, PresenceDone done) const;
+
+    // For the CLI: the same calls, waited for in a local event loop on the calling thread.
+    // Not for the GUI thread, which must stay responsive.
+    Result<void> storeBlocking(qint64 connectionId, const Secret &secret) const;
+    Result<Secret> readBlocking(qint64 connectionId) const;
+    Result<void> removeBlocking(qint64 connectionId) const;
+    Result<bool> hasSecretBlocking(qint64 connectionId) const;
+
+private:
+    int m_timeoutMs;
+};
+
+} // namespace fleetscope
