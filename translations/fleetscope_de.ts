@@ -105,6 +105,17 @@ Exit status: 0 on success, 1 on failure (one line on stderr), 2 on a usage error
 Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei falschem Aufruf.
 </translation>
     </message>
+    <message>
+        <source>  collect --once              one cycle of the RunPod collectors set up by RUNPOD_* variables
+</source>
+        <translation>  collect --once              ein Durchlauf der RunPod-Sammler, eingerichtet über RUNPOD_*-Variablen
+</translation>
+    </message>
+    <message>
+        <source>  simulate --port N [...]     serve a simulated RunPod account on 127.0.0.1 (see simulate --help)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fleetscope::AboutDialog</name>

@@ -31,12 +31,14 @@ QString globalUsage()
 {
     // One translatable entry per command, so adding a command leaves the others translated.
     static const char *const kCommands[] = {
+        QT_TRANSLATE_NOOP("cli", "  collect --once              one cycle of the RunPod collectors set up by RUNPOD_* variables\n"),
         QT_TRANSLATE_NOOP("cli", "  connections list [--json]   list configured provider connections\n"),
         QT_TRANSLATE_NOOP("cli", "  export DATASET --format csv|json [--output FILE] [--since T] [--until T]\n"
                                  "                              export stored rows (pods, endpoints, endpoint-health, jobs,\n"
                                  "                              billing, gpu-offers)\n"),
         QT_TRANSLATE_NOOP("cli", "  scrape URL|FILE [--format table|csv|json]\n"
                                  "                              one scrape of a /metrics endpoint or file as GPU readings\n"),
+        QT_TRANSLATE_NOOP("cli", "  simulate --port N [...]     serve a simulated RunPod account on 127.0.0.1 (see simulate --help)\n"),
     };
     QString usage = QCoreApplication::translate("cli",
         "Usage: fleetscope [--data-dir DIR] [--store PATH] [--demo] [COMMAND ...]\n"

@@ -1,9 +1,11 @@
 // Command dispatch and the `connections` command.
 #include "commands.h"
 
+#include "cli/collectcommand.h"
 #include "cli/commandcontext.h"
 #include "cli/exportcommand.h"
 #include "cli/scrapecommand.h"
+#include "cli/simulatecommand.h"
 #include "export/csvwriter.h"
 #include "logging.h"
 #include "store/storeservice.h"
@@ -105,8 +107,10 @@ int runCommand(const CommandLine &line, QTextStream &out, QTextStream &err)
     using Handler = std::function<int(const CommandContext &, const QStringList &)>;
     const QList<std::pair<QString, Handler>> commands{
         {QStringLiteral("connections"), connections},
+        {QStringLiteral("collect"), runCollect},
         {QStringLiteral("export"), runExport},
         {QStringLiteral("scrape"), [](const CommandContext &ctx, const QStringList &args) { return runScrape(args, ctx.out, ctx.err); }},
+        {QStringLiteral("simulate"), runSimulate},
     };
     for (const auto &[name, handler] : commands) {
         if (line.command == name) {

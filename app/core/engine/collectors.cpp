@@ -1,12 +1,19 @@
-// Collector lookup by kind. No provider adapters are compiled in yet, so every kind is refused
-// with a Config error that the Providers page and the CLI show as is.
+// Collector lookup by connection kind.
 #include "collectors.h"
+
+#include "providers/runpod/runpodcollector.h"
 
 namespace fleetscope {
 
 CollectorFactory builtinCollectors()
 {
     return [](const ConnectionRecord &connection) -> Result<std::unique_ptr<Collector>> {
+        if (connection.kind == QLatin1String("runpod")) {
+            Result<runpod::Settings> settings = runpod::Settings::fromJson(connection.settings);
+            if (!settings)
+                return fail(ErrorClass::Config, QStringLiteral("%1: %2").arg(connection.name, settings.error().message));
+            return std::make_unique<runpod::RunPodCollector>(*settings, SecretRef::forConnection(connection));
+        }
         return fail(ErrorClass::Config, QStringLiteral("%1: this build has no collector for provider kind '%2'")
                                             .arg(connection.name, connection.kind));
     };

@@ -1,0 +1,133 @@
+// The collect command: RunPod configured by the seed's environment variables, one cycle, a summary
+// line per collector. A failed cycle stores nothing but the failure on the connection's row.
+#include "collectcommand.h"
+
+#include "http/clock.h"
+#include "http/httpclient.h"
+#include "providers/runpod/runpodcollector.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QProcessEnvironment>
+
+namespace fleetscope {
+namespace {
+
+constexpr auto kEnvConnection = "runpod-env";
+
+QString collectUsage()
+{
+    return QStringLiteral("Usage: fleetscope collect --once\n"
+                          "Runs one cycle of the RunPod collectors configured by RUNPOD_API_KEY and, optionally,\n"
+                          "RUNPOD_GRAPHQL_URL, RUNPOD_REST_URL, RUNPOD_SERVERLESS_URL, RUNPOD_ENABLED,\n"
+                          "RUNPOD_COLLECTION_INTERVAL_SECONDS, RUNPOD_HEALTH_POLL_SECONDS.\n");
+}
+
+// The connection the environment describes; its secret stays in the environment (secret_env).
+Result<ConnectionRecord> environmentConnection(const QProcessEnvironment &env)
+{
+    QJsonObject settings{{QStringLiteral("secret_env"), QStringLiteral("RUNPOD_API_KEY")}};
+    const std::pair<const char *, const char *> keys[] = {
+        {"RUNPOD_GRAPHQL_URL", "graphql_url"}, {"RUNPOD_REST_URL", "rest_url"}, {"RUNPOD_SERVERLESS_URL", "serverless_url"},
+        {"RUNPOD_COLLECTION_INTERVAL_SECONDS", "collection_interval_seconds"}, {"RUNPOD_HEALTH_POLL_SECONDS", "health_poll_seconds"}};
+    for (const auto &[variable, key] : keys) {
+        const QString value = env.value(QString::fromLatin1(variable));
+        if (!value.isEmpty())
+            settings.insert(QString::fromLatin1(key), value);
+    }
+    Result<runpod::Settings> parsed = runpod::Settings::fromJson(settings);
+    if (!parsed)
+        return fail(ErrorClass::Config, QStringLiteral("environment: %1").arg(parsed.error().message));
+    ConnectionRecord connection;
+    connection.kind = QStringLiteral("runpod");
+    connection.name = QString::fromLatin1(kEnvConnection);
+    connection.settings = settings;
+    connection.cadenceSeconds = runpod::RunPodCollector::schedulerCadenceSeconds(*parsed);
+    return connection;
+}
+
+} // namespace
+
+int runCollect(const CommandContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption once(QStringLiteral("once"));
+    parser.addOption(once);
+    if (!parser.parse(QStringList{QStringLiteral("collect")} + args))
+        return ctx.usage(parser.errorText(), collectUsage());
+    if (!parser.positionalArguments().isEmpty())
+        return ctx.usage(QStringLiteral("collect: unexpected argument '%1'").arg(parser.positionalArguments().first()), collectUsage());
+    if (!parser.isSet(once))
+        return ctx.usage(QStringLiteral("collect: only single cycles (--once) are available in this build"), collectUsage());
+
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (env.value(QStringLiteral("RUNPOD_ENABLED")).compare(QLatin1String("false"), Qt::CaseInsensitive) == 0) {
+        ctx.out << "runpod: disabled by RUNPOD_ENABLED=false; nothing contacted" << Qt::endl;
+        return ExitOk;
+    }
+    if (env.value(QStringLiteral("RUNPOD_API_KEY")).isEmpty()) {
+        ctx.out << "runpod: RUNPOD_API_KEY is not set; nothing contacted" << Qt::endl;
+        return ExitOk;
+    }
+    Result<ConnectionRecord> connection = environmentConnection(env);
+    if (!connection)
+        return ctx.failure(connection.error().message);
+
+    Result<std::unique_ptr<StoreService>> opened = openService(ctx.line);
+    if (!opened)
+        return ctx.failure(opened.error().message);
+    StoreService &store = **opened;
+    WriteBatch setup;
+    setup.source = QStringLiteral("collect: connection");
+    setup.connections << *connection;
+    store.submit(setup);
+    store.flush();
+    Result<QList<ConnectionRecord>> rows = store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
+    if (!rows)
+        return ctx.failure(rows.error().message);
+    const auto found = std::find_if(rows->cbegin(), rows->cend(), [](const ConnectionRecord &c) { return c.name == QLatin1String(kEnvConnection); });
+    if (found == rows->cend())
+        return ctx.failure(QStringLiteral("collect: the environment's connection was not stored"));
+    const ConnectionRecord stored = *found;
+
+    Result<Secret> key = SecretRef::forConnection(stored).resolveEnvironment();
+    if (!key)
+        return ctx.failure(key.error().message);
+    QNetworkAccessManager nam;
+    SystemClock clock;
+    HttpClient http(&nam, clock);
+    QEventLoop loop;
+    std::optional<Result<runpod::CycleResult>> outcome;
+    runpod::runCycle(http, clock, *runpod::Settings::fromJson(stored.settings), stored.id, *key, true, {}, &loop,
+                     [&outcome, &loop](Result<runpod::CycleResult> result) {
+        outcome = std::move(result);
+        loop.quit();
+    });
+    key->clear();
+    if (!outcome)
+        loop.exec();
+
+    WriteBatch batch;
+    batch.source = QStringLiteral("%1 collect --once").arg(stored.name);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (*outcome)
+        batch = (*outcome)->batch;
+    batch.statuses << ConnectionStatus{stored.id, now, *outcome ? QStringLiteral("ok") : QStringLiteral("failed"),
+                                       *outcome ? QString() : describe(outcome->error())};
+    std::optional<Error> writeError;
+    QObject::connect(&store, &StoreService::batchFailed, &loop, [&writeError](const QString &, const Error &error) { writeError = error; });
+    store.submit(batch);
+    store.flush();
+    QCoreApplication::processEvents();
+    if (writeError)
+        return ctx.failure(writeError->message);
+    if (!*outcome)
+        return ctx.failure(QStringLiteral("%1: %2").arg(stored.name, describe(outcome->error())));
+    for (const runpod::PartSummary &part : std::as_const((*outcome)->parts))
+        ctx.out << QStringLiteral("%1 %2: %3 rows stored, %4 ms").arg(stored.name, part.name).arg(part.rows).arg(part.ms) << '\n';
+    ctx.out << Qt::flush;
+    return ExitOk;
+}
+
+} // namespace fleetscope

@@ -1,0 +1,327 @@
+// RunPod over the wire: a loopback server speaks RunPod's GraphQL and serverless formats; the real
+// client, parser, collector and `collect --once` run against it, including every bad-input case.
+#include "faultserver.h"
+#include "http/clock.h"
+#include "http/httpclient.h"
+#include "providers/runpod/runpodcollector.h"
+#include "providers/runpod/runpodparse.h"
+#include "teststore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fleetscope;
+
+Q_DECLARE_METATYPE(fleetscope::ScriptedResponse)
+Q_DECLARE_METATYPE(fleetscope::ErrorClass)
+
+namespace {
+
+// One answer that serves both queries of a cycle (GraphQL ignores nothing we did not ask for,
+// and our client ignores fields it did not ask for). Quirks as the real API has them: numbers as
+// strings, nulls, a stopped pod whose runtime is null.
+const QByteArray kGraphqlAnswer = R"({"data":{
+ "myself":{"id":"user1","clientBalance":"412.75","currentSpendPerHr":3.38,"spendLimit":null,
+  "pods":[
+   {"id":"pod-run","name":"trainer","desiredStatus":"RUNNING","costPerHr":"2.99","gpuCount":2,"vcpuCount":"32",
+    "memoryInGb":250,"machine":{"gpuDisplayName":"H100 SXM","location":"EU-RO-1"},
+    "runtime":{"uptimeInSeconds":3931,"gpus":[{"id":"GPU-a","gpuUtilPercent":90},{"id":"GPU-b","gpuUtilPercent":"70"}]},
+    "unknownField":{"nested":true}},
+   {"id":"pod-stop","name":"notebook","desiredStatus":"EXITED","costPerHr":0.39,"gpuCount":1,"vcpuCount":8,
+    "memoryInGb":null,"machine":{"gpuDisplayName":"RTX 4090","location":"US-TX-3"},"runtime":null}],
+  "endpoints":[
+   {"id":"ep-1","name":"llm","gpuIds":"AMPERE_16","workersMin":0,"workersMax":"3","idleTimeout":5,"scalerType":"QUEUE_DELAY","scalerValue":4},
+   {"id":"ep-2","name":"embed","gpuIds":"ADA_24","workersMin":1,"workersMax":2,"idleTimeout":null,"scalerType":"REQUEST_COUNT","scalerValue":"10"}]},
+ "gpuTypes":[
+  {"id":"NVIDIA H100 80GB HBM3","displayName":"H100 SXM","memoryInGb":80,"secureCloud":true,"communityCloud":true,
+   "securePrice":2.99,"communityPrice":"2.69","secureSpotPrice":1.75,"communitySpotPrice":null,"lowestPrice":{"stockStatus":"High"}},
+  {"id":"NVIDIA GeForce RTX 4090","displayName":"RTX 4090","memoryInGb":24,"secureCloud":false,"communityCloud":true,
+   "securePrice":0,"communityPrice":0.34,"secureSpotPrice":null,"communitySpotPrice":0.2},
+  {"id":"NVIDIA A40","displayName":"A40","memoryInGb":48,"securePrice":null,"communityPrice":null}]}})";
+
+const QByteArray kHealthAnswer = R"({"jobs":{"completed":11,"failed":2,"inProgress":1,"inQueue":"4","retried":0},
+ "workers":{"idle":1,"running":2,"throttled":0,"initializing":1,"ready":3}})";
+
+ScriptedResponse json(QByteArray body, int status = 200)
+{
+    ScriptedResponse response = ScriptedResponse::withStatus(status, std::move(body));
+    response.headers << std::pair{QByteArray("Content-Type"), QByteArray("application/json")};
+    return response;
+}
+
+struct Servers {
+    FaultServer graphql;
+    FaultServer serverless;
+    Servers()
+    {
+        graphql.setFallback(json(kGraphqlAnswer));
+        serverless.setFallback(json(kHealthAnswer));
+    }
+    bool listen() { return graphql.listen() && serverless.listen(); }
+    runpod::Settings settings() const
+    {
+        runpod::Settings s;
+        s.graphqlUrl = graphql.url(QStringLiteral("/graphql"));
+        s.serverlessUrl = serverless.url(QStringLiteral("/v2"));
+        return s;
+    }
+};
+
+} // namespace
+
+class TestRunPod : public QObject
+{
+    Q_OBJECT
+
+private:
+    QNetworkAccessManager m_nam;
+    SystemClock m_clock;
+
+    Result<runpod::CycleResult> cycle(const runpod::Settings &settings, const QByteArray &key = "test-key")
+    {
+        HttpClient http(&m_nam, m_clock);
+        RetryPolicy fast;
+        fast.baseDelayMs = 20;
+        fast.maxDelayMs = 50;
+        http.setRetryPolicy(fast);
+        std::optional<Result<runpod::CycleResult>> outcome;
+        QObject context;
+        runpod::runCycle(http, m_clock, settings, 7, Secret::fromUtf8(key), true, {}, &context,
+                         [&outcome](Result<runpod::CycleResult> result) { outcome = std::move(result); });
+        if (!QTest::qWaitFor([&outcome] { return outcome.has_value(); }, 20'000))
+            return fail(ErrorClass::Unavailable, QStringLiteral("test: the cycle never finished"));
+        return std::move(*outcome);
+    }
+
+private Q_SLOTS:
+    void numbersArriveAsAnything_data()
+    {
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<bool>("known");
+        QTest::addColumn<double>("expected");
+        QTest::addRow("number") << QJsonValue(2.5) << true << 2.5;
+        QTest::addRow("string") << QJsonValue(QStringLiteral(" 0.39 ")) << true << 0.39;
+        QTest::addRow("null") << QJsonValue(QJsonValue::Null) << false << 0.0;
+        QTest::addRow("missing") << QJsonValue(QJsonValue::Undefined) << false << 0.0;
+        QTest::addRow("garbage") << QJsonValue(QStringLiteral("n/a")) << false << 0.0;
+        QTest::addRow("zero is known") << QJsonValue(0) << true << 0.0;
+    }
+
+    void numbersArriveAsAnything()
+    {
+        QFETCH(QJsonValue, value);
+        QFETCH(bool, known);
+        QFETCH(double, expected);
+        const std::optional<double> n = runpod::number(value);
+        QCOMPARE(n.has_value(), known);
+        if (known)
+            QCOMPARE(*n, expected);
+    }
+
+    void fullCycleOverTheWire()
+    {
+        Servers servers;
+        QVERIFY(servers.listen());
+        Result<runpod::CycleResult> result = cycle(servers.settings());
+        QVERIFY2(result, qPrintable(result ? QString() : describe(result.error())));
+        const WriteBatch &batch = result->batch;
+
+        QCOMPARE(batch.billing.size(), 1);
+        QCOMPARE(*batch.billing[0].balance, 412.75);
+        QCOMPARE(*batch.billing[0].currentSpendPerHr, 3.38);
+        QVERIFY(!batch.billing[0].spendLimit);
+        QVERIFY(!batch.billing[0].lifetimeSpend);   // not reported: unknown, never 0
+
+        QCOMPARE(batch.instances.size(), 2);
+        const InstanceSnapshot &running = batch.instances[0];
+        QCOMPARE(running.gpuType, QStringLiteral("NVIDIA H100 80GB HBM3"));
+        QCOMPARE(*running.gpuUtilPercent, 80.0);     // mean over the pod's GPUs
+        QCOMPARE(*running.vcpuCount, qint64(32));
+        QCOMPARE(*running.costPerHour, 2.99);
+        QCOMPARE(*running.uptimeSeconds, qint64(3931));
+        QCOMPARE(running.region, QStringLiteral("EU-RO-1"));
+        const InstanceSnapshot &stopped = batch.instances[1];
+        QCOMPARE(stopped.status, QStringLiteral("EXITED"));
+        QVERIFY(!stopped.uptimeSeconds);
+        QVERIFY(!stopped.gpuUtilPercent);
+        QVERIFY(!stopped.memoryGb);
+        QCOMPARE(stopped.gpuType, QStringLiteral("NVIDIA GeForce RTX 4090"));
+
+        QCOMPARE(batch.endpoints.size(), 2);
+        QCOMPARE(*batch.endpoints[0].workersMax, qint64(3));
+        QVERIFY(!batch.endpoints[1].idleTimeout);
+        QCOMPARE(*batch.endpoints[1].scalerValue, qint64(10));
+
+        // One offer per type and tier; 0 or null prices are not offered.
+        QCOMPARE(batch.offers.size(), 3);
+        QCOMPARE(batch.offers[0].tier, QStringLiteral("secure"));
+        QCOMPARE(*batch.offers[0].spotPricePerHour, 1.75);
+        QCOMPARE(batch.offers[1].tier, QStringLiteral("community"));
+        QCOMPARE(*batch.offers[1].pricePerHour, 2.69);
+        QVERIFY(!batch.offers[1].spotPricePerHour);
+        QCOMPARE(batch.offers[2].providerGpuId, QStringLiteral("NVIDIA GeForce RTX 4090"));
+        QCOMPARE(batch.offers[2].tier, QStringLiteral("community"));
+
+        QCOMPARE(batch.endpointHealth.size(), 2);
+        QCOMPARE(*batch.endpointHealth[0].jobsInQueue, qint64(4));
+        QVERIFY(!batch.endpointHealth[0].workersUnhealthy);   // missing on this endpoint: unknown
+
+        QCOMPARE(servers.graphql.requestCount(), 2);
+        QCOMPARE(servers.serverless.requestCount(), 2);
+        for (const ReceivedRequest &request : servers.graphql.requests())
+            QCOMPARE(request.header("Authorization"), QByteArray("Bearer test-key"));
+        QStringList paths;
+        for (const ReceivedRequest &request : servers.serverless.requests())
+            paths << QString::fromLatin1(request.target);
+        paths.sort();
+        QCOMPARE(paths, (QStringList{QStringLiteral("/v2/ep-1/health"), QStringLiteral("/v2/ep-2/health")}));
+
+        QStringList parts;
+        for (const runpod::PartSummary &part : result->parts)
+            parts << part.name;
+        parts.sort();
+        QCOMPARE(parts, (QStringList{QStringLiteral("billing"), QStringLiteral("endpoint-health"), QStringLiteral("endpoints"),
+                                     QStringLiteral("gpu-catalog"), QStringLiteral("pods")}));
+    }
+
+    void badAnswersFailTheCycle_data()
+    {
+        QTest::addColumn<ScriptedResponse>("graphql");
+        QTest::addColumn<ErrorClass>("kind");
+        QTest::addColumn<QString>("mentions");
+        QTest::addRow("401") << json(R"({"type":"about:blank","title":"Unauthorized","status":401})", 401) << ErrorClass::Auth << QStringLiteral("401");
+        QTest::addRow("graphql errors[] in a 200") << json(R"({"errors":[{"message":"Something went wrong"}],"data":null})")
+                                                   << ErrorClass::BadData << QStringLiteral("GraphQL error: Something went wrong");
+        QTest::addRow("graphql unauthorized in a 200") << json(R"({"errors":[{"message":"Unauthorized request, please check your API key."}]})")
+                                                       << ErrorClass::Auth << QStringLiteral("GraphQL error");
+        QTest::addRow("malformed JSON") << json(R"({"data":{"myself":{"pods":[{"id":)") << ErrorClass::BadData << QStringLiteral("malformed JSON");
+        QTest::addRow("500 until retries run out") << json("oops", 500) << ErrorClass::Unavailable << QStringLiteral("500");
+        QTest::addRow("truncated body") << ScriptedResponse::withFault(ScriptedResponse::Fault::TruncatedBody) << ErrorClass::Unavailable << QStringLiteral("runpod graphql");
+    }
+
+    void badAnswersFailTheCycle()
+    {
+        QFETCH(ScriptedResponse, graphql);
+        QFETCH(ErrorClass, kind);
+        QFETCH(QString, mentions);
+        Servers servers;
+        servers.graphql.setFallback(graphql);
+        QVERIFY(servers.listen());
+        Result<runpod::CycleResult> result = cycle(servers.settings());
+        QVERIFY(!result);
+        QCOMPARE(errorClassName(result.error().kind), errorClassName(kind));
+        QVERIFY2(result.error().message.contains(mentions), qPrintable(result.error().message));
+        QVERIFY2(!result.error().message.contains(QLatin1String("test-key")), "the key never reaches an error");
+    }
+
+    void retryAfterIsHonouredThenSuccess()
+    {
+        Servers servers;
+        ScriptedResponse limited = json(R"({"title":"Too Many Requests","status":429})", 429);
+        limited.headers << std::pair{QByteArray("Retry-After"), QByteArray("1")};
+        servers.graphql.enqueue(limited);
+        QVERIFY(servers.listen());
+        QElapsedTimer timer;
+        timer.start();
+        Result<runpod::CycleResult> result = cycle(servers.settings());
+        QVERIFY2(result, qPrintable(result ? QString() : describe(result.error())));
+        QVERIFY2(timer.elapsed() >= 950, "the retry waited for Retry-After");
+        QCOMPARE(servers.graphql.requestCount(), 3);
+    }
+
+    void keyIsNeverSentOverPlainHttpToARemoteHost()
+    {
+        Servers servers;
+        QVERIFY(servers.listen());
+        runpod::Settings settings = servers.settings();
+        settings.graphqlUrl = QUrl(QStringLiteral("http://api.runpod.example/graphql"));
+        Result<runpod::CycleResult> result = cycle(settings);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, ErrorClass::Config);
+        QCOMPARE(servers.graphql.requestCount(), 0);
+    }
+
+    void settingsFromAConnection()
+    {
+        Result<runpod::Settings> defaults = runpod::Settings::fromJson({});
+        QVERIFY(defaults);
+        QCOMPARE(defaults->graphqlUrl, QUrl(QStringLiteral("https://api.runpod.io/graphql")));
+        QCOMPARE(defaults->collectionIntervalSeconds, 300);
+        QCOMPARE(defaults->healthPollSeconds, 120);
+        QVERIFY(!runpod::Settings::fromJson({{QStringLiteral("graphql_url"), QStringLiteral("ftp://x")}}));
+        QVERIFY(!runpod::Settings::fromJson({{QStringLiteral("health_poll_seconds"), QStringLiteral("often")}}));
+        QCOMPARE(runpod::Settings::fromJson({{QStringLiteral("health_poll_seconds"), QStringLiteral("60")}})->healthPollSeconds, 60);
+    }
+
+    void collectOnceThenExportRoundTrips()
+    {
+        Servers servers;
+        QVERIFY(servers.listen());
+        QTemporaryDir dir;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("RUNPOD_API_KEY"), QStringLiteral("cli-secret-key"));
+        env.insert(QStringLiteral("RUNPOD_GRAPHQL_URL"), servers.graphql.url(QStringLiteral("/graphql")).toString());
+        env.insert(QStringLiteral("RUNPOD_SERVERLESS_URL"), servers.serverless.url(QStringLiteral("/v2")).toString());
+        auto run = [&](const QStringList &args, const QProcessEnvironment &environment) {
+            QProcess process;
+            process.setProcessEnvironment(environment);
+            process.start(QStringLiteral(FLEETSCOPE_BINARY), QStringList{QStringLiteral("--data-dir"), dir.path()} + args);
+            // The servers live on this thread: keep its event loop turning while the child runs.
+            if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 30'000))
+                process.kill();
+            return std::tuple{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+        };
+
+        auto [code, out, err] = run({QStringLiteral("collect"), QStringLiteral("--once")}, env);
+        QVERIFY2(code == 0, qPrintable(err));
+        QVERIFY2(out.contains(QLatin1String("runpod-env pods: 2 rows stored")), qPrintable(out));
+        QVERIFY(out.contains(QLatin1String("runpod-env gpu-catalog: 3 rows stored")));
+        QVERIFY(out.contains(QLatin1String("runpod-env endpoint-health: 2 rows stored")));
+        QCOMPARE(out.trimmed().split(QLatin1Char('\n')).size(), 5);
+        QVERIFY(!out.contains(QLatin1String("cli-secret-key")) && !err.contains(QLatin1String("cli-secret-key")));
+
+        auto [exportCode, csv, exportErr] = run({QStringLiteral("export"), QStringLiteral("pods"), QStringLiteral("--format"), QStringLiteral("csv")}, env);
+        QCOMPARE(exportCode, 0);
+        const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[1].endsWith(QLatin1String(",runpod-env,runpod,pod-run,trainer,NVIDIA H100 80GB HBM3,2,32,250,EU-RO-1,RUNNING,3931,2.99,80")), qPrintable(lines[1]));
+        QVERIFY2(lines[2].endsWith(QLatin1String(",runpod-env,runpod,pod-stop,notebook,NVIDIA GeForce RTX 4090,1,8,,US-TX-3,EXITED,,0.39,")), qPrintable(lines[2]));
+        auto [billingCode, billing, billingErr] = run({QStringLiteral("export"), QStringLiteral("billing"), QStringLiteral("--format"), QStringLiteral("json")}, env);
+        const QJsonObject bill = QJsonDocument::fromJson(billing.toUtf8()).array().first().toObject();
+        QCOMPARE(bill.value(QStringLiteral("balance")).toDouble(), 412.75);
+        QVERIFY(bill.value(QStringLiteral("spend_limit")).isNull());
+
+        // A failing cycle: error class on stderr, exit 1, nothing already stored is lost.
+        servers.graphql.setFallback(json(R"({"title":"Unauthorized","status":401})", 401));
+        auto [failCode, failOut, failErr] = run({QStringLiteral("collect"), QStringLiteral("--once")}, env);
+        QCOMPARE(failCode, 1);
+        QVERIFY2(failErr.startsWith(QLatin1String("fleetscope: runpod-env: auth: ")), qPrintable(failErr));
+        auto [againCode, again, againErr] = run({QStringLiteral("export"), QStringLiteral("pods"), QStringLiteral("--format"), QStringLiteral("csv")}, env);
+        QCOMPARE(again, csv);
+        auto [listCode, list, listErr] = run({QStringLiteral("connections"), QStringLiteral("list"), QStringLiteral("--json")}, env);
+        const QJsonObject row = QJsonDocument::fromJson(list.toUtf8()).array().first().toObject();
+        QCOMPARE(row.value(QStringLiteral("last_status")).toString(), QStringLiteral("failed"));
+        QVERIFY(row.value(QStringLiteral("last_error")).toString().startsWith(QLatin1String("auth: ")));
+
+        // Disabled or no key: nothing is contacted.
+        const int before = servers.graphql.requestCount();
+        QProcessEnvironment disabled = env;
+        disabled.insert(QStringLiteral("RUNPOD_ENABLED"), QStringLiteral("false"));
+        auto [offCode, offOut, offErr] = run({QStringLiteral("collect"), QStringLiteral("--once")}, disabled);
+        QCOMPARE(offCode, 0);
+        QVERIFY(offOut.contains(QLatin1String("nothing contacted")));
+        QProcessEnvironment keyless = env;
+        keyless.remove(QStringLiteral("RUNPOD_API_KEY"));
+        auto [noKeyCode, noKeyOut, noKeyErr] = run({QStringLiteral("collect"), QStringLiteral("--once")}, keyless);
+        QCOMPARE(noKeyCode, 0);
+        QCOMPARE(servers.graphql.requestCount(), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunPod)
+#include "test_runpod.moc"
