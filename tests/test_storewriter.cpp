@@ -131,6 +131,60 @@ private Q_SLOTS:
         QCOMPARE(all.first().cadenceSeconds, 60);   // the rest of the row is untouched
     }
 
+    void snapshotReadsForThePages()
+    {
+        const qint64 id = connectionId(QStringLiteral("lab"));
+        const QDateTime t0(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
+        WriteBatch batch;
+        for (int cycle = 0; cycle < 3; ++cycle) {
+            const QDateTime ts = t0.addSecs(300 * cycle);
+            for (const char *pod : {"pod-a", "pod-b"}) {
+                InstanceSnapshot s;
+                s.snapshotTs = ts;
+                s.connectionId = id;
+                s.provider = QStringLiteral("runpod");
+                s.instanceId = QString::fromLatin1(pod);
+                s.name = s.instanceId;
+                s.gpuUtilPercent = 10.0 * cycle;
+                if (cycle < 2 || s.instanceId == QLatin1String("pod-a"))   // pod-b is gone in the last cycle
+                    batch.instances << s;
+            }
+            EndpointHealth h;
+            h.observedTs = ts;
+            h.connectionId = id;
+            h.endpointId = QStringLiteral("ep-1");
+            h.jobsInQueue = cycle;
+            batch.endpointHealth << h;
+            BillingSnapshot b;
+            b.snapshotTs = ts;
+            b.connectionId = id;
+            b.balance = 100.0 - cycle;
+            batch.billing << b;
+        }
+        m_service->submit(batch);
+        m_service->flush();
+
+        const auto latest = readNow<QList<InstanceSnapshot>>(*m_service, [](Store &s) { return s.latestInstances(); });
+        QCOMPARE(latest.size(), 1);
+        QCOMPARE(latest.first().instanceId, QStringLiteral("pod-a"));
+        QCOMPARE(*latest.first().gpuUtilPercent, 20.0);
+        const auto history = readNow<QList<InstanceSnapshot>>(*m_service, [t0](Store &s) {
+            return s.instanceHistory(QStringLiteral("pod-b"), t0, t0.addSecs(3600)); });
+        QCOMPARE(history.size(), 2);
+        QVERIFY(history[0].snapshotTs < history[1].snapshotTs);
+        const auto health = readNow<QList<EndpointHealth>>(*m_service, [](Store &s) { return s.latestEndpointHealth(); });
+        QCOMPARE(health.size(), 1);
+        QCOMPARE(*health.first().jobsInQueue, qint64(2));
+        QVERIFY(!health.first().workersIdle);
+        const auto queue = readNow<QList<EndpointHealth>>(*m_service, [t0](Store &s) {
+            return s.endpointHealthHistory(QStringLiteral("ep-1"), t0.addSecs(1), QDateTime()); });
+        QCOMPARE(queue.size(), 2);
+        const auto billing = readNow<QList<BillingSnapshot>>(*m_service, [](Store &s) { return s.latestBilling(); });
+        QCOMPARE(billing.size(), 1);
+        QCOMPARE(*billing.first().balance, 98.0);
+        QCOMPARE(readNow<QList<BillingSnapshot>>(*m_service, [](Store &s) { return s.billingHistory(QDateTime(), QDateTime()); }).size(), 3);
+    }
+
     void batchesCommitInArrivalOrder()
     {
         QSignalSpy committed(m_service.get(), &StoreService::batchCommitted);

@@ -30,6 +30,13 @@ public:
     Result<QList<SeriesInfo>> series(qint64 connectionId) override;
     Result<BucketSeries> buckets(const BucketQuery &query) override;
     Result<qint64> sampleCount() override;
+    Result<QList<InstanceSnapshot>> latestInstances() override;   // sqlitereads.cpp
+    Result<QList<InstanceSnapshot>> instanceHistory(const QString &instanceId, const QDateTime &since, const QDateTime &until) override;
+    Result<QList<EndpointSnapshot>> latestEndpoints() override;
+    Result<QList<EndpointHealth>> latestEndpointHealth() override;
+    Result<QList<EndpointHealth>> endpointHealthHistory(const QString &endpointId, const QDateTime &since, const QDateTime &until) override;
+    Result<QList<BillingSnapshot>> billingHistory(const QDateTime &since, const QDateTime &until) override;
+    Result<QList<BillingSnapshot>> latestBilling() override;
     Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) override;   // sqlitedatasets.cpp
 
 private:
@@ -42,6 +49,8 @@ private:
     Result<qint64> writeSamples(qint64 seriesId, const QList<Sample> &samples);
     Result<void> writeRollups();
     Result<SqliteStatement *> statement(const char *sql);
+    template<typename Row>
+    Result<QList<Row>> readRows(const char *sql, const std::function<void(SqliteStatement &)> &bind, Row (*convert)(const SqliteStatement &));
     Result<void> checkWritable() const;
 
     QString m_connectionName;

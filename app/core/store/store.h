@@ -36,6 +36,15 @@ public:
     virtual Result<BucketSeries> buckets(const BucketQuery &query) = 0;
     virtual Result<qint64> sampleCount() = 0;
 
+    // Provider snapshots for the pages. "Latest" is each connection's newest snapshot.
+    virtual Result<QList<InstanceSnapshot>> latestInstances() = 0;
+    virtual Result<QList<InstanceSnapshot>> instanceHistory(const QString &instanceId, const QDateTime &since, const QDateTime &until) = 0;
+    virtual Result<QList<EndpointSnapshot>> latestEndpoints() = 0;
+    virtual Result<QList<EndpointHealth>> latestEndpointHealth() = 0;
+    virtual Result<QList<EndpointHealth>> endpointHealthHistory(const QString &endpointId, const QDateTime &since, const QDateTime &until) = 0;
+    virtual Result<QList<BillingSnapshot>> billingHistory(const QDateTime &since, const QDateTime &until) = 0;   // all connections, by time
+    virtual Result<QList<BillingSnapshot>> latestBilling() = 0;
+
     // Rows of an export dataset with SINCE <= time < UNTIL (invalid: open), ordered by time then id.
     virtual Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) = 0;
 };

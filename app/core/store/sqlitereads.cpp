@@ -1,0 +1,194 @@
+// SqliteStore: snapshot reads for the Cost, Pods and Endpoints pages.
+#include "sqlitestore.h"
+
+#include <QJsonDocument>
+
+#include <limits>
+
+namespace fleetscope {
+namespace {
+
+std::optional<qint64> optInt(const SqliteStatement &s, int column)
+{
+    return s.isNull(column) ? std::nullopt : std::optional<qint64>(s.int64(column));
+}
+
+std::optional<double> optReal(const SqliteStatement &s, int column)
+{
+    return s.isNull(column) ? std::nullopt : std::optional<double>(s.real(column));
+}
+
+QDateTime timestamp(const SqliteStatement &s, int column)
+{
+    return QDateTime::fromMSecsSinceEpoch(s.int64(column), Qt::UTC);
+}
+
+QJsonObject object(const SqliteStatement &s, int column)
+{
+    return s.isNull(column) ? QJsonObject() : QJsonDocument::fromJson(s.text(column).toUtf8()).object();
+}
+
+qint64 lower(const QDateTime &since) { return since.isValid() ? since.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min(); }
+qint64 upper(const QDateTime &until) { return until.isValid() ? until.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max(); }
+
+constexpr auto kInstanceColumns = "snapshot_ts, connection_id, provider, instance_id, name, gpu_type, gpu_count, vcpu_count,"
+                                  " memory_gb, region, status, uptime_seconds, cost_per_hour, gpu_util_percent, metadata_json";
+
+InstanceSnapshot instance(const SqliteStatement &s)
+{
+    InstanceSnapshot r;
+    r.snapshotTs = timestamp(s, 0);
+    r.connectionId = s.int64(1);
+    r.provider = s.text(2);
+    r.instanceId = s.text(3);
+    r.name = s.text(4);
+    r.gpuType = s.text(5);
+    r.gpuCount = optInt(s, 6);
+    r.vcpuCount = optInt(s, 7);
+    r.memoryGb = optReal(s, 8);
+    r.region = s.text(9);
+    r.status = s.text(10);
+    r.uptimeSeconds = optInt(s, 11);
+    r.costPerHour = optReal(s, 12);
+    r.gpuUtilPercent = optReal(s, 13);
+    r.metadata = object(s, 14);
+    return r;
+}
+
+constexpr auto kHealthColumns = "observed_ts, connection_id, endpoint_id, jobs_completed, jobs_failed, jobs_in_progress, jobs_in_queue,"
+                                " jobs_retried, workers_idle, workers_running, workers_throttled, workers_initializing, workers_unhealthy, metadata_json";
+
+EndpointHealth health(const SqliteStatement &s)
+{
+    EndpointHealth r;
+    r.observedTs = timestamp(s, 0);
+    r.connectionId = s.int64(1);
+    r.endpointId = s.text(2);
+    r.jobsCompleted = optInt(s, 3);
+    r.jobsFailed = optInt(s, 4);
+    r.jobsInProgress = optInt(s, 5);
+    r.jobsInQueue = optInt(s, 6);
+    r.jobsRetried = optInt(s, 7);
+    r.workersIdle = optInt(s, 8);
+    r.workersRunning = optInt(s, 9);
+    r.workersThrottled = optInt(s, 10);
+    r.workersInitializing = optInt(s, 11);
+    r.workersUnhealthy = optInt(s, 12);
+    r.metadata = object(s, 13);
+    return r;
+}
+
+constexpr auto kBillingColumns = "snapshot_ts, connection_id, current_spend_per_hr, lifetime_spend, balance, spend_limit, spend_breakdown_json";
+
+BillingSnapshot billing(const SqliteStatement &s)
+{
+    BillingSnapshot r;
+    r.snapshotTs = timestamp(s, 0);
+    r.connectionId = s.int64(1);
+    r.currentSpendPerHr = optReal(s, 2);
+    r.lifetimeSpend = optReal(s, 3);
+    r.balance = optReal(s, 4);
+    r.spendLimit = optReal(s, 5);
+    r.spendBreakdown = object(s, 6);
+    return r;
+}
+
+} // namespace
+
+// Reads every row of SQL (prepared once per call site) into a list through CONVERT.
+template<typename Row>
+Result<QList<Row>> SqliteStore::readRows(const char *sql, const std::function<void(SqliteStatement &)> &bind, Row (*convert)(const SqliteStatement &))
+{
+    Result<SqliteStatement *> st = statement(sql);
+    if (!st)
+        return std::unexpected(st.error());
+    bind(**st);
+    QList<Row> rows;
+    Result<void> read = (*st)->eachRow([&rows, convert](const SqliteStatement &s) { rows << convert(s); });
+    if (!read)
+        return std::unexpected(read.error());
+    return rows;
+}
+
+Result<QList<InstanceSnapshot>> SqliteStore::latestInstances()
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kInstanceColumns + " FROM instance_snapshots i"
+        " WHERE snapshot_ts = (SELECT max(snapshot_ts) FROM instance_snapshots WHERE connection_id = i.connection_id)"
+        " ORDER BY connection_id, name, instance_id";
+    return readRows<InstanceSnapshot>(sql.constData(), [](SqliteStatement &) {}, instance);
+}
+
+Result<QList<InstanceSnapshot>> SqliteStore::instanceHistory(const QString &instanceId, const QDateTime &since, const QDateTime &until)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kInstanceColumns + " FROM instance_snapshots"
+        " WHERE instance_id = ?1 AND snapshot_ts >= ?2 AND snapshot_ts < ?3 ORDER BY snapshot_ts";
+    return readRows<InstanceSnapshot>(sql.constData(), [&](SqliteStatement &s) {
+        s.bind(1, instanceId);
+        s.bind(2, lower(since));
+        s.bind(3, upper(until));
+    }, instance);
+}
+
+Result<QList<EndpointSnapshot>> SqliteStore::latestEndpoints()
+{
+    return readRows<EndpointSnapshot>(
+        "SELECT snapshot_ts, connection_id, endpoint_id, name, compute_type, gpu_type_ids, workers_min, workers_max, scaler_type,"
+        " scaler_value, idle_timeout, execution_timeout_ms, metadata_json FROM endpoint_snapshots e"
+        " WHERE snapshot_ts = (SELECT max(snapshot_ts) FROM endpoint_snapshots WHERE connection_id = e.connection_id)"
+        " ORDER BY connection_id, name, endpoint_id",
+        [](SqliteStatement &) {}, [](const SqliteStatement &s) {
+            EndpointSnapshot r;
+            r.snapshotTs = timestamp(s, 0);
+            r.connectionId = s.int64(1);
+            r.endpointId = s.text(2);
+            r.name = s.text(3);
+            r.computeType = s.text(4);
+            r.gpuTypeIds = s.text(5);
+            r.workersMin = optInt(s, 6);
+            r.workersMax = optInt(s, 7);
+            r.scalerType = s.text(8);
+            r.scalerValue = optInt(s, 9);
+            r.idleTimeout = optInt(s, 10);
+            r.executionTimeoutMs = optInt(s, 11);
+            r.metadata = object(s, 12);
+            return r;
+        });
+}
+
+Result<QList<EndpointHealth>> SqliteStore::latestEndpointHealth()
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kHealthColumns + " FROM endpoint_health h"
+        " WHERE observed_ts = (SELECT max(observed_ts) FROM endpoint_health WHERE connection_id = h.connection_id AND endpoint_id = h.endpoint_id)"
+        " ORDER BY connection_id, endpoint_id";
+    return readRows<EndpointHealth>(sql.constData(), [](SqliteStatement &) {}, health);
+}
+
+Result<QList<EndpointHealth>> SqliteStore::endpointHealthHistory(const QString &endpointId, const QDateTime &since, const QDateTime &until)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kHealthColumns + " FROM endpoint_health"
+        " WHERE endpoint_id = ?1 AND observed_ts >= ?2 AND observed_ts < ?3 ORDER BY observed_ts";
+    return readRows<EndpointHealth>(sql.constData(), [&](SqliteStatement &s) {
+        s.bind(1, endpointId);
+        s.bind(2, lower(since));
+        s.bind(3, upper(until));
+    }, health);
+}
+
+Result<QList<BillingSnapshot>> SqliteStore::billingHistory(const QDateTime &since, const QDateTime &until)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kBillingColumns + " FROM billing_snapshots"
+        " WHERE snapshot_ts >= ?1 AND snapshot_ts < ?2 ORDER BY snapshot_ts, id";
+    return readRows<BillingSnapshot>(sql.constData(), [&](SqliteStatement &s) {
+        s.bind(1, lower(since));
+        s.bind(2, upper(until));
+    }, billing);
+}
+
+Result<QList<BillingSnapshot>> SqliteStore::latestBilling()
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kBillingColumns + " FROM billing_snapshots b"
+        " WHERE snapshot_ts = (SELECT max(snapshot_ts) FROM billing_snapshots WHERE connection_id = b.connection_id) ORDER BY connection_id";
+    return readRows<BillingSnapshot>(sql.constData(), [](SqliteStatement &) {}, billing);
+}
+
+} // namespace fleetscope
