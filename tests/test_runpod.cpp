@@ -4,6 +4,7 @@
 #include "http/clock.h"
 #include "http/httpclient.h"
 #include "providers/runpod/runpodcollector.h"
+#include "providers/runpod/runpodlifecycle.h"
 #include "providers/runpod/runpodparse.h"
 #include "teststore.h"
 
@@ -246,6 +247,85 @@ private Q_SLOTS:
         QCOMPARE(servers.graphql.requestCount(), 0);
     }
 
+    void lifecycleOverGraphqlAndRest_data()
+    {
+        QTest::addColumn<bool>("rest");
+        QTest::addColumn<int>("action");
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("bodyHas");
+        QTest::addColumn<QString>("status");
+        QTest::addRow("graphql stop") << false << int(runpod::PodAction::Stop) << QByteArray(R"({"data":{"podStop":{"id":"pod-1","desiredStatus":"EXITED"}}})")
+                                      << QByteArray("POST") << QByteArray("/graphql") << QByteArray(R"(podStop(input: {podId: \"pod-1\"}))") << QStringLiteral("EXITED");
+        QTest::addRow("graphql resume") << false << int(runpod::PodAction::Resume) << QByteArray(R"({"data":{"podResume":{"id":"pod-1","desiredStatus":"RUNNING"}}})")
+                                        << QByteArray("POST") << QByteArray("/graphql") << QByteArray("gpuCount: 2") << QStringLiteral("RUNNING");
+        QTest::addRow("graphql terminate") << false << int(runpod::PodAction::Terminate) << QByteArray(R"({"data":{"podTerminate":null}})")
+                                           << QByteArray("POST") << QByteArray("/graphql") << QByteArray("podTerminate") << QStringLiteral("TERMINATED");
+        QTest::addRow("rest stop") << true << int(runpod::PodAction::Stop) << QByteArray(R"({"id":"pod-1","desiredStatus":"EXITED"})")
+                                   << QByteArray("POST") << QByteArray("/v2/pods/pod-1/stop") << QByteArray() << QStringLiteral("EXITED");
+        QTest::addRow("rest resume") << true << int(runpod::PodAction::Resume) << QByteArray(R"({"id":"pod-1","desiredStatus":"RUNNING"})")
+                                     << QByteArray("POST") << QByteArray("/v2/pods/pod-1/start") << QByteArray() << QStringLiteral("RUNNING");
+        QTest::addRow("rest terminate") << true << int(runpod::PodAction::Terminate) << QByteArray()
+                                        << QByteArray("DELETE") << QByteArray("/v2/pods/pod-1") << QByteArray() << QStringLiteral("TERMINATED");
+    }
+
+    void lifecycleOverGraphqlAndRest()
+    {
+        QFETCH(bool, rest);
+        QFETCH(int, action);
+        QFETCH(QByteArray, answer);
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, bodyHas);
+        QFETCH(QString, status);
+        FaultServer server;
+        server.setFallback(json(answer, answer.isEmpty() ? 204 : 200));
+        QVERIFY(server.listen());
+        runpod::Settings settings;
+        settings.transport = rest ? runpod::Transport::Rest : runpod::Transport::GraphQL;
+        settings.graphqlUrl = server.url(QStringLiteral("/graphql"));
+        settings.restUrl = server.url(QStringLiteral("/v2"));
+        HttpClient http(&m_nam, m_clock);
+        std::optional<Result<QString>> outcome;
+        QObject context;
+        runpod::podAction(http, settings, Secret::fromUtf8("k"), QStringLiteral("pod-1"), runpod::PodAction(action), 2, &context,
+                          [&outcome](Result<QString> result) { outcome = std::move(result); });
+        QTRY_VERIFY(outcome.has_value());
+        QVERIFY2(*outcome, qPrintable(*outcome ? QString() : describe(outcome->error())));
+        QCOMPARE(**outcome, status);
+        QCOMPARE(server.requestCount(), 1);
+        QCOMPARE(server.requests().first().method, method);
+        QCOMPARE(server.requests().first().target, target);
+        QVERIFY2(server.requests().first().body.contains(bodyHas), server.requests().first().body.constData());
+    }
+
+    void lifecycleRefusesOddIdsAndReportsFailures()
+    {
+        FaultServer server;
+        server.setFallback(json(R"({"errors":[{"message":"Pod not found"}]})"));
+        QVERIFY(server.listen());
+        runpod::Settings settings;
+        settings.graphqlUrl = server.url(QStringLiteral("/graphql"));
+        HttpClient http(&m_nam, m_clock);
+        QObject context;
+        std::optional<Result<QString>> injected;
+        runpod::podAction(http, settings, Secret::fromUtf8("k"), QStringLiteral("x\") + QStringLiteral(""}) { evil }"), runpod::PodAction::Stop, 1,
+                          &context, [&injected](Result<QString> result) { injected = std::move(result); });
+        QTRY_VERIFY(injected.has_value());
+        QVERIFY(!*injected);
+        QCOMPARE(injected->error().kind, ErrorClass::Config);
+        QCOMPARE(server.requestCount(), 0);
+
+        std::optional<Result<QString>> missing;
+        runpod::podAction(http, settings, Secret::fromUtf8("k"), QStringLiteral("pod-gone"), runpod::PodAction::Stop, 1, &context,
+                          [&missing](Result<QString> result) { missing = std::move(result); });
+        QTRY_VERIFY(missing.has_value());
+        QVERIFY(!*missing);
+        QVERIFY(missing->error().message.contains(QLatin1String("Pod not found")));
+        QCOMPARE(server.requestCount(), 1);   // never repeated behind the user's back
+    }
+
     void settingsFromAConnection()
     {
         Result<runpod::Settings> defaults = runpod::Settings::fromJson({});
@@ -256,6 +336,8 @@ private Q_SLOTS:
         QVERIFY(!runpod::Settings::fromJson({{QStringLiteral("graphql_url"), QStringLiteral("ftp://x")}}));
         QVERIFY(!runpod::Settings::fromJson({{QStringLiteral("health_poll_seconds"), QStringLiteral("often")}}));
         QCOMPARE(runpod::Settings::fromJson({{QStringLiteral("health_poll_seconds"), QStringLiteral("60")}})->healthPollSeconds, 60);
+        QVERIFY(runpod::Settings::fromJson({{QStringLiteral("transport"), QStringLiteral("rest")}})->transport == runpod::Transport::Rest);
+        QVERIFY(!runpod::Settings::fromJson({{QStringLiteral("transport"), QStringLiteral("soap")}}));
     }
 
     void collectOnceThenExportRoundTrips()

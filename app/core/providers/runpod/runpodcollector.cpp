@@ -126,6 +126,11 @@ void pollNextHealth(const std::shared_ptr<CycleState> &state)
 Result<Settings> Settings::fromJson(const QJsonObject &json)
 {
     Settings settings;
+    const QString transport = json.value(QStringLiteral("transport")).toString();
+    if (transport == QLatin1String("rest"))
+        settings.transport = Transport::Rest;
+    else if (!transport.isEmpty() && transport != QLatin1String("graphql"))
+        return fail(ErrorClass::Config, QStringLiteral("transport: expected graphql or rest"));
     const std::pair<const char *, QUrl *> urls[] = {
         {"graphql_url", &settings.graphqlUrl}, {"rest_url", &settings.restUrl}, {"serverless_url", &settings.serverlessUrl}};
     for (const auto &[key, target] : urls) {

@@ -10,7 +10,11 @@
 
 namespace fleetscope::runpod {
 
+// Which API carries pods and lifecycle calls; balance and spend exist only in GraphQL.
+enum class Transport { GraphQL, Rest };
+
 struct Settings {
+    Transport transport = Transport::GraphQL;   // setting "transport": "graphql" | "rest"
     QUrl graphqlUrl = QUrl(QStringLiteral("https://api.runpod.io/graphql"));
     QUrl restUrl = QUrl(QStringLiteral("https://api.runpod.io/v2"));
     QUrl serverlessUrl = QUrl(QStringLiteral("https://api.runpod.ai/v2"));
@@ -18,8 +22,9 @@ struct Settings {
     int healthPollSeconds = 120;           // RUNPOD_HEALTH_POLL_SECONDS
     int healthConcurrency = 8;
 
-    // From a connection's settings (graphql_url, rest_url, serverless_url, collection_interval_seconds,
-    // health_poll_seconds); missing keys keep the defaults, malformed ones are Config errors.
+    // From a connection's settings (transport, graphql_url, rest_url, serverless_url,
+    // collection_interval_seconds, health_poll_seconds); missing keys keep the defaults, malformed
+    // ones are Config errors.
     static Result<Settings> fromJson(const QJsonObject &settings);
 };
 
