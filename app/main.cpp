@@ -6,6 +6,9 @@
 #include "engine/storelink.h"
 #include "logging.h"
 #include "mainwindow.h"
+#include "storeread.h"
+#include "simulator/demo.h"
+#include "simulator/runpodsimulator.h"
 #include "store/retention.h"
 #include "store/storeservice.h"
 
@@ -15,7 +18,10 @@
 #include <QMessageBox>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QLabel>
 #include <QSettings>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTranslator>
 
@@ -73,17 +79,24 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
                "use a command such as 'fleetscope connections list', or see --help" << Qt::endl;
         return ExitFailure;
     }
+    QApplication app(argc, argv);
+    // The demo keeps its data apart from the user's: a store in a temporary folder, gone on exit.
+    QTemporaryDir demoDir;
+    std::unique_ptr<SimulatorThread> simulator;
     if (line.demo) {
-        err << "fleetscope: --demo needs the simulator, which this build does not include yet" << Qt::endl;
-        return ExitFailure;
+        simulator = std::make_unique<SimulatorThread>();
+        if (Result<quint16> port = simulator->start(); !port) {
+            err << "fleetscope: --demo: " << port.error().message << Qt::endl;
+            return ExitFailure;
+        }
+        qputenv(kDemoKeyVariable, simulatorkeys::kDemo);
     }
-    Result<StoreLocation> location = StoreLocation::parse(line.store, line.dataDir);
+    Result<StoreLocation> location = StoreLocation::parse(line.demo ? QString() : line.store, line.demo ? demoDir.path() : line.dataDir);
     if (!location) {
         err << "fleetscope: " << location.error().message << Qt::endl;
         return ExitFailure;
     }
 
-    QApplication app(argc, argv);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fleetscope.svg")));
     QApplication::setDesktopFileName(QStringLiteral("io.github.fleetscope.Fleetscope"));
     installTranslations(app);
@@ -95,13 +108,21 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     Retention retention(store, settings.value(QStringLiteral("retention/days"), Retention::kDefaultDays).toInt());
     Engine engine(builtinCollectors());
     linkEngineToStore(engine, store);
-    MainWindow window(store, settings, paths.dataDir);
+    MainWindow window(store, settings, line.demo ? demoDir.path() : paths.dataDir);
+    if (line.demo) {
+        window.setWindowTitle(QObject::tr("Fleetscope — Demo data (simulated account)"));
+        auto *label = new QLabel(QObject::tr("Demo data"), &window);
+        label->setAccessibleName(QObject::tr("Demo data"));
+        label->setStyleSheet(QStringLiteral("font-weight: bold; padding: 0 8px;"));
+        window.statusBar()->addPermanentWidget(label);
+    }
     if (qEnvironmentVariableIntValue("FLEETSCOPE_EXIT_AFTER_FIRST_PAINT"))
         window.installEventFilter(new FirstPaintProbe(sinceStart, &window));
     window.show();
     // Opening and migrating runs on the writer thread; the window shows its loading state meanwhile.
     auto *started = new QFutureWatcher<Result<int>>(&window);
-    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window, &store, &engine] {
+    LatestRequest engineRequest;
+    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window, &store, &engine, &simulator, &engineRequest] {
         const Result<int> result = started->result();
         if (!result) {
             qCCritical(lcUi).noquote() << describe(result.error());
@@ -109,13 +130,20 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
             QCoreApplication::exit(ExitFailure);
             return;
         }
+        if (simulator) {
+            WriteBatch demo;
+            demo.source = QStringLiteral("demo connection");
+            demo.connections << demoConnection(simulator->port());
+            store.submit(demo);
+            store.flush();   // a new, empty store: one row, before the engine reads the connections
+        }
         window.refresh();
         engine.start();
-        store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); })
-            .then(&window, [&engine](const Result<QList<ConnectionRecord>> &connections) {
-                if (connections)
-                    engine.setConnections(*connections);
-            });
+        readLatest<QList<ConnectionRecord>>(store, &window, engineRequest, [](Store &s) { return s.connections(); },
+                                            [&engine](const Result<QList<ConnectionRecord>> &connections) {
+            if (connections)
+                engine.setConnections(*connections);
+        });
     });
     started->setFuture(store.start());
     return app.exec();

@@ -1,9 +1,15 @@
 // GUI smoke tests (offscreen): every page empty, seeded and failing, chart and table exports, screenshots of each page.
 #include "connectionsmodel.h"
+#include "costpage.h"
+#include "endpointsmodel.h"
+#include "endpointspage.h"
+#include "figurecard.h"
 #include "mainwindow.h"
 #include "overviewpage.h"
 #include "page.h"
 #include "pagestate.h"
+#include "podsmodel.h"
+#include "podspage.h"
 #include "providerspage.h"
 #include "syncstatusbar.h"
 #include "tableview.h"
@@ -15,10 +21,12 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -107,6 +115,171 @@ qint64 seedGpuDay(StoreService &store)
     return stored->first().id;
 }
 
+// Test data, clearly: one RunPod connection and a day of its snapshots — pods every 5 min (one
+// exited, with no runtime values), endpoint health every 2 min (sdxl-batch starving: its queue
+// grows over the last half hour with no worker running), billing every 5 min, balance falling.
+struct RunPodDay {
+    qint64 connectionId = 0;
+    int pods = 0;
+    int runningPods = 0;
+    double burnPerHour = 0;     // the latest billing snapshot's, equal to the running pods' cost
+    double balance = 0;         // the latest billing snapshot's
+};
+
+struct SeedPod {
+    const char *id;
+    const char *name;
+    const char *gpu;
+    qint64 gpus;
+    double cost;
+    double util;                // typical GPU util; below 10 counts as idle
+    const char *region;
+    bool running;
+};
+
+const SeedPod kSeedPods[] = {
+    {"p-01", "trainer-llama", "NVIDIA H100 80GB HBM3", 4, 11.96, 91, "US-TX-3", true},
+    {"p-02", "finetune-mistral", "NVIDIA A100 80GB PCIe", 2, 3.28, 74, "EU-RO-1", true},
+    {"p-03", "notebook-ana", "NVIDIA RTX A6000", 1, 0.79, 3, "EU-SE-1", true},
+    {"p-04", "eval-harness", "NVIDIA L40S", 1, 0.86, 48, "US-OR-1", true},
+    {"p-05", "render-farm-1", "NVIDIA GeForce RTX 4090", 2, 1.38, 63, "CA-MTL-1", true},
+    {"p-06", "dev-box", "NVIDIA RTX A5000", 1, 0.36, 6, "EU-CZ-1", true},
+    {"p-07", "embeddings", "NVIDIA L4", 1, 0.43, 35, "US-GA-1", true},
+    {"p-08", "old-experiment", "NVIDIA A40", 1, 0.35, 0, "EU-NL-1", false},
+};
+
+RunPodDay seedRunPodDay(StoreService &store)
+{
+    RunPodDay day;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    ConnectionRecord connection;
+    connection.kind = QStringLiteral("runpod");
+    connection.name = QStringLiteral("runpod-prod");
+    connection.cadenceSeconds = 300;
+    connection.lastSyncAt = now;
+    connection.lastStatus = QStringLiteral("ok");
+    WriteBatch connectionBatch;
+    connectionBatch.source = QStringLiteral("test connection");
+    connectionBatch.connections << connection;
+    store.submit(connectionBatch);
+    store.flush();
+    const Result<QList<ConnectionRecord>> stored =
+        store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
+    if (!stored || stored->size() != 1)
+        return day;
+    day.connectionId = stored->first().id;
+
+    QRandomGenerator noise(20260315);
+    WriteBatch batch;
+    batch.source = QStringLiteral("test runpod day");
+    const qint64 endMs = now.toMSecsSinceEpoch() / kMinuteMs * kMinuteMs - kMinuteMs;
+    const QDateTime end = QDateTime::fromMSecsSinceEpoch(endMs, Qt::UTC);
+    constexpr int kPodSteps = 24 * 12;   // 5 min
+    double balance = 1200.0;
+    for (int step = 0; step < kPodSteps; ++step) {
+        const QDateTime ts = end.addSecs(-qint64(kPodSteps - 1 - step) * 300);
+        double burn = 0;
+        for (const SeedPod &p : kSeedPods) {
+            InstanceSnapshot s;
+            s.snapshotTs = ts;
+            s.connectionId = day.connectionId;
+            s.provider = QStringLiteral("runpod");
+            s.instanceId = QString::fromLatin1(p.id);
+            s.name = QString::fromLatin1(p.name);
+            s.gpuType = QString::fromLatin1(p.gpu);
+            s.gpuCount = p.gpus;
+            s.vcpuCount = 8 * p.gpus;
+            s.memoryGb = 62.0 * double(p.gpus);
+            s.region = QString::fromLatin1(p.region);
+            // The exited pod ran for the first half of the day; the eval pod started 6 hours ago.
+            const bool exitedNow = !p.running && step >= kPodSteps / 2;
+            const bool notStarted = QLatin1String(p.id) == QLatin1String("p-04") && step < kPodSteps * 3 / 4;
+            const bool running = !exitedNow && !notStarted;
+            s.status = running ? QStringLiteral("RUNNING") : QStringLiteral("EXITED");
+            s.costPerHour = p.cost;
+            if (running) {
+                const int startStep = notStarted || QLatin1String(p.id) != QLatin1String("p-04") ? 0 : kPodSteps * 3 / 4;
+                s.uptimeSeconds = qint64(step - startStep + 1) * 300 + (startStep == 0 ? 3 * 86400 : 0);
+                const double wave = p.util < 10 ? noise.bounded(4.0) : 12.0 * std::sin(step / 9.0) + noise.bounded(8.0);
+                s.gpuUtilPercent = std::clamp(p.util + wave - 4.0, 0.0, 100.0);
+                burn += p.cost;
+            }
+            batch.instances << s;
+        }
+        balance -= burn / 12.0;
+        BillingSnapshot b;
+        b.snapshotTs = ts;
+        b.connectionId = day.connectionId;
+        b.currentSpendPerHr = burn;
+        b.balance = balance;
+        b.lifetimeSpend = 4180.0 + (1200.0 - balance);
+        b.spendLimit = 40.0;
+        batch.billing << b;
+        day.burnPerHour = burn;
+        day.balance = balance;
+    }
+    for (const SeedPod &p : kSeedPods)
+        day.runningPods += p.running ? 1 : 0;
+    day.pods = int(std::size(kSeedPods));
+
+    struct SeedEndpoint { const char *id; const char *name; const char *gpus; };
+    const SeedEndpoint endpoints[] = {{"ep-whisper", "whisper-large", "AMPERE_16"},
+                                      {"ep-sdxl", "sdxl-batch", "ADA_24,AMPERE_24"},
+                                      {"ep-llm", "llm-chat", "HOPPER_141"}};
+    for (const SeedEndpoint &e : endpoints) {
+        EndpointSnapshot snapshot;
+        snapshot.snapshotTs = end;
+        snapshot.connectionId = day.connectionId;
+        snapshot.endpointId = QString::fromLatin1(e.id);
+        snapshot.name = QString::fromLatin1(e.name);
+        snapshot.computeType = QStringLiteral("GPU");
+        snapshot.gpuTypeIds = QString::fromLatin1(e.gpus);
+        snapshot.workersMin = 0;
+        snapshot.workersMax = 3;
+        snapshot.scalerType = QStringLiteral("QUEUE_DELAY");
+        snapshot.scalerValue = 4;
+        snapshot.idleTimeout = 5;
+        batch.endpoints << snapshot;
+    }
+    constexpr int kHealthSteps = 24 * 30;   // 2 min
+    for (int step = 0; step < kHealthSteps; ++step) {
+        const QDateTime ts = end.addSecs(-qint64(kHealthSteps - 1 - step) * 120);
+        const double phase = step / 30.0;
+        for (const SeedEndpoint &e : endpoints) {
+            EndpointHealth h;
+            h.observedTs = ts;
+            h.connectionId = day.connectionId;
+            h.endpointId = QString::fromLatin1(e.id);
+            const QLatin1String id(e.id);
+            const qint64 busy = qint64(std::lround(1.5 + 1.5 * std::sin(phase)));
+            if (id == QLatin1String("ep-sdxl")) {
+                const bool starving = step >= kHealthSteps - 15;   // the last half hour
+                h.workersRunning = starving ? 0 : busy;
+                h.workersIdle = 0;
+                h.workersInitializing = starving ? 1 : 0;
+                h.jobsInQueue = starving ? 2 + (step - (kHealthSteps - 15)) : qint64(noise.bounded(3));
+                h.jobsCompleted = 400 + step;
+                h.jobsFailed = 2;
+            } else {
+                h.workersRunning = busy;
+                h.workersIdle = 3 - busy;
+                h.workersInitializing = 0;
+                h.jobsInQueue = qint64(noise.bounded(2 + int(busy)));
+                h.jobsCompleted = 900 + 3 * step;
+                h.jobsFailed = id == QLatin1String("ep-llm") ? 180 + step / 2 : 1;   // llm-chat fails often
+            }
+            h.workersThrottled = 0;
+            h.workersUnhealthy = 0;
+            h.jobsInProgress = h.workersRunning;
+            h.jobsRetried = 0;
+            batch.endpointHealth << h;
+        }
+    }
+    store.submit(batch);
+    store.flush();
+    return day;
+}
+
 QString screenshotPath(const QString &scenario, int index, const Page *page)
 {
     return QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/%1-%2-%3.png")
@@ -154,6 +327,13 @@ private:
         const QImage shot = window.grab().toImage();
         QCOMPARE(shot.size(), QSize(1280, 800));
         QVERIFY(shot.save(screenshotPath(scenario, index, page)));
+    }
+
+    // Saves the window as it is now under the scenario's name for page INDEX.
+    void grabPage(MainWindow &window, int index, const QString &scenario)
+    {
+        QTest::qWait(150);   // the charts' coalesced redraws and the layout settle first
+        QVERIFY(window.grab().toImage().save(screenshotPath(scenario, index, window.pages().at(index))));
     }
 
     std::unique_ptr<MainWindow> openWindow(StoreService &store, const QString &dataDir)
@@ -248,6 +428,98 @@ private Q_SLOTS:
 
         QTRY_COMPARE(window->syncStatusBar()->texts().size(), 1);
         QVERIFY(window->syncStatusBar()->texts().first().startsWith(QStringLiteral("lab-dcgm: synced")));
+    }
+
+    void runpodPagesShowStoredSnapshots()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        const RunPodDay day = seedRunPodDay(*store.service);
+        QVERIFY(day.connectionId > 0);
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+        const QString scenario = QStringLiteral("runpod");
+        for (int i = 0; i < window->pages().size(); ++i) {
+            visit(*window, i, scenario);
+            if (QTest::currentTestFailed())
+                return;
+        }
+
+        // Cost: the latest billing snapshot's figures, the burn chart, running pods by cost.
+        window->showPage(1);
+        auto *cost = qobject_cast<CostPage *>(window->currentPage());
+        QVERIFY(cost);
+        QCOMPARE(cost->pageState()->state(), PageState::State::Content);
+        QCOMPARE(cost->burnCard()->valueLabel()->text(), QStringLiteral("$%1/hr").arg(day.burnPerHour, 0, 'f', 2));
+        QCOMPARE(cost->balanceCard()->valueLabel()->text(), QStringLiteral("$%1").arg(day.balance, 0, 'f', 2));
+        QCOMPARE(cost->spendLimitCard()->valueLabel()->text(), QStringLiteral("$40.00"));
+        QCOMPARE(cost->daysLeftCard()->valueLabel()->text(),
+                 QStringLiteral("%1 days").arg(day.balance / (day.burnPerHour * 24), 0, 'f', 1));
+        // notebook-ana and dev-box idled all hour: $0.79 + $0.36.
+        QCOMPARE(cost->idleCard()->valueLabel()->text(), QStringLiteral("$1.15/hr"));
+        QVERIFY2(cost->idleCard()->detail().contains(QStringLiteral("notebook-ana, dev-box")), qPrintable(cost->idleCard()->detail()));
+        QCOMPARE(cost->podCostModel()->rowCount(), day.runningPods);
+        QCOMPARE(cost->tableView()->table()->model()->index(0, PodsModel::Name).data().toString(), QStringLiteral("trainer-llama"));
+        QTRY_VERIFY(cost->chart()->bucketCount() > 200);
+        QCOMPARE(cost->chartState()->state(), PageState::State::Content);
+        grabPage(*window, 1, scenario);
+
+        // Endpoints: the starving one says so; its charts follow the selection.
+        window->showPage(2);
+        auto *endpoints = qobject_cast<EndpointsPage *>(window->currentPage());
+        QVERIFY(endpoints);
+        QCOMPARE(endpoints->model()->rowCount(), 3);
+        const int sdxl = endpoints->model()->rowOf(QStringLiteral("ep-sdxl"));
+        QVERIFY(sdxl >= 0);
+        QCOMPARE(endpoints->model()->index(sdxl, EndpointsModel::Health).data().toString(),
+                 QStringLiteral("queue growing, no worker running"));
+        QCOMPARE(endpoints->model()->index(sdxl, EndpointsModel::Running).data().toString(), QStringLiteral("0"));
+        QCOMPARE(endpoints->model()->index(sdxl, EndpointsModel::Queue).data().toString(), QStringLiteral("16"));
+        const int llm = endpoints->model()->rowOf(QStringLiteral("ep-llm"));
+        QVERIFY(endpoints->model()->index(llm, EndpointsModel::Health).data().toString().startsWith(QStringLiteral("failure rate ")));
+        QCOMPARE(endpoints->model()->index(endpoints->model()->rowOf(QStringLiteral("ep-whisper")), EndpointsModel::Health).data().toString(),
+                 QStringLiteral("healthy"));
+        QTableView *endpointTable = endpoints->tableView()->table();
+        endpointTable->setCurrentIndex(endpoints->proxy()->mapFromSource(endpoints->model()->index(sdxl, EndpointsModel::Name)));
+        QCOMPARE(endpoints->selectedEndpointId(), QStringLiteral("ep-sdxl"));
+        QTRY_COMPARE(endpoints->chartsState()->state(), PageState::State::Content);
+        QTRY_VERIFY(endpoints->queueChart()->bucketCount() > 600);
+        QVERIFY(endpoints->workersChart()->bucketCount() > 600);
+        QVERIFY(showsText(endpoints, QStringLiteral("sdxl-batch — queue growing, no worker running")));
+        grabPage(*window, 2, scenario);
+
+        // Pods: every pod, the exited one without runtime values; the chart follows the selection.
+        window->showPage(3);
+        auto *pods = qobject_cast<PodsPage *>(window->currentPage());
+        QVERIFY(pods);
+        QCOMPARE(pods->model()->rowCount(), day.pods);
+        QCOMPARE(pods->proxy()->rowCount(), day.pods);
+        const int exited = pods->model()->rowOf(QStringLiteral("p-08"));
+        QCOMPARE(pods->model()->index(exited, PodsModel::Status).data().toString(), QStringLiteral("EXITED"));
+        QCOMPARE(pods->model()->index(exited, PodsModel::Util).data().toString(), QStringLiteral("—"));
+        QCOMPARE(pods->model()->index(exited, PodsModel::Uptime).data().toString(), QStringLiteral("—"));
+        QTableView *podTable = pods->tableView()->table();
+        podTable->setCurrentIndex(pods->proxy()->mapFromSource(pods->model()->index(exited, PodsModel::Name)));
+        // Its util history covers the morning only; within the last hour it has none, and says so.
+        window->timeRangePicker()->setRange(TimeRange::preset(TimeRange::Preset::LastHour));
+        QTRY_COMPARE(pods->detailState()->state(), PageState::State::Empty);
+        QVERIFY(pods->detailState()->message().contains(QStringLiteral("old-experiment")));
+        window->timeRangePicker()->setRange(TimeRange::preset(TimeRange::Preset::Last24Hours));
+        pods->filterEdit()->setText(QStringLiteral("h100"));
+        QCOMPARE(pods->proxy()->rowCount(), 1);
+        pods->filterEdit()->clear();
+        QCOMPARE(pods->proxy()->rowCount(), day.pods);
+        podTable->setCurrentIndex(pods->proxy()->mapFromSource(pods->model()->index(pods->model()->rowOf(QStringLiteral("p-01")), PodsModel::Name)));
+        QCOMPARE(pods->selectedInstanceId(), QStringLiteral("p-01"));
+        QTRY_COMPARE(pods->detailState()->state(), PageState::State::Content);
+        QTRY_VERIFY(pods->chart()->bucketCount() > 250);
+        QVERIFY(pods->chart()->title().contains(QStringLiteral("trainer-llama")));
+        grabPage(*window, 3, scenario);
+
+        // A refresh keeps the user's selection.
+        window->refresh();
+        QTest::qWait(300);
+        QCOMPARE(pods->selectedInstanceId(), QStringLiteral("p-01"));
     }
 
     void timeRangeChangeReloadsAndDropsStaleAnswers()

@@ -1,8 +1,12 @@
 // Item models and chart adapters: QAbstractItemModelTester on every model, plus their cells and exports.
 #include "bucketbands.h"
 #include "connectionsmodel.h"
+#include "costfigures.h"
+#include "endpointsmodel.h"
 #include "exportfile.h"
 #include "latestrequest.h"
+#include "podsmodel.h"
+#include "pointseries.h"
 #include "serieslistmodel.h"
 #include "timerange.h"
 
@@ -10,6 +14,7 @@
 #include <QFile>
 #include <QImage>
 #include <QRegularExpression>
+#include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,6 +56,71 @@ SeriesInfo seriesInfo(qint64 id, qint64 connectionId, const QString &metric, con
 Bucket bucket(qint64 startMs, double min, double avg, double max)
 {
     return Bucket{startMs, min, max, avg, max, 4};
+}
+
+const QDateTime kSnapshotTs(QDate(2026, 3, 14), QTime(9, 30), Qt::UTC);
+
+InstanceSnapshot pod(const QString &id, const QString &name, std::optional<double> cost, std::optional<double> util,
+                     const QString &status = QStringLiteral("RUNNING"))
+{
+    InstanceSnapshot s;
+    s.snapshotTs = kSnapshotTs;
+    s.connectionId = 1;
+    s.provider = QStringLiteral("runpod");
+    s.instanceId = id;
+    s.name = name;
+    s.gpuType = QStringLiteral("NVIDIA RTX 4090");
+    s.gpuCount = 2;
+    s.region = QStringLiteral("EU-RO-1");
+    s.status = status;
+    if (status == QLatin1String("RUNNING"))
+        s.uptimeSeconds = 3 * 86400 + 4 * 3600 + 120;
+    s.costPerHour = cost;
+    s.gpuUtilPercent = util;
+    return s;
+}
+
+QList<InstanceSnapshot> samplePods()
+{
+    return {pod(QStringLiteral("p1"), QStringLiteral("trainer"), 1.38, 87.25),
+            pod(QStringLiteral("p2"), QStringLiteral("notebook"), 0.69, 4.5),
+            pod(QStringLiteral("p3"), QStringLiteral("old-run"), std::nullopt, std::nullopt, QStringLiteral("EXITED"))};
+}
+
+EndpointRow endpointRow(const QString &id, const QString &name, std::optional<qint64> running, std::optional<qint64> queue,
+                        std::optional<qint64> earlierQueue, qint64 completed = 100, qint64 failed = 0, qint64 unhealthy = 0)
+{
+    EndpointRow row;
+    row.endpoint.snapshotTs = kSnapshotTs;
+    row.endpoint.connectionId = 1;
+    row.endpoint.endpointId = id;
+    row.endpoint.name = name;
+    row.endpoint.gpuTypeIds = QStringLiteral("AMPERE_24");
+    row.endpoint.workersMin = 0;
+    row.endpoint.workersMax = 3;
+    EndpointHealth h;
+    h.observedTs = kSnapshotTs;
+    h.connectionId = 1;
+    h.endpointId = id;
+    h.workersRunning = running;
+    h.workersIdle = 1;
+    h.workersUnhealthy = unhealthy;
+    h.jobsInQueue = queue;
+    h.jobsCompleted = completed;
+    h.jobsFailed = failed;
+    row.health = h;
+    row.earlierQueue = earlierQueue;
+    return row;
+}
+
+BillingSnapshot billing(const QDateTime &ts, qint64 connectionId, std::optional<double> burn, std::optional<double> balance)
+{
+    BillingSnapshot b;
+    b.snapshotTs = ts;
+    b.connectionId = connectionId;
+    b.currentSpendPerHr = burn;
+    b.balance = balance;
+    return b;
 }
 
 } // namespace
@@ -124,6 +194,200 @@ private Q_SLOTS:
         QCOMPARE(first[4].toDateTime().timeSpec(), Qt::UTC);
         QVERIFY(table.rows[1][4].isNull());   // never synced: an empty CSV field, not a fake date
         QCOMPARE(table.rows[1][6].toString(), sampleConnections().last().lastError);
+    }
+
+    void podsModelPassesTester()
+    {
+        PodsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+        model.setInstances(samplePods(), {{1, QStringLiteral("prod")}});
+        model.setInstances({}, {});
+        model.setInstances(samplePods(), {{1, QStringLiteral("prod")}});
+        QSortFilterProxyModel proxy;
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::Warning);
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(PodsModel::SortRole);
+        proxy.sort(PodsModel::CostPerHour);
+        QCOMPARE(model.rowCount(), 3);
+    }
+
+    void podsModelCellsAndSorting()
+    {
+        PodsModel model;
+        model.setInstances(samplePods(), {{1, QStringLiteral("prod")}});
+        QCOMPARE(model.columnCount(), int(PodsModel::ColumnCount));
+        auto cell = [&model](int row, int column, int role = Qt::DisplayRole) { return model.data(model.index(row, column), role); };
+        QCOMPARE(cell(0, PodsModel::Name).toString(), QStringLiteral("trainer"));
+        QCOMPARE(cell(0, PodsModel::Gpu).toString(), QStringLiteral("NVIDIA RTX 4090 × 2"));
+        QCOMPARE(cell(0, PodsModel::Uptime).toString(), QStringLiteral("3 d 4 h"));
+        QCOMPARE(cell(0, PodsModel::Util).toString(), QStringLiteral("87 %"));
+        QCOMPARE(cell(1, PodsModel::Util).toString(), QStringLiteral("4.5 %"));
+        QCOMPARE(cell(0, PodsModel::CostPerHour).toString(), QStringLiteral("$1.38/hr"));
+        QCOMPARE(cell(0, PodsModel::Connection).toString(), QStringLiteral("prod"));
+        QCOMPARE(cell(0, PodsModel::Name, PodsModel::InstanceIdRole).toString(), QStringLiteral("p1"));
+        // The exited pod: unknown runtime values read "—", never 0.
+        QCOMPARE(cell(2, PodsModel::Status).toString(), QStringLiteral("EXITED"));
+        QCOMPARE(cell(2, PodsModel::Uptime).toString(), QStringLiteral("—"));
+        QCOMPARE(cell(2, PodsModel::Util).toString(), QStringLiteral("—"));
+        QCOMPARE(cell(2, PodsModel::CostPerHour).toString(), QStringLiteral("—"));
+        QCOMPARE(model.rowOf(QStringLiteral("p3")), 2);
+        QCOMPARE(model.rowOf(QStringLiteral("nope")), -1);
+
+        // Sorting by the numeric role, not the text: "$1.38" above "$0.69", unknown last.
+        QCOMPARE(cell(0, PodsModel::CostPerHour, PodsModel::SortRole).toDouble(), 1.38);
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(PodsModel::SortRole);
+        proxy.sort(PodsModel::CostPerHour, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, PodsModel::Name).data().toString(), QStringLiteral("trainer"));
+        QCOMPARE(proxy.index(2, PodsModel::Name).data().toString(), QStringLiteral("old-run"));
+        proxy.sort(PodsModel::Util, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, PodsModel::Name).data().toString(), QStringLiteral("old-run"));
+        QCOMPARE(proxy.index(1, PodsModel::Name).data().toString(), QStringLiteral("notebook"));
+    }
+
+    void podsTableDataIsTyped()
+    {
+        PodsModel model;
+        model.setInstances(samplePods(), {{1, QStringLiteral("prod")}});
+        const TableData table = model.tableData();
+        QCOMPARE(table.columns.first(), QStringLiteral("snapshot_ts"));
+        QCOMPARE(table.rows.size(), 3);
+        const QVariantList &first = table.rows.first();
+        QCOMPARE(first.size(), table.columns.size());
+        QCOMPARE(first[0].toDateTime().timeSpec(), Qt::UTC);
+        QCOMPARE(first[table.columns.indexOf(QStringLiteral("cost_per_hour"))].toDouble(), 1.38);
+        QCOMPARE(first[table.columns.indexOf(QStringLiteral("gpu_count"))].toLongLong(), qint64(2));
+        const QVariantList &exited = table.rows.last();
+        QVERIFY(exited[table.columns.indexOf(QStringLiteral("uptime_seconds"))].isNull());
+        QVERIFY(exited[table.columns.indexOf(QStringLiteral("gpu_util_percent"))].isNull());
+        QVERIFY(exited[table.columns.indexOf(QStringLiteral("cost_per_hour"))].isNull());
+    }
+
+    void endpointsModelPassesTester()
+    {
+        EndpointsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+        model.setEndpoints({endpointRow(QStringLiteral("e1"), QStringLiteral("whisper"), 2, 0, 0)}, {{1, QStringLiteral("prod")}});
+        model.setEndpoints({}, {});
+        model.setEndpoints({endpointRow(QStringLiteral("e1"), QStringLiteral("whisper"), 2, 0, 0),
+                            endpointRow(QStringLiteral("e2"), QStringLiteral("sdxl"), 0, 9, 3)}, {});
+        QCOMPARE(model.rowCount(), 2);
+    }
+
+    void endpointsHealthBadges()
+    {
+        using R = EndpointRow;
+        const R healthy = endpointRow(QStringLiteral("e1"), QStringLiteral("whisper"), 2, 1, 1);
+        QCOMPARE(EndpointsModel::healthText(healthy), QStringLiteral("healthy"));
+        QVERIFY(!EndpointsModel::needsAttention(healthy));
+        QCOMPARE(EndpointsModel::healthText(endpointRow(QStringLiteral("e2"), QStringLiteral("sdxl"), 0, 9, 3)),
+                 QStringLiteral("queue growing, no worker running"));
+        // A queue that is draining, or that is served by a running worker, is not starving.
+        QCOMPARE(EndpointsModel::healthText(endpointRow(QStringLiteral("e2"), QStringLiteral("sdxl"), 0, 3, 9)), QStringLiteral("healthy"));
+        QCOMPARE(EndpointsModel::healthText(endpointRow(QStringLiteral("e2"), QStringLiteral("sdxl"), 1, 9, 3)), QStringLiteral("healthy"));
+        // No earlier reading: a waiting queue with nobody working on it is the same worry.
+        QCOMPARE(EndpointsModel::healthText(endpointRow(QStringLiteral("e2"), QStringLiteral("sdxl"), 0, 4, std::nullopt)),
+                 QStringLiteral("queue growing, no worker running"));
+        QCOMPARE(EndpointsModel::healthText(endpointRow(QStringLiteral("e3"), QStringLiteral("llm"), 2, 0, 0, 70, 30)),
+                 QStringLiteral("failure rate 30 %"));
+        QCOMPARE(EndpointsModel::healthText(endpointRow(QStringLiteral("e3"), QStringLiteral("llm"), 2, 0, 0, 70, 30, 1)),
+                 QStringLiteral("unhealthy workers"));
+        R unknown = healthy;
+        unknown.health.reset();
+        QCOMPARE(EndpointsModel::healthText(unknown), QStringLiteral("—"));
+    }
+
+    void endpointsModelCellsAndTableData()
+    {
+        EndpointsModel model;
+        EndpointRow noQueue = endpointRow(QStringLiteral("e1"), QStringLiteral("whisper"), 2, std::nullopt, std::nullopt);
+        model.setEndpoints({noQueue, endpointRow(QStringLiteral("e2"), QStringLiteral("sdxl"), 0, 9, 3)}, {{1, QStringLiteral("prod")}});
+        auto cell = [&model](int row, int column, int role = Qt::DisplayRole) { return model.data(model.index(row, column), role); };
+        QCOMPARE(cell(0, EndpointsModel::Workers).toString(), QStringLiteral("0 – 3"));
+        QCOMPARE(cell(0, EndpointsModel::Running).toString(), QStringLiteral("2"));
+        QCOMPARE(cell(0, EndpointsModel::Queue).toString(), QStringLiteral("—"));
+        QCOMPARE(cell(0, EndpointsModel::Throttled).toString(), QStringLiteral("—"));
+        QCOMPARE(cell(1, EndpointsModel::Queue).toString(), QStringLiteral("9"));
+        QCOMPARE(cell(1, EndpointsModel::Health).toString(), QStringLiteral("queue growing, no worker running"));
+        QVERIFY(cell(1, EndpointsModel::Name, EndpointsModel::NeedsAttentionRole).toBool());
+        QVERIFY(cell(1, EndpointsModel::Health, Qt::DecorationRole).canConvert<QColor>());
+        QCOMPARE(cell(0, EndpointsModel::Connection).toString(), QStringLiteral("prod"));
+        QCOMPARE(cell(1, EndpointsModel::Name, EndpointsModel::EndpointIdRole).toString(), QStringLiteral("e2"));
+        QCOMPARE(model.rowOf(QStringLiteral("e2")), 1);
+
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(EndpointsModel::SortRole);
+        proxy.sort(EndpointsModel::Queue, Qt::DescendingOrder);   // 9 above unknown
+        QCOMPARE(proxy.index(0, EndpointsModel::Name).data().toString(), QStringLiteral("sdxl"));
+
+        const TableData table = model.tableData();
+        QCOMPARE(table.rows.size(), 2);
+        QCOMPARE(table.rows[0].size(), table.columns.size());
+        QVERIFY(table.rows[0][table.columns.indexOf(QStringLiteral("jobs_in_queue"))].isNull());
+        QCOMPARE(table.rows[1][table.columns.indexOf(QStringLiteral("jobs_in_queue"))].toLongLong(), qint64(9));
+        QCOMPARE(table.rows[1][0].toDateTime().timeSpec(), Qt::UTC);
+    }
+
+    void costFiguresKeepUnknownApartFromZero()
+    {
+        const CostFigures none = costFigures({});
+        QVERIFY(!none.balance && !none.burnPerHour && !none.spendLimit);
+        const CostFigures figures = costFigures({billing(kSnapshotTs, 1, 2.5, 100.0), billing(kSnapshotTs, 2, 1.5, std::nullopt)});
+        QCOMPARE(*figures.burnPerHour, 4.0);
+        QCOMPARE(*figures.balance, 100.0);
+        QVERIFY(!figures.spendLimit);
+        QCOMPARE(*daysUntilEmpty(96.0, 2.0), 2.0);
+        QVERIFY(!daysUntilEmpty(96.0, 0.0));
+        QVERIFY(!daysUntilEmpty(96.0, std::nullopt));
+        QVERIFY(!daysUntilEmpty(std::nullopt, 2.0));
+    }
+
+    void burnRateSumsConnectionsOverTime()
+    {
+        const QDateTime t0 = kSnapshotTs;
+        const QList<TimedValue> points = burnRatePoints({billing(t0, 1, 2.0, 1.0), billing(t0, 2, 1.0, 1.0),
+                                                         billing(t0.addSecs(300), 1, 3.0, 1.0),
+                                                         billing(t0.addSecs(600), 2, std::nullopt, 1.0)});
+        QCOMPARE(points.size(), 3);
+        QCOMPARE(points[0].value, 3.0);   // both at t0
+        QCOMPARE(points[1].value, 4.0);   // connection 1 moved, 2 kept its reading
+        QCOMPARE(points[2].value, 4.0);   // an unknown reading changes nothing
+        QCOMPARE(points[1].tMs, t0.addSecs(300).toMSecsSinceEpoch());
+    }
+
+    void idleCostFromTheLastHour()
+    {
+        const QList<InstanceSnapshot> latest = samplePods();
+        QHash<QString, QList<InstanceSnapshot>> hour;
+        // One reading above 10 % in the hour keeps a pod off the idle list.
+        hour.insert(QStringLiteral("p1"), {pod(QStringLiteral("p1"), QStringLiteral("trainer"), 1.38, 2.0),
+                                           pod(QStringLiteral("p1"), QStringLiteral("trainer"), 1.38, 55.0)});
+        hour.insert(QStringLiteral("p2"), {pod(QStringLiteral("p2"), QStringLiteral("notebook"), 0.69, 3.0)});
+        const IdleCost idle = idleCost(latest, hour);
+        QCOMPARE(*idle.perHour, 0.69);
+        QCOMPARE(idle.pods, QStringList{QStringLiteral("notebook")});
+        // No history: judged by the latest snapshot.
+        const IdleCost fromLatest = idleCost(latest, {});
+        QCOMPARE(fromLatest.pods, QStringList{QStringLiteral("notebook")});
+        QVERIFY(!idleCost({samplePods().last()}, {}).perHour);   // only an exited pod: unknown, not $0
+        QCOMPARE(runningByCost(latest).size(), 2);
+        QCOMPARE(runningByCost(latest).first().instanceId, QStringLiteral("p1"));
+    }
+
+    void pointSeriesCentresEachSnapshot()
+    {
+        QVERIFY(pointSeries({}).buckets.isEmpty());
+        const BucketSeries series = pointSeries({{0, 1}, {60'000, 2}, {120'000, 3}, {900'000, 4}});
+        QCOMPARE(series.buckets.size(), 4);
+        QCOMPARE(series.widthMs, qint64(150'000));
+        const QList<BucketBand> bands = bucketBands(series);
+        QCOMPARE(bands.size(), 2);   // the 13-minute silence breaks the line
+        QCOMPARE(bands[0].avg, (QList<QPointF>{{0, 1}, {60'000, 2}, {120'000, 3}}));
+        QCOMPARE(series.buckets[1].min, 2.0);
+        QCOMPARE(series.buckets[1].max, 2.0);
+        QCOMPARE(series.buckets[1].count, qint64(1));
     }
 
     void seriesListModelPassesTester()

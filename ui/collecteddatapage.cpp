@@ -97,17 +97,22 @@ void CollectedDataPage::reload()
             pageState()->showError(connections.error());
             return;
         }
-        const QStringList kinds = collectingKinds(m_dataset);
-        QStringList collecting;
-        for (const ConnectionRecord &c : *connections) {
-            if (kinds.contains(c.kind))
-                collecting.append(tr("“%1”").arg(c.name));
-        }
-        if (collecting.isEmpty())
-            pageState()->showEmpty(missingProviderText(m_dataset), tr("Add a provider…"));
-        else
-            pageState()->showEmpty(awaitingDataText(m_dataset).arg(collecting.join(QStringLiteral(", "))));
+        showNothingStored(*connections);
     });
+}
+
+void CollectedDataPage::showNothingStored(const QList<ConnectionRecord> &connections)
+{
+    const QStringList kinds = collectingKinds(m_dataset);
+    QStringList collecting;
+    for (const ConnectionRecord &c : connections) {
+        if (kinds.contains(c.kind))
+            collecting.append(tr("“%1”").arg(c.name));
+    }
+    if (collecting.isEmpty())
+        pageState()->showEmpty(missingProviderText(m_dataset), tr("Add a provider…"));
+    else
+        pageState()->showEmpty(awaitingDataText(m_dataset).arg(collecting.join(QStringLiteral(", "))));
 }
 
 } // namespace fleetscope

@@ -18,6 +18,11 @@ public:
     // Connection kinds whose adapters collect DATASET.
     static QStringList collectingKinds(Dataset dataset);
 
+protected:
+    // The empty state for when nothing of this dataset is stored: which provider to add, or which
+    // of CONNECTIONS is expected to deliver it. Pages that show the data fall back to this.
+    void showNothingStored(const QList<ConnectionRecord> &connections);
+
 private:
     Dataset m_dataset;
     LatestRequest m_request;

@@ -3,8 +3,11 @@
 
 #include "aboutdialog.h"
 #include "collecteddatapage.h"
+#include "costpage.h"
+#include "endpointspage.h"
 #include "logging.h"
 #include "overviewpage.h"
+#include "podspage.h"
 #include "providerspage.h"
 #include "syncstatusbar.h"
 #include "timerangepicker.h"
@@ -69,9 +72,9 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
 
     auto *overview = new OverviewPage(store, m_stack);
     addPage(overview, QStringLiteral("overview"));
-    addPage(new CollectedDataPage(CollectedDataPage::Dataset::Cost, store, m_stack), QStringLiteral("cost"));
-    addPage(new CollectedDataPage(CollectedDataPage::Dataset::Endpoints, store, m_stack), QStringLiteral("endpoints"));
-    addPage(new CollectedDataPage(CollectedDataPage::Dataset::Pods, store, m_stack), QStringLiteral("pods"));
+    addPage(new CostPage(store, m_stack), QStringLiteral("cost"));
+    addPage(new EndpointsPage(store, m_stack), QStringLiteral("endpoints"));
+    addPage(new PodsPage(store, m_stack), QStringLiteral("pods"));
     addPage(new CollectedDataPage(CollectedDataPage::Dataset::GpuOffers, store, m_stack), QStringLiteral("offers"));
     addPage(new CollectedDataPage(CollectedDataPage::Dataset::Workflows, store, m_stack), QStringLiteral("workflows"));
     auto *providers = new ProvidersPage(store, m_stack);

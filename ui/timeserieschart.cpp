@@ -141,8 +141,26 @@ void TimeSeriesChart::redraw()
     QColor bandColour = accent;
     bandColour.setAlphaF(0.25f);
 
+    const bool valueMode = !m_valueName.isEmpty();
     bool first = true;
     for (const BucketBand &band : bucketBands(m_shown)) {
+        if (valueMode) {
+            auto *line = new QLineSeries();
+            line->replace(band.avg);
+            line->setName(m_valueName);
+            QPen pen(accent);
+            pen.setWidthF(2);
+            line->setPen(pen);
+            m_chart->addSeries(line);
+            line->attachAxis(m_xAxis);
+            line->attachAxis(m_yAxis);
+            if (!first) {
+                for (QLegendMarker *marker : m_chart->legend()->markers(line))
+                    marker->setVisible(false);
+            }
+            first = false;
+            continue;
+        }
         auto *area = new QAreaSeries();
         auto *upper = new QLineSeries(area);
         auto *lower = new QLineSeries(area);
@@ -185,6 +203,8 @@ void TimeSeriesChart::redraw()
             high = std::max(high, bucket.max);
         }
     }
+    if (valueMode)
+        low = std::min(low, 0.0);   // counts, percentages and money read against zero
     if (high <= low)
         high = low + 1;   // a flat line still needs a visible y span
     m_yAxis->setRange(low, high);
@@ -239,6 +259,8 @@ QString TimeSeriesChart::describeBucketAt(qint64 tMs) const
     const Bucket *bucket = bucketAt(m_shown, tMs);
     if (!bucket)
         return {};
+    if (!m_valueName.isEmpty())
+        return tr("%1  –  %2: %3").arg(formatTime(bucket->startMs + m_shown.widthMs / 2), m_valueName, formatValue(bucket->last));
     return tr("%1  –  min %2 · avg %3 · max %4 · last %5")
         .arg(formatTime(bucket->startMs), formatValue(bucket->min), formatValue(bucket->avg),
              formatValue(bucket->max), formatValue(bucket->last));
@@ -251,6 +273,8 @@ void TimeSeriesChart::showIdleReadout()
                                                                     formatTime(m_shownTo.toMSecsSinceEpoch())));
     else if (m_shown.buckets.isEmpty())
         m_readout->clear();
+    else if (!m_valueName.isEmpty())
+        m_readout->setText(tr("Point at the chart to read a value."));
     else
         m_readout->setText(tr("Point at the chart to read a bucket's min, average, max and last value."));
 }

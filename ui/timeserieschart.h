@@ -1,4 +1,4 @@
-// A bucketed time series on Qt Charts: min–max band plus average line, hover readout, PNG/SVG export.
+// A bucketed time series on Qt Charts: min–max band plus average line (or one value line), hover readout, PNG/SVG export.
 #pragma once
 
 #include "domain.h"
@@ -26,6 +26,9 @@ public:
     // Marks the chart dirty; the redraw follows within ~40 ms, so bursts of updates cost one
     // redraw and the chart never repaints more than ~25 times a second. FROM/TO is the x range.
     void setData(const BucketSeries &series, const QDateTime &from, const QDateTime &to, const QString &title);
+    // For series of single readings (snapshots, see pointSeries): draws one line named NAME from
+    // a zero-based axis instead of the min–max band and average. Empty NAME: bucket mode.
+    void setValueName(const QString &name) { m_valueName = name; }
 
     // What is on screen now (after the coalesced redraw), for tests and exports.
     qsizetype bucketCount() const { return m_shown.buckets.size(); }
@@ -68,6 +71,7 @@ private:
     QDateTime m_shownFrom;
     QDateTime m_shownTo;
     QString m_shownTitle;
+    QString m_valueName;
 };
 
 } // namespace fleetscope

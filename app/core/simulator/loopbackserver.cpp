@@ -200,7 +200,7 @@ void LoopbackServer::processBuffer(QTcpSocket *socket)
         request.method = requestLine.at(0);
         const QByteArray target = requestLine.at(1);
         const qsizetype question = target.indexOf('?');
-        request.path = QString::fromUtf8(QByteArray::fromPercentEncoding(target.left(question)));
+        request.path = QString::fromUtf8(QByteArray::fromPercentEncoding(question < 0 ? target : target.left(question)));
         if (question >= 0)
             request.query.setQuery(QString::fromUtf8(target.mid(question + 1)));
 

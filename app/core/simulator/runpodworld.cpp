@@ -327,34 +327,44 @@ void RunPodWorld::serveEndpoint(SimEndpoint &endpoint, qint64 tickEndMs)
     // workers can take and drain afterwards.
     const double seconds = double(tickEndMs) / 1000.0;
     const double perMinute = endpoint.jobsPerMinute * (1.0 + 0.9 * std::sin(2 * std::numbers::pi * seconds / 1200.0 + endpoint.phase));
-    const int arrivals = int(std::floor(perMinute * double(kTickMs) / double(kMinuteMs) + random.generateDouble()));
+    load.inQueue += int(std::floor(perMinute * double(kTickMs) / double(kMinuteMs) + random.generateDouble()));
 
     load.idle += load.initializing;   // workers that booted during the last tick
     load.initializing = 0;
     const int pool = load.idle + load.running;
-    int pending = load.inQueue + load.inProgress + arrivals;
-    const int busy = std::min(pool, pending);
-    const double perWorker = double(kTickMs) / endpoint.meanExecutionMs;
-    const int served = std::min(pending, int(std::floor(busy * perWorker + random.generateDouble())));
+
+    // Each job on a worker finishes within the tick with a chance set by the mean execution time.
+    const double finishChance = std::min(1.0, double(kTickMs) / endpoint.meanExecutionMs);
+    int finished = 0;
     int failedNow = 0;
-    for (int i = 0; i < served; ++i)
+    for (int i = 0; i < load.inProgress; ++i) {
+        if (random.generateDouble() >= finishChance)
+            continue;
+        ++finished;
         failedNow += random.bounded(100) < 3 ? 1 : 0;
-    load.completed += served - failedNow;
+    }
+    load.completed += finished - failedNow;
     load.failed += failedNow;
     if (failedNow > 0 && random.bounded(3) == 0)
         ++load.retried;
-    pending -= served;
-    load.inProgress = std::min(pool, pending);
-    load.inQueue = pending - load.inProgress;
-    load.running = load.inProgress;
+    load.inProgress -= finished;
+
+    // Free workers take jobs from the queue.
+    const int taken = std::min(load.inQueue, std::max(0, pool - load.inProgress));
+    load.inQueue -= taken;
+    load.inProgress += taken;
+    load.running = std::min(pool, load.inProgress);
     load.idle = pool - load.running;
 
-    const double wanted = endpoint.scalerType == QLatin1String("QUEUE_DELAY")
-        ? pending * endpoint.meanExecutionMs / (endpoint.scalerValue * 1000.0)
-        : double(pending) / std::max(1, endpoint.scalerValue);
-    const int unclamped = int(std::ceil(wanted));
+    // QUEUE_DELAY: enough workers that the backlog clears within scalerValue seconds;
+    // REQUEST_COUNT: one worker per scalerValue outstanding requests.
+    const int outstanding = load.inQueue + load.inProgress;
+    const double perWorker = endpoint.scalerType == QLatin1String("QUEUE_DELAY")
+        ? 1.0 + endpoint.scalerValue * 1000.0 / endpoint.meanExecutionMs
+        : double(std::max(1, endpoint.scalerValue));
+    const int unclamped = int(std::ceil(outstanding / perWorker));
     const int want = std::clamp(unclamped, endpoint.workersMin, endpoint.workersMax);
-    load.throttled = pending > 0 ? std::clamp(unclamped - endpoint.workersMax, 0, 2) : 0;
+    load.throttled = load.inQueue > 0 ? std::clamp(unclamped - endpoint.workersMax, 0, 2) : 0;
     if (want > pool) {
         load.initializing = std::min(want - pool, 2);   // workers boot a couple at a time
         endpoint.idleTicks = 0;

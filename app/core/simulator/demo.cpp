@@ -1,0 +1,26 @@
+// The demo connection.
+#include "demo.h"
+
+#include "credentials/secretref.h"
+
+namespace fleetscope {
+
+ConnectionRecord demoConnection(quint16 port)
+{
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    ConnectionRecord connection;
+    connection.kind = QStringLiteral("runpod");
+    connection.name = QStringLiteral("Demo account (simulated)");
+    connection.settings = QJsonObject{
+        {QStringLiteral("graphql_url"), base + QStringLiteral("/graphql")},
+        {QStringLiteral("rest_url"), base + QStringLiteral("/v2")},
+        {QStringLiteral("serverless_url"), base + QStringLiteral("/v2")},
+        {QStringLiteral("collection_interval_seconds"), 30},
+        {QStringLiteral("health_poll_seconds"), 10},
+        {SecretRef::secretEnvSetting(), QString::fromLatin1(kDemoKeyVariable)},
+    };
+    connection.cadenceSeconds = 10;
+    return connection;
+}
+
+} // namespace fleetscope

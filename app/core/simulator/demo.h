@@ -1,0 +1,15 @@
+// --demo: a simulated RunPod account on loopback with a store of its own, clearly labelled.
+#pragma once
+
+#include "domain.h"
+
+namespace fleetscope {
+
+// The variable the demo connection reads its (fake) key from; set in-process only.
+inline constexpr char kDemoKeyVariable[] = "FLEETSCOPE_DEMO_API_KEY";
+
+// The connection that points the RunPod collector at a simulator listening on 127.0.0.1:PORT,
+// collecting every 30 s and polling health every 10 s so the demo moves while you watch.
+ConnectionRecord demoConnection(quint16 port);
+
+} // namespace fleetscope
