@@ -43,6 +43,11 @@ case "$cmd" in
     run)
         install_missing
         build dev
+        # Until a provider connection exists, show the simulated demo account rather than empty pages.
+        if [ $# -eq 0 ] && [ "$(build/dev/app/fleetscope connections list --json 2>/dev/null | tr -d '[:space:]')" = "[]" ]; then
+            echo "build.sh: no provider connection yet, starting with --demo (simulated data)"
+            set -- --demo
+        fi
         exec build/dev/app/fleetscope "$@"
         ;;
     test)

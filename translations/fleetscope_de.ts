@@ -7,6 +7,49 @@
         <source>Fleetscope cannot open its store</source>
         <translation>Fleetscope kann seinen Datenspeicher nicht öffnen</translation>
     </message>
+    <message>
+        <source>Fleetscope — Demo data (simulated account)</source>
+        <translation>Fleetscope — Demodaten (simuliertes Konto)</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demodaten</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotFormat</name>
+    <message>
+        <source>$%1</source>
+        <translation>%1 $</translation>
+    </message>
+    <message>
+        <source>%1/hr</source>
+        <translation>%1/Std.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 Std.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
 </context>
 <context>
     <name>TimeRange</name>
@@ -114,7 +157,8 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>  simulate --port N [...]     serve a simulated RunPod account on 127.0.0.1 (see simulate --help)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  simulate --port N [...]     ein simuliertes RunPod-Konto auf 127.0.0.1 bereitstellen (siehe simulate --help)
+</translation>
     </message>
 </context>
 <context>
@@ -284,6 +328,81 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
 </context>
 <context>
+    <name>fleetscope::CostPage</name>
+    <message>
+        <source>Balance</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Burn rate</source>
+        <translation>Verbrauchsrate</translation>
+    </message>
+    <message>
+        <source>Spend limit</source>
+        <translation>Ausgabenlimit</translation>
+    </message>
+    <message>
+        <source>Balance lasts</source>
+        <translation>Guthaben reicht</translation>
+    </message>
+    <message>
+        <source>Idle cost</source>
+        <translation>Leerlaufkosten</translation>
+    </message>
+    <message>
+        <source>Burn rate $/hr</source>
+        <translation>Verbrauchsrate $/Std.</translation>
+    </message>
+    <message>
+        <source>Cost per running pod</source>
+        <translation>Kosten je laufendem Pod</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>no billing snapshot yet</source>
+        <translation>noch keine Abrechnungsdaten</translation>
+    </message>
+    <message>
+        <source>lifetime spend %1</source>
+        <translation>Gesamtausgaben %1</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>at %1, until about %2</source>
+        <translation>bei %1, bis etwa %2</translation>
+    </message>
+    <message>
+        <source>nothing is burning now</source>
+        <translation>derzeit keine laufenden Kosten</translation>
+    </message>
+    <message>
+        <source>no running pod reports GPU util</source>
+        <translation>kein laufender Pod meldet GPU-Auslastung</translation>
+    </message>
+    <message>
+        <source>no pod under %1 GPU util in the last hour</source>
+        <translation>kein Pod unter %1 GPU-Auslastung in der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>%1 under %2 GPU util in the last hour</source>
+        <translation>%1 unter %2 GPU-Auslastung in der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>No billing snapshots between %1 and %2.</source>
+        <translation>Keine Abrechnungsdaten zwischen %1 und %2.</translation>
+    </message>
+    <message>
+        <source>Burn rate ($/hr), all connections</source>
+        <translation>Verbrauchsrate ($/Std.), alle Verbindungen</translation>
+    </message>
+</context>
+<context>
     <name>fleetscope::CustomRangeDialog</name>
     <message>
         <source>Custom time range</source>
@@ -308,6 +427,131 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>“From” must be earlier than “To”.</source>
         <translation>„Von“ muss vor „Bis“ liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::EndpointsModel</name>
+    <message>
+        <source>unhealthy workers</source>
+        <translation>fehlerhafte Worker</translation>
+    </message>
+    <message>
+        <source>queue growing, no worker running</source>
+        <translation>Warteschlange wächst, kein Worker läuft</translation>
+    </message>
+    <message>
+        <source>failure rate %1</source>
+        <translation>Fehlerquote %1</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPUs</translation>
+    </message>
+    <message>
+        <source>Workers min – max</source>
+        <translation>Worker min – max</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Laufend</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Leerlauf</translation>
+    </message>
+    <message>
+        <source>Initializing</source>
+        <translation>Startend</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Gedrosselt</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::EndpointsPage</name>
+    <message>
+        <source>Serverless endpoints</source>
+        <translation>Serverless-Endpunkte</translation>
+    </message>
+    <message>
+        <source>Selected endpoint</source>
+        <translation>Ausgewählter Endpunkt</translation>
+    </message>
+    <message>
+        <source>Jobs in queue</source>
+        <translation>Jobs in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Running workers</source>
+        <translation>Laufende Worker</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to see its queue and workers over time.</source>
+        <translation>Wählen Sie einen Endpunkt, um Warteschlange und Worker im Zeitverlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No health readings for “%1” between %2 and %3.</source>
+        <translation>Keine Zustandsdaten für „%1“ zwischen %2 und %3.</translation>
+    </message>
+    <message>
+        <source>Queue depth</source>
+        <translation>Warteschlangenlänge</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::FigureCard</name>
+    <message>
+        <source>%1 detail</source>
+        <translation>%1 Details</translation>
     </message>
 </context>
 <context>
@@ -424,6 +668,95 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>Could not load this view (%1)</source>
         <translation>Diese Ansicht konnte nicht geladen werden (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::PodsModel</name>
+    <message numerus="yes">
+        <source>%n GPU(s)</source>
+        <translation>
+            <numerusform>%n GPU</numerusform>
+            <numerusform>%n GPUs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>GPU util</source>
+        <translation>GPU-Auslastung</translation>
+    </message>
+    <message>
+        <source>Cost/hr</source>
+        <translation>Kosten/Std.</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::PodsPage</name>
+    <message>
+        <source>Filter by name, GPU, status, region…</source>
+        <translation>Nach Name, GPU, Status, Region filtern…</translation>
+    </message>
+    <message>
+        <source>Filter pods</source>
+        <translation>Pods filtern</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pods</translation>
+    </message>
+    <message>
+        <source>Selected pod</source>
+        <translation>Ausgewählter Pod</translation>
+    </message>
+    <message>
+        <source>GPU util %</source>
+        <translation>GPU-Auslastung %</translation>
+    </message>
+    <message>
+        <source>Select a pod to see its GPU utilisation over time.</source>
+        <translation>Wählen Sie einen Pod, um seine GPU-Auslastung im Zeitverlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4</source>
+        <translation>%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>No GPU utilisation recorded for “%1” between %2 and %3. A pod that is not running reports none.</source>
+        <translation>Für „%1“ ist zwischen %2 und %3 keine GPU-Auslastung erfasst. Ein Pod, der nicht läuft, meldet keine.</translation>
+    </message>
+    <message>
+        <source>GPU utilisation — %1</source>
+        <translation>GPU-Auslastung — %1</translation>
     </message>
 </context>
 <context>
@@ -624,6 +957,14 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1  –  %2: %3</source>
+        <translation>%1  –  %2: %3</translation>
+    </message>
+    <message>
+        <source>Point at the chart to read a value.</source>
+        <translation>Zeigen Sie auf das Diagramm, um einen Wert abzulesen.</translation>
     </message>
 </context>
 </TS>
