@@ -1,5 +1,6 @@
 // The command line as a user meets it: exit codes, one-line errors, connections list in text and JSON.
 #include "store/storeservice.h"
+#include "clirun.h"
 #include "teststore.h"
 
 #include <QJsonArray>
@@ -13,21 +14,11 @@ using namespace fleetscope;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
 
 Run run(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(FLEETSCOPE_BINARY), args);
-    if (!process.waitForFinished(30'000))
-        return {};
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-               QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return test::runFleetscope(args, env);
 }
 
 int lineCount(const QString &text)

@@ -1,5 +1,6 @@
 // `fleetscope export`: exact columns and values, nulls, ordering, time filters, bad input.
 #include "store/storeservice.h"
+#include "clirun.h"
 #include "teststore.h"
 
 #include <QJsonArray>
@@ -13,19 +14,11 @@ using namespace fleetscope;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
+using Run = test::CliRun;
 
 Run run(const QStringList &args)
 {
-    QProcess process;
-    process.start(QStringLiteral(FLEETSCOPE_BINARY), args);
-    if (!process.waitForFinished(30'000))
-        return {};
-    return Run{process.exitCode(), process.readAllStandardOutput(), QString::fromUtf8(process.readAllStandardError())};
+    return test::runFleetscope(args);
 }
 
 QDateTime at(int hour, int minute = 0)
@@ -111,14 +104,14 @@ private Q_SLOTS:
             "2026-11-23T10:00:00Z,runpod-prod,runpod,pod-b,\"trainer, \"\"big\"\"\",NVIDIA H100 80GB HBM3,8,128,1000.5,EU-RO-1,RUNNING,86400,23.92,87.25\r\n"
             "2026-11-23T10:00:00Z,runpod-prod,runpod,pod-a,notebook,NVIDIA H100 80GB HBM3,8,128,1000.5,EU-RO-1,EXITED,,23.92,\r\n"
             "2026-11-23T11:00:00Z,runpod-prod,runpod,pod-b,\"trainer, \"\"big\"\"\",NVIDIA H100 80GB HBM3,8,128,1000.5,EU-RO-1,RUNNING,86400,23.92,87.25\r\n";
-        QCOMPARE(result.out, expected);
+        QCOMPARE(result.rawOut, expected);
     }
 
     void podsAsJsonWithNulls()
     {
         const Run result = run(base() << QStringLiteral("pods") << QStringLiteral("--format") << QStringLiteral("json"));
         QCOMPARE(result.exitCode, 0);
-        const QJsonArray rows = QJsonDocument::fromJson(result.out).array();
+        const QJsonArray rows = QJsonDocument::fromJson(result.rawOut).array();
         QCOMPARE(rows.size(), 3);
         const QJsonObject stopped = rows.at(1).toObject();
         QCOMPARE(stopped.keys().size(), 14);
@@ -135,20 +128,20 @@ private Q_SLOTS:
                                       << QStringLiteral("--since") << QStringLiteral("2026-11-23T10:30:00Z")
                                       << QStringLiteral("--until") << QStringLiteral("2026-11-23T11:00:00"));
         QCOMPARE(result.exitCode, 0);
-        QCOMPARE(QJsonDocument::fromJson(result.out).array().size(), 0);
+        QCOMPARE(QJsonDocument::fromJson(result.rawOut).array().size(), 0);
         const Run later = run(base() << QStringLiteral("pods") << QStringLiteral("--format") << QStringLiteral("json")
                                      << QStringLiteral("--since") << QStringLiteral("2026-11-23T11:00:00Z"));
-        QCOMPARE(QJsonDocument::fromJson(later.out).array().size(), 1);
+        QCOMPARE(QJsonDocument::fromJson(later.rawOut).array().size(), 1);
     }
 
     void billingAndOffers()
     {
         const Run billing = run(base() << QStringLiteral("billing") << QStringLiteral("--format") << QStringLiteral("csv"));
         QCOMPARE(billing.exitCode, 0);
-        QCOMPARE(billing.out, QByteArray("snapshot_ts,connection,current_spend_per_hr,lifetime_spend,balance,spend_limit\r\n"
+        QCOMPARE(billing.rawOut, QByteArray("snapshot_ts,connection,current_spend_per_hr,lifetime_spend,balance,spend_limit\r\n"
                                          "2026-11-23T10:00:00Z,runpod-prod,23.92,,1234.5,80\r\n"));
         const Run offers = run(base() << QStringLiteral("gpu-offers") << QStringLiteral("--format") << QStringLiteral("csv"));
-        QCOMPARE(offers.out, QByteArray("observed_ts,provider,gpu_type,provider_gpu_id,memory_gb,tier,price_per_hour,spot_price_per_hour,available\r\n"
+        QCOMPARE(offers.rawOut, QByteArray("observed_ts,provider,gpu_type,provider_gpu_id,memory_gb,tier,price_per_hour,spot_price_per_hour,available\r\n"
                                         "2026-11-23T10:00:00Z,runpod,NVIDIA H100 80GB HBM3,NVIDIA H100 80GB HBM3,80,secure,2.99,1.75,true\r\n"));
     }
 
@@ -167,7 +160,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, header);
         const Run result = run(base() << dataset << QStringLiteral("--format") << QStringLiteral("csv"));
         QCOMPARE(result.exitCode, 0);
-        QCOMPARE(result.out, header);
+        QCOMPARE(result.rawOut, header);
     }
 
     void outputFileIsWrittenAtomically()

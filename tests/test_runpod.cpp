@@ -1,5 +1,6 @@
 // RunPod over the wire: a loopback server speaks RunPod's GraphQL and serverless formats; the real
 // client, parser, collector and `collect --once` run against it, including every bad-input case.
+#include "clirun.h"
 #include "faultserver.h"
 #include "http/clock.h"
 #include "http/httpclient.h"
@@ -350,13 +351,8 @@ private Q_SLOTS:
         env.insert(QStringLiteral("RUNPOD_GRAPHQL_URL"), servers.graphql.url(QStringLiteral("/graphql")).toString());
         env.insert(QStringLiteral("RUNPOD_SERVERLESS_URL"), servers.serverless.url(QStringLiteral("/v2")).toString());
         auto run = [&](const QStringList &args, const QProcessEnvironment &environment) {
-            QProcess process;
-            process.setProcessEnvironment(environment);
-            process.start(QStringLiteral(FLEETSCOPE_BINARY), QStringList{QStringLiteral("--data-dir"), dir.path()} + args);
-            // The servers live on this thread: keep its event loop turning while the child runs.
-            if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 30'000))
-                process.kill();
-            return std::tuple{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+            const test::CliRun result = test::runFleetscope(QStringList{QStringLiteral("--data-dir"), dir.path()} + args, environment);
+            return std::tuple{result.exitCode, result.out, result.err};
         };
 
         auto [code, out, err] = run({QStringLiteral("collect"), QStringLiteral("--once")}, env);

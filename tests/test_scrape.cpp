@@ -1,5 +1,6 @@
 // `fleetscope scrape` as a user runs it: files and a loopback /metrics URL, three output formats,
 // parse errors that name the line, usage errors.
+#include "clirun.h"
 #include "faultserver.h"
 
 #include <QFile>
@@ -15,22 +16,11 @@ using namespace fleetscope;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
 
-// Spins the event loop while waiting, so a FaultServer in this process can answer the child.
 Run run(const QStringList &args)
 {
-    QProcess process;
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(FLEETSCOPE_BINARY), QStringList{QStringLiteral("scrape")} + args);
-    if (!finished.wait(60'000))
-        return {};
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-               QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return test::runFleetscope(QStringList{QStringLiteral("scrape")} + args);
 }
 
 QString fixturePath(const QString &name)

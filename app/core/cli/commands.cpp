@@ -4,6 +4,7 @@
 #include "cli/collectcommand.h"
 #include "cli/commandcontext.h"
 #include "cli/exportcommand.h"
+#include "cli/texttable.h"
 #include "cli/scrapecommand.h"
 #include "cli/simulatecommand.h"
 #include "export/csvwriter.h"
@@ -74,18 +75,7 @@ int connectionsList(const CommandContext &ctx, const QStringList &args)
                             c.lastSyncAt.isValid() ? timestamp(c.lastSyncAt) : QStringLiteral("never"),
                             c.lastStatus.isEmpty() ? QStringLiteral("-") : c.lastStatus, c.lastError};
     }
-    QList<qsizetype> widths(header.size(), 0);
-    for (const QStringList &row : rows) {
-        for (qsizetype i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], row[i].size());
-    }
-    for (const QStringList &row : rows) {
-        QString text;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            text += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
-        ctx.out << text.trimmed() << '\n';
-    }
-    ctx.out << Qt::flush;
+    writeTextTable(rows, ctx.out);
     return ExitOk;
 }
 

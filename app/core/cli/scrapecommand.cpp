@@ -2,6 +2,7 @@
 #include "cli/scrapecommand.h"
 
 #include "cli/commandline.h"
+#include "cli/texttable.h"
 #include "export/csvwriter.h"
 #include "http/httpclient.h"
 #include "logging.h"
@@ -89,18 +90,7 @@ void printTable(const TableData &table, QTextStream &out)
             cells << tableCell(value);
         rows << cells;
     }
-    QList<qsizetype> widths(header.size(), 0);
-    for (const QStringList &row : rows) {
-        for (qsizetype i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], row[i].size());
-    }
-    for (const QStringList &row : rows) {
-        QString text;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            text += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
-        out << text.trimmed() << '\n';
-    }
-    out << Qt::flush;
+    writeTextTable(rows, out);
 }
 
 QJsonArray toJson(const TableData &table)
