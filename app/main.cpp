@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "storeread.h"
 #include "simulator/demo.h"
+#include "simulator/demobackfill.h"
 #include "simulator/runpodsimulator.h"
 #include "store/retention.h"
 #include "store/storeservice.h"
@@ -82,9 +83,15 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     QApplication app(argc, argv);
     // The demo keeps its data apart from the user's: a store in a temporary folder, gone on exit.
     QTemporaryDir demoDir;
+    // The simulated account starts a day in the past; the history backfill brings it to now.
+    constexpr int kDemoHistoryHours = 24;
+    ShiftedClock demoClock;
+    demoClock.setBehindMs(kDemoHistoryHours * 3'600'000LL);
     std::unique_ptr<SimulatorThread> simulator;
     if (line.demo) {
-        simulator = std::make_unique<SimulatorThread>();
+        SimulatorOptions options;
+        options.now = [&demoClock] { return demoClock.nowMs(); };
+        simulator = std::make_unique<SimulatorThread>(options);
         if (Result<quint16> port = simulator->start(); !port) {
             err << "fleetscope: --demo: " << port.error().message << Qt::endl;
             return ExitFailure;
@@ -122,7 +129,7 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     // Opening and migrating runs on the writer thread; the window shows its loading state meanwhile.
     auto *started = new QFutureWatcher<Result<int>>(&window);
     LatestRequest engineRequest;
-    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window, &store, &engine, &simulator, &engineRequest] {
+    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window, &store, &engine, &simulator, &engineRequest, &demoClock] {
         const Result<int> result = started->result();
         if (!result) {
             qCCritical(lcUi).noquote() << describe(result.error());
@@ -130,19 +137,35 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
             QCoreApplication::exit(ExitFailure);
             return;
         }
-        if (simulator) {
-            WriteBatch demo;
-            demo.source = QStringLiteral("demo connection");
-            demo.connections << demoConnection(simulator->port());
-            store.submit(demo);
-            store.flush();   // a new, empty store: one row, before the engine reads the connections
-        }
-        window.refresh();
-        engine.start();
+        auto startLive = [&window, &store, &engine, &engineRequest] {
+            window.refresh();
+            engine.start();
+            readLatest<QList<ConnectionRecord>>(store, &window, engineRequest, [](Store &s) { return s.connections(); },
+                                                [&engine](const Result<QList<ConnectionRecord>> &connections) {
+                if (connections)
+                    engine.setConnections(*connections);
+            });
+        };
+        if (!simulator)
+            return startLive();
+        WriteBatch demo;
+        demo.source = QStringLiteral("demo connection");
+        demo.connections << demoConnection(simulator->port());
+        store.submit(demo);
         readLatest<QList<ConnectionRecord>>(store, &window, engineRequest, [](Store &s) { return s.connections(); },
-                                            [&engine](const Result<QList<ConnectionRecord>> &connections) {
-            if (connections)
-                engine.setConnections(*connections);
+                                            [&, startLive](const Result<QList<ConnectionRecord>> &connections) {
+            if (!connections || connections->isEmpty())
+                return startLive();
+            auto *backfill = new DemoBackfill(store, demoClock, connections->first().id, simulator->port(), kDemoHistoryHours, &window);
+            QObject::connect(backfill, &DemoBackfill::progress, &window, [&window](int done, int total) {
+                window.statusBar()->showMessage(QObject::tr("Loading the demo account's last day… %1 %").arg(done * 100 / total));
+            });
+            QObject::connect(backfill, &DemoBackfill::finished, &window, [&window, &store, startLive](bool ok, const QString &error) {
+                window.statusBar()->showMessage(ok ? QString() : QObject::tr("Demo history incomplete: %1").arg(error), ok ? 1 : 10'000);
+                store.flush();
+                startLive();
+            });
+            backfill->start();
         });
     });
     started->setFuture(store.start());

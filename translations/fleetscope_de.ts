@@ -15,6 +15,14 @@
         <source>Demo data</source>
         <translation>Demodaten</translation>
     </message>
+    <message>
+        <source>Loading the demo account&apos;s last day… %1 %</source>
+        <translation>Der letzte Tag des Demokontos wird geladen… %1 %</translation>
+    </message>
+    <message>
+        <source>Demo history incomplete: %1</source>
+        <translation>Demoverlauf unvollständig: %1</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotFormat</name>
