@@ -168,6 +168,20 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <translation>  simulate --port N [...]     ein simuliertes RunPod-Konto auf 127.0.0.1 bereitstellen (siehe simulate --help)
 </translation>
     </message>
+    <message>
+        <source>  connections add KIND --name NAME [--set key=value]... [--secret-stdin | --secret-env VAR]
+                              add a provider connection (tested first; secret to the keychain)
+</source>
+        <translation>  connections add ART --name NAME [--set schlüssel=wert]... [--secret-stdin | --secret-env VAR]
+                              eine Anbieterverbindung hinzufügen (vorher getestet; Geheimnis in den Schlüsselbund)
+</translation>
+    </message>
+    <message>
+        <source>  connections test NAME       one real request with a connection&apos;s settings and secret
+</source>
+        <translation>  connections test NAME       eine echte Anfrage mit den Einstellungen und dem Geheimnis einer Verbindung
+</translation>
+    </message>
 </context>
 <context>
     <name>fleetscope::AboutDialog</name>

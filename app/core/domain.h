@@ -67,6 +67,7 @@ struct ConnectionStatus {
 struct WriteBatch {
     QString source;                        // for logs and errors: "runpod/prod billing"
     QList<ConnectionRecord> connections;   // upserted by name
+    QList<qint64> removedConnections;      // deleted with everything collected for them
     QList<SeriesSamples> series;
     QList<ConnectionStatus> statuses;
     QList<InstanceSnapshot> instances;
@@ -78,7 +79,7 @@ struct WriteBatch {
 
     bool isEmpty() const
     {
-        return connections.isEmpty() && series.isEmpty() && statuses.isEmpty() && instances.isEmpty() && endpoints.isEmpty()
+        return connections.isEmpty() && removedConnections.isEmpty() && series.isEmpty() && statuses.isEmpty() && instances.isEmpty() && endpoints.isEmpty()
             && endpointHealth.isEmpty() && jobs.isEmpty() && billing.isEmpty() && offers.isEmpty();
     }
     qsizetype rowCount() const;   // snapshot rows + samples, for summaries

@@ -33,6 +33,9 @@ QString globalUsage()
     static const char *const kCommands[] = {
         QT_TRANSLATE_NOOP("cli", "  collect --once              one cycle of the RunPod collectors set up by RUNPOD_* variables\n"),
         QT_TRANSLATE_NOOP("cli", "  connections list [--json]   list configured provider connections\n"),
+        QT_TRANSLATE_NOOP("cli", "  connections add KIND --name NAME [--set key=value]... [--secret-stdin | --secret-env VAR]\n"
+                                 "                              add a provider connection (tested first; secret to the keychain)\n"),
+        QT_TRANSLATE_NOOP("cli", "  connections test NAME       one real request with a connection's settings and secret\n"),
         QT_TRANSLATE_NOOP("cli", "  export DATASET --format csv|json [--output FILE] [--since T] [--until T]\n"
                                  "                              export stored rows (pods, endpoints, endpoint-health, jobs,\n"
                                  "                              billing, gpu-offers)\n"),

@@ -3,6 +3,7 @@
 
 #include "cli/collectcommand.h"
 #include "cli/commandcontext.h"
+#include "cli/connectionscommand.h"
 #include "cli/exportcommand.h"
 #include "cli/texttable.h"
 #include "cli/scrapecommand.h"
@@ -81,11 +82,15 @@ int connectionsList(const CommandContext &ctx, const QStringList &args)
 
 int connections(const CommandContext &ctx, const QStringList &args)
 {
-    const QString help = QStringLiteral("Usage: fleetscope connections list [--json]\n");
+    const QString help = QStringLiteral("Usage: fleetscope connections list [--json] | add KIND --name NAME ... | test NAME\n");
     if (args.isEmpty())
         return ctx.usage(QStringLiteral("connections: missing subcommand"), help);
     if (args.first() == QLatin1String("list"))
         return connectionsList(ctx, args.mid(1));
+    if (args.first() == QLatin1String("add"))
+        return connectionsAdd(ctx, args.mid(1));
+    if (args.first() == QLatin1String("test"))
+        return connectionsTest(ctx, args.mid(1));
     return ctx.usage(QStringLiteral("connections: unknown subcommand '%1'").arg(args.first()), help);
 }
 

@@ -267,6 +267,25 @@ Result<WriteSummary> SqliteStore::write(const WriteBatch &batch)
             return rollback(id.error());
         ++summary.connectionsWritten;
     }
+    // Samples carry no foreign key (it would slow ingest), so they go before the cascade takes the series.
+    static const char *const kRemoveConnection[] = {
+        "DELETE FROM samples WHERE series_id IN (SELECT id FROM series WHERE connection_id = ?1)",
+        "DELETE FROM samples_1m WHERE series_id IN (SELECT id FROM series WHERE connection_id = ?1)",
+        "DELETE FROM samples_1h WHERE series_id IN (SELECT id FROM series WHERE connection_id = ?1)",
+        "DELETE FROM connections WHERE id = ?1",
+    };
+    for (const qint64 id : batch.removedConnections) {
+        for (const char *sql : kRemoveConnection) {
+            Result<SqliteStatement *> st = statement(sql);
+            if (!st)
+                return rollback(st.error());
+            (*st)->bind(1, id);
+            if (Result<bool> stepped = (*st)->step(); !stepped)
+                return rollback(stepped.error());
+            (*st)->reset();
+        }
+        m_seriesIds.clear();   // the cascade took the connection's series with it
+    }
     for (const SeriesSamples &series : batch.series) {
         Result<qint64> id = seriesId(series.key);
         if (!id)

@@ -1,0 +1,221 @@
+// connections add and connections test.
+#include "connectionscommand.h"
+
+#include "credentials/credentials.h"
+#include "credentials/secretref.h"
+#include "http/clock.h"
+#include "http/httpclient.h"
+#include "providers/catalog.h"
+#include "providers/connectiontest.h"
+#include "providers/runpod/runpodcollector.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+
+#include <cstdio>
+
+namespace fleetscope {
+namespace {
+
+QString addUsage()
+{
+    return QStringLiteral("Usage: fleetscope connections add KIND --name NAME [--set key=value]... [--secret-stdin | --secret-env VAR]\n"
+                          "                                [--cadence SECONDS] [--no-test]\n");
+}
+
+// One request through a short-lived client on this thread; the CLI has no engine.
+Result<QString> runTest(const ConnectionRecord &connection, const Secret &secret)
+{
+    QNetworkAccessManager nam;
+    SystemClock clock;
+    HttpClient http(&nam, clock);
+    QEventLoop loop;
+    std::optional<Result<QString>> outcome;
+    testConnection(http, connection, secret, &loop, [&outcome, &loop](Result<QString> result) {
+        outcome = std::move(result);
+        loop.quit();
+    });
+    if (!outcome)
+        loop.exec();
+    return std::move(*outcome);
+}
+
+Result<QList<ConnectionRecord>> storedConnections(StoreService &store)
+{
+    return store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
+}
+
+std::optional<Error> writeNow(StoreService &store, const WriteBatch &batch)
+{
+    std::optional<Error> failure;
+    QEventLoop loop;
+    QObject::connect(&store, &StoreService::batchFailed, &loop, [&failure](const QString &, const Error &error) { failure = error; });
+    store.submit(batch);
+    store.flush();
+    QCoreApplication::sendPostedEvents(&store);
+    QCoreApplication::processEvents();
+    return failure;
+}
+
+} // namespace
+
+int connectionsAdd(const CommandContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption name(QStringLiteral("name"), QString(), QStringLiteral("NAME"));
+    const QCommandLineOption set(QStringLiteral("set"), QString(), QStringLiteral("key=value"));
+    const QCommandLineOption secretStdin(QStringLiteral("secret-stdin"));
+    const QCommandLineOption secretEnv(QStringLiteral("secret-env"), QString(), QStringLiteral("VAR"));
+    const QCommandLineOption cadence(QStringLiteral("cadence"), QString(), QStringLiteral("SECONDS"));
+    const QCommandLineOption noTest(QStringLiteral("no-test"));
+    parser.addOptions({name, set, secretStdin, secretEnv, cadence, noTest});
+    if (!parser.parse(QStringList{QStringLiteral("add")} + args))
+        return ctx.usage(parser.errorText(), addUsage());
+    if (parser.positionalArguments().size() != 1)
+        return ctx.usage(QStringLiteral("connections add: give one provider kind"), addUsage());
+    if (!parser.isSet(name) || parser.value(name).trimmed().isEmpty())
+        return ctx.usage(QStringLiteral("connections add: --name is required"), addUsage());
+    if (parser.isSet(secretStdin) && parser.isSet(secretEnv))
+        return ctx.usage(QStringLiteral("connections add: --secret-stdin or --secret-env, not both"), addUsage());
+    QMap<QString, QString> values;
+    for (const QString &pair : parser.values(set)) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return ctx.usage(QStringLiteral("connections add: --set wants key=value, got '%1'").arg(pair.left(40)), addUsage());
+        values.insert(pair.left(eq), pair.mid(eq + 1));
+    }
+    int cadenceSeconds = 0;
+    if (parser.isSet(cadence)) {
+        bool ok = false;
+        cadenceSeconds = parser.value(cadence).toInt(&ok);
+        if (!ok || cadenceSeconds < 10 || cadenceSeconds > 86'400)
+            return ctx.usage(QStringLiteral("connections add: --cadence wants seconds between 10 and 86400"), addUsage());
+    }
+
+    const QString kindName = parser.positionalArguments().first();
+    const ProviderKind *kind = findProviderKind(kindName);
+    if (!kind) {
+        QStringList known;
+        for (const ProviderKind &each : providerKinds())
+            known << each.kind;
+        return ctx.failure(QStringLiteral("unknown provider kind '%1' (known: %2)").arg(kindName, known.join(QStringLiteral(", "))));
+    }
+    Result<QJsonObject> settings = validateSettings(*kind, values);
+    if (!settings)
+        return ctx.failure(settings.error().message);
+
+    ConnectionRecord connection;
+    connection.kind = kind->kind;
+    connection.name = parser.value(name).trimmed();
+    connection.settings = *settings;
+    if (parser.isSet(secretEnv)) {
+        if (!SecretRef::isValidVariableName(parser.value(secretEnv)))
+            return ctx.failure(QStringLiteral("--secret-env: not a valid environment variable name"));
+        connection.settings.insert(SecretRef::secretEnvSetting(), parser.value(secretEnv));
+    }
+    if (kind->kind == QLatin1String("runpod"))
+        connection.cadenceSeconds = runpod::RunPodCollector::schedulerCadenceSeconds(*runpod::Settings::fromJson(connection.settings));
+    if (cadenceSeconds > 0)
+        connection.cadenceSeconds = cadenceSeconds;
+
+    std::optional<Secret> secret;
+    if (parser.isSet(secretStdin)) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return ctx.failure(QStringLiteral("--secret-stdin: cannot read standard input"));
+        QByteArray bytes = in.readAll();
+        while (bytes.endsWith('\n') || bytes.endsWith('\r'))
+            bytes.chop(1);
+        if (bytes.isEmpty())
+            return ctx.failure(QStringLiteral("--secret-stdin: standard input was empty"));
+        secret = Secret(std::move(bytes));
+    } else if (parser.isSet(secretEnv)) {
+        Result<Secret> fromEnv = SecretRef::environment(0, parser.value(secretEnv)).resolveEnvironment();
+        if (!fromEnv && !parser.isSet(noTest))
+            return ctx.failure(fromEnv.error().message);
+        if (fromEnv)
+            secret = *fromEnv;
+    } else if (kind->secretRequired) {
+        return ctx.failure(QStringLiteral("%1 needs its %2: --secret-stdin (kept in the keychain) or --secret-env VAR")
+                               .arg(kind->displayName, kind->secretLabel.toLower()));
+    }
+
+    Result<std::unique_ptr<StoreService>> opened = openService(ctx.line);
+    if (!opened)
+        return ctx.failure(opened.error().message);
+    StoreService &store = **opened;
+    Result<QList<ConnectionRecord>> existing = storedConnections(store);
+    if (!existing)
+        return ctx.failure(existing.error().message);
+    for (const ConnectionRecord &c : *existing) {
+        if (c.name == connection.name)
+            return ctx.failure(QStringLiteral("a connection named '%1' exists already").arg(connection.name));
+    }
+
+    QString tested;
+    if (!parser.isSet(noTest)) {
+        Result<QString> result = runTest(connection, secret ? *secret : Secret());
+        if (!result)
+            return ctx.failure(QStringLiteral("%1: test failed, nothing saved: %2").arg(connection.name, describe(result.error())));
+        tested = *result;
+    }
+
+    WriteBatch add;
+    add.source = QStringLiteral("connections add %1").arg(connection.name);
+    add.connections << connection;
+    if (std::optional<Error> failed = writeNow(store, add))
+        return ctx.failure(failed->message);
+    Result<QList<ConnectionRecord>> stored = storedConnections(store);
+    const auto row = stored ? std::find_if(stored->cbegin(), stored->cend(), [&connection](const ConnectionRecord &c) { return c.name == connection.name; })
+                            : QList<ConnectionRecord>::const_iterator();
+    if (!stored || row == stored->cend())
+        return ctx.failure(QStringLiteral("%1: the connection was not stored").arg(connection.name));
+
+    if (parser.isSet(secretStdin)) {
+        // The secret goes to the keychain under the new row's id; if that fails, the row goes too.
+        if (Result<void> kept = Credentials().storeBlocking(row->id, *secret); !kept) {
+            WriteBatch undo;
+            undo.source = QStringLiteral("connections add %1: undo").arg(connection.name);
+            undo.removedConnections << row->id;
+            writeNow(store, undo);
+            Credentials().removeBlocking(row->id);   // a timed-out write may still land
+            return ctx.failure(QStringLiteral("%1: nothing saved: %2").arg(connection.name, kept.error().message));
+        }
+    }
+    ctx.out << QStringLiteral("added %1 connection '%2'; secret %3%4")
+                   .arg(kind->kind, connection.name,
+                        parser.isSet(secretStdin) ? QStringLiteral("in the keychain")
+                        : parser.isSet(secretEnv) ? QStringLiteral("read from $%1 at use").arg(parser.value(secretEnv))
+                                                  : QStringLiteral("none"),
+                        tested.isEmpty() ? QStringLiteral("; not tested") : QStringLiteral("; test ok: ") + tested)
+            << Qt::endl;
+    return ExitOk;
+}
+
+int connectionsTest(const CommandContext &ctx, const QStringList &args)
+{
+    const QString usage = QStringLiteral("Usage: fleetscope connections test NAME\n");
+    if (args.size() != 1 || args.first().startsWith(QLatin1Char('-')))
+        return ctx.usage(QStringLiteral("connections test: give one connection name"), usage);
+    Result<std::unique_ptr<StoreService>> opened = openService(ctx.line);
+    if (!opened)
+        return ctx.failure(opened.error().message);
+    Result<QList<ConnectionRecord>> stored = storedConnections(**opened);
+    if (!stored)
+        return ctx.failure(stored.error().message);
+    const auto row = std::find_if(stored->cbegin(), stored->cend(), [&args](const ConnectionRecord &c) { return c.name == args.first(); });
+    if (row == stored->cend())
+        return ctx.failure(QStringLiteral("no connection named '%1'").arg(args.first()));
+    Result<Secret> secret = SecretRef::forConnection(*row).resolveBlocking(Credentials());
+    if (!secret)
+        return ctx.failure(QStringLiteral("%1: %2").arg(row->name, describe(secret.error())));
+    Result<QString> result = runTest(*row, *secret);
+    if (!result)
+        return ctx.failure(QStringLiteral("%1: %2").arg(row->name, describe(result.error())));
+    ctx.out << QStringLiteral("%1: ok — %2").arg(row->name, *result) << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace fleetscope

@@ -1,0 +1,184 @@
+// `connections add` and `connections test` as a user runs them, inside a throwaway keyring: the
+// secret reaches the keychain and nowhere else, and any failure saves nothing.
+#include "clirun.h"
+#include "credentials/credentials.h"
+#include "faultserver.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fleetscope;
+
+namespace {
+
+constexpr char kSecret[] = "rp_CANARY_9f8e7d6c5b4a";
+
+ScriptedResponse graphql(const QByteArray &body, int status = 200)
+{
+    ScriptedResponse response = ScriptedResponse::withStatus(status, body);
+    response.headers << std::pair{QByteArray("Content-Type"), QByteArray("application/json")};
+    return response;
+}
+
+// Runs fleetscope with SECRET on its standard input.
+test::CliRun runWithStdin(const QStringList &args, const QByteArray &input, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(FLEETSCOPE_BINARY), args);
+    process.write(input);
+    process.closeWriteChannel();
+    if (!finished.wait(60'000))
+        return {};
+    test::CliRun run;
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+bool treeContains(const QString &dir, const QByteArray &needle)
+{
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestConnections : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    FaultServer m_server;
+
+    QStringList base() const { return {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("connections")}; }
+    QString graphqlUrl() const { return m_server.url(QStringLiteral("/graphql")).toString(); }
+    QJsonArray list() const
+    {
+        const test::CliRun run = test::runFleetscope(base() << QStringLiteral("list") << QStringLiteral("--json"));
+        return QJsonDocument::fromJson(run.rawOut).array();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(qEnvironmentVariableIsSet("FLEETSCOPE_TEST_KEYRING"), "run through run-with-keyring.sh");
+        m_server.setFallback(graphql(R"({"data":{"myself":{"id":"user-42"}}})"));
+        QVERIFY(m_server.listen());
+    }
+
+    void addTestsThenKeepsTheSecretInTheKeychain()
+    {
+        const test::CliRun run = runWithStdin(base() << QStringLiteral("add") << QStringLiteral("runpod") << QStringLiteral("--name")
+                                                     << QStringLiteral("prod") << QStringLiteral("--set")
+                                                     << QStringLiteral("graphql_url=") + graphqlUrl() << QStringLiteral("--secret-stdin"),
+                                              QByteArray(kSecret) + "\n");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("secret in the keychain; test ok: RunPod account user-42")), qPrintable(run.out));
+        QCOMPARE(m_server.requests().last().header("Authorization"), QByteArray("Bearer ") + kSecret);
+
+        const QJsonArray rows = list();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("runpod"));
+        QCOMPARE(rows.first().toObject().value(QStringLiteral("cadence_seconds")).toInt(), 120);
+
+        // The keychain has it under the connection's id; no file anywhere does.
+        Result<Secret> stored = Credentials().readBlocking(1);
+        QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().message));
+        QCOMPARE(stored->bytes(), QByteArray(kSecret));
+        QVERIFY(!treeContains(m_dir.path(), kSecret));
+        QVERIFY(!treeContains(qEnvironmentVariable("HOME"), kSecret));
+        QVERIFY(!run.out.contains(QLatin1String(kSecret)) && !run.err.contains(QLatin1String(kSecret)));
+
+        const test::CliRun tested = test::runFleetscope(base() << QStringLiteral("test") << QStringLiteral("prod"));
+        QVERIFY2(tested.exitCode == 0, qPrintable(tested.err));
+        QCOMPARE(tested.out.trimmed(), QStringLiteral("prod: ok — RunPod account user-42"));
+    }
+
+    void secretFromANamedVariable()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MY_RUNPOD_KEY"), QStringLiteral("env-key-123"));
+        const test::CliRun run = test::runFleetscope(base() << QStringLiteral("add") << QStringLiteral("runpod") << QStringLiteral("--name")
+                                                            << QStringLiteral("ci") << QStringLiteral("--set") << QStringLiteral("graphql_url=") + graphqlUrl()
+                                                            << QStringLiteral("--secret-env") << QStringLiteral("MY_RUNPOD_KEY"), env);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(QLatin1String("read from $MY_RUNPOD_KEY at use")));
+        QVERIFY(!treeContains(m_dir.path(), "env-key-123"));
+        const test::CliRun tested = test::runFleetscope(base() << QStringLiteral("test") << QStringLiteral("ci"), env);
+        QCOMPARE(tested.exitCode, 0);
+        const test::CliRun unset = test::runFleetscope(base() << QStringLiteral("test") << QStringLiteral("ci"));
+        QCOMPARE(unset.exitCode, 1);
+        QVERIFY2(unset.err.contains(QLatin1String("MY_RUNPOD_KEY")), qPrintable(unset.err));
+    }
+
+    void failuresSaveNothing_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("mentions");
+        const QString url = QStringLiteral("graphql_url=") + graphqlUrl();
+        QTest::addRow("duplicate name") << QStringList{QStringLiteral("runpod"), QStringLiteral("--name"), QStringLiteral("prod"), QStringLiteral("--set"), url, QStringLiteral("--secret-stdin")} << 1 << QStringLiteral("exists already");
+        QTest::addRow("unknown kind") << QStringList{QStringLiteral("teleport"), QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--secret-stdin")} << 1 << QStringLiteral("unknown provider kind 'teleport' (known: runpod)");
+        QTest::addRow("unknown setting") << QStringList{QStringLiteral("runpod"), QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--set"), QStringLiteral("colour=blue"), QStringLiteral("--secret-stdin")} << 1 << QStringLiteral("colour: no such setting");
+        QTest::addRow("http to a remote host") << QStringList{QStringLiteral("runpod"), QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--set"), QStringLiteral("graphql_url=http://api.runpod.io/graphql"), QStringLiteral("--secret-stdin")} << 1 << QStringLiteral("plain http is allowed only to this machine");
+        QTest::addRow("out of range") << QStringList{QStringLiteral("runpod"), QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--set"), QStringLiteral("health_poll_seconds=1"), QStringLiteral("--secret-stdin")} << 1 << QStringLiteral("outside 10..86400");
+        QTest::addRow("no secret") << QStringList{QStringLiteral("runpod"), QStringLiteral("--name"), QStringLiteral("x")} << 1 << QStringLiteral("--secret-stdin");
+        QTest::addRow("no name") << QStringList{QStringLiteral("runpod"), QStringLiteral("--secret-stdin")} << 2 << QStringLiteral("--name is required");
+        QTest::addRow("two secret sources") << QStringList{QStringLiteral("runpod"), QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--secret-stdin"), QStringLiteral("--secret-env"), QStringLiteral("K")} << 2 << QStringLiteral("not both");
+    }
+
+    void failuresSaveNothing()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, mentions);
+        const int before = int(list().size());
+        const test::CliRun run = runWithStdin(base() << QStringLiteral("add") << args, "some-key\n");
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
+        QCOMPARE(int(list().size()), before);
+    }
+
+    void failedTestSavesNothing()
+    {
+        m_server.enqueue(graphql(R"({"errors":[{"message":"Unauthorized request, please check your API key."}]})"));
+        const int before = int(list().size());
+        const test::CliRun run = runWithStdin(base() << QStringLiteral("add") << QStringLiteral("runpod") << QStringLiteral("--name") << QStringLiteral("wrong-key")
+                                                     << QStringLiteral("--set") << QStringLiteral("graphql_url=") + graphqlUrl() << QStringLiteral("--secret-stdin"),
+                                              "wrong\n");
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("wrong-key: test failed, nothing saved: auth:")), qPrintable(run.err));
+        QCOMPARE(int(list().size()), before);
+    }
+
+    void noKeychainSavesNothing()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + m_dir.filePath(QStringLiteral("no-bus")));
+        const int before = int(list().size());
+        const test::CliRun run = runWithStdin(base() << QStringLiteral("add") << QStringLiteral("runpod") << QStringLiteral("--name") << QStringLiteral("no-keychain")
+                                                     << QStringLiteral("--set") << QStringLiteral("graphql_url=") + graphqlUrl() << QStringLiteral("--secret-stdin"),
+                                              QByteArray(kSecret), env);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("no-keychain: nothing saved: keychain unavailable")), qPrintable(run.err));
+        QVERIFY(run.err.contains(QLatin1String("--secret-env")));
+        QCOMPARE(int(list().size()), before);
+        QVERIFY(!treeContains(m_dir.path(), kSecret));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConnections)
+#include "test_connections.moc"
