@@ -22,6 +22,18 @@ Result<QJsonObject> parseObject(const QByteArray &body, const QString &source)
     return document.object();
 }
 
+// The provider fields kept as metadata: those present and not null.
+QJsonObject presentFields(const QJsonObject &object, std::initializer_list<const char *> keys)
+{
+    QJsonObject kept;
+    for (const char *key : keys) {
+        const QJsonValue value = object.value(QString::fromLatin1(key));
+        if (!value.isUndefined() && !value.isNull())
+            kept.insert(QString::fromLatin1(key), value);
+    }
+    return kept;
+}
+
 } // namespace
 
 Result<QJsonObject> graphqlData(const QByteArray &body, const QString &source)
@@ -114,12 +126,7 @@ QList<InstanceSnapshot> parsePods(const QJsonObject &myself, const QDateTime &ts
             if (count > 0)
                 s.gpuUtilPercent = sum / count;
         }
-        QJsonObject metadata;
-        for (const char *key : {"imageName", "volumeInGb", "containerDiskInGb", "adjustedCostPerHr"}) {
-            const QString k = QString::fromLatin1(key);
-            if (pod.contains(k) && !pod.value(k).isNull())
-                metadata.insert(k, pod.value(k));
-        }
+        QJsonObject metadata = presentFields(pod, {"imageName", "volumeInGb", "containerDiskInGb", "adjustedCostPerHr"});
         if (!gpuName.isEmpty())
             metadata.insert(QStringLiteral("gpuDisplayName"), gpuName);
         s.metadata = metadata;
@@ -148,13 +155,7 @@ QList<EndpointSnapshot> parseEndpoints(const QJsonObject &myself, const QDateTim
         s.scalerValue = integer(e.value(QStringLiteral("scalerValue")));
         s.idleTimeout = integer(e.value(QStringLiteral("idleTimeout")));
         s.executionTimeoutMs = integer(e.value(QStringLiteral("executionTimeoutMs")));
-        QJsonObject metadata;
-        for (const char *key : {"locations", "templateId", "networkVolumeId", "flashBootType"}) {
-            const QString k = QString::fromLatin1(key);
-            if (e.contains(k) && !e.value(k).isNull())
-                metadata.insert(k, e.value(k));
-        }
-        s.metadata = metadata;
+        s.metadata = presentFields(e, {"locations", "templateId", "networkVolumeId", "flashBootType"});
         endpoints << s;
     }
     return endpoints;
