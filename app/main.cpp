@@ -6,6 +6,7 @@
 #include "engine/storelink.h"
 #include "logging.h"
 #include "mainwindow.h"
+#include "providers/runpod/runpodlifecycle.h"
 #include "storeread.h"
 #include "simulator/demo.h"
 #include "simulator/demobackfill.h"
@@ -123,13 +124,29 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
         label->setStyleSheet(QStringLiteral("font-weight: bold; padding: 0 8px;"));
         window.statusBar()->addPermanentWidget(label);
     }
+    // Pod actions go through the engine thread with the pod's connection as the engine last saw it.
+    auto knownConnections = std::make_shared<QList<ConnectionRecord>>();
+    window.setPodActionHandler([&engine, knownConnections](const InstanceSnapshot &pod, runpod::PodAction action, QObject *receiver,
+                                                           std::function<void(Result<QString>)> done) {
+        const auto connection = std::find_if(knownConnections->cbegin(), knownConnections->cend(),
+                                             [&pod](const ConnectionRecord &c) { return c.id == pod.connectionId; });
+        if (connection == knownConnections->cend())
+            return done(fail(ErrorClass::Config, QObject::tr("the pod's connection is not configured any more")));
+        const qint64 id = connection->id;
+        engine.runJob(runpod::podActionJob(*connection, pod.instanceId, action, int(pod.gpuCount.value_or(1))), receiver,
+                      [&engine, id, done](Result<QString> result) {
+            if (result)
+                engine.syncNow(id);   // show the new state without waiting for the next cycle
+            done(std::move(result));
+        });
+    });
     if (qEnvironmentVariableIntValue("FLEETSCOPE_EXIT_AFTER_FIRST_PAINT"))
         window.installEventFilter(new FirstPaintProbe(sinceStart, &window));
     window.show();
     // Opening and migrating runs on the writer thread; the window shows its loading state meanwhile.
     auto *started = new QFutureWatcher<Result<int>>(&window);
     LatestRequest engineRequest;
-    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window, &store, &engine, &simulator, &engineRequest, &demoClock] {
+    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window, &store, &engine, &simulator, &engineRequest, &demoClock, knownConnections] {
         const Result<int> result = started->result();
         if (!result) {
             qCCritical(lcUi).noquote() << describe(result.error());
@@ -137,13 +154,15 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
             QCoreApplication::exit(ExitFailure);
             return;
         }
-        auto startLive = [&window, &store, &engine, &engineRequest] {
+        auto startLive = [&window, &store, &engine, &engineRequest, knownConnections] {
             window.refresh();
             engine.start();
             readLatest<QList<ConnectionRecord>>(store, &window, engineRequest, [](Store &s) { return s.connections(); },
-                                                [&engine](const Result<QList<ConnectionRecord>> &connections) {
-                if (connections)
-                    engine.setConnections(*connections);
+                                                [&engine, knownConnections](const Result<QList<ConnectionRecord>> &connections) {
+                if (!connections)
+                    return;
+                *knownConnections = *connections;
+                engine.setConnections(*connections);
             });
         };
         if (!simulator)

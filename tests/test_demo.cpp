@@ -1,4 +1,7 @@
 // --demo's history: the simulated account's last hours replayed through the real collector path.
+#include "engine/collectors.h"
+#include "engine/engine.h"
+#include "providers/runpod/runpodlifecycle.h"
 #include "simulator/demo.h"
 #include "simulator/demobackfill.h"
 #include "simulator/runpodsimulator.h"
@@ -57,6 +60,36 @@ private Q_SLOTS:
         QVERIFY(*billing.first().balance > *billing.last().balance);   // the account spent money over the hour
         const QList<InstanceSnapshot> pods = store.read<QList<InstanceSnapshot>>([](Store &s) { return s.latestInstances(); }).result().value();
         QCOMPARE(pods.size(), 5);
+    }
+
+    void podActionThroughTheEngine()
+    {
+        SimulatorOptions options;
+        options.world.pods = 3;
+        options.world.randomEvents = false;
+        SimulatorThread simulator(options);
+        QVERIFY(simulator.start());
+        qputenv(kDemoKeyVariable, simulatorkeys::kDemo);
+        ConnectionRecord connection = demoConnection(simulator.port());
+        connection.id = 1;
+        Engine engine(builtinCollectors());
+        engine.start();
+
+        // Find a running pod by asking the simulator through a cycle.
+        std::optional<Result<QString>> outcome;
+        QObject receiver;
+        engine.runJob(runpod::podActionJob(connection, QStringLiteral("no-such-pod"), runpod::PodAction::Stop, 1), &receiver,
+                      [&outcome](Result<QString> result) { outcome = std::move(result); });
+        QTRY_VERIFY(outcome.has_value());
+        QVERIFY(!*outcome);   // the simulator answers errors[] for an unknown pod
+        QVERIFY2(outcome->error().message.contains(QLatin1String("no-such-pod")), qPrintable(outcome->error().message));
+
+        engine.stop();
+        std::optional<Result<QString>> stopped;
+        engine.runJob(runpod::podActionJob(connection, QStringLiteral("x"), runpod::PodAction::Stop, 1), &receiver,
+                      [&stopped](Result<QString> result) { stopped = std::move(result); });
+        QTRY_VERIFY(stopped.has_value());
+        QCOMPARE(stopped->error().kind, ErrorClass::Unavailable);
     }
 };
 

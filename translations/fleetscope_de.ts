@@ -23,6 +23,10 @@
         <source>Demo history incomplete: %1</source>
         <translation>Demoverlauf unvollständig: %1</translation>
     </message>
+    <message>
+        <source>the pod&apos;s connection is not configured any more</source>
+        <translation>die Verbindung des Pods ist nicht mehr eingerichtet</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotFormat</name>
@@ -779,6 +783,62 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>GPU utilisation — %1</source>
         <translation>GPU-Auslastung — %1</translation>
+    </message>
+    <message>
+        <source>Stop…</source>
+        <translation>Anhalten…</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>Fortsetzen…</translation>
+    </message>
+    <message>
+        <source>Terminate…</source>
+        <translation>Beenden…</translation>
+    </message>
+    <message>
+        <source>Result of the last pod action</source>
+        <translation>Ergebnis der letzten Pod-Aktion</translation>
+    </message>
+    <message>
+        <source>Stop pod</source>
+        <translation>Pod anhalten</translation>
+    </message>
+    <message>
+        <source>Stop “%1” (%2, %3)? Its volume is kept and still billed for storage.</source>
+        <translation>„%1“ (%2, %3) anhalten? Sein Volume bleibt erhalten und wird weiter als Speicher berechnet.</translation>
+    </message>
+    <message>
+        <source>Resume pod</source>
+        <translation>Pod fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume “%1” (%2)? It costs about %3 while it runs.</source>
+        <translation>„%1“ (%2) fortsetzen? Solange er läuft, kostet er etwa %3.</translation>
+    </message>
+    <message>
+        <source>Terminate pod</source>
+        <translation>Pod beenden</translation>
+    </message>
+    <message>
+        <source>Terminating “%1” (%2) deletes the pod and everything on it. Type its name to confirm.</source>
+        <translation>Beenden löscht „%1“ (%2) mit allem, was darauf liegt. Geben Sie zur Bestätigung seinen Namen ein.</translation>
+    </message>
+    <message>
+        <source>%1: sending %2…</source>
+        <translation>%1: %2 wird gesendet…</translation>
+    </message>
+    <message>
+        <source>%1: %2 accepted, now %3</source>
+        <translation>%1: %2 angenommen, jetzt %3</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed — %3</source>
+        <translation>%1: %2 fehlgeschlagen — %3</translation>
     </message>
 </context>
 <context>

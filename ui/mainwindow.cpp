@@ -74,7 +74,8 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
     addPage(overview, QStringLiteral("overview"));
     addPage(new CostPage(store, m_stack), QStringLiteral("cost"));
     addPage(new EndpointsPage(store, m_stack), QStringLiteral("endpoints"));
-    addPage(new PodsPage(store, m_stack), QStringLiteral("pods"));
+    m_podsPage = new PodsPage(store, m_stack);
+    addPage(m_podsPage, QStringLiteral("pods"));
     addPage(new CollectedDataPage(CollectedDataPage::Dataset::GpuOffers, store, m_stack), QStringLiteral("offers"));
     addPage(new CollectedDataPage(CollectedDataPage::Dataset::Workflows, store, m_stack), QStringLiteral("workflows"));
     auto *providers = new ProvidersPage(store, m_stack);
@@ -191,6 +192,11 @@ void MainWindow::reloadStatus()
         else
             statusBar()->showMessage(tr("Could not read the connections: %1").arg(describe(connections.error())));
     });
+}
+
+void MainWindow::setPodActionHandler(PodsPage::ActionHandler handler)
+{
+    m_podsPage->setActionHandler(std::move(handler));
 }
 
 void MainWindow::restoreSettings()

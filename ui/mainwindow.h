@@ -1,6 +1,7 @@
 // The application window: sidebar of pages, global time range, per-connection sync status, menus.
 #pragma once
 
+#include "podspage.h"
 #include "storeread.h"
 #include "timerange.h"
 
@@ -32,6 +33,9 @@ public:
     // Its showConnections() slot takes live connection states (from the engine, later).
     SyncStatusBar *syncStatusBar() const { return m_syncStatus; }
 
+    // How the Pods page carries out stop/resume/terminate (main wires it to the engine).
+    void setPodActionHandler(PodsPage::ActionHandler handler);
+
 public Q_SLOTS:
     void showPage(int index);
     void showAbout();
@@ -55,6 +59,7 @@ private:
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QList<Page *> m_pages;
+    PodsPage *m_podsPage = nullptr;
     TimeRangePicker *m_picker = nullptr;
     SyncStatusBar *m_syncStatus = nullptr;
     QTimer m_refreshTimer;

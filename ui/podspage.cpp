@@ -8,10 +8,14 @@
 #include "tableview.h"
 #include "timeserieschart.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -75,9 +79,25 @@ PodsPage::PodsPage(StoreService &store, QWidget *parent)
     m_chart = new TimeSeriesChart(m_detailState);
     m_chart->setValueName(tr("GPU util %"));
     m_detailState->setContent(m_chart);
+    auto *actions = new QHBoxLayout;
+    m_stop = new QPushButton(tr("Stop…"), detailPane);
+    m_resume = new QPushButton(tr("Resume…"), detailPane);
+    m_terminate = new QPushButton(tr("Terminate…"), detailPane);
+    m_actionResult = new QLabel(detailPane);
+    m_actionResult->setTextFormat(Qt::PlainText);
+    m_actionResult->setAccessibleName(tr("Result of the last pod action"));
+    for (QPushButton *button : {m_stop, m_resume, m_terminate}) {
+        button->setVisible(false);
+        actions->addWidget(button);
+    }
+    actions->addWidget(m_actionResult, 1);
+    connect(m_stop, &QPushButton::clicked, this, [this] { requestAction(runpod::PodAction::Stop); });
+    connect(m_resume, &QPushButton::clicked, this, [this] { requestAction(runpod::PodAction::Resume); });
+    connect(m_terminate, &QPushButton::clicked, this, [this] { requestAction(runpod::PodAction::Terminate); });
     auto *detailLayout = new QVBoxLayout(detailPane);
     detailLayout->setContentsMargins(0, 0, 0, 0);
     detailLayout->addWidget(m_detailTitle);
+    detailLayout->addLayout(actions);
     detailLayout->addWidget(m_detailState, 1);
 
     content->addWidget(listPane);
@@ -136,8 +156,83 @@ void PodsPage::reload()
     });
 }
 
+void PodsPage::setActionHandler(ActionHandler handler)
+{
+    m_actionHandler = std::move(handler);
+    updateActions();
+}
+
+QPushButton *PodsPage::actionButton(runpod::PodAction action) const
+{
+    switch (action) {
+    case runpod::PodAction::Stop: return m_stop;
+    case runpod::PodAction::Resume: return m_resume;
+    case runpod::PodAction::Terminate: return m_terminate;
+    }
+    return nullptr;
+}
+
+void PodsPage::updateActions()
+{
+    const QModelIndex current = m_table->table()->currentIndex();
+    const bool runpodPod = current.isValid() && m_model->instance(m_proxy->mapToSource(current).row()).provider == QLatin1String("runpod");
+    const bool shown = m_actionHandler && runpodPod;
+    const QString status = shown ? m_model->instance(m_proxy->mapToSource(current).row()).status : QString();
+    m_stop->setVisible(shown);
+    m_resume->setVisible(shown);
+    m_terminate->setVisible(shown);
+    m_stop->setEnabled(status == QLatin1String("RUNNING"));
+    m_resume->setEnabled(status == QLatin1String("EXITED"));
+    m_terminate->setEnabled(shown && status != QLatin1String("TERMINATED"));
+}
+
+bool PodsPage::confirm(const InstanceSnapshot &pod, runpod::PodAction action)
+{
+    const QString name = pod.name.isEmpty() ? pod.instanceId : pod.name;
+    const QString cost = SnapshotFormat::moneyPerHour(pod.costPerHour);
+    switch (action) {
+    case runpod::PodAction::Stop:
+        return QMessageBox::question(this, tr("Stop pod"),
+                   tr("Stop “%1” (%2, %3)? Its volume is kept and still billed for storage.").arg(name, PodsModel::gpuText(pod), cost))
+            == QMessageBox::Yes;
+    case runpod::PodAction::Resume:
+        return QMessageBox::question(this, tr("Resume pod"),
+                   tr("Resume “%1” (%2)? It costs about %3 while it runs.").arg(name, PodsModel::gpuText(pod), cost))
+            == QMessageBox::Yes;
+    case runpod::PodAction::Terminate: {
+        // Terminating deletes the pod and its data: the user types the name, not just a click.
+        bool ok = false;
+        const QString typed = QInputDialog::getText(this, tr("Terminate pod"),
+            tr("Terminating “%1” (%2) deletes the pod and everything on it. Type its name to confirm.").arg(name, cost),
+            QLineEdit::Normal, QString(), &ok);
+        return ok && typed.trimmed() == name;
+    }
+    }
+    return false;
+}
+
+void PodsPage::requestAction(runpod::PodAction action)
+{
+    const QModelIndex current = m_table->table()->currentIndex();
+    if (!current.isValid() || !m_actionHandler)
+        return;
+    const InstanceSnapshot pod = m_model->instance(m_proxy->mapToSource(current).row());
+    if (!confirm(pod, action))
+        return;
+    const QString name = pod.name.isEmpty() ? pod.instanceId : pod.name;
+    m_actionResult->setText(tr("%1: sending %2…").arg(name, runpod::podActionName(action)));
+    for (QPushButton *button : {m_stop, m_resume, m_terminate})
+        button->setEnabled(false);
+    m_actionHandler(pod, action, this, [this, name, action](Result<QString> result) {
+        m_actionResult->setText(result ? tr("%1: %2 accepted, now %3").arg(name, runpod::podActionName(action), result->isEmpty() ? tr("pending") : *result)
+                                       : tr("%1: %2 failed — %3").arg(name, runpod::podActionName(action), describe(result.error())));
+        updateActions();
+    });
+}
+
 void PodsPage::loadDetail()
 {
+    updateActions();
     const QModelIndex current = m_table->table()->currentIndex();
     if (!current.isValid()) {
         m_detailRequest.begin();

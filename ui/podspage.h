@@ -2,8 +2,12 @@
 #pragma once
 
 #include "collecteddatapage.h"
+#include "providers/runpod/runpodlifecycle.h"
+
+#include <functional>
 
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QSortFilterProxyModel;
 
@@ -21,6 +25,14 @@ public:
 
     void reload() override;
 
+    // Carries out a confirmed action (through the engine; the page never opens a socket) and
+    // reports on RECEIVER's thread. Without a handler the action buttons stay hidden.
+    using ActionHandler = std::function<void(const InstanceSnapshot &pod, runpod::PodAction action, QObject *receiver,
+                                             std::function<void(Result<QString>)> done)>;
+    void setActionHandler(ActionHandler handler);
+    QPushButton *actionButton(runpod::PodAction action) const;
+    QLabel *actionResult() const { return m_actionResult; }
+
     PodsModel *model() const { return m_model; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     TableView *tableView() const { return m_table; }
@@ -31,6 +43,9 @@ public:
 
 private:
     void loadDetail();
+    void updateActions();
+    void requestAction(runpod::PodAction action);
+    bool confirm(const InstanceSnapshot &pod, runpod::PodAction action);
 
     PodsModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
@@ -39,6 +54,11 @@ private:
     QLabel *m_detailTitle = nullptr;
     PageState *m_detailState = nullptr;
     TimeSeriesChart *m_chart = nullptr;
+    QPushButton *m_stop = nullptr;
+    QPushButton *m_resume = nullptr;
+    QPushButton *m_terminate = nullptr;
+    QLabel *m_actionResult = nullptr;
+    ActionHandler m_actionHandler;
     LatestRequest m_request;
     LatestRequest m_detailRequest;
 };

@@ -6,6 +6,7 @@
 
 #include <QMetaObject>
 #include <QNetworkAccessManager>
+#include <QPointer>
 
 namespace fleetscope {
 
@@ -45,6 +46,7 @@ public:
     }
 
     Scheduler *scheduler() const { return m_scheduler; }
+    HttpClient *http() const { return m_http; }
 
 private:
     Engine *m_engine;
@@ -82,6 +84,30 @@ void Engine::post(Fn fn)
                 fn(*scheduler);
         },
         Qt::QueuedConnection);
+}
+
+void Engine::runJob(HttpJob job, QObject *receiver, JobDone done)
+{
+    QPointer<QObject> target(receiver);
+    auto deliver = [target, done](Result<QString> result) {
+        if (target)
+            QMetaObject::invokeMethod(target, [done, result] { done(result); }, Qt::QueuedConnection);
+    };
+    if (!m_worker) {
+        deliver(fail(ErrorClass::Unavailable, QStringLiteral("the collection engine is not running")));
+        return;
+    }
+    EngineWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, job = std::move(job), deliver] {
+        if (!worker->http())
+            return deliver(fail(ErrorClass::Unavailable, QStringLiteral("the collection engine is stopping")));
+        // The context ends with the job, and with the worker if the engine stops first.
+        auto *context = new QObject(worker);
+        job(*worker->http(), context, [context, deliver](Result<QString> result) {
+            context->deleteLater();
+            deliver(std::move(result));
+        });
+    }, Qt::QueuedConnection);
 }
 
 void Engine::start()

@@ -28,6 +28,13 @@ public:
     bool isRunning() const { return m_worker != nullptr; }
 
     void setConnections(const QList<ConnectionRecord> &connections);
+
+    // A one-off request (a pod action, a connection test) on the engine thread's HTTP client.
+    // JOB runs there and must call its completion once; DONE then runs on RECEIVER's thread,
+    // unless RECEIVER is gone. With the engine stopped, DONE gets an Unavailable error.
+    using JobDone = std::function<void(Result<QString>)>;
+    using HttpJob = std::function<void(HttpClient &http, QObject *context, JobDone done)>;
+    void runJob(HttpJob job, QObject *receiver, JobDone done);
     void syncNow(qint64 connectionId);
     void pause();
     void resume();

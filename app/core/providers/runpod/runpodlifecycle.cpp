@@ -1,6 +1,7 @@
 // RunPod pod lifecycle requests and their answers.
 #include "runpodlifecycle.h"
 
+#include "credentials/credentials.h"
 #include "http/httpclient.h"
 #include "runpodparse.h"
 
@@ -81,6 +82,23 @@ void podAction(HttpClient &http, const Settings &settings, const Secret &apiKey,
         const QString field = action == PodAction::Stop ? QStringLiteral("podStop") : QStringLiteral("podResume");
         done(data->value(field).toObject().value(QStringLiteral("desiredStatus")).toString());
     });
+}
+
+std::function<void(HttpClient &, QObject *, std::function<void(Result<QString>)>)>
+podActionJob(ConnectionRecord connection, QString podId, PodAction action, int gpuCount)
+{
+    return [connection = std::move(connection), podId = std::move(podId), action, gpuCount](
+               HttpClient &http, QObject *context, std::function<void(Result<QString>)> done) {
+        Result<Settings> settings = Settings::fromJson(connection.settings);
+        if (!settings)
+            return done(std::unexpected(settings.error()));
+        SecretRef::forConnection(connection).resolve(Credentials(), context,
+            [&http, settings = *settings, podId, action, gpuCount, context, done](Result<Secret> key) {
+                if (!key)
+                    return done(std::unexpected(key.error()));
+                podAction(http, settings, *key, podId, action, gpuCount, context, done);
+            });
+    };
 }
 
 } // namespace fleetscope::runpod

@@ -15,4 +15,9 @@ QString podActionName(PodAction action);   // "stop", "resume", "terminate"
 void podAction(HttpClient &http, const Settings &settings, const Secret &apiKey, const QString &podId, PodAction action,
                int gpuCount, QObject *context, std::function<void(Result<QString>)> done);
 
+// The same as a job for Engine::runJob: resolves CONNECTION's settings and secret (keychain or
+// environment) on the engine thread, then runs the action.
+std::function<void(HttpClient &, QObject *, std::function<void(Result<QString>)>)>
+podActionJob(ConnectionRecord connection, QString podId, PodAction action, int gpuCount);
+
 } // namespace fleetscope::runpod
