@@ -71,16 +71,14 @@ struct TestStore {
     }
 };
 
-// Test data, clearly: one Prometheus/DCGM connection and a day of GPU utilisation per GPU at 60 s,
-// busy in working hours and idle at night, with a little fixed-seed noise.
-qint64 seedGpuDay(StoreService &store)
+// Stores one connection that synced just now and returns its id (0 if it was not stored).
+qint64 seedConnection(StoreService &store, const QString &kind, const QString &name, int cadenceSeconds)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     ConnectionRecord connection;
-    connection.kind = QStringLiteral("prometheus");
-    connection.name = QStringLiteral("lab-dcgm");
-    connection.cadenceSeconds = 60;
-    connection.lastSyncAt = now;
+    connection.kind = kind;
+    connection.name = name;
+    connection.cadenceSeconds = cadenceSeconds;
+    connection.lastSyncAt = QDateTime::currentDateTimeUtc();
     connection.lastStatus = QStringLiteral("ok");
     WriteBatch connectionBatch;
     connectionBatch.source = QStringLiteral("test connection");
@@ -89,7 +87,22 @@ qint64 seedGpuDay(StoreService &store)
     store.flush();
     const Result<QList<ConnectionRecord>> stored =
         store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
-    if (!stored || stored->size() != 1)
+    if (!stored)
+        return 0;
+    for (const ConnectionRecord &c : *stored) {
+        if (c.name == name)
+            return c.id;
+    }
+    return 0;
+}
+
+// Test data, clearly: one Prometheus/DCGM connection and a day of GPU utilisation per GPU at 60 s,
+// busy in working hours and idle at night, with a little fixed-seed noise.
+qint64 seedGpuDay(StoreService &store)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 connectionId = seedConnection(store, QStringLiteral("prometheus"), QStringLiteral("lab-dcgm"), 60);
+    if (connectionId == 0)
         return 0;
 
     QRandomGenerator noise(20260314);
@@ -98,7 +111,7 @@ qint64 seedGpuDay(StoreService &store)
     const qint64 endMs = now.toMSecsSinceEpoch() / kMinuteMs * kMinuteMs;
     for (int gpu = 0; gpu < kGpus; ++gpu) {
         SeriesSamples series;
-        series.key.connectionId = stored->first().id;
+        series.key.connectionId = connectionId;
         series.key.metric = QStringLiteral("DCGM_FI_DEV_GPU_UTIL");
         series.key.labelsJson = QStringLiteral(R"({"Hostname":"node-a","gpu":"%1"})").arg(gpu);
         for (int i = 0; i < kSamplesPerGpu; ++i) {
@@ -112,7 +125,7 @@ qint64 seedGpuDay(StoreService &store)
     }
     store.submit(samples);
     store.flush();
-    return stored->first().id;
+    return connectionId;
 }
 
 // Test data, clearly: one RunPod connection and a day of its snapshots — pods every 5 min (one
@@ -152,22 +165,9 @@ RunPodDay seedRunPodDay(StoreService &store)
 {
     RunPodDay day;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    ConnectionRecord connection;
-    connection.kind = QStringLiteral("runpod");
-    connection.name = QStringLiteral("runpod-prod");
-    connection.cadenceSeconds = 300;
-    connection.lastSyncAt = now;
-    connection.lastStatus = QStringLiteral("ok");
-    WriteBatch connectionBatch;
-    connectionBatch.source = QStringLiteral("test connection");
-    connectionBatch.connections << connection;
-    store.submit(connectionBatch);
-    store.flush();
-    const Result<QList<ConnectionRecord>> stored =
-        store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
-    if (!stored || stored->size() != 1)
+    day.connectionId = seedConnection(store, QStringLiteral("runpod"), QStringLiteral("runpod-prod"), 300);
+    if (day.connectionId == 0)
         return day;
-    day.connectionId = stored->first().id;
 
     QRandomGenerator noise(20260315);
     WriteBatch batch;
