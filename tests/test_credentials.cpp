@@ -344,7 +344,7 @@ private Q_SLOTS:
         std::atomic<bool> answered = false;
         QByteArray got;
         QMetaObject::invokeMethod(context, [&, context] {
-            m_credentials.read(ThreadId, context, [&](Result<Secret> r) {
+            m_credentials.read(ThreadId, context, [&, context](Result<Secret> r) {   // context by value: the outer lambda is gone when this runs
                 calledInside = !returned;
                 onContextThread = QThread::currentThread() == context->thread();
                 if (r)
