@@ -107,6 +107,35 @@ private Q_SLOTS:
         QCOMPARE(tested.out.trimmed(), QStringLiteral("prod: ok — RunPod account user-42"));
     }
 
+    void setAndEnableChangeOnlyWhatTheySay()
+    {
+        auto row = [this](const QString &name) {
+            for (const QJsonValue value : list()) {
+                if (value.toObject().value(QStringLiteral("name")).toString() == name)
+                    return value.toObject();
+            }
+            return QJsonObject();
+        };
+        const test::CliRun set = test::runFleetscope(base() << QStringLiteral("set") << QStringLiteral("prod") << QStringLiteral("health_poll_seconds=60"));
+        QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+        QCOMPARE(set.out.trimmed(), QStringLiteral("prod: health_poll_seconds changed"));
+        QCOMPARE(row(QStringLiteral("prod")).value(QStringLiteral("cadence_seconds")).toInt(), 60);
+
+        const test::CliRun bad = test::runFleetscope(base() << QStringLiteral("set") << QStringLiteral("prod") << QStringLiteral("health_poll_seconds=5"));
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(QLatin1String("nothing changed")), qPrintable(bad.err));
+        QCOMPARE(row(QStringLiteral("prod")).value(QStringLiteral("cadence_seconds")).toInt(), 60);
+        QCOMPARE(test::runFleetscope(base() << QStringLiteral("set") << QStringLiteral("ghost") << QStringLiteral("a=b")).exitCode, 1);
+        QCOMPARE(test::runFleetscope(base() << QStringLiteral("set") << QStringLiteral("prod")).exitCode, 2);
+
+        QCOMPARE(test::runFleetscope(base() << QStringLiteral("disable") << QStringLiteral("prod")).exitCode, 0);
+        QCOMPARE(row(QStringLiteral("prod")).value(QStringLiteral("enabled")).toBool(), false);
+        QCOMPARE(test::runFleetscope(base() << QStringLiteral("enable") << QStringLiteral("prod")).exitCode, 0);
+        QCOMPARE(row(QStringLiteral("prod")).value(QStringLiteral("enabled")).toBool(), true);
+        // The secret stayed where it was.
+        QCOMPARE(Credentials().readBlocking(1)->bytes(), QByteArray(kSecret));
+    }
+
     void secretFromANamedVariable()
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

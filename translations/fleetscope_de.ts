@@ -186,6 +186,14 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <translation>  connections test NAME       eine echte Anfrage mit den Einstellungen und dem Geheimnis einer Verbindung
 </translation>
     </message>
+    <message>
+        <source>  connections set NAME key=value... | enable NAME | disable NAME
+                              change a connection&apos;s settings, or whether it is collected
+</source>
+        <translation>  connections set NAME schlüssel=wert... | enable NAME | disable NAME
+                              Einstellungen einer Verbindung ändern, oder ob sie gesammelt wird
+</translation>
+    </message>
 </context>
 <context>
     <name>fleetscope::AboutDialog</name>

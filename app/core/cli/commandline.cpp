@@ -36,6 +36,8 @@ QString globalUsage()
         QT_TRANSLATE_NOOP("cli", "  connections add KIND --name NAME [--set key=value]... [--secret-stdin | --secret-env VAR]\n"
                                  "                              add a provider connection (tested first; secret to the keychain)\n"),
         QT_TRANSLATE_NOOP("cli", "  connections test NAME       one real request with a connection's settings and secret\n"),
+        QT_TRANSLATE_NOOP("cli", "  connections set NAME key=value... | enable NAME | disable NAME\n"
+                                 "                              change a connection's settings, or whether it is collected\n"),
         QT_TRANSLATE_NOOP("cli", "  export DATASET --format csv|json [--output FILE] [--since T] [--until T]\n"
                                  "                              export stored rows (pods, endpoints, endpoint-health, jobs,\n"
                                  "                              billing, gpu-offers)\n"),

@@ -82,7 +82,7 @@ int connectionsList(const CommandContext &ctx, const QStringList &args)
 
 int connections(const CommandContext &ctx, const QStringList &args)
 {
-    const QString help = QStringLiteral("Usage: fleetscope connections list [--json] | add KIND --name NAME ... | test NAME\n");
+    const QString help = QStringLiteral("Usage: fleetscope connections list [--json] | add KIND --name NAME ... | test NAME | set NAME key=value... | enable NAME | disable NAME\n");
     if (args.isEmpty())
         return ctx.usage(QStringLiteral("connections: missing subcommand"), help);
     if (args.first() == QLatin1String("list"))
@@ -91,6 +91,10 @@ int connections(const CommandContext &ctx, const QStringList &args)
         return connectionsAdd(ctx, args.mid(1));
     if (args.first() == QLatin1String("test"))
         return connectionsTest(ctx, args.mid(1));
+    if (args.first() == QLatin1String("set"))
+        return connectionsSet(ctx, args.mid(1));
+    if (args.first() == QLatin1String("enable") || args.first() == QLatin1String("disable"))
+        return connectionsEnable(ctx, args.mid(1), args.first() == QLatin1String("enable"));
     return ctx.usage(QStringLiteral("connections: unknown subcommand '%1'").arg(args.first()), help);
 }
 

@@ -59,6 +59,22 @@ std::optional<Error> writeNow(StoreService &store, const WriteBatch &batch)
     return failure;
 }
 
+// The stored connection named NAME, or a one-line failure already printed.
+std::optional<ConnectionRecord> findConnection(const CommandContext &ctx, StoreService &store, const QString &name, int &exitCode)
+{
+    Result<QList<ConnectionRecord>> stored = storedConnections(store);
+    if (!stored) {
+        exitCode = ctx.failure(stored.error().message);
+        return std::nullopt;
+    }
+    for (const ConnectionRecord &c : *stored) {
+        if (c.name == name)
+            return c;
+    }
+    exitCode = ctx.failure(QStringLiteral("no connection named '%1'").arg(name));
+    return std::nullopt;
+}
+
 } // namespace
 
 int connectionsAdd(const CommandContext &ctx, const QStringList &args)
@@ -191,6 +207,66 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
                                                   : QStringLiteral("none"),
                         tested.isEmpty() ? QStringLiteral("; not tested") : QStringLiteral("; test ok: ") + tested)
             << Qt::endl;
+    return ExitOk;
+}
+
+int connectionsSet(const CommandContext &ctx, const QStringList &args)
+{
+    const QString usage = QStringLiteral("Usage: fleetscope connections set NAME key=value...\n");
+    if (args.size() < 2 || args.first().startsWith(QLatin1Char('-')))
+        return ctx.usage(QStringLiteral("connections set: give a connection name and at least one key=value"), usage);
+    QMap<QString, QString> values;
+    for (const QString &pair : args.mid(1)) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return ctx.usage(QStringLiteral("connections set: want key=value, got '%1'").arg(pair.left(40)), usage);
+        values.insert(pair.left(eq), pair.mid(eq + 1));
+    }
+    Result<std::unique_ptr<StoreService>> opened = openService(ctx.line);
+    if (!opened)
+        return ctx.failure(opened.error().message);
+    int exitCode = ExitFailure;
+    std::optional<ConnectionRecord> connection = findConnection(ctx, **opened, args.first(), exitCode);
+    if (!connection)
+        return exitCode;
+    const ProviderKind *kind = findProviderKind(connection->kind);
+    if (!kind)
+        return ctx.failure(QStringLiteral("%1: provider kind '%2' is not known to this build").arg(connection->name, connection->kind));
+    Result<QJsonObject> changed = validateSettings(*kind, values);
+    if (!changed)
+        return ctx.failure(QStringLiteral("%1: %2; nothing changed").arg(connection->name, changed.error().message));
+    for (auto it = changed->begin(); it != changed->end(); ++it)
+        connection->settings.insert(it.key(), it.value());
+    if (connection->kind == QLatin1String("runpod"))
+        connection->cadenceSeconds = runpod::RunPodCollector::schedulerCadenceSeconds(*runpod::Settings::fromJson(connection->settings));
+    WriteBatch batch;
+    batch.source = QStringLiteral("connections set %1").arg(connection->name);
+    batch.connections << *connection;
+    if (std::optional<Error> failed = writeNow(**opened, batch))
+        return ctx.failure(failed->message);
+    ctx.out << QStringLiteral("%1: %2 changed").arg(connection->name, QStringList(values.keys()).join(QStringLiteral(", "))) << Qt::endl;
+    return ExitOk;
+}
+
+int connectionsEnable(const CommandContext &ctx, const QStringList &args, bool enabled)
+{
+    const QString usage = QStringLiteral("Usage: fleetscope connections enable|disable NAME\n");
+    if (args.size() != 1 || args.first().startsWith(QLatin1Char('-')))
+        return ctx.usage(QStringLiteral("connections %1: give one connection name").arg(enabled ? QStringLiteral("enable") : QStringLiteral("disable")), usage);
+    Result<std::unique_ptr<StoreService>> opened = openService(ctx.line);
+    if (!opened)
+        return ctx.failure(opened.error().message);
+    int exitCode = ExitFailure;
+    std::optional<ConnectionRecord> connection = findConnection(ctx, **opened, args.first(), exitCode);
+    if (!connection)
+        return exitCode;
+    connection->enabled = enabled;
+    WriteBatch batch;
+    batch.source = QStringLiteral("connections %1 %2").arg(enabled ? QStringLiteral("enable") : QStringLiteral("disable"), connection->name);
+    batch.connections << *connection;
+    if (std::optional<Error> failed = writeNow(**opened, batch))
+        return ctx.failure(failed->message);
+    ctx.out << QStringLiteral("%1: %2").arg(connection->name, enabled ? QStringLiteral("enabled") : QStringLiteral("disabled")) << Qt::endl;
     return ExitOk;
 }
 

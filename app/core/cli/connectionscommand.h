@@ -8,5 +8,9 @@ namespace fleetscope {
 
 int connectionsAdd(const CommandContext &ctx, const QStringList &args);
 int connectionsTest(const CommandContext &ctx, const QStringList &args);
+// `connections set NAME key=value...`: changes settings, validated like `add`.
+int connectionsSet(const CommandContext &ctx, const QStringList &args);
+// `connections enable|disable NAME`: the engine collects only from enabled connections.
+int connectionsEnable(const CommandContext &ctx, const QStringList &args, bool enabled);
 
 } // namespace fleetscope
