@@ -185,6 +185,26 @@ private Q_SLOTS:
         QCOMPARE(readNow<QList<BillingSnapshot>>(*m_service, [](Store &s) { return s.billingHistory(QDateTime(), QDateTime()); }).size(), 3);
     }
 
+    void blockingWriteReturnsTheOutcome()
+    {
+        QSignalSpy committed(m_service.get(), &StoreService::batchCommitted);
+        WriteBatch good;
+        good.source = QStringLiteral("blocking good");
+        good.series << ramp(connectionId(QStringLiteral("lab")), QStringLiteral("temp_c"), 1'700'000'000'000, 30, 1000);
+        Result<WriteSummary> written = m_service->writeBlocking(good);
+        QVERIFY(written);
+        QCOMPARE(written->samplesWritten, qint64(30));
+        QTRY_COMPARE(committed.size(), 1);   // still announced, so views refresh
+
+        WriteBatch orphan;
+        orphan.source = QStringLiteral("blocking bad");
+        orphan.series << ramp(424242, QStringLiteral("orphan"), 1'700'000'000'000, 3, 1000);
+        Result<WriteSummary> refused = m_service->writeBlocking(orphan);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorClass::Storage);
+        QVERIFY2(refused.error().message.startsWith(QLatin1String("blocking bad: ")), qPrintable(refused.error().message));
+    }
+
     void batchesCommitInArrivalOrder()
     {
         QSignalSpy committed(m_service.get(), &StoreService::batchCommitted);

@@ -81,8 +81,8 @@ int runCollect(const CommandContext &ctx, const QStringList &args)
     WriteBatch setup;
     setup.source = QStringLiteral("collect: connection");
     setup.connections << *connection;
-    store.submit(setup);
-    store.flush();
+    if (Result<WriteSummary> stored = store.writeBlocking(setup); !stored)
+        return ctx.failure(stored.error().message);
     Result<QList<ConnectionRecord>> rows = store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
     if (!rows)
         return ctx.failure(rows.error().message);
@@ -115,13 +115,8 @@ int runCollect(const CommandContext &ctx, const QStringList &args)
         batch = (*outcome)->batch;
     batch.statuses << ConnectionStatus{stored.id, now, *outcome ? QStringLiteral("ok") : QStringLiteral("failed"),
                                        *outcome ? QString() : describe(outcome->error())};
-    std::optional<Error> writeError;
-    QObject::connect(&store, &StoreService::batchFailed, &loop, [&writeError](const QString &, const Error &error) { writeError = error; });
-    store.submit(batch);
-    store.flush();
-    QCoreApplication::processEvents();
-    if (writeError)
-        return ctx.failure(writeError->message);
+    if (Result<WriteSummary> written = store.writeBlocking(batch); !written)
+        return ctx.failure(written.error().message);
     if (!*outcome)
         return ctx.failure(QStringLiteral("%1: %2").arg(stored.name, describe(outcome->error())));
     for (const runpod::PartSummary &part : std::as_const((*outcome)->parts))

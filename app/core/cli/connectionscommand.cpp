@@ -47,17 +47,6 @@ Result<QList<ConnectionRecord>> storedConnections(StoreService &store)
     return store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
 }
 
-std::optional<Error> writeNow(StoreService &store, const WriteBatch &batch)
-{
-    std::optional<Error> failure;
-    QEventLoop loop;
-    QObject::connect(&store, &StoreService::batchFailed, &loop, [&failure](const QString &, const Error &error) { failure = error; });
-    store.submit(batch);
-    store.flush();
-    QCoreApplication::sendPostedEvents(&store);
-    QCoreApplication::processEvents();
-    return failure;
-}
 
 // The stored connection named NAME, or a one-line failure already printed.
 std::optional<ConnectionRecord> findConnection(const CommandContext &ctx, StoreService &store, const QString &name, int &exitCode)
@@ -181,8 +170,8 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
     WriteBatch add;
     add.source = QStringLiteral("connections add %1").arg(connection.name);
     add.connections << connection;
-    if (std::optional<Error> failed = writeNow(store, add))
-        return ctx.failure(failed->message);
+    if (Result<WriteSummary> written = store.writeBlocking(add); !written)
+        return ctx.failure(written.error().message);
     Result<QList<ConnectionRecord>> stored = storedConnections(store);
     const auto row = stored ? std::find_if(stored->cbegin(), stored->cend(), [&connection](const ConnectionRecord &c) { return c.name == connection.name; })
                             : QList<ConnectionRecord>::const_iterator();
@@ -195,7 +184,7 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
             WriteBatch undo;
             undo.source = QStringLiteral("connections add %1: undo").arg(connection.name);
             undo.removedConnections << row->id;
-            writeNow(store, undo);
+            store.writeBlocking(undo);
             Credentials().removeBlocking(row->id);   // a timed-out write may still land
             return ctx.failure(QStringLiteral("%1: nothing saved: %2").arg(connection.name, kept.error().message));
         }
@@ -242,8 +231,8 @@ int connectionsSet(const CommandContext &ctx, const QStringList &args)
     WriteBatch batch;
     batch.source = QStringLiteral("connections set %1").arg(connection->name);
     batch.connections << *connection;
-    if (std::optional<Error> failed = writeNow(**opened, batch))
-        return ctx.failure(failed->message);
+    if (Result<WriteSummary> written = (*opened)->writeBlocking(batch); !written)
+        return ctx.failure(written.error().message);
     ctx.out << QStringLiteral("%1: %2 changed").arg(connection->name, QStringList(values.keys()).join(QStringLiteral(", "))) << Qt::endl;
     return ExitOk;
 }
@@ -264,8 +253,8 @@ int connectionsEnable(const CommandContext &ctx, const QStringList &args, bool e
     WriteBatch batch;
     batch.source = QStringLiteral("connections %1 %2").arg(enabled ? QStringLiteral("enable") : QStringLiteral("disable"), connection->name);
     batch.connections << *connection;
-    if (std::optional<Error> failed = writeNow(**opened, batch))
-        return ctx.failure(failed->message);
+    if (Result<WriteSummary> written = (*opened)->writeBlocking(batch); !written)
+        return ctx.failure(written.error().message);
     ctx.out << QStringLiteral("%1: %2").arg(connection->name, enabled ? QStringLiteral("enabled") : QStringLiteral("disabled")) << Qt::endl;
     return ExitOk;
 }

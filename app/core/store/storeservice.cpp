@@ -61,6 +61,13 @@ void StoreService::submit(WriteBatch batch)
     QMetaObject::invokeMethod(m_writer, [writer = m_writer, batch = std::move(batch)] { writer->write(batch); }, Qt::QueuedConnection);
 }
 
+Result<WriteSummary> StoreService::writeBlocking(const WriteBatch &batch)
+{
+    Result<WriteSummary> result = fail(ErrorClass::Storage, QStringLiteral("the store writer is not running"));
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, &batch, &result] { result = writer->write(batch); }, Qt::BlockingQueuedConnection);
+    return result;
+}
+
 void StoreService::pruneOlderThan(QDateTime cutoff)
 {
     QMetaObject::invokeMethod(m_writer, [writer = m_writer, cutoff] { writer->prune(cutoff); }, Qt::QueuedConnection);

@@ -34,6 +34,8 @@ public:
 
     // Queues a batch for the writer; batchCommitted or batchFailed follows.
     void submit(WriteBatch batch);
+    // Writes after everything queued so far and waits for the outcome (CLI, tests; never the GUI thread).
+    Result<WriteSummary> writeBlocking(const WriteBatch &batch);
     void pruneOlderThan(QDateTime cutoff);
 
     // Runs FN(Store &) on a reader thread with that thread's own read-only connection.

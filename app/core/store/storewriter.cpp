@@ -16,20 +16,17 @@ Result<int> StoreWriter::open()
     return m_store->schemaVersion();
 }
 
-void StoreWriter::write(const WriteBatch &batch)
+Result<WriteSummary> StoreWriter::write(const WriteBatch &batch)
 {
-    if (!m_store) {
-        Q_EMIT batchFailed(batch.source, Error::make(ErrorClass::Storage, QStringLiteral("the store is not open")));
-        return;
-    }
-    Result<WriteSummary> summary = m_store->write(batch);
+    Result<WriteSummary> summary = m_store ? m_store->write(batch) : fail(ErrorClass::Storage, QStringLiteral("the store is not open"));
     if (!summary) {
         qCWarning(lcStore).noquote() << "batch failed:" << describe(summary.error());
         Q_EMIT batchFailed(batch.source, summary.error());
-        return;
+        return summary;
     }
     qCDebug(lcStore).noquote() << "committed" << batch.source << summary->samplesWritten << "samples in" << summary->elapsedMs << "ms";
     Q_EMIT batchCommitted(*summary);
+    return summary;
 }
 
 void StoreWriter::prune(const QDateTime &cutoff)

@@ -16,7 +16,7 @@ public:
 
     // Called on the writer thread only (queued from StoreService).
     Result<int> open();
-    void write(const WriteBatch &batch);
+    Result<WriteSummary> write(const WriteBatch &batch);   // also announced by the signals below
     void prune(const QDateTime &cutoff);
     void close();
 
