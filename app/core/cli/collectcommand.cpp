@@ -2,13 +2,10 @@
 // line per collector. A failed cycle stores nothing but the failure on the connection's row.
 #include "collectcommand.h"
 
-#include "http/clock.h"
-#include "http/httpclient.h"
+#include "cli/localhttp.h"
 #include "providers/runpod/runpodcollector.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
-#include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 
 namespace fleetscope {
@@ -83,43 +80,33 @@ int runCollect(const CommandContext &ctx, const QStringList &args)
     setup.connections << *connection;
     if (Result<WriteSummary> stored = store.writeBlocking(setup); !stored)
         return ctx.failure(stored.error().message);
-    Result<QList<ConnectionRecord>> rows = store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
-    if (!rows)
-        return ctx.failure(rows.error().message);
-    const auto found = std::find_if(rows->cbegin(), rows->cend(), [](const ConnectionRecord &c) { return c.name == QLatin1String(kEnvConnection); });
-    if (found == rows->cend())
-        return ctx.failure(QStringLiteral("collect: the environment's connection was not stored"));
+    Result<ConnectionRecord> found = findConnection(store, QString::fromLatin1(kEnvConnection));
+    if (!found)
+        return ctx.failure(QStringLiteral("collect: the environment's connection was not stored (%1)").arg(found.error().message));
     const ConnectionRecord stored = *found;
 
     Result<Secret> key = SecretRef::forConnection(stored).resolveEnvironment();
     if (!key)
         return ctx.failure(key.error().message);
-    QNetworkAccessManager nam;
-    SystemClock clock;
-    HttpClient http(&nam, clock);
-    QEventLoop loop;
-    std::optional<Result<runpod::CycleResult>> outcome;
-    runpod::runCycle(http, clock, *runpod::Settings::fromJson(stored.settings), stored.id, *key, true, {}, &loop,
-                     [&outcome, &loop](Result<runpod::CycleResult> result) {
-        outcome = std::move(result);
-        loop.quit();
-    });
+    const runpod::Settings settings = *runpod::Settings::fromJson(stored.settings);
+    const Result<runpod::CycleResult> outcome = runWithLocalHttp<runpod::CycleResult>(
+        [&settings, &stored, &key](HttpClient &http, QObject *context, std::function<void(Result<runpod::CycleResult>)> done) {
+            runpod::runCycle(http, http.clock(), settings, stored.id, *key, true, {}, context, std::move(done));
+        });
     key->clear();
-    if (!outcome)
-        loop.exec();
 
     WriteBatch batch;
+    if (outcome)
+        batch = outcome->batch;
     batch.source = QStringLiteral("%1 collect --once").arg(stored.name);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (*outcome)
-        batch = (*outcome)->batch;
-    batch.statuses << ConnectionStatus{stored.id, now, *outcome ? QStringLiteral("ok") : QStringLiteral("failed"),
-                                       *outcome ? QString() : describe(outcome->error())};
+    batch.statuses << ConnectionStatus{stored.id, now, outcome ? QStringLiteral("ok") : QStringLiteral("failed"),
+                                       outcome ? QString() : describe(outcome.error())};
     if (Result<WriteSummary> written = store.writeBlocking(batch); !written)
         return ctx.failure(written.error().message);
-    if (!*outcome)
-        return ctx.failure(QStringLiteral("%1: %2").arg(stored.name, describe(outcome->error())));
-    for (const runpod::PartSummary &part : std::as_const((*outcome)->parts))
+    if (!outcome)
+        return ctx.failure(QStringLiteral("%1: %2").arg(stored.name, describe(outcome.error())));
+    for (const runpod::PartSummary &part : std::as_const(outcome->parts))
         ctx.out << QStringLiteral("%1 %2: %3 rows stored, %4 ms").arg(stored.name, part.name).arg(part.rows).arg(part.ms) << '\n';
     ctx.out << Qt::flush;
     return ExitOk;

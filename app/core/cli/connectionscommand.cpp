@@ -3,16 +3,13 @@
 
 #include "credentials/credentials.h"
 #include "credentials/secretref.h"
-#include "http/clock.h"
-#include "http/httpclient.h"
+#include "cli/localhttp.h"
 #include "providers/catalog.h"
 #include "providers/connectiontest.h"
 #include "providers/runpod/runpodcollector.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
 #include <QFile>
-#include <QNetworkAccessManager>
 
 #include <cstdio>
 
@@ -25,43 +22,26 @@ QString addUsage()
                           "                                [--cadence SECONDS] [--no-test]\n");
 }
 
-// One request through a short-lived client on this thread; the CLI has no engine.
+// SETS are key=value pairs from the command line; the first '=' splits.
+std::optional<QMap<QString, QString>> parseKeyValues(const QStringList &pairs, QString *bad)
+{
+    QMap<QString, QString> values;
+    for (const QString &pair : pairs) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            *bad = pair.left(40);
+            return std::nullopt;
+        }
+        values.insert(pair.left(eq), pair.mid(eq + 1));
+    }
+    return values;
+}
+
 Result<QString> runTest(const ConnectionRecord &connection, const Secret &secret)
 {
-    QNetworkAccessManager nam;
-    SystemClock clock;
-    HttpClient http(&nam, clock);
-    QEventLoop loop;
-    std::optional<Result<QString>> outcome;
-    testConnection(http, connection, secret, &loop, [&outcome, &loop](Result<QString> result) {
-        outcome = std::move(result);
-        loop.quit();
+    return runWithLocalHttp<QString>([&connection, &secret](HttpClient &http, QObject *context, std::function<void(Result<QString>)> done) {
+        testConnection(http, connection, secret, context, std::move(done));
     });
-    if (!outcome)
-        loop.exec();
-    return std::move(*outcome);
-}
-
-Result<QList<ConnectionRecord>> storedConnections(StoreService &store)
-{
-    return store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
-}
-
-
-// The stored connection named NAME, or a one-line failure already printed.
-std::optional<ConnectionRecord> findConnection(const CommandContext &ctx, StoreService &store, const QString &name, int &exitCode)
-{
-    Result<QList<ConnectionRecord>> stored = storedConnections(store);
-    if (!stored) {
-        exitCode = ctx.failure(stored.error().message);
-        return std::nullopt;
-    }
-    for (const ConnectionRecord &c : *stored) {
-        if (c.name == name)
-            return c;
-    }
-    exitCode = ctx.failure(QStringLiteral("no connection named '%1'").arg(name));
-    return std::nullopt;
 }
 
 } // namespace
@@ -84,13 +64,11 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
         return ctx.usage(QStringLiteral("connections add: --name is required"), addUsage());
     if (parser.isSet(secretStdin) && parser.isSet(secretEnv))
         return ctx.usage(QStringLiteral("connections add: --secret-stdin or --secret-env, not both"), addUsage());
-    QMap<QString, QString> values;
-    for (const QString &pair : parser.values(set)) {
-        const qsizetype eq = pair.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return ctx.usage(QStringLiteral("connections add: --set wants key=value, got '%1'").arg(pair.left(40)), addUsage());
-        values.insert(pair.left(eq), pair.mid(eq + 1));
-    }
+    QString badPair;
+    const std::optional<QMap<QString, QString>> parsedValues = parseKeyValues(parser.values(set), &badPair);
+    if (!parsedValues)
+        return ctx.usage(QStringLiteral("connections add: --set wants key=value, got '%1'").arg(badPair), addUsage());
+    const QMap<QString, QString> &values = *parsedValues;
     int cadenceSeconds = 0;
     if (parser.isSet(cadence)) {
         bool ok = false;
@@ -151,13 +129,8 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
     if (!opened)
         return ctx.failure(opened.error().message);
     StoreService &store = **opened;
-    Result<QList<ConnectionRecord>> existing = storedConnections(store);
-    if (!existing)
-        return ctx.failure(existing.error().message);
-    for (const ConnectionRecord &c : *existing) {
-        if (c.name == connection.name)
-            return ctx.failure(QStringLiteral("a connection named '%1' exists already").arg(connection.name));
-    }
+    if (findConnection(store, connection.name))
+        return ctx.failure(QStringLiteral("a connection named '%1' exists already").arg(connection.name));
 
     QString tested;
     if (!parser.isSet(noTest)) {
@@ -172,10 +145,8 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
     add.connections << connection;
     if (Result<WriteSummary> written = store.writeBlocking(add); !written)
         return ctx.failure(written.error().message);
-    Result<QList<ConnectionRecord>> stored = storedConnections(store);
-    const auto row = stored ? std::find_if(stored->cbegin(), stored->cend(), [&connection](const ConnectionRecord &c) { return c.name == connection.name; })
-                            : QList<ConnectionRecord>::const_iterator();
-    if (!stored || row == stored->cend())
+    Result<ConnectionRecord> row = findConnection(store, connection.name);
+    if (!row)
         return ctx.failure(QStringLiteral("%1: the connection was not stored").arg(connection.name));
 
     if (parser.isSet(secretStdin)) {
@@ -204,20 +175,17 @@ int connectionsSet(const CommandContext &ctx, const QStringList &args)
     const QString usage = QStringLiteral("Usage: fleetscope connections set NAME key=value...\n");
     if (args.size() < 2 || args.first().startsWith(QLatin1Char('-')))
         return ctx.usage(QStringLiteral("connections set: give a connection name and at least one key=value"), usage);
-    QMap<QString, QString> values;
-    for (const QString &pair : args.mid(1)) {
-        const qsizetype eq = pair.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return ctx.usage(QStringLiteral("connections set: want key=value, got '%1'").arg(pair.left(40)), usage);
-        values.insert(pair.left(eq), pair.mid(eq + 1));
-    }
+    QString badPair;
+    const std::optional<QMap<QString, QString>> parsedValues = parseKeyValues(args.mid(1), &badPair);
+    if (!parsedValues)
+        return ctx.usage(QStringLiteral("connections set: want key=value, got '%1'").arg(badPair), usage);
+    const QMap<QString, QString> &values = *parsedValues;
     Result<std::unique_ptr<StoreService>> opened = openService(ctx.line);
     if (!opened)
         return ctx.failure(opened.error().message);
-    int exitCode = ExitFailure;
-    std::optional<ConnectionRecord> connection = findConnection(ctx, **opened, args.first(), exitCode);
+    Result<ConnectionRecord> connection = findConnection(**opened, args.first());
     if (!connection)
-        return exitCode;
+        return ctx.failure(connection.error().message);
     const ProviderKind *kind = findProviderKind(connection->kind);
     if (!kind)
         return ctx.failure(QStringLiteral("%1: provider kind '%2' is not known to this build").arg(connection->name, connection->kind));
@@ -245,10 +213,9 @@ int connectionsEnable(const CommandContext &ctx, const QStringList &args, bool e
     Result<std::unique_ptr<StoreService>> opened = openService(ctx.line);
     if (!opened)
         return ctx.failure(opened.error().message);
-    int exitCode = ExitFailure;
-    std::optional<ConnectionRecord> connection = findConnection(ctx, **opened, args.first(), exitCode);
+    Result<ConnectionRecord> connection = findConnection(**opened, args.first());
     if (!connection)
-        return exitCode;
+        return ctx.failure(connection.error().message);
     connection->enabled = enabled;
     WriteBatch batch;
     batch.source = QStringLiteral("connections %1 %2").arg(enabled ? QStringLiteral("enable") : QStringLiteral("disable"), connection->name);
@@ -267,12 +234,9 @@ int connectionsTest(const CommandContext &ctx, const QStringList &args)
     Result<std::unique_ptr<StoreService>> opened = openService(ctx.line);
     if (!opened)
         return ctx.failure(opened.error().message);
-    Result<QList<ConnectionRecord>> stored = storedConnections(**opened);
-    if (!stored)
-        return ctx.failure(stored.error().message);
-    const auto row = std::find_if(stored->cbegin(), stored->cend(), [&args](const ConnectionRecord &c) { return c.name == args.first(); });
-    if (row == stored->cend())
-        return ctx.failure(QStringLiteral("no connection named '%1'").arg(args.first()));
+    Result<ConnectionRecord> row = findConnection(**opened, args.first());
+    if (!row)
+        return ctx.failure(row.error().message);
     Result<Secret> secret = SecretRef::forConnection(*row).resolveBlocking(Credentials());
     if (!secret)
         return ctx.failure(QStringLiteral("%1: %2").arg(row->name, describe(secret.error())));

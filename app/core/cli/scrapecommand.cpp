@@ -4,6 +4,7 @@
 #include "cli/commandline.h"
 #include "cli/texttable.h"
 #include "export/csvwriter.h"
+#include "cli/localhttp.h"
 #include "http/httpclient.h"
 #include "logging.h"
 #include "metrics/dcgm.h"
@@ -11,12 +12,10 @@
 
 #include <QBuffer>
 #include <QCommandLineParser>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 
 namespace fleetscope {
 namespace {
@@ -33,12 +32,8 @@ bool isUrl(const QString &target)
         || target.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
 }
 
-// The CLI is headless and one-shot, so the asynchronous client runs on a local event loop.
 Result<Scraped> fetch(const QUrl &url)
 {
-    QNetworkAccessManager nam;
-    SystemClock clock;
-    HttpClient client(&nam, clock);
     HttpRequest request;
     request.url = url;
     request.headers.append({QByteArrayLiteral("Accept"), expositionAcceptHeader()});
@@ -46,16 +41,13 @@ Result<Scraped> fetch(const QUrl &url)
     request.timeoutMs = 15'000;
     request.maxAttempts = 2;
     request.source = QStringLiteral("scrape %1").arg(redactedTarget(url));
-    std::optional<Result<HttpResponse>> answer;
-    QEventLoop loop;
-    client.send(request, &loop, [&answer, &loop](Result<HttpResponse> response) {
-        answer = std::move(response);
-        loop.quit();
-    });
-    loop.exec();
-    if (!*answer)
-        return std::unexpected(answer->error());
-    return Scraped{std::move((*answer)->body), formatForContentType((*answer)->header("Content-Type")), redactedTarget(url)};
+    Result<HttpResponse> answer = runWithLocalHttp<HttpResponse>(
+        [&request](HttpClient &http, QObject *context, std::function<void(Result<HttpResponse>)> done) {
+            http.send(request, context, std::move(done));
+        });
+    if (!answer)
+        return std::unexpected(answer.error());
+    return Scraped{std::move(answer->body), formatForContentType(answer->header("Content-Type")), redactedTarget(url)};
 }
 
 Result<Scraped> readFile(const QString &path)

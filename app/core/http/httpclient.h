@@ -57,6 +57,7 @@ public:
 
     // NAM and CLOCK must outlive the client; all three live on the caller's thread.
     HttpClient(QNetworkAccessManager *nam, Clock &clock, QObject *parent = nullptr);
+    const Clock &clock() const { return m_clock; }
     ~HttpClient() override;
 
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
