@@ -3,6 +3,7 @@
 #include "collectcommand.h"
 
 #include "cli/localhttp.h"
+#include "engine/collectors.h"
 #include "providers/runpod/runpodcollector.h"
 
 #include <QCommandLineParser>
@@ -40,7 +41,7 @@ Result<ConnectionRecord> environmentConnection(const QProcessEnvironment &env)
     connection.kind = QStringLiteral("runpod");
     connection.name = QString::fromLatin1(kEnvConnection);
     connection.settings = settings;
-    connection.cadenceSeconds = runpod::RunPodCollector::schedulerCadenceSeconds(*parsed);
+    connection.cadenceSeconds = schedulerCadenceSeconds(connection.kind, settings, connection.cadenceSeconds);
     return connection;
 }
 

@@ -3,10 +3,10 @@
 
 #include "credentials/credentials.h"
 #include "credentials/secretref.h"
+#include "engine/collectors.h"
 #include "cli/localhttp.h"
 #include "providers/catalog.h"
 #include "providers/connectiontest.h"
-#include "providers/runpod/runpodcollector.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -98,10 +98,8 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
             return ctx.failure(QStringLiteral("--secret-env: not a valid environment variable name"));
         connection.settings.insert(SecretRef::secretEnvSetting(), parser.value(secretEnv));
     }
-    if (kind->kind == QLatin1String("runpod"))
-        connection.cadenceSeconds = runpod::RunPodCollector::schedulerCadenceSeconds(*runpod::Settings::fromJson(connection.settings));
-    if (cadenceSeconds > 0)
-        connection.cadenceSeconds = cadenceSeconds;
+    connection.cadenceSeconds = cadenceSeconds > 0 ? cadenceSeconds
+                                                   : schedulerCadenceSeconds(connection.kind, connection.settings, connection.cadenceSeconds);
 
     std::optional<Secret> secret;
     if (parser.isSet(secretStdin)) {
@@ -194,8 +192,7 @@ int connectionsSet(const CommandContext &ctx, const QStringList &args)
         return ctx.failure(QStringLiteral("%1: %2; nothing changed").arg(connection->name, changed.error().message));
     for (auto it = changed->begin(); it != changed->end(); ++it)
         connection->settings.insert(it.key(), it.value());
-    if (connection->kind == QLatin1String("runpod"))
-        connection->cadenceSeconds = runpod::RunPodCollector::schedulerCadenceSeconds(*runpod::Settings::fromJson(connection->settings));
+    connection->cadenceSeconds = schedulerCadenceSeconds(connection->kind, connection->settings, connection->cadenceSeconds);
     WriteBatch batch;
     batch.source = QStringLiteral("connections set %1").arg(connection->name);
     batch.connections << *connection;

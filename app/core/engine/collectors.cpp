@@ -19,4 +19,13 @@ CollectorFactory builtinCollectors()
     };
 }
 
+int schedulerCadenceSeconds(const QString &kind, const QJsonObject &settings, int fallback)
+{
+    if (kind == QLatin1String("runpod")) {
+        if (Result<runpod::Settings> parsed = runpod::Settings::fromJson(settings))
+            return runpod::RunPodCollector::schedulerCadenceSeconds(*parsed);
+    }
+    return fallback;
+}
+
 } // namespace fleetscope

@@ -7,4 +7,8 @@ namespace fleetscope {
 
 CollectorFactory builtinCollectors();
 
+// How often the scheduler should call a connection of KIND with SETTINGS; FALLBACK for kinds
+// without a rule of their own (RunPod: its health poll or collection interval, whichever is shorter).
+int schedulerCadenceSeconds(const QString &kind, const QJsonObject &settings, int fallback);
+
 } // namespace fleetscope

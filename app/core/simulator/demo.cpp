@@ -2,6 +2,7 @@
 #include "demo.h"
 
 #include "credentials/secretref.h"
+#include "engine/collectors.h"
 
 namespace fleetscope {
 
@@ -19,7 +20,7 @@ ConnectionRecord demoConnection(quint16 port)
         {QStringLiteral("health_poll_seconds"), 10},
         {SecretRef::secretEnvSetting(), QString::fromLatin1(kDemoKeyVariable)},
     };
-    connection.cadenceSeconds = 10;
+    connection.cadenceSeconds = schedulerCadenceSeconds(connection.kind, connection.settings, connection.cadenceSeconds);
     return connection;
 }
 
