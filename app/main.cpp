@@ -179,9 +179,10 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
             QObject::connect(backfill, &DemoBackfill::progress, &window, [&window](int done, int total) {
                 window.statusBar()->showMessage(QObject::tr("Loading the demo account's last day… %1 %").arg(done * 100 / total));
             });
-            QObject::connect(backfill, &DemoBackfill::finished, &window, [&window, &store, startLive](bool ok, const QString &error) {
+            // No flush here: the GUI thread never waits for the writer, and the window refreshes
+            // itself as the last history batches commit.
+            QObject::connect(backfill, &DemoBackfill::finished, &window, [&window, startLive](bool ok, const QString &error) {
                 window.statusBar()->showMessage(ok ? QString() : QObject::tr("Demo history incomplete: %1").arg(error), ok ? 1 : 10'000);
-                store.flush();
                 startLive();
             });
             backfill->start();
