@@ -1,8 +1,9 @@
-// `connections add` and `connections test` as a user runs them, inside a throwaway keyring: the
+// `connections add|list|test|set|remove` as a user runs them, inside a throwaway keyring: the
 // secret reaches the keychain and nowhere else, and any failure saves nothing.
 #include "clirun.h"
 #include "credentials/credentials.h"
 #include "faultserver.h"
+#include "store/storeservice.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -93,6 +94,7 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.first().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("runpod"));
         QCOMPARE(rows.first().toObject().value(QStringLiteral("cadence_seconds")).toInt(), 120);
+        QCOMPARE(rows.first().toObject().value(QStringLiteral("secret")).toString(), QStringLiteral("keychain"));
 
         // The keychain has it under the connection's id; no file anywhere does.
         Result<Secret> stored = Credentials().readBlocking(1);
@@ -151,6 +153,9 @@ private Q_SLOTS:
         const test::CliRun unset = test::runFleetscope(base() << QStringLiteral("test") << QStringLiteral("ci"));
         QCOMPARE(unset.exitCode, 1);
         QVERIFY2(unset.err.contains(QLatin1String("MY_RUNPOD_KEY")), qPrintable(unset.err));
+        const test::CliRun listed = test::runFleetscope(base() << QStringLiteral("list"));
+        QVERIFY2(listed.out.contains(QLatin1String("$MY_RUNPOD_KEY (unset)")), qPrintable(listed.out));
+        QVERIFY(!listed.out.contains(QLatin1String("env-key-123")));
     }
 
     void failuresSaveNothing_data()
@@ -191,6 +196,57 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QLatin1String("wrong-key: test failed, nothing saved: auth:")), qPrintable(run.err));
         QCOMPARE(int(list().size()), before);
+    }
+
+    void removeDeletesTheSecretAndKeepsHistory()
+    {
+        // Something prod collected, written as the engine would.
+        {
+            StoreService store(*StoreLocation::parse(QString(), m_dir.path()));
+            QVERIFY(store.startBlocking());
+            BillingSnapshot billing;
+            billing.snapshotTs = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+            billing.connectionId = 1;
+            billing.balance = 42.5;
+            WriteBatch batch;
+            batch.billing << billing;
+            QVERIFY(store.writeBlocking(batch));
+        }
+        QCOMPARE(test::runFleetscope(base() << QStringLiteral("remove")).exitCode, 2);
+        QCOMPARE(test::runFleetscope(base() << QStringLiteral("remove") << QStringLiteral("prod") << QStringLiteral("--keep-data")
+                                            << QStringLiteral("--delete-data")).exitCode, 2);
+        const test::CliRun ghost = test::runFleetscope(base() << QStringLiteral("remove") << QStringLiteral("ghost"));
+        QCOMPARE(ghost.exitCode, 1);
+        QVERIFY2(ghost.err.contains(QLatin1String("ghost")), qPrintable(ghost.err));
+
+        // Keychain out of reach: nothing removed, the connection still there with its secret.
+        QProcessEnvironment noBus = QProcessEnvironment::systemEnvironment();
+        noBus.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + m_dir.filePath(QStringLiteral("no-bus")));
+        const test::CliRun blocked = test::runFleetscope(base() << QStringLiteral("remove") << QStringLiteral("prod"), noBus);
+        QCOMPARE(blocked.exitCode, 1);
+        QVERIFY2(blocked.err.contains(QLatin1String("prod: nothing removed: keychain unavailable")), qPrintable(blocked.err));
+        QCOMPARE(Credentials().readBlocking(1)->bytes(), QByteArray(kSecret));
+
+        const test::CliRun removed = test::runFleetscope(base() << QStringLiteral("remove") << QStringLiteral("prod"));
+        QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
+        QCOMPARE(removed.out.trimmed(), QStringLiteral("prod: removed, its keychain entry deleted; collected data kept"));
+        QCOMPARE(*Credentials().hasSecretBlocking(1), false);
+        for (const QJsonValue row : list())
+            QVERIFY(row.toObject().value(QStringLiteral("name")).toString() != QLatin1String("prod"));
+        const test::CliRun exported = test::runFleetscope({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("export"),
+                                                           QStringLiteral("billing"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QVERIFY2(exported.out.contains(QLatin1String("2026-11-20T12:00:00Z,prod,,,42.5,")), qPrintable(exported.out));
+
+        // The name is free again; --delete-data takes the history with it.
+        const test::CliRun again = runWithStdin(base() << QStringLiteral("add") << QStringLiteral("runpod") << QStringLiteral("--name") << QStringLiteral("prod")
+                                                       << QStringLiteral("--set") << QStringLiteral("graphql_url=") + graphqlUrl() << QStringLiteral("--secret-stdin")
+                                                       << QStringLiteral("--no-test"),
+                                                QByteArray(kSecret) + "\n");
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        const test::CliRun purged = test::runFleetscope(base() << QStringLiteral("remove") << QStringLiteral("ci") << QStringLiteral("--delete-data"));
+        QVERIFY2(purged.exitCode == 0, qPrintable(purged.err));
+        QCOMPARE(purged.out.trimmed(), QStringLiteral("ci: removed; collected data deleted"));
     }
 
     void noKeychainSavesNothing()

@@ -125,6 +125,10 @@ private Q_SLOTS:
         // Columns added by 003 are there, empty for old rows.
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_table_info('billing_snapshots') WHERE name = 'spend_limit'"), qint64(1));
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_table_info('gpu_offers') WHERE name = 'tier'"), qint64(1));
+        // 004 rebuilt the connections table: the series that refer to it survived, foreign keys hold.
+        QCOMPARE(scalar(path, "SELECT count(*) FROM series WHERE connection_id = 1"), qint64(1));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_foreign_key_check"), qint64(0));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM connections WHERE removed_at IS NULL"), qint64(1));
         if (from < 2) {
             // Crossing 002 backfills the rollups from the samples that were already there.
             QCOMPARE(scalar(path, "SELECT sum(count) FROM samples_1h"), qint64(240));

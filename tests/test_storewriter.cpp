@@ -185,6 +185,47 @@ private Q_SLOTS:
         QCOMPARE(readNow<QList<BillingSnapshot>>(*m_service, [](Store &s) { return s.billingHistory(QDateTime(), QDateTime()); }).size(), 3);
     }
 
+    void removedConnectionKeepsHistoryAndFreesItsName()
+    {
+        const qint64 lab = connectionId(QStringLiteral("lab"));
+        const QDateTime t0(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
+        WriteBatch collected;
+        collected.series << ramp(lab, QStringLiteral("gpu_util"), t0.toMSecsSinceEpoch(), 10, 1000);
+        InstanceSnapshot pod;
+        pod.snapshotTs = t0;
+        pod.connectionId = lab;
+        pod.provider = QStringLiteral("runpod");
+        pod.instanceId = QStringLiteral("pod-a");
+        pod.name = pod.instanceId;
+        collected.instances << pod;
+        Result<WriteSummary> written = m_service->writeBlocking(collected);
+        QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+
+        WriteBatch remove;
+        remove.removedConnections << lab;
+        QVERIFY(m_service->writeBlocking(remove));
+        QCOMPARE(connectionId(QStringLiteral("lab")), qint64(0));   // gone from use
+        QVERIFY(readNow<QList<InstanceSnapshot>>(*m_service, [](Store &s) { return s.latestInstances(); }).isEmpty());
+        // History stays: samples, and the pod in exports under the connection's name.
+        QCOMPARE(readNow<qint64>(*m_service, [](Store &s) { return s.sampleCount(); }), qint64(10));
+        const TableData pods = readNow<TableData>(*m_service, [](Store &s) {
+            return s.dataset(*findDataset(QStringLiteral("pods")), QDateTime(), QDateTime()); });
+        QCOMPARE(pods.rows.size(), 1);
+        QCOMPARE(pods.rows.first().at(1).toString(), QStringLiteral("lab"));
+
+        // The name is free again; the new connection is a new row, and purging it takes its data.
+        QVERIFY(m_service->writeBlocking(test::connectionBatch(QStringLiteral("lab"))));
+        const qint64 again = connectionId(QStringLiteral("lab"));
+        QVERIFY(again != 0 && again != lab);
+        WriteBatch more;
+        more.series << ramp(again, QStringLiteral("gpu_util"), t0.toMSecsSinceEpoch(), 5, 1000);
+        QVERIFY(m_service->writeBlocking(more));
+        WriteBatch purge;
+        purge.purgedConnections << again;
+        QVERIFY(m_service->writeBlocking(purge));
+        QCOMPARE(readNow<qint64>(*m_service, [](Store &s) { return s.sampleCount(); }), qint64(10));
+    }
+
     void blockingWriteReturnsTheOutcome()
     {
         QSignalSpy committed(m_service.get(), &StoreService::batchCommitted);

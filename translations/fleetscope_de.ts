@@ -194,6 +194,14 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
                               Einstellungen einer Verbindung ändern, oder ob sie gesammelt wird
 </translation>
     </message>
+    <message>
+        <source>  connections remove NAME [--keep-data | --delete-data]
+                              remove a connection and its keychain entry (history kept)
+</source>
+        <translation>  connections remove NAME [--keep-data | --delete-data]
+                              eine Verbindung und ihren Schlüsselbund-Eintrag entfernen (Verlauf bleibt)
+</translation>
+    </message>
 </context>
 <context>
     <name>fleetscope::AboutDialog</name>

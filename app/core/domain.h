@@ -67,7 +67,8 @@ struct ConnectionStatus {
 struct WriteBatch {
     QString source;                        // for logs and errors: "runpod/prod billing"
     QList<ConnectionRecord> connections;   // upserted by name
-    QList<qint64> removedConnections;      // deleted with everything collected for them
+    QList<qint64> removedConnections;      // removed from use; what they collected stays
+    QList<qint64> purgedConnections;       // deleted with everything collected for them
     QList<SeriesSamples> series;
     QList<ConnectionStatus> statuses;
     QList<InstanceSnapshot> instances;
@@ -79,7 +80,8 @@ struct WriteBatch {
 
     bool isEmpty() const
     {
-        return connections.isEmpty() && removedConnections.isEmpty() && series.isEmpty() && statuses.isEmpty() && instances.isEmpty() && endpoints.isEmpty()
+        return connections.isEmpty() && removedConnections.isEmpty() && purgedConnections.isEmpty()
+            && series.isEmpty() && statuses.isEmpty() && instances.isEmpty() && endpoints.isEmpty()
             && endpointHealth.isEmpty() && jobs.isEmpty() && billing.isEmpty() && offers.isEmpty();
     }
     qsizetype rowCount() const;   // snapshot rows + samples, for summaries

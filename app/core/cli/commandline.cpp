@@ -38,6 +38,8 @@ QString globalUsage()
         QT_TRANSLATE_NOOP("cli", "  connections test NAME       one real request with a connection's settings and secret\n"),
         QT_TRANSLATE_NOOP("cli", "  connections set NAME key=value... | enable NAME | disable NAME\n"
                                  "                              change a connection's settings, or whether it is collected\n"),
+        QT_TRANSLATE_NOOP("cli", "  connections remove NAME [--keep-data | --delete-data]\n"
+                                 "                              remove a connection and its keychain entry (history kept)\n"),
         QT_TRANSLATE_NOOP("cli", "  export DATASET --format csv|json [--output FILE] [--since T] [--until T]\n"
                                  "                              export stored rows (pods, endpoints, endpoint-health, jobs,\n"
                                  "                              billing, gpu-offers)\n"),

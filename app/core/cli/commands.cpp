@@ -8,8 +8,10 @@
 #include "cli/texttable.h"
 #include "cli/scrapecommand.h"
 #include "cli/simulatecommand.h"
+#include "credentials/secretref.h"
 #include "export/csvwriter.h"
 #include "logging.h"
+#include "providers/catalog.h"
 #include "store/storeservice.h"
 
 #include <QCommandLineParser>
@@ -47,9 +49,26 @@ int connectionsList(const CommandContext &ctx, const QStringList &args)
     if (!connections)
         return ctx.failure(connections.error().message);
 
+    // Whether each secret is there; once the keychain does not answer, it is not asked again.
+    QStringList secrets;
+    bool keychainAnswers = true;
+    const Credentials credentials;
+    for (const ConnectionRecord &c : *connections) {
+        const ProviderKind *kind = findProviderKind(c.kind);
+        const SecretRef ref = SecretRef::forConnection(c);
+        if (kind && !kind->secretRequired && ref.source() == SecretRef::Source::Keychain)
+            secrets << QStringLiteral("not needed");
+        else if (!keychainAnswers && ref.source() == SecretRef::Source::Keychain)
+            secrets << QStringLiteral("unknown");
+        else
+            secrets << ref.presenceBlocking(credentials);
+        keychainAnswers = keychainAnswers && secrets.last() != QLatin1String("unknown");
+    }
+
     if (parser.isSet(json)) {
         QJsonArray array;
-        for (const ConnectionRecord &c : *connections) {
+        for (qsizetype i = 0; i < connections->size(); ++i) {
+            const ConnectionRecord &c = connections->at(i);
             array.append(QJsonObject{
                 {QStringLiteral("kind"), c.kind},
                 {QStringLiteral("name"), c.name},
@@ -58,6 +77,7 @@ int connectionsList(const CommandContext &ctx, const QStringList &args)
                 {QStringLiteral("last_sync_at"), c.lastSyncAt.isValid() ? QJsonValue(timestamp(c.lastSyncAt)) : QJsonValue()},
                 {QStringLiteral("last_status"), c.lastStatus.isEmpty() ? QJsonValue() : QJsonValue(c.lastStatus)},
                 {QStringLiteral("last_error"), c.lastError.isEmpty() ? QJsonValue() : QJsonValue(c.lastError)},
+                {QStringLiteral("secret"), secrets.at(i)},
             });
         }
         ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
@@ -68,13 +88,14 @@ int connectionsList(const CommandContext &ctx, const QStringList &args)
         return ExitOk;
     }
     const QStringList header{QStringLiteral("KIND"), QStringLiteral("NAME"), QStringLiteral("ENABLED"), QStringLiteral("CADENCE"),
-                             QStringLiteral("LAST SYNC"), QStringLiteral("STATUS"), QStringLiteral("LAST ERROR")};
+                             QStringLiteral("LAST SYNC"), QStringLiteral("STATUS"), QStringLiteral("SECRET"), QStringLiteral("LAST ERROR")};
     QList<QStringList> rows{header};
-    for (const ConnectionRecord &c : *connections) {
+    for (qsizetype i = 0; i < connections->size(); ++i) {
+        const ConnectionRecord &c = connections->at(i);
         rows << QStringList{c.kind, c.name, c.enabled ? QStringLiteral("yes") : QStringLiteral("no"),
                             QString::number(c.cadenceSeconds) + QLatin1Char('s'),
                             c.lastSyncAt.isValid() ? timestamp(c.lastSyncAt) : QStringLiteral("never"),
-                            c.lastStatus.isEmpty() ? QStringLiteral("-") : c.lastStatus, c.lastError};
+                            c.lastStatus.isEmpty() ? QStringLiteral("-") : c.lastStatus, secrets.at(i), c.lastError};
     }
     writeTextTable(rows, ctx.out);
     return ExitOk;
@@ -82,7 +103,8 @@ int connectionsList(const CommandContext &ctx, const QStringList &args)
 
 int connections(const CommandContext &ctx, const QStringList &args)
 {
-    const QString help = QStringLiteral("Usage: fleetscope connections list [--json] | add KIND --name NAME ... | test NAME | set NAME key=value... | enable NAME | disable NAME\n");
+    const QString help = QStringLiteral("Usage: fleetscope connections list [--json] | add KIND --name NAME ... | test NAME | set NAME key=value... | enable NAME | disable NAME\n"
+                                        "       | remove NAME [--keep-data | --delete-data]\n");
     if (args.isEmpty())
         return ctx.usage(QStringLiteral("connections: missing subcommand"), help);
     if (args.first() == QLatin1String("list"))
@@ -93,6 +115,8 @@ int connections(const CommandContext &ctx, const QStringList &args)
         return connectionsTest(ctx, args.mid(1));
     if (args.first() == QLatin1String("set"))
         return connectionsSet(ctx, args.mid(1));
+    if (args.first() == QLatin1String("remove"))
+        return connectionsRemove(ctx, args.mid(1));
     if (args.first() == QLatin1String("enable") || args.first() == QLatin1String("disable"))
         return connectionsEnable(ctx, args.mid(1), args.first() == QLatin1String("enable"));
     return ctx.usage(QStringLiteral("connections: unknown subcommand '%1'").arg(args.first()), help);

@@ -152,7 +152,7 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
         if (Result<void> kept = Credentials().storeBlocking(row->id, *secret); !kept) {
             WriteBatch undo;
             undo.source = QStringLiteral("connections add %1: undo").arg(connection.name);
-            undo.removedConnections << row->id;
+            undo.purgedConnections << row->id;
             store.writeBlocking(undo);
             Credentials().removeBlocking(row->id);   // a timed-out write may still land
             return ctx.failure(QStringLiteral("%1: nothing saved: %2").arg(connection.name, kept.error().message));
@@ -220,6 +220,50 @@ int connectionsEnable(const CommandContext &ctx, const QStringList &args, bool e
     if (Result<WriteSummary> written = (*opened)->writeBlocking(batch); !written)
         return ctx.failure(written.error().message);
     ctx.out << QStringLiteral("%1: %2").arg(connection->name, enabled ? QStringLiteral("enabled") : QStringLiteral("disabled")) << Qt::endl;
+    return ExitOk;
+}
+
+int connectionsRemove(const CommandContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption keepData(QStringLiteral("keep-data"));
+    const QCommandLineOption deleteData(QStringLiteral("delete-data"));
+    parser.addOptions({keepData, deleteData});
+    const QString usage = QStringLiteral("Usage: fleetscope connections remove NAME [--keep-data | --delete-data]\n");
+    if (!parser.parse(QStringList{QStringLiteral("remove")} + args))
+        return ctx.usage(parser.errorText(), usage);
+    if (parser.positionalArguments().size() != 1)
+        return ctx.usage(QStringLiteral("connections remove: give one connection name"), usage);
+    if (parser.isSet(keepData) && parser.isSet(deleteData))
+        return ctx.usage(QStringLiteral("connections remove: --keep-data and --delete-data exclude each other"), usage);
+    Result<std::unique_ptr<StoreService>> opened = openService(ctx.line);
+    if (!opened)
+        return ctx.failure(opened.error().message);
+    Result<ConnectionRecord> connection = findConnection(**opened, parser.positionalArguments().first());
+    if (!connection)
+        return ctx.failure(connection.error().message);
+
+    // The keychain first: a secret left behind for a connection that is gone is worse than a
+    // connection that is still listed, and the user can simply run remove again.
+    const SecretRef secret = SecretRef::forConnection(*connection);
+    if (secret.source() == SecretRef::Source::Keychain) {
+        if (Result<void> removed = Credentials().removeBlocking(connection->id); !removed)
+            return ctx.failure(QStringLiteral("%1: nothing removed: %2").arg(connection->name, removed.error().message));
+    }
+    WriteBatch batch;
+    batch.source = QStringLiteral("connections remove %1").arg(connection->name);
+    if (parser.isSet(deleteData))
+        batch.purgedConnections << connection->id;
+    else
+        batch.removedConnections << connection->id;
+    if (Result<WriteSummary> written = (*opened)->writeBlocking(batch); !written)
+        return ctx.failure(written.error().message);
+    ctx.out << QStringLiteral("%1: removed%2%3")
+                   .arg(connection->name,
+                        secret.source() == SecretRef::Source::Keychain ? QStringLiteral(", its keychain entry deleted") : QString(),
+                        parser.isSet(deleteData) ? QStringLiteral("; collected data deleted")
+                                                 : QStringLiteral("; collected data kept"))
+            << Qt::endl;
     return ExitOk;
 }
 

@@ -1,4 +1,4 @@
-// `fleetscope connections add|test`: settings validated against the provider's fields, the secret
+// `fleetscope connections add|test|set|enable|disable|remove`: settings validated against the provider's fields, the secret
 // to the keychain (or named environment variable), one real request before anything is saved.
 #pragma once
 
@@ -12,5 +12,8 @@ int connectionsTest(const CommandContext &ctx, const QStringList &args);
 int connectionsSet(const CommandContext &ctx, const QStringList &args);
 // `connections enable|disable NAME`: the engine collects only from enabled connections.
 int connectionsEnable(const CommandContext &ctx, const QStringList &args, bool enabled);
+// `connections remove NAME [--keep-data | --delete-data]`: deletes the keychain entry and takes the
+// connection out of use; what it collected stays unless --delete-data.
+int connectionsRemove(const CommandContext &ctx, const QStringList &args);
 
 } // namespace fleetscope

@@ -58,6 +58,18 @@ QString SecretRef::describe() const
     return QStringLiteral("environment variable %1").arg(m_variable);
 }
 
+QString SecretRef::presenceBlocking(const Credentials &credentials) const
+{
+    if (m_source == Source::Environment) {
+        const QString name = isValidVariableName(m_variable) ? QLatin1Char('$') + m_variable : secretEnvSetting();
+        return resolveEnvironment() ? name : name + QStringLiteral(" (unset)");
+    }
+    Result<bool> stored = credentials.hasSecretBlocking(m_connectionId);
+    if (!stored)
+        return QStringLiteral("unknown");
+    return *stored ? QStringLiteral("keychain") : QStringLiteral("missing");
+}
+
 Result<Secret> SecretRef::resolveEnvironment() const
 {
     const QString id = QString::number(m_connectionId);

@@ -38,6 +38,10 @@ public:
     void resolve(const Credentials &credentials, QObject *context, Credentials::SecretDone done) const;
     Result<Secret> resolveBlocking(const Credentials &credentials) const;
 
+    // Whether the secret is there, for listings: "keychain", "missing", "$VAR", "$VAR (unset)", or
+    // "unknown" when the keychain cannot be asked. Never the secret. Blocks on the keychain.
+    QString presenceBlocking(const Credentials &credentials) const;
+
 private:
     SecretRef(Source source, qint64 connectionId, QString variable);
 

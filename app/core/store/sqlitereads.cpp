@@ -8,6 +8,10 @@
 namespace fleetscope {
 namespace {
 
+// The latest snapshots are the fleet as it is now: only connections still in use (a removed one
+// keeps its history for charts and exports).
+const QByteArray kLiveConnections = QByteArrayLiteral("(SELECT id FROM connections WHERE removed_at IS NULL)");
+
 std::optional<qint64> optInt(const SqliteStatement &s, int column)
 {
     return s.isNull(column) ? std::nullopt : std::optional<qint64>(s.int64(column));
@@ -114,7 +118,8 @@ Result<QList<InstanceSnapshot>> SqliteStore::latestInstances()
 {
     static const QByteArray sql = QByteArray("SELECT ") + kInstanceColumns + " FROM instance_snapshots i"
         " WHERE snapshot_ts = (SELECT max(snapshot_ts) FROM instance_snapshots WHERE connection_id = i.connection_id)"
-        " ORDER BY connection_id, name, instance_id";
+        " AND i.connection_id IN " + kLiveConnections
+        + " ORDER BY connection_id, name, instance_id";
     return readRows<InstanceSnapshot>(sql.constData(), [](SqliteStatement &) {}, instance);
 }
 
@@ -131,11 +136,13 @@ Result<QList<InstanceSnapshot>> SqliteStore::instanceHistory(const QString &inst
 
 Result<QList<EndpointSnapshot>> SqliteStore::latestEndpoints()
 {
-    return readRows<EndpointSnapshot>(
+    static const QByteArray sql =
         "SELECT snapshot_ts, connection_id, endpoint_id, name, compute_type, gpu_type_ids, workers_min, workers_max, scaler_type,"
         " scaler_value, idle_timeout, execution_timeout_ms, metadata_json FROM endpoint_snapshots e"
         " WHERE snapshot_ts = (SELECT max(snapshot_ts) FROM endpoint_snapshots WHERE connection_id = e.connection_id)"
-        " ORDER BY connection_id, name, endpoint_id",
+        " AND e.connection_id IN " + kLiveConnections
+        + " ORDER BY connection_id, name, endpoint_id";
+    return readRows<EndpointSnapshot>(sql.constData(),
         [](SqliteStatement &) {}, [](const SqliteStatement &s) {
             EndpointSnapshot r;
             r.snapshotTs = timestamp(s, 0);
@@ -159,7 +166,8 @@ Result<QList<EndpointHealth>> SqliteStore::latestEndpointHealth()
 {
     static const QByteArray sql = QByteArray("SELECT ") + kHealthColumns + " FROM endpoint_health h"
         " WHERE observed_ts = (SELECT max(observed_ts) FROM endpoint_health WHERE connection_id = h.connection_id AND endpoint_id = h.endpoint_id)"
-        " ORDER BY connection_id, endpoint_id";
+        " AND h.connection_id IN " + kLiveConnections
+        + " ORDER BY connection_id, endpoint_id";
     return readRows<EndpointHealth>(sql.constData(), [](SqliteStatement &) {}, health);
 }
 
@@ -187,7 +195,8 @@ Result<QList<BillingSnapshot>> SqliteStore::billingHistory(const QDateTime &sinc
 Result<QList<BillingSnapshot>> SqliteStore::latestBilling()
 {
     static const QByteArray sql = QByteArray("SELECT ") + kBillingColumns + " FROM billing_snapshots b"
-        " WHERE snapshot_ts = (SELECT max(snapshot_ts) FROM billing_snapshots WHERE connection_id = b.connection_id) ORDER BY connection_id";
+        " WHERE snapshot_ts = (SELECT max(snapshot_ts) FROM billing_snapshots WHERE connection_id = b.connection_id)"
+        " AND b.connection_id IN " + kLiveConnections + " ORDER BY connection_id";
     return readRows<BillingSnapshot>(sql.constData(), [](SqliteStatement &) {}, billing);
 }
 

@@ -212,19 +212,40 @@ Result<void> SqliteStore::migrate()
         const QString record = QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (%1, '%2', %3);")
                                    .arg(version).arg(name).arg(QDateTime::currentMSecsSinceEpoch());
         const QString context = QStringLiteral("%1: migration %2").arg(m_path, fileName);
-        if (Result<void> begun = sqliteExec(m_handle, QStringLiteral("BEGIN IMMEDIATE"), context); !begun)
-            return begun;
-        Result<void> applied = sqliteExec(m_handle, script + QLatin1Char('\n') + record, context);
-        if (!applied) {
-            sqliteExec(m_handle, QStringLiteral("ROLLBACK"), context);
+        // Foreign keys off around each migration, as SQLite prescribes for rebuilding a table: dropping
+        // a parent would otherwise cascade into every table that refers to it. Checked before commit.
+        if (Result<void> off = sqliteExec(m_handle, QStringLiteral("PRAGMA foreign_keys = OFF"), context); !off)
+            return off;
+        Result<void> applied = applyMigration(script + QLatin1Char('\n') + record, context);
+        if (Result<void> on = sqliteExec(m_handle, QStringLiteral("PRAGMA foreign_keys = ON"), context); applied && !on)
+            applied = on;
+        if (!applied)
             return applied;
-        }
-        if (Result<void> committed = sqliteExec(m_handle, QStringLiteral("COMMIT"), context); !committed)
-            return committed;
         m_schemaVersion = version;
         qCInfo(lcStore) << "applied migration" << fileName << "to" << m_path;
     }
     return {};
+}
+
+Result<void> SqliteStore::applyMigration(const QString &script, const QString &context)
+{
+    if (Result<void> begun = sqliteExec(m_handle, QStringLiteral("BEGIN IMMEDIATE"), context); !begun)
+        return begun;
+    Result<void> applied = sqliteExec(m_handle, script, context);
+    if (applied) {
+        Result<SqliteStatement> check = SqliteStatement::prepare(m_handle, "PRAGMA foreign_key_check");
+        if (!check)
+            applied = std::unexpected(check.error());
+        else if (Result<bool> violation = check->step(); !violation)
+            applied = std::unexpected(violation.error());
+        else if (*violation)
+            applied = fail(ErrorClass::Storage, QStringLiteral("%1: leaves rows in %2 without their parent").arg(context, check->text(0)));
+    }
+    if (!applied) {
+        sqliteExec(m_handle, QStringLiteral("ROLLBACK"), context);
+        return applied;
+    }
+    return sqliteExec(m_handle, QStringLiteral("COMMIT"), context);
 }
 
 // ---- writes ----------------------------------------------------------------------------------
@@ -267,15 +288,25 @@ Result<WriteSummary> SqliteStore::write(const WriteBatch &batch)
             return rollback(id.error());
         ++summary.connectionsWritten;
     }
+    for (const qint64 id : batch.removedConnections) {
+        Result<SqliteStatement *> st = statement("UPDATE connections SET removed_at = ?2, enabled = 0 WHERE id = ?1 AND removed_at IS NULL");
+        if (!st)
+            return rollback(st.error());
+        (*st)->bind(1, id);
+        (*st)->bind(2, QDateTime::currentMSecsSinceEpoch());
+        if (Result<bool> stepped = (*st)->step(); !stepped)
+            return rollback(stepped.error());
+        (*st)->reset();
+    }
     // Samples carry no foreign key (it would slow ingest), so they go before the cascade takes the series.
-    static const char *const kRemoveConnection[] = {
+    static const char *const kPurgeConnection[] = {
         "DELETE FROM samples WHERE series_id IN (SELECT id FROM series WHERE connection_id = ?1)",
         "DELETE FROM samples_1m WHERE series_id IN (SELECT id FROM series WHERE connection_id = ?1)",
         "DELETE FROM samples_1h WHERE series_id IN (SELECT id FROM series WHERE connection_id = ?1)",
         "DELETE FROM connections WHERE id = ?1",
     };
-    for (const qint64 id : batch.removedConnections) {
-        for (const char *sql : kRemoveConnection) {
+    for (const qint64 id : batch.purgedConnections) {
+        for (const char *sql : kPurgeConnection) {
             Result<SqliteStatement *> st = statement(sql);
             if (!st)
                 return rollback(st.error());
@@ -316,7 +347,7 @@ Result<qint64> SqliteStore::writeConnection(const ConnectionRecord &c)
     Result<SqliteStatement *> st = statement(
         "INSERT INTO connections (kind, name, settings_json, enabled, cadence_seconds, created_at, updated_at,"
         " last_sync_at, last_status, last_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9)"
-        " ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, settings_json = excluded.settings_json,"
+        " ON CONFLICT (name) WHERE removed_at IS NULL DO UPDATE SET kind = excluded.kind, settings_json = excluded.settings_json,"
         " enabled = excluded.enabled, cadence_seconds = excluded.cadence_seconds, updated_at = excluded.updated_at,"
         " last_sync_at = excluded.last_sync_at, last_status = excluded.last_status, last_error = excluded.last_error"
         " RETURNING id");
@@ -541,7 +572,7 @@ Result<QList<ConnectionRecord>> SqliteStore::connections()
 {
     Result<SqliteStatement *> st = statement(
         "SELECT id, kind, name, settings_json, enabled, cadence_seconds, created_at, updated_at,"
-        " last_sync_at, last_status, last_error FROM connections ORDER BY name");
+        " last_sync_at, last_status, last_error FROM connections WHERE removed_at IS NULL ORDER BY name");
     if (!st)
         return std::unexpected(st.error());
     QList<ConnectionRecord> result;

@@ -42,6 +42,7 @@ public:
 private:
     Result<int> readSchemaVersion();
     Result<void> migrate();
+    Result<void> applyMigration(const QString &script, const QString &context);
     Result<qint64> writeConnection(const ConnectionRecord &connection);
     Result<void> writeStatus(const ConnectionStatus &status);
     Result<qint64> writeSnapshots(const WriteBatch &batch);   // sqlitesnapshots.cpp
