@@ -34,11 +34,6 @@ Problem problemOf(const EndpointRow &row)
     return Problem::None;
 }
 
-QVariant cell(std::optional<qint64> value)
-{
-    return value ? QVariant(*value) : QVariant();
-}
-
 } // namespace
 
 void EndpointsModel::setEndpoints(QList<EndpointRow> rows, QHash<qint64, QString> connectionNames)

@@ -5,6 +5,8 @@
 
 #include <QAbstractTableModel>
 
+#include <optional>
+
 namespace fleetscope {
 
 class ExportableTableModel : public QAbstractTableModel
@@ -16,6 +18,14 @@ public:
     // Typed cells, timestamps as UTC QDateTime, so the one CSV writer formats them the same
     // way for the GUI and the CLI; what the view shows is localised separately by data().
     virtual TableData tableData() const = 0;
+
+protected:
+    // An export cell for an optional value: unknown stays empty, never 0.
+    template<typename T>
+    static QVariant cell(const std::optional<T> &value)
+    {
+        return value ? QVariant::fromValue(*value) : QVariant();
+    }
 };
 
 } // namespace fleetscope

@@ -12,16 +12,6 @@ QVariant sortKey(std::optional<double> value)
     return value ? *value : -1.0;
 }
 
-QVariant cell(std::optional<double> value)
-{
-    return value ? QVariant(*value) : QVariant();
-}
-
-QVariant cell(std::optional<qint64> value)
-{
-    return value ? QVariant(*value) : QVariant();
-}
-
 } // namespace
 
 void PodsModel::setInstances(QList<InstanceSnapshot> instances, QHash<qint64, QString> connectionNames)

@@ -63,4 +63,12 @@ QString SnapshotFormat::days(std::optional<double> value)
     return tr("%1 days").arg(QLocale().toString(*value, 'f', 1));
 }
 
+QString SnapshotFormat::clockTime(const QDateTime &ts)
+{
+    const QDateTime local = ts.toLocalTime();
+    if (local.date() == QDate::currentDate())
+        return QLocale().toString(local.time(), QLocale::ShortFormat);
+    return QLocale().toString(local, QLocale::ShortFormat);
+}
+
 } // namespace fleetscope

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 
 #include <optional>
@@ -20,6 +21,8 @@ public:
     static QString duration(std::optional<qint64> seconds);      // "3 d 4 h", "5 h 12 min", "45 s"
     static QString count(std::optional<qint64> value);
     static QString days(std::optional<double> value);            // "12.3 days"
+    // A moment in local time: the time alone when it is today, date and time otherwise.
+    static QString clockTime(const QDateTime &ts);
 };
 
 } // namespace fleetscope

@@ -5,12 +5,16 @@
 #include "endpointspage.h"
 #include "figurecard.h"
 #include "mainwindow.h"
+#include "offersmodel.h"
+#include "offerspage.h"
 #include "overviewpage.h"
 #include "page.h"
 #include "pagestate.h"
 #include "podsmodel.h"
 #include "podspage.h"
 #include "providerspage.h"
+#include "snapshotformat.h"
+#include "stalebanner.h"
 #include "syncstatusbar.h"
 #include "tableview.h"
 #include "timerangepicker.h"
@@ -137,6 +141,7 @@ struct RunPodDay {
     int runningPods = 0;
     double burnPerHour = 0;     // the latest billing snapshot's, equal to the running pods' cost
     double balance = 0;         // the latest billing snapshot's
+    int offers = 0;             // rows of the newest GPU catalog
 };
 
 struct SeedPod {
@@ -273,6 +278,39 @@ RunPodDay seedRunPodDay(StoreService &store)
             h.jobsInProgress = h.workersRunning;
             h.jobsRetried = 0;
             batch.endpointHealth << h;
+        }
+    }
+    // The GPU catalog hourly: secure and community prices, the community ones drifting with demand.
+    struct SeedOffer { const char *gpu; double memory; double secure; double community; double spot; };
+    const SeedOffer offers[] = {
+        {"NVIDIA H100 80GB HBM3", 80, 2.99, 2.69, 1.75}, {"NVIDIA A100 80GB PCIe", 80, 1.64, 1.19, 0.82},
+        {"NVIDIA L40S", 48, 0.86, 0.79, 0.53},           {"NVIDIA RTX A6000", 48, 0.49, 0.33, 0.25},
+        {"NVIDIA GeForce RTX 4090", 24, 0.69, 0.34, 0.35}, {"NVIDIA L4", 24, 0.43, 0.0, 0.22},
+    };
+    for (int hour = 0; hour < 24; ++hour) {
+        const QDateTime ts = end.addSecs(-qint64(23 - hour) * 3600);
+        for (const SeedOffer &o : offers) {
+            for (const bool secure : {true, false}) {
+                const double base = secure ? o.secure : o.community;
+                if (base <= 0)
+                    continue;   // not offered in that tier
+                GpuOffer offer;
+                offer.observedTs = ts;
+                offer.provider = QStringLiteral("runpod");
+                offer.gpuType = QString::fromLatin1(o.gpu);
+                offer.providerGpuId = offer.gpuType;
+                offer.tier = secure ? QStringLiteral("secure") : QStringLiteral("community");
+                offer.gpuCount = 1;
+                offer.memoryGb = o.memory;
+                const double drift = secure ? 0.0 : 0.08 * std::sin(hour / 3.0);
+                offer.pricePerHour = std::round(base * (1.0 + drift) * 100.0) / 100.0;
+                if (secure)
+                    offer.spotPricePerHour = o.spot;
+                offer.available = !(hour == 23 && !secure && QLatin1String(o.gpu) == QLatin1String("NVIDIA H100 80GB HBM3"));
+                batch.offers << offer;
+                if (hour == 23)
+                    ++day.offers;
+            }
         }
     }
     store.submit(batch);
@@ -516,10 +554,98 @@ private Q_SLOTS:
         QVERIFY(pods->chart()->title().contains(QStringLiteral("trainer-llama")));
         grabPage(*window, 3, scenario);
 
+        // GPU Offers: the newest catalog, the cheapest of each GPU marked, filters, the selected offer's price history.
+        window->showPage(4);
+        auto *offers = qobject_cast<OffersPage *>(window->currentPage());
+        QVERIFY(offers);
+        QCOMPARE(offers->pageState()->state(), PageState::State::Content);
+        QCOMPARE(offers->model()->rowCount(), day.offers);
+        QVERIFY(offers->staleBanner()->isHidden());
+        const QString rtx = QStringLiteral("NVIDIA GeForce RTX 4090");
+        const int community = offers->model()->rowOf(QStringLiteral("runpod"), rtx, QStringLiteral("community"));
+        const int secure = offers->model()->rowOf(QStringLiteral("runpod"), rtx, QStringLiteral("secure"));
+        QVERIFY(community >= 0 && secure >= 0);
+        QVERIFY(offers->model()->isCheapest(community));
+        QVERIFY(!offers->model()->isCheapest(secure));
+        QCOMPARE(offers->model()->index(community, OffersModel::SpotPrice).data().toString(), QStringLiteral("—"));
+        QCOMPARE(offers->model()->index(secure, OffersModel::SpotPrice).data().toString(), QStringLiteral("$0.35/hr"));
+        QCOMPARE(offers->model()->index(offers->model()->rowOf(QStringLiteral("runpod"), QStringLiteral("NVIDIA H100 80GB HBM3"),
+                                                                QStringLiteral("community")), OffersModel::Available).data().toString(),
+                 QStringLiteral("No"));
+        offers->filterEdit()->setText(QStringLiteral("4090"));
+        QCOMPARE(offers->proxy()->rowCount(), 2);
+        offers->tierFilter()->setCurrentIndex(offers->tierFilter()->findData(QStringLiteral("secure")));
+        QCOMPARE(offers->proxy()->rowCount(), 1);
+        offers->filterEdit()->clear();
+        QCOMPARE(offers->proxy()->rowCount(), 6);   // every GPU has a secure price
+        offers->tierFilter()->setCurrentIndex(0);
+        QCOMPARE(offers->proxy()->rowCount(), day.offers);
+        QTableView *offerTable = offers->tableView()->table();
+        offerTable->setCurrentIndex(offers->proxy()->mapFromSource(offers->model()->index(community, OffersModel::GpuType)));
+        QCOMPARE(offers->selectedRow(), community);
+        QTRY_COMPARE(offers->detailState()->state(), PageState::State::Content);
+        QTRY_VERIFY(offers->chart()->title().startsWith(QStringLiteral("%1 — RunPod Community").arg(rtx)));
+        QCOMPARE(offers->chart()->bucketCount(), 24);   // a day of hourly catalogs
+        QVERIFY(showsText(offers, QStringLiteral("the cheapest listed")));
+        QTemporaryDir out;
+        QVERIFY(offers->chart()->exportPng(out.filePath(QStringLiteral("price.png"))));
+        QVERIFY(offers->chart()->exportSvg(out.filePath(QStringLiteral("price.svg"))));
+        const Result<qint64> exported = offers->tableView()->exportCsv(out.filePath(QStringLiteral("offers.csv")));
+        QVERIFY(exported);
+        QCOMPARE(*exported, qint64(day.offers));
+        grabPage(*window, 4, scenario);
+
         // A refresh keeps the user's selection.
         window->refresh();
         QTest::qWait(300);
         QCOMPARE(pods->selectedInstanceId(), QStringLiteral("p-01"));
+        QCOMPARE(offers->selectedRow(), community);
+    }
+
+    void failedConnectionKeepsItsDataMarkedStale()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        const RunPodDay day = seedRunPodDay(*store.service);
+        QVERIFY(day.connectionId > 0);
+        const QDateTime failedAt = QDateTime::currentDateTimeUtc();
+        const QString error = QStringLiteral("auth: api.runpod.io/graphql: HTTP 401 Unauthorized — the API key was rejected");
+        WriteBatch status;
+        status.source = QStringLiteral("test status");
+        status.statuses << ConnectionStatus{day.connectionId, failedAt, QStringLiteral("failed"), error};
+        store.service->submit(status);
+        store.service->flush();
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+
+        // Cost, Endpoints, Pods and GPU Offers keep their data on screen under a banner naming the failure.
+        const QString scenario = QStringLiteral("stale");
+        for (const int index : {1, 2, 3, 4}) {
+            visit(*window, index, scenario);
+            if (QTest::currentTestFailed())
+                return;
+            auto *page = qobject_cast<CollectedDataPage *>(window->pages().at(index));
+            QVERIFY(page);
+            QCOMPARE(page->pageState()->state(), PageState::State::Content);
+            QVERIFY2(page->staleBanner()->isVisible(), qPrintable(page->objectName()));
+            const QString text = page->staleBanner()->text();
+            QVERIFY2(text.startsWith(QStringLiteral("RunPod “runpod-prod” failed at %1 — auth: ").arg(SnapshotFormat::clockTime(failedAt))),
+                     qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("HTTP 401 Unauthorized")), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("; showing data from ")), qPrintable(text));
+            QVERIFY(showsText(page, QStringLiteral("showing data from")));
+        }
+        QVERIFY(window->pages().at(0)->findChildren<StaleBanner *>().isEmpty());   // Overview has no provider data of its own
+        QCOMPARE(qobject_cast<PodsPage *>(window->pages().at(3))->model()->rowCount(), day.pods);
+
+        // The next good sync clears the banners.
+        status.statuses = {ConnectionStatus{day.connectionId, failedAt.addSecs(60), QStringLiteral("ok"), QString()}};
+        store.service->submit(status);   // batchCommitted refreshes the window
+        for (const int index : {1, 2, 3, 4}) {
+            auto *page = qobject_cast<CollectedDataPage *>(window->pages().at(index));
+            QTRY_VERIFY2(page->staleBanner()->isHidden(), qPrintable(page->objectName()));
+            QCOMPARE(page->staleBanner()->text(), QString());
+        }
     }
 
     void timeRangeChangeReloadsAndDropsStaleAnswers()

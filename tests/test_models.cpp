@@ -5,13 +5,17 @@
 #include "endpointsmodel.h"
 #include "exportfile.h"
 #include "latestrequest.h"
+#include "offersmodel.h"
 #include "podsmodel.h"
 #include "pointseries.h"
 #include "serieslistmodel.h"
+#include "snapshotformat.h"
+#include "stalenotice.h"
 #include "timerange.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QFont>
 #include <QImage>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
@@ -121,6 +125,36 @@ BillingSnapshot billing(const QDateTime &ts, qint64 connectionId, std::optional<
     b.currentSpendPerHr = burn;
     b.balance = balance;
     return b;
+}
+
+GpuOffer gpuOffer(const QString &provider, const QString &gpu, const QString &tier, std::optional<double> price,
+                  std::optional<double> spot = std::nullopt, std::optional<bool> available = true)
+{
+    GpuOffer o;
+    o.observedTs = kSnapshotTs;
+    o.provider = provider;
+    o.gpuType = gpu;
+    o.providerGpuId = gpu;
+    o.tier = tier;
+    o.gpuCount = 1;
+    o.memoryGb = 24;
+    o.pricePerHour = price;
+    o.spotPricePerHour = spot;
+    o.available = available;
+    return o;
+}
+
+// Two RTX 4090 tiers (community the cheaper), an H100 with nothing known but its name, and another provider's H100.
+QList<GpuOffer> sampleOffers()
+{
+    const QString rtx = QStringLiteral("NVIDIA GeForce RTX 4090");
+    const QString h100 = QStringLiteral("NVIDIA H100 PCIe");
+    GpuOffer unknown = gpuOffer(QStringLiteral("runpod"), h100, QStringLiteral("secure"), std::nullopt, std::nullopt, std::nullopt);
+    unknown.memoryGb.reset();
+    return {gpuOffer(QStringLiteral("runpod"), rtx, QStringLiteral("secure"), 0.69, 0.35),
+            gpuOffer(QStringLiteral("runpod"), rtx, QStringLiteral("community"), 0.34, 0.2, false),
+            unknown,
+            gpuOffer(QStringLiteral("lambda"), h100, QStringLiteral("on-demand"), 2.49)};
 }
 
 } // namespace
@@ -262,6 +296,145 @@ private Q_SLOTS:
         QVERIFY(exited[table.columns.indexOf(QStringLiteral("uptime_seconds"))].isNull());
         QVERIFY(exited[table.columns.indexOf(QStringLiteral("gpu_util_percent"))].isNull());
         QVERIFY(exited[table.columns.indexOf(QStringLiteral("cost_per_hour"))].isNull());
+    }
+
+    void offersModelPassesTester()
+    {
+        OffersModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+        model.setOffers(sampleOffers());
+        model.setOffers({});
+        model.setOffers(sampleOffers());
+        OffersFilterModel proxy;
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::Warning);
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(OffersModel::SortRole);
+        proxy.sort(OffersModel::Price);
+        proxy.setTier(QStringLiteral("secure"));
+        proxy.setGpuText(QStringLiteral("4090"));
+        proxy.setTier(QString());
+        QCOMPARE(model.rowCount(), 4);
+    }
+
+    void offersModelCellsAndCheapest()
+    {
+        OffersModel model;
+        model.setOffers(sampleOffers());
+        QCOMPARE(model.columnCount(), int(OffersModel::ColumnCount));
+        auto cell = [&model](int row, int column, int role = Qt::DisplayRole) { return model.data(model.index(row, column), role); };
+        QCOMPARE(cell(0, OffersModel::GpuType).toString(), QStringLiteral("NVIDIA GeForce RTX 4090"));
+        QCOMPARE(cell(0, OffersModel::Provider).toString(), QStringLiteral("RunPod"));   // from its descriptor
+        QCOMPARE(cell(3, OffersModel::Provider).toString(), QStringLiteral("lambda"));   // none yet: the kind
+        QCOMPARE(cell(0, OffersModel::Tier).toString(), QStringLiteral("Secure"));
+        QCOMPARE(cell(1, OffersModel::Tier).toString(), QStringLiteral("Community"));
+        QCOMPARE(cell(3, OffersModel::Tier).toString(), QStringLiteral("on-demand"));
+        QCOMPARE(cell(0, OffersModel::MemoryGb).toString(), QStringLiteral("24 GB"));
+        QCOMPARE(cell(0, OffersModel::Price).toString(), QStringLiteral("$0.69/hr"));
+        QCOMPARE(cell(0, OffersModel::SpotPrice).toString(), QStringLiteral("$0.35/hr"));
+        QCOMPARE(cell(0, OffersModel::Available).toString(), QStringLiteral("Yes"));
+        QCOMPARE(cell(1, OffersModel::Available).toString(), QStringLiteral("No"));
+        QVERIFY(!cell(0, OffersModel::Observed).toString().isEmpty());
+        // Unknown values read "—", never 0.
+        for (const int column : {OffersModel::MemoryGb, OffersModel::Price, OffersModel::SpotPrice, OffersModel::Available})
+            QCOMPARE(cell(2, column).toString(), QStringLiteral("—"));
+        QCOMPARE(cell(3, OffersModel::SpotPrice).toString(), QStringLiteral("—"));
+
+        // The cheapest offer of each GPU type is marked, across providers and tiers; an unknown price never is.
+        QVERIFY(!model.isCheapest(0));
+        QVERIFY(model.isCheapest(1));
+        QVERIFY(!model.isCheapest(2));
+        QVERIFY(model.isCheapest(3));
+        QCOMPARE(cell(1, OffersModel::GpuType, OffersModel::CheapestRole).toBool(), true);
+        QVERIFY(cell(1, OffersModel::Price, Qt::FontRole).value<QFont>().bold());
+        QVERIFY(cell(1, OffersModel::Price, Qt::BackgroundRole).isValid());
+        QVERIFY(!cell(0, OffersModel::Price, Qt::BackgroundRole).isValid());
+        QVERIFY(cell(1, OffersModel::Price, Qt::ToolTipRole).toString().contains(QStringLiteral("Cheapest")));
+        QCOMPARE(model.rowOf(QStringLiteral("runpod"), QStringLiteral("NVIDIA GeForce RTX 4090"), QStringLiteral("community")), 1);
+        QCOMPARE(model.rowOf(QStringLiteral("runpod"), QStringLiteral("NVIDIA GeForce RTX 4090"), QStringLiteral("spot")), -1);
+    }
+
+    void offersSortNumericallyAndFilter()
+    {
+        OffersModel model;
+        model.setOffers(sampleOffers());
+        OffersFilterModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(OffersModel::SortRole);
+        // "$2.49" above "$0.69" by value, not text; the unknown price last.
+        proxy.sort(OffersModel::Price, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, OffersModel::Price).data().toString(), QStringLiteral("$2.49/hr"));
+        QCOMPARE(proxy.index(1, OffersModel::Price).data().toString(), QStringLiteral("$0.69/hr"));
+        QCOMPARE(proxy.index(3, OffersModel::Price).data().toString(), QStringLiteral("—"));
+        proxy.sort(OffersModel::MemoryGb, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, OffersModel::MemoryGb).data().toString(), QStringLiteral("—"));
+
+        proxy.setGpuText(QStringLiteral(" h100 "));
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setTier(QStringLiteral("secure"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setGpuText(QString());
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setTier(QStringLiteral("community"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, OffersModel::Price).data().toString(), QStringLiteral("$0.34/hr"));
+        proxy.setTier(QString());
+        QCOMPARE(proxy.rowCount(), 4);
+    }
+
+    void offersTableDataFollowsTheExportDataset()
+    {
+        OffersModel model;
+        model.setOffers(sampleOffers());
+        const TableData table = model.tableData();
+        QCOMPARE(table.columns, (QStringList{QStringLiteral("observed_ts"), QStringLiteral("provider"), QStringLiteral("gpu_type"),
+                                             QStringLiteral("provider_gpu_id"), QStringLiteral("memory_gb"), QStringLiteral("tier"),
+                                             QStringLiteral("price_per_hour"), QStringLiteral("spot_price_per_hour"),
+                                             QStringLiteral("available")}));
+        QCOMPARE(table.rows.size(), 4);
+        QCOMPARE(table.rows[0][0].toDateTime().timeSpec(), Qt::UTC);
+        QCOMPARE(table.rows[0][6].toDouble(), 0.69);
+        QCOMPARE(table.rows[1][8].toBool(), false);
+        QVERIFY(!table.rows[1][8].isNull());
+        for (const int column : {4, 6, 7, 8})
+            QVERIFY(table.rows[2][column].isNull());
+    }
+
+    void staleNoticesNameTheFailureAndTheDataAge()
+    {
+        QList<ConnectionRecord> connections = sampleConnections();   // prod: ok; lab-dcgm: failed but disabled
+        ConnectionRecord failed = connections.first();
+        failed.id = 3;
+        failed.name = QStringLiteral("backup");
+        failed.lastStatus = QStringLiteral("failed");
+        failed.lastSyncAt = QDateTime::currentDateTimeUtc();
+        failed.lastError = QStringLiteral("auth: api.runpod.io: 401 Unauthorized");
+        connections << failed;
+        const QStringList kinds{QStringLiteral("runpod"), QStringLiteral("prometheus")};
+
+        DataTimes times;
+        const QDateTime older = failed.lastSyncAt.addSecs(-600);
+        times.note(3, older.addSecs(-300));
+        times.note(3, older);
+        times.note(1, failed.lastSyncAt);
+        QList<StaleNotice> notices = StaleNotices::find(connections, kinds, times);
+        QCOMPARE(notices.size(), 1);   // the OK one is current, the disabled one is not expected to sync
+        QCOMPARE(notices.first().connection.name, QStringLiteral("backup"));
+        QCOMPARE(notices.first().dataAsOf, older);
+        const QString text = StaleNotices::text(notices.first());
+        QVERIFY2(text.startsWith(QStringLiteral("RunPod “backup” failed at %1 — auth: api.runpod.io: 401 Unauthorized; showing data from %2")
+                                     .arg(SnapshotFormat::clockTime(failed.lastSyncAt), SnapshotFormat::clockTime(older))),
+                 qPrintable(text));
+        QVERIFY(StaleNotices::find(connections, {QStringLiteral("prometheus")}, times).isEmpty());
+
+        // Offers carry a provider, not a connection: the newest of the kind counts.
+        DataTimes byKind;
+        byKind.noteKind(QStringLiteral("runpod"), older);
+        QCOMPARE(StaleNotices::find(connections, kinds, byKind).first().dataAsOf, older);
+        notices = StaleNotices::find(connections, kinds, DataTimes());
+        QVERIFY2(StaleNotices::text(notices.first()).endsWith(QStringLiteral("; nothing stored from it yet")),
+                 qPrintable(StaleNotices::text(notices.first())));
+        notices.first().connection.lastError = QString(400, QLatin1Char('x'));
+        QVERIFY(StaleNotices::text(notices.first()).size() < 300);
     }
 
     void endpointsModelPassesTester()

@@ -226,6 +226,80 @@ private Q_SLOTS:
         QCOMPARE(readNow<qint64>(*m_service, [](Store &s) { return s.sampleCount(); }), qint64(10));
     }
 
+    void offerReadsForTheOffersPage()
+    {
+        const QDateTime t0(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
+        auto offer = [](const QDateTime &ts, const QString &provider, const QString &gpu, const QString &tier,
+                        std::optional<double> price, const QString &region = QString()) {
+            GpuOffer o;
+            o.observedTs = ts;
+            o.provider = provider;
+            o.gpuType = gpu;
+            o.providerGpuId = gpu;
+            o.region = region;
+            o.tier = tier;
+            o.gpuCount = 1;
+            o.memoryGb = 24;
+            o.pricePerHour = price;
+            o.available = true;
+            return o;
+        };
+        const QString rtx = QStringLiteral("NVIDIA GeForce RTX 4090");
+        const QString h100 = QStringLiteral("NVIDIA H100 PCIe");
+        const QString secure = QStringLiteral("secure");
+        const QString community = QStringLiteral("community");
+        const QString runpod = QStringLiteral("runpod");
+        WriteBatch batch;
+        for (int cycle = 0; cycle < 3; ++cycle) {
+            const QDateTime ts = t0.addSecs(3600 * cycle);
+            batch.offers << offer(ts, runpod, rtx, secure, 0.69 + 0.01 * cycle)
+                         << offer(ts, runpod, rtx, community, 0.34 + 0.01 * cycle);
+            if (cycle < 2)   // dropped from the newest catalog
+                batch.offers << offer(ts, runpod, h100, secure, 2.39);
+        }
+        // Another provider observed earlier, one row per region: the cheapest stands for its tier.
+        batch.offers << offer(t0, QStringLiteral("lambda"), h100, QStringLiteral("on-demand"), 2.49, QStringLiteral("us-east"))
+                     << offer(t0, QStringLiteral("lambda"), h100, QStringLiteral("on-demand"), 2.29, QStringLiteral("us-west"))
+                     << offer(t0, QStringLiteral("lambda"), h100, QStringLiteral("on-demand"), std::nullopt, QStringLiteral("eu"));
+        GpuOffer unknown = offer(t0, QStringLiteral("lambda"), rtx, QStringLiteral("on-demand"), std::nullopt);
+        unknown.memoryGb.reset();
+        unknown.available.reset();
+        batch.offers << unknown;
+        m_service->submit(batch);
+        m_service->flush();
+
+        const auto latest = readNow<QList<GpuOffer>>(*m_service, [](Store &s) { return s.latestOffers(); });
+        QCOMPARE(latest.size(), 4);
+        // By GPU type, provider, tier: the RTX 4090 rows, then the H100's.
+        QCOMPARE(latest[0].provider, QStringLiteral("lambda"));
+        QCOMPARE(latest[0].gpuType, rtx);
+        QVERIFY(!latest[0].pricePerHour);
+        QVERIFY(!latest[0].memoryGb);
+        QVERIFY(!latest[0].available);
+        QCOMPARE(latest[1].tier, community);
+        QCOMPARE(*latest[1].pricePerHour, 0.36);
+        QCOMPARE(latest[1].observedTs, t0.addSecs(7200));
+        QCOMPARE(latest[2].tier, secure);
+        QCOMPARE(*latest[2].pricePerHour, 0.71);
+        QCOMPARE(*latest[2].available, true);
+        QCOMPARE(*latest[2].gpuCount, qint64(1));
+        QCOMPARE(latest[3].gpuType, h100);
+        QCOMPARE(latest[3].provider, QStringLiteral("lambda"));
+        QCOMPARE(latest[3].region, QStringLiteral("us-west"));
+        QCOMPARE(*latest[3].pricePerHour, 2.29);
+
+        const auto history = readNow<QList<GpuOffer>>(*m_service, [rtx, t0](Store &s) {
+            return s.offerHistory(rtx, t0.addSecs(1), QDateTime()); });
+        QCOMPARE(history.size(), 4);   // two cycles, two tiers
+        for (qsizetype i = 1; i < history.size(); ++i)
+            QVERIFY(history[i - 1].observedTs <= history[i].observedTs);
+        QCOMPARE(history.first().observedTs, t0.addSecs(3600));
+        QCOMPARE(readNow<QList<GpuOffer>>(*m_service, [h100, t0](Store &s) {
+            return s.offerHistory(h100, t0, t0.addSecs(3600)); }).size(), 4);   // runpod's first cycle, lambda's three regions
+        QVERIFY(readNow<QList<GpuOffer>>(*m_service, [](Store &s) {
+            return s.offerHistory(QStringLiteral("NVIDIA B200"), QDateTime(), QDateTime()); }).isEmpty());
+    }
+
     void blockingWriteReturnsTheOutcome()
     {
         QSignalSpy committed(m_service.get(), &StoreService::batchCommitted);

@@ -1,5 +1,7 @@
-// CollectedDataPage: states what is missing, from the connections the store holds.
+// CollectedDataPage: states what is missing, from the connections the store holds, and which of them failed.
 #include "collecteddatapage.h"
+
+#include "stalebanner.h"
 
 namespace fleetscope {
 namespace {
@@ -63,6 +65,8 @@ CollectedDataPage::CollectedDataPage(Dataset dataset, StoreService &store, QWidg
     : Page(datasetTitle(dataset), store, parent)
     , m_dataset(dataset)
 {
+    m_staleBanner = new StaleBanner(this);
+    addBanner(m_staleBanner);
 }
 
 QStringList CollectedDataPage::collectingKinds(Dataset dataset)
@@ -101,8 +105,14 @@ void CollectedDataPage::reload()
     });
 }
 
+void CollectedDataPage::showStaleness(const QList<ConnectionRecord> &connections, const DataTimes &times)
+{
+    m_staleBanner->showNotices(StaleNotices::find(connections, collectingKinds(m_dataset), times));
+}
+
 void CollectedDataPage::showNothingStored(const QList<ConnectionRecord> &connections)
 {
+    showStaleness(connections, DataTimes());   // a failing connection is why nothing is stored, often
     const QStringList kinds = collectingKinds(m_dataset);
     QStringList collecting;
     for (const ConnectionRecord &c : connections) {

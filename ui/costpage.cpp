@@ -125,6 +125,12 @@ void CostPage::reload()
             showNothingStored(data->connections);
             return;
         }
+        DataTimes times;
+        for (const BillingSnapshot &b : std::as_const(data->latestBilling))
+            times.note(b.connectionId, b.snapshotTs);
+        for (const InstanceSnapshot &i : std::as_const(data->instances))
+            times.note(i.connectionId, i.snapshotTs);
+        showStaleness(data->connections, times);
         showData(*data);
         pageState()->showContent();
     });

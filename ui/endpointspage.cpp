@@ -132,6 +132,13 @@ void EndpointsPage::reload()
             showNothingStored(data->connections);
             return;
         }
+        DataTimes times;
+        for (const EndpointRow &row : std::as_const(data->rows)) {
+            times.note(row.endpoint.connectionId, row.endpoint.snapshotTs);
+            if (row.health)
+                times.note(row.health->connectionId, row.health->observedTs);
+        }
+        showStaleness(data->connections, times);
         const QString selected = selectedEndpointId();
         {
             // No detour through "nothing selected" while the model resets: one chart read below.

@@ -6,6 +6,7 @@
 #include "costpage.h"
 #include "endpointspage.h"
 #include "logging.h"
+#include "offerspage.h"
 #include "overviewpage.h"
 #include "podspage.h"
 #include "providerspage.h"
@@ -76,7 +77,7 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
     addPage(new EndpointsPage(store, m_stack), QStringLiteral("endpoints"));
     m_podsPage = new PodsPage(store, m_stack);
     addPage(m_podsPage, QStringLiteral("pods"));
-    addPage(new CollectedDataPage(CollectedDataPage::Dataset::GpuOffers, store, m_stack), QStringLiteral("offers"));
+    addPage(new OffersPage(store, m_stack), QStringLiteral("offers"));
     addPage(new CollectedDataPage(CollectedDataPage::Dataset::Workflows, store, m_stack), QStringLiteral("workflows"));
     auto *providers = new ProvidersPage(store, m_stack);
     addPage(providers, QStringLiteral("providers"));

@@ -11,8 +11,8 @@ Page::Page(const QString &title, StoreService &store, QWidget *parent)
     , m_title(title)
     , m_store(store)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 8);
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(16, 12, 16, 8);
     auto *heading = new QLabel(title, this);
     QFont headingFont = heading->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
@@ -21,11 +21,16 @@ Page::Page(const QString &title, StoreService &store, QWidget *parent)
     heading->setAccessibleName(tr("Page title"));
     m_state = new PageState(this);
     m_state->setAccessibleName(title);
-    layout->addWidget(heading);
-    layout->addWidget(m_state, 1);
+    m_layout->addWidget(heading);
+    m_layout->addWidget(m_state, 1);
 
     connect(m_state, &PageState::retryRequested, this, &Page::reload);
     connect(m_state, &PageState::actionRequested, this, &Page::addProviderRequested);
+}
+
+void Page::addBanner(QWidget *widget)
+{
+    m_layout->insertWidget(m_layout->indexOf(m_state), widget);
 }
 
 void Page::setTimeRange(const TimeRange &range)

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QVBoxLayout;
 
 namespace fleetscope {
 
@@ -33,6 +34,8 @@ Q_SIGNALS:
 
 protected:
     StoreService &store() const { return m_store; }
+    // Places WIDGET between the heading and the page's state, where it stays whatever the state.
+    void addBanner(QWidget *widget);
 
     // Reads through the store for this page; see readLatest in storeread.h.
     template<typename T, typename Handler>
@@ -44,6 +47,7 @@ protected:
 private:
     QString m_title;
     StoreService &m_store;
+    QVBoxLayout *m_layout = nullptr;
     PageState *m_state = nullptr;
     TimeRange m_range;
 };

@@ -138,6 +138,10 @@ void PodsPage::reload()
             showNothingStored(data->connections);
             return;
         }
+        DataTimes times;
+        for (const InstanceSnapshot &i : std::as_const(data->instances))
+            times.note(i.connectionId, i.snapshotTs);
+        showStaleness(data->connections, times);
         // Keep the user's pod selected across refreshes; the reset would otherwise drop it.
         const QString selected = selectedInstanceId();
         {

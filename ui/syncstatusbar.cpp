@@ -2,6 +2,7 @@
 #include "syncstatusbar.h"
 
 #include "connectionsmodel.h"
+#include "snapshotformat.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,14 +14,6 @@ namespace {
 constexpr int kMaxShown = 4;          // more would crowd the status bar; the rest go in one tooltip
 constexpr int kErrorPreview = 60;
 
-QString syncTime(const QDateTime &ts)
-{
-    const QDateTime local = ts.toLocalTime();
-    if (local.date() == QDate::currentDate())
-        return QLocale().toString(local.time(), QLocale::ShortFormat);
-    return QLocale().toString(local, QLocale::ShortFormat);
-}
-
 QString shortText(const ConnectionRecord &c)
 {
     if (!c.enabled)
@@ -28,12 +21,12 @@ QString shortText(const ConnectionRecord &c)
     if (c.lastStatus.isEmpty() || !c.lastSyncAt.isValid())
         return SyncStatusBar::tr("%1: never synced").arg(c.name);
     if (c.lastStatus == QLatin1String("ok"))
-        return SyncStatusBar::tr("%1: synced %2").arg(c.name, syncTime(c.lastSyncAt));
+        return SyncStatusBar::tr("%1: synced %2").arg(c.name, SnapshotFormat::clockTime(c.lastSyncAt));
     QString error = c.lastError;
     if (error.size() > kErrorPreview)
         error = error.left(kErrorPreview - 1) + QChar(0x2026);
     return SyncStatusBar::tr("%1: %2 %3 — %4").arg(c.name, ConnectionsModel::statusText(c).toLower(),
-                                                   syncTime(c.lastSyncAt), error);
+                                                   SnapshotFormat::clockTime(c.lastSyncAt), error);
 }
 
 QString detailText(const ConnectionRecord &c)

@@ -1,4 +1,4 @@
-// SqliteStore: snapshot reads for the Cost, Pods and Endpoints pages.
+// SqliteStore: snapshot reads for the Cost, Pods, Endpoints and GPU Offers pages.
 #include "sqlitestore.h"
 
 #include <QJsonDocument>
@@ -94,6 +94,27 @@ BillingSnapshot billing(const SqliteStatement &s)
     r.balance = optReal(s, 4);
     r.spendLimit = optReal(s, 5);
     r.spendBreakdown = object(s, 6);
+    return r;
+}
+
+constexpr auto kOfferColumns = "observed_ts, provider, gpu_type, provider_gpu_id, region, tier, gpu_count, memory_gb,"
+                               " price_per_hour, spot_price_per_hour, available, metadata_json";
+
+GpuOffer offer(const SqliteStatement &s)
+{
+    GpuOffer r;
+    r.observedTs = timestamp(s, 0);
+    r.provider = s.text(1);
+    r.gpuType = s.text(2);
+    r.providerGpuId = s.text(3);
+    r.region = s.text(4);
+    r.tier = s.text(5);
+    r.gpuCount = optInt(s, 6);
+    r.memoryGb = optReal(s, 7);
+    r.pricePerHour = optReal(s, 8);
+    r.spotPricePerHour = optReal(s, 9);
+    r.available = s.isNull(10) ? std::nullopt : std::optional<bool>(s.int64(10) != 0);
+    r.metadata = object(s, 11);
     return r;
 }
 
@@ -198,6 +219,28 @@ Result<QList<BillingSnapshot>> SqliteStore::latestBilling()
         " WHERE snapshot_ts = (SELECT max(snapshot_ts) FROM billing_snapshots WHERE connection_id = b.connection_id)"
         " AND b.connection_id IN " + kLiveConnections + " ORDER BY connection_id";
     return readRows<BillingSnapshot>(sql.constData(), [](SqliteStatement &) {}, billing);
+}
+
+Result<QList<GpuOffer>> SqliteStore::latestOffers()
+{
+    // Only the newest catalog counts: a GPU a provider stopped listing is no longer on offer. Several
+    // rows of one type and tier in it (one per region) collapse to the cheapest.
+    static const QByteArray sql = QByteArray("SELECT ") + kOfferColumns + " FROM (SELECT o.*, row_number() OVER"
+        " (PARTITION BY provider, gpu_type, tier ORDER BY price_per_hour IS NULL, price_per_hour, id) AS pick FROM gpu_offers o"
+        " WHERE observed_ts = (SELECT max(observed_ts) FROM gpu_offers WHERE provider = o.provider))"
+        " WHERE pick = 1 ORDER BY gpu_type, provider, tier";
+    return readRows<GpuOffer>(sql.constData(), [](SqliteStatement &) {}, offer);
+}
+
+Result<QList<GpuOffer>> SqliteStore::offerHistory(const QString &gpuType, const QDateTime &since, const QDateTime &until)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kOfferColumns + " FROM gpu_offers"
+        " WHERE gpu_type = ?1 AND observed_ts >= ?2 AND observed_ts < ?3 ORDER BY observed_ts, id";
+    return readRows<GpuOffer>(sql.constData(), [&](SqliteStatement &s) {
+        s.bind(1, gpuType);
+        s.bind(2, lower(since));
+        s.bind(3, upper(until));
+    }, offer);
 }
 
 } // namespace fleetscope

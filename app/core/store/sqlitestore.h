@@ -37,6 +37,8 @@ public:
     Result<QList<EndpointHealth>> endpointHealthHistory(const QString &endpointId, const QDateTime &since, const QDateTime &until) override;
     Result<QList<BillingSnapshot>> billingHistory(const QDateTime &since, const QDateTime &until) override;
     Result<QList<BillingSnapshot>> latestBilling() override;
+    Result<QList<GpuOffer>> latestOffers() override;
+    Result<QList<GpuOffer>> offerHistory(const QString &gpuType, const QDateTime &since, const QDateTime &until) override;
     Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) override;   // sqlitedatasets.cpp
 
 private:

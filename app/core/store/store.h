@@ -44,6 +44,10 @@ public:
     virtual Result<QList<EndpointHealth>> endpointHealthHistory(const QString &endpointId, const QDateTime &since, const QDateTime &until) = 0;
     virtual Result<QList<BillingSnapshot>> billingHistory(const QDateTime &since, const QDateTime &until) = 0;   // all connections, by time
     virtual Result<QList<BillingSnapshot>> latestBilling() = 0;
+    // GPU offers: each provider's newest catalog, one row per (provider, gpu_type, tier), and
+    // every stored observation of one GPU type with SINCE <= observed < UNTIL, oldest first.
+    virtual Result<QList<GpuOffer>> latestOffers() = 0;
+    virtual Result<QList<GpuOffer>> offerHistory(const QString &gpuType, const QDateTime &since, const QDateTime &until) = 0;
 
     // Rows of an export dataset with SINCE <= time < UNTIL (invalid: open), ordered by time then id.
     virtual Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) = 0;
