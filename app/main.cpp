@@ -113,7 +113,8 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
 
     QSettings settings(paths.settingsFile, QSettings::IniFormat);
     StoreService store(*location);
-    Retention retention(store, settings.value(QStringLiteral("retention/days"), Retention::kDefaultDays).toInt());
+    Retention retention(store, settings.value(QStringLiteral("retention/days"), Retention::kDefaultDays).toInt(),
+                        Retention::jobDaysFromEnvironment());
     Engine engine(builtinCollectors());
     linkEngineToStore(engine, store);
     MainWindow window(store, settings, line.demo ? demoDir.path() : paths.dataDir);
