@@ -73,7 +73,8 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
     auto *overview = new OverviewPage(store, m_stack);
     addPage(overview, QStringLiteral("overview"));
     addPage(new CostPage(store, m_stack), QStringLiteral("cost"));
-    addPage(new EndpointsPage(store, m_stack), QStringLiteral("endpoints"));
+    m_endpointsPage = new EndpointsPage(store, m_stack);
+    addPage(m_endpointsPage, QStringLiteral("endpoints"));
     m_podsPage = new PodsPage(store, m_stack);
     addPage(m_podsPage, QStringLiteral("pods"));
     addPage(new CollectedDataPage(CollectedDataPage::Dataset::GpuOffers, store, m_stack), QStringLiteral("offers"));
@@ -197,6 +198,11 @@ void MainWindow::reloadStatus()
 void MainWindow::setPodActionHandler(PodsPage::ActionHandler handler)
 {
     m_podsPage->setActionHandler(std::move(handler));
+}
+
+void MainWindow::setEndpointJobHandler(EndpointJobHandler handler)
+{
+    m_endpointsPage->setJobHandler(std::move(handler));
 }
 
 void MainWindow::restoreSettings()
