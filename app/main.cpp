@@ -6,6 +6,7 @@
 #include "engine/storelink.h"
 #include "logging.h"
 #include "mainwindow.h"
+#include "providers/runpod/runpodjobs.h"
 #include "providers/runpod/runpodlifecycle.h"
 #include "storeread.h"
 #include "simulator/demo.h"
@@ -113,7 +114,8 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
 
     QSettings settings(paths.settingsFile, QSettings::IniFormat);
     StoreService store(*location);
-    Retention retention(store, settings.value(QStringLiteral("retention/days"), Retention::kDefaultDays).toInt());
+    Retention retention(store, settings.value(QStringLiteral("retention/days"), Retention::kDefaultDays).toInt(),
+                        Retention::jobDaysFromEnvironment());
     Engine engine(builtinCollectors());
     linkEngineToStore(engine, store);
     MainWindow window(store, settings, line.demo ? demoDir.path() : paths.dataDir);
@@ -140,6 +142,30 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
             done(std::move(result));
         });
     });
+    // Endpoint test jobs likewise; each change of a job's status is stored as a `jobs` row.
+    auto connectionOf = [knownConnections](qint64 id) -> std::optional<ConnectionRecord> {
+        for (const ConnectionRecord &c : std::as_const(*knownConnections)) {
+            if (c.id == id)
+                return c;
+        }
+        return std::nullopt;
+    };
+    EndpointJobHandler jobHandler;
+    jobHandler.run = [&engine, &store, connectionOf](runpod::JobRequest request, QObject *receiver, runpod::JobProgress progress,
+                                                     runpod::JobDone done) {
+        const std::optional<ConnectionRecord> connection = connectionOf(request.connectionId);
+        if (!connection)
+            return done(fail(ErrorClass::Config, QObject::tr("the endpoint's connection is not configured any more")));
+        runpod::runEndpointJob(engine, store, *connection, std::move(request), receiver, std::move(progress), std::move(done));
+    };
+    jobHandler.cancel = [&engine, connectionOf](qint64 connectionId, const QString &endpointId, const QString &jobId, QObject *receiver,
+                                                std::function<void(Result<QString>)> done) {
+        const std::optional<ConnectionRecord> connection = connectionOf(connectionId);
+        if (!connection)
+            return done(fail(ErrorClass::Config, QObject::tr("the endpoint's connection is not configured any more")));
+        runpod::cancelEndpointJob(engine, *connection, endpointId, jobId, receiver, std::move(done));
+    };
+    window.setEndpointJobHandler(std::move(jobHandler));
     if (qEnvironmentVariableIntValue("FLEETSCOPE_EXIT_AFTER_FIRST_PAINT"))
         window.installEventFilter(new FirstPaintProbe(sinceStart, &window));
     window.show();

@@ -398,11 +398,72 @@ private Q_SLOTS:
         batch.series << ramp(id, QStringLiteral("recent"), now.addDays(-5).toMSecsSinceEpoch(), 10, 60'000);
         m_service->submit(batch);
         QSignalSpy pruned(m_service.get(), &StoreService::pruned);
-        Retention retention(*m_service, 30, std::chrono::milliseconds(10), std::chrono::milliseconds(50));
+        Retention retention(*m_service, 30, 30, std::chrono::milliseconds(10), std::chrono::milliseconds(50));
         QCOMPARE(retention.days(), 30);
         QTRY_VERIFY(pruned.size() >= 2);   // the first run, then the interval repeats it
         QCOMPARE(readNow<qint64>(*m_service, [](Store &s) { return s.sampleCount(); }), qint64(10));
-        QCOMPARE(Retention(*m_service, 0).days(), Retention::kDefaultDays);
+        QCOMPARE(Retention(*m_service, 0, 0).days(), Retention::kDefaultDays);
+    }
+
+    void jobsKeepTheirOwnRetention()
+    {
+        const qint64 id = connectionId(QStringLiteral("lab"));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        WriteBatch batch;
+        for (const int age : {3, 20, 45}) {
+            JobRecord job;
+            job.observedTs = now.addDays(-age);
+            job.connectionId = id;
+            job.endpointId = QStringLiteral("ep-1");
+            job.jobId = QStringLiteral("job-%1").arg(age);
+            job.status = QStringLiteral("COMPLETED");
+            batch.jobs << job;
+            EndpointHealth health;
+            health.observedTs = now.addDays(-age);
+            health.connectionId = id;
+            health.endpointId = QStringLiteral("ep-1");
+            health.jobsInQueue = age;
+            batch.endpointHealth << health;
+        }
+        m_service->submit(batch);
+        QSignalSpy pruned(m_service.get(), &StoreService::pruned);
+        // Snapshots kept 30 days, jobs 10: the 20-day-old job goes, the 20-day-old health row stays.
+        Retention retention(*m_service, 30, 10, std::chrono::hours(1));
+        QCOMPARE(retention.jobDays(), 10);
+        retention.pruneNow();
+        m_service->flush();
+        QTRY_COMPARE(pruned.size(), 1);
+        const auto rows = [this](const char *dataset) {
+            return readNow<TableData>(*m_service, [dataset](Store &s) { return s.dataset(*findDataset(QString::fromLatin1(dataset)), {}, {}); }).rows.size();
+        };
+        QCOMPARE(rows("jobs"), 1);
+        QCOMPARE(rows("endpoint-health"), 2);
+        QCOMPARE(pruned.at(0).at(0).value<PruneSummary>().rowsDeleted, qint64(3));
+    }
+
+    void jobRetentionComesFromTheEnvironment_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<int>("days");
+        QTest::addRow("unset") << QByteArray() << Retention::kDefaultJobDays;
+        QTest::addRow("set") << QByteArray("7") << 7;
+        QTest::addRow("padded") << QByteArray(" 14 ") << 14;
+        QTest::addRow("zero") << QByteArray("0") << Retention::kDefaultJobDays;
+        QTest::addRow("negative") << QByteArray("-3") << Retention::kDefaultJobDays;
+        QTest::addRow("garbage") << QByteArray("ninety") << Retention::kDefaultJobDays;
+    }
+
+    void jobRetentionComesFromTheEnvironment()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(int, days);
+        if (value.isNull())
+            qunsetenv("RUNPOD_JOB_RETENTION_DAYS");
+        else
+            qputenv("RUNPOD_JOB_RETENTION_DAYS", value);
+        QCOMPARE(Retention::jobDaysFromEnvironment(), days);
+        qunsetenv("RUNPOD_JOB_RETENTION_DAYS");
+        QCOMPARE(Retention::kDefaultJobDays, 90);
     }
 };
 

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -67,9 +68,15 @@ EndpointsPage::EndpointsPage(StoreService &store, QWidget *parent)
     chartsRow->addWidget(m_queueChart, 1);
     chartsRow->addWidget(m_workersChart, 1);
     m_chartsState->setContent(charts);
+    m_testButton = new QPushButton(tr("Test…"), chartsPane);
+    m_testButton->setAccessibleName(tr("Test the selected endpoint"));
+    connect(m_testButton, &QPushButton::clicked, this, &EndpointsPage::openTestDialog);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_chartsTitle, 1);
+    titleRow->addWidget(m_testButton);
     auto *chartsLayout = new QVBoxLayout(chartsPane);
     chartsLayout->setContentsMargins(0, 0, 0, 0);
-    chartsLayout->addWidget(m_chartsTitle);
+    chartsLayout->addLayout(titleRow);
     chartsLayout->addWidget(m_chartsState, 1);
 
     content->addWidget(m_table);
@@ -80,6 +87,37 @@ EndpointsPage::EndpointsPage(StoreService &store, QWidget *parent)
 
     connect(m_table->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EndpointsPage::loadCharts);
     connect(m_chartsState, &PageState::retryRequested, this, &EndpointsPage::loadCharts);
+    updateTestButton();
+}
+
+void EndpointsPage::setJobHandler(EndpointJobHandler handler)
+{
+    m_jobHandler = std::move(handler);
+    updateTestButton();
+}
+
+void EndpointsPage::updateTestButton()
+{
+    const bool selected = m_table->table()->currentIndex().isValid();
+    m_testButton->setEnabled(selected && m_jobHandler);
+    if (!m_jobHandler)
+        m_testButton->setToolTip(tr("Testing needs the collection engine, which this window runs without."));
+    else if (!selected)
+        m_testButton->setToolTip(tr("Select an endpoint to test it."));
+    else
+        m_testButton->setToolTip(tr("Send a job to the selected endpoint and see its result and timings."));
+}
+
+EndpointTestDialog *EndpointsPage::openTestDialog()
+{
+    const QModelIndex current = m_table->table()->currentIndex();
+    if (!current.isValid() || !m_jobHandler)
+        return nullptr;
+    const EndpointSnapshot endpoint = m_model->row(m_proxy->mapToSource(current).row()).endpoint;
+    auto *dialog = new EndpointTestDialog(endpoint.connectionId, endpoint.endpointId, endpoint.name, m_jobHandler, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();   // not modal: the window stays usable while a job runs
+    return dialog;
 }
 
 QString EndpointsPage::selectedEndpointId() const
@@ -129,6 +167,7 @@ void EndpointsPage::reload()
         if (data->rows.isEmpty()) {
             m_chartsRequest.begin();
             m_model->setEndpoints({}, {});
+            updateTestButton();
             showNothingStored(data->connections);
             return;
         }
@@ -158,6 +197,7 @@ void EndpointsPage::reload()
 
 void EndpointsPage::loadCharts()
 {
+    updateTestButton();
     const QModelIndex current = m_table->table()->currentIndex();
     if (!current.isValid()) {
         m_chartsRequest.begin();

@@ -2,8 +2,10 @@
 #pragma once
 
 #include "collecteddatapage.h"
+#include "endpointtestdialog.h"
 
 class QLabel;
+class QPushButton;
 class QSortFilterProxyModel;
 
 namespace fleetscope {
@@ -28,11 +30,19 @@ public:
     PageState *chartsState() const { return m_chartsState; }
     QString selectedEndpointId() const;
 
+    // How "Test…" reaches the endpoint (main wires it to the engine); without one the button
+    // stays disabled and says why.
+    void setJobHandler(EndpointJobHandler handler);
+    QPushButton *testButton() const { return m_testButton; }
+    // Opens the test dialog for the selected endpoint; null when the button is disabled.
+    EndpointTestDialog *openTestDialog();
+
     // The queue now is compared with the queue this long ago to tell a growing one.
     static constexpr int kQueueTrendSeconds = 10 * 60;
 
 private:
     void loadCharts();
+    void updateTestButton();
 
     EndpointsModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
@@ -41,6 +51,8 @@ private:
     PageState *m_chartsState = nullptr;
     TimeSeriesChart *m_queueChart = nullptr;
     TimeSeriesChart *m_workersChart = nullptr;
+    QPushButton *m_testButton = nullptr;
+    EndpointJobHandler m_jobHandler;
     LatestRequest m_request;
     LatestRequest m_chartsRequest;
 };

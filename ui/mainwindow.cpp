@@ -74,7 +74,8 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
     auto *overview = new OverviewPage(store, m_stack);
     addPage(overview, QStringLiteral("overview"));
     addPage(new CostPage(store, m_stack), QStringLiteral("cost"));
-    addPage(new EndpointsPage(store, m_stack), QStringLiteral("endpoints"));
+    m_endpointsPage = new EndpointsPage(store, m_stack);
+    addPage(m_endpointsPage, QStringLiteral("endpoints"));
     m_podsPage = new PodsPage(store, m_stack);
     addPage(m_podsPage, QStringLiteral("pods"));
     addPage(new OffersPage(store, m_stack), QStringLiteral("offers"));
@@ -198,6 +199,11 @@ void MainWindow::reloadStatus()
 void MainWindow::setPodActionHandler(PodsPage::ActionHandler handler)
 {
     m_podsPage->setActionHandler(std::move(handler));
+}
+
+void MainWindow::setEndpointJobHandler(EndpointJobHandler handler)
+{
+    m_endpointsPage->setJobHandler(std::move(handler));
 }
 
 void MainWindow::restoreSettings()

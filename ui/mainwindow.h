@@ -1,6 +1,7 @@
 // The application window: sidebar of pages, global time range, per-connection sync status, menus.
 #pragma once
 
+#include "endpointtestdialog.h"
 #include "podspage.h"
 #include "storeread.h"
 #include "timerange.h"
@@ -14,6 +15,7 @@ class QStackedWidget;
 
 namespace fleetscope {
 
+class EndpointsPage;
 class Page;
 class SyncStatusBar;
 class TimeRangePicker;
@@ -35,6 +37,8 @@ public:
 
     // How the Pods page carries out stop/resume/terminate (main wires it to the engine).
     void setPodActionHandler(PodsPage::ActionHandler handler);
+    // How the Endpoints page's "Test…" dialog runs and cancels jobs (main wires it to the engine).
+    void setEndpointJobHandler(EndpointJobHandler handler);
 
 public Q_SLOTS:
     void showPage(int index);
@@ -60,6 +64,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QList<Page *> m_pages;
     PodsPage *m_podsPage = nullptr;
+    EndpointsPage *m_endpointsPage = nullptr;
     TimeRangePicker *m_picker = nullptr;
     SyncStatusBar *m_syncStatus = nullptr;
     QTimer m_refreshTimer;

@@ -58,6 +58,7 @@ public:
     // NAM and CLOCK must outlive the client; all three live on the caller's thread.
     HttpClient(QNetworkAccessManager *nam, Clock &clock, QObject *parent = nullptr);
     const Clock &clock() const { return m_clock; }
+    Clock &clock() { return m_clock; }   // for callers that pace follow-up requests (polling)
     ~HttpClient() override;
 
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }

@@ -528,32 +528,35 @@ Result<void> SqliteStore::writeRollups()
     return {};
 }
 
-Result<PruneSummary> SqliteStore::prune(const QDateTime &cutoff)
+Result<PruneSummary> SqliteStore::prune(const QDateTime &cutoff, const QDateTime &jobsCutoff)
 {
     PruneSummary summary;
     summary.cutoff = cutoff.toUTC();
-    const qint64 cut = toMs(cutoff);
     // Samples are clustered by series, so they are pruned series by series through the key.
-    static const char *const kStatements[] = {
-        "DELETE FROM instance_snapshots WHERE snapshot_ts < ?1",
-        "DELETE FROM endpoint_snapshots WHERE snapshot_ts < ?1",
-        "DELETE FROM endpoint_health WHERE observed_ts < ?1",
-        "DELETE FROM jobs WHERE observed_ts < ?1",
-        "DELETE FROM billing_snapshots WHERE snapshot_ts < ?1",
-        "DELETE FROM gpu_offers WHERE observed_ts < ?1",
-        "DELETE FROM samples WHERE series_id IN (SELECT id FROM series) AND ts < ?1",
-        "DELETE FROM samples_1m WHERE series_id IN (SELECT id FROM series) AND bucket_ts < ?1",
-        "DELETE FROM samples_1h WHERE series_id IN (SELECT id FROM series) AND bucket_ts + 3600000 <= ?1",
+    struct Prune {
+        const char *sql;
+        bool jobs;
+    };
+    static const Prune kStatements[] = {
+        {"DELETE FROM instance_snapshots WHERE snapshot_ts < ?1", false},
+        {"DELETE FROM endpoint_snapshots WHERE snapshot_ts < ?1", false},
+        {"DELETE FROM endpoint_health WHERE observed_ts < ?1", false},
+        {"DELETE FROM jobs WHERE observed_ts < ?1", true},
+        {"DELETE FROM billing_snapshots WHERE snapshot_ts < ?1", false},
+        {"DELETE FROM gpu_offers WHERE observed_ts < ?1", false},
+        {"DELETE FROM samples WHERE series_id IN (SELECT id FROM series) AND ts < ?1", false},
+        {"DELETE FROM samples_1m WHERE series_id IN (SELECT id FROM series) AND bucket_ts < ?1", false},
+        {"DELETE FROM samples_1h WHERE series_id IN (SELECT id FROM series) AND bucket_ts + 3600000 <= ?1", false},
     };
     if (Result<void> begun = sqliteExec(m_handle, QStringLiteral("BEGIN IMMEDIATE"), m_path); !begun)
         return std::unexpected(begun.error());
-    for (const char *sql : kStatements) {
-        Result<SqliteStatement *> st = statement(sql);
+    for (const Prune &prune : kStatements) {
+        Result<SqliteStatement *> st = statement(prune.sql);
         if (!st) {
             sqliteExec(m_handle, QStringLiteral("ROLLBACK"), m_path);
             return std::unexpected(st.error());
         }
-        (*st)->bind(1, cut);
+        (*st)->bind(1, toMs(prune.jobs ? jobsCutoff : cutoff));
         if (Result<bool> stepped = (*st)->step(); !stepped) {
             sqliteExec(m_handle, QStringLiteral("ROLLBACK"), m_path);
             return std::unexpected(stepped.error());

@@ -24,7 +24,7 @@ public:
     int schemaVersion() const override { return m_schemaVersion; }
 
     Result<WriteSummary> write(const WriteBatch &batch) override;
-    Result<PruneSummary> prune(const QDateTime &cutoff) override;
+    Result<PruneSummary> prune(const QDateTime &cutoff, const QDateTime &jobsCutoff) override;
 
     Result<QList<ConnectionRecord>> connections() override;
     Result<QList<SeriesInfo>> series(qint64 connectionId) override;

@@ -29,7 +29,8 @@ public:
     virtual int schemaVersion() const = 0;
 
     virtual Result<WriteSummary> write(const WriteBatch &batch) = 0;
-    virtual Result<PruneSummary> prune(const QDateTime &cutoff) = 0;
+    // Deletes rows older than CUTOFF, and jobs older than JOBS_CUTOFF (they have a retention of their own).
+    virtual Result<PruneSummary> prune(const QDateTime &cutoff, const QDateTime &jobsCutoff) = 0;
 
     virtual Result<QList<ConnectionRecord>> connections() = 0;
     virtual Result<QList<SeriesInfo>> series(qint64 connectionId = 0) = 0;   // 0: all

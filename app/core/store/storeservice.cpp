@@ -68,9 +68,11 @@ Result<WriteSummary> StoreService::writeBlocking(const WriteBatch &batch)
     return result;
 }
 
-void StoreService::pruneOlderThan(QDateTime cutoff)
+void StoreService::pruneOlderThan(QDateTime cutoff, QDateTime jobsCutoff)
 {
-    QMetaObject::invokeMethod(m_writer, [writer = m_writer, cutoff] { writer->prune(cutoff); }, Qt::QueuedConnection);
+    if (!jobsCutoff.isValid())
+        jobsCutoff = cutoff;
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, cutoff, jobsCutoff] { writer->prune(cutoff, jobsCutoff); }, Qt::QueuedConnection);
 }
 
 void StoreService::flush()

@@ -36,7 +36,8 @@ public:
     void submit(WriteBatch batch);
     // Writes after everything queued so far and waits for the outcome (CLI, tests; never the GUI thread).
     Result<WriteSummary> writeBlocking(const WriteBatch &batch);
-    void pruneOlderThan(QDateTime cutoff);
+    // Deletes rows older than CUTOFF; jobs older than JOBS_CUTOFF (invalid: CUTOFF as well).
+    void pruneOlderThan(QDateTime cutoff, QDateTime jobsCutoff = {});
 
     // Runs FN(Store &) on a reader thread with that thread's own read-only connection.
     template<typename T>

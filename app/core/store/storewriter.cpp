@@ -29,16 +29,16 @@ Result<WriteSummary> StoreWriter::write(const WriteBatch &batch)
     return summary;
 }
 
-void StoreWriter::prune(const QDateTime &cutoff)
+void StoreWriter::prune(const QDateTime &cutoff, const QDateTime &jobsCutoff)
 {
     if (!m_store)
         return;
-    Result<PruneSummary> summary = m_store->prune(cutoff);
+    Result<PruneSummary> summary = m_store->prune(cutoff, jobsCutoff);
     if (!summary) {
         qCWarning(lcStore).noquote() << "pruning failed:" << describe(summary.error());
         return;
     }
-    qCInfo(lcStore) << "pruned" << summary->rowsDeleted << "rows older than" << cutoff;
+    qCInfo(lcStore) << "pruned" << summary->rowsDeleted << "rows older than" << cutoff << "(jobs:" << jobsCutoff << ")";
     Q_EMIT pruned(*summary);
 }
 

@@ -17,7 +17,7 @@ public:
     // Called on the writer thread only (queued from StoreService).
     Result<int> open();
     Result<WriteSummary> write(const WriteBatch &batch);   // also announced by the signals below
-    void prune(const QDateTime &cutoff);
+    void prune(const QDateTime &cutoff, const QDateTime &jobsCutoff);
     void close();
 
 Q_SIGNALS:

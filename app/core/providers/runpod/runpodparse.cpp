@@ -11,17 +11,6 @@
 namespace fleetscope::runpod {
 namespace {
 
-Result<QJsonObject> parseObject(const QByteArray &body, const QString &source)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError)
-        return fail(ErrorClass::BadData, QStringLiteral("%1: malformed JSON at offset %2: %3").arg(source).arg(error.offset).arg(error.errorString()));
-    if (!document.isObject())
-        return fail(ErrorClass::BadData, QStringLiteral("%1: expected a JSON object").arg(source));
-    return document.object();
-}
-
 // The provider fields kept as metadata: those present and not null.
 QJsonObject presentFields(const QJsonObject &object, std::initializer_list<const char *> keys)
 {
@@ -35,6 +24,17 @@ QJsonObject presentFields(const QJsonObject &object, std::initializer_list<const
 }
 
 } // namespace
+
+Result<QJsonObject> parseObject(const QByteArray &body, const QString &source)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return fail(ErrorClass::BadData, QStringLiteral("%1: malformed JSON at offset %2: %3").arg(source).arg(error.offset).arg(error.errorString()));
+    if (!document.isObject())
+        return fail(ErrorClass::BadData, QStringLiteral("%1: expected a JSON object").arg(source));
+    return document.object();
+}
 
 Result<QJsonObject> graphqlData(const QByteArray &body, const QString &source)
 {

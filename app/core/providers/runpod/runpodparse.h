@@ -9,6 +9,9 @@
 
 namespace fleetscope::runpod {
 
+// BODY as a JSON object; malformed JSON or another JSON type is a BadData failure naming SOURCE.
+Result<QJsonObject> parseObject(const QByteArray &body, const QString &source);
+
 // The `data` object of a GraphQL answer. Malformed JSON, or a non-empty `errors[]` (which
 // RunPod sends with HTTP 200), is a failure naming SOURCE.
 Result<QJsonObject> graphqlData(const QByteArray &body, const QString &source);
