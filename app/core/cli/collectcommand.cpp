@@ -4,6 +4,7 @@
 
 #include "cli/localhttp.h"
 #include "engine/collectors.h"
+#include "providers/connectionsetup.h"
 #include "providers/runpod/runpodcollector.h"
 
 #include <QCommandLineParser>

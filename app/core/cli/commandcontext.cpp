@@ -26,16 +26,4 @@ Result<std::unique_ptr<StoreService>> openService(const CommandLine &line)
     return service;
 }
 
-Result<ConnectionRecord> findConnection(StoreService &store, const QString &name)
-{
-    Result<QList<ConnectionRecord>> stored = store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
-    if (!stored)
-        return std::unexpected(stored.error());
-    for (const ConnectionRecord &c : std::as_const(*stored)) {
-        if (c.name == name)
-            return c;
-    }
-    return fail(ErrorClass::Config, QStringLiteral("no connection named '%1'").arg(name));
-}
-
 } // namespace fleetscope

@@ -24,7 +24,4 @@ struct CommandContext {
 // Opens (creating and migrating when needed) the store the global options name.
 Result<std::unique_ptr<StoreService>> openService(const CommandLine &line);
 
-// The stored connection named NAME; a Config error naming it when there is none.
-Result<ConnectionRecord> findConnection(StoreService &store, const QString &name);
-
 } // namespace fleetscope

@@ -6,6 +6,7 @@
 #include "engine/collectors.h"
 #include "cli/localhttp.h"
 #include "providers/catalog.h"
+#include "providers/connectionsetup.h"
 #include "providers/connectiontest.h"
 
 #include <QCommandLineParser>
@@ -138,26 +139,10 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
         tested = *result;
     }
 
-    WriteBatch add;
-    add.source = QStringLiteral("connections add %1").arg(connection.name);
-    add.connections << connection;
-    if (Result<WriteSummary> written = store.writeBlocking(add); !written)
-        return ctx.failure(written.error().message);
-    Result<ConnectionRecord> row = findConnection(store, connection.name);
-    if (!row)
-        return ctx.failure(QStringLiteral("%1: the connection was not stored").arg(connection.name));
-
-    if (parser.isSet(secretStdin)) {
-        // The secret goes to the keychain under the new row's id; if that fails, the row goes too.
-        if (Result<void> kept = Credentials().storeBlocking(row->id, *secret); !kept) {
-            WriteBatch undo;
-            undo.source = QStringLiteral("connections add %1: undo").arg(connection.name);
-            undo.purgedConnections << row->id;
-            store.writeBlocking(undo);
-            Credentials().removeBlocking(row->id);   // a timed-out write may still land
-            return ctx.failure(QStringLiteral("%1: nothing saved: %2").arg(connection.name, kept.error().message));
-        }
-    }
+    // A secret from the environment is read at use, never copied into the keychain.
+    Result<ConnectionRecord> added = addConnection(store, Credentials(), connection, parser.isSet(secretStdin) ? secret : std::nullopt);
+    if (!added)
+        return ctx.failure(added.error().message);
     ctx.out << QStringLiteral("added %1 connection '%2'; secret %3%4")
                    .arg(kind->kind, connection.name,
                         parser.isSet(secretStdin) ? QStringLiteral("in the keychain")
@@ -193,10 +178,7 @@ int connectionsSet(const CommandContext &ctx, const QStringList &args)
     for (auto it = changed->begin(); it != changed->end(); ++it)
         connection->settings.insert(it.key(), it.value());
     connection->cadenceSeconds = schedulerCadenceSeconds(connection->kind, connection->settings, connection->cadenceSeconds);
-    WriteBatch batch;
-    batch.source = QStringLiteral("connections set %1").arg(connection->name);
-    batch.connections << *connection;
-    if (Result<WriteSummary> written = (*opened)->writeBlocking(batch); !written)
+    if (Result<ConnectionRecord> written = updateConnection(**opened, Credentials(), *connection, std::nullopt); !written)
         return ctx.failure(written.error().message);
     ctx.out << QStringLiteral("%1: %2 changed").arg(connection->name, QStringList(values.keys()).join(QStringLiteral(", "))) << Qt::endl;
     return ExitOk;
@@ -214,10 +196,7 @@ int connectionsEnable(const CommandContext &ctx, const QStringList &args, bool e
     if (!connection)
         return ctx.failure(connection.error().message);
     connection->enabled = enabled;
-    WriteBatch batch;
-    batch.source = QStringLiteral("connections %1 %2").arg(enabled ? QStringLiteral("enable") : QStringLiteral("disable"), connection->name);
-    batch.connections << *connection;
-    if (Result<WriteSummary> written = (*opened)->writeBlocking(batch); !written)
+    if (Result<ConnectionRecord> written = updateConnection(**opened, Credentials(), *connection, std::nullopt); !written)
         return ctx.failure(written.error().message);
     ctx.out << QStringLiteral("%1: %2").arg(connection->name, enabled ? QStringLiteral("enabled") : QStringLiteral("disabled")) << Qt::endl;
     return ExitOk;
@@ -243,24 +222,12 @@ int connectionsRemove(const CommandContext &ctx, const QStringList &args)
     if (!connection)
         return ctx.failure(connection.error().message);
 
-    // The keychain first: a secret left behind for a connection that is gone is worse than a
-    // connection that is still listed, and the user can simply run remove again.
-    const SecretRef secret = SecretRef::forConnection(*connection);
-    if (secret.source() == SecretRef::Source::Keychain) {
-        if (Result<void> removed = Credentials().removeBlocking(connection->id); !removed)
-            return ctx.failure(QStringLiteral("%1: nothing removed: %2").arg(connection->name, removed.error().message));
-    }
-    WriteBatch batch;
-    batch.source = QStringLiteral("connections remove %1").arg(connection->name);
-    if (parser.isSet(deleteData))
-        batch.purgedConnections << connection->id;
-    else
-        batch.removedConnections << connection->id;
-    if (Result<WriteSummary> written = (*opened)->writeBlocking(batch); !written)
-        return ctx.failure(written.error().message);
+    if (Result<void> removed = removeConnection(**opened, Credentials(), *connection, parser.isSet(deleteData)); !removed)
+        return ctx.failure(removed.error().message);
+    const bool hadKeychainEntry = SecretRef::forConnection(*connection).source() == SecretRef::Source::Keychain;
     ctx.out << QStringLiteral("%1: removed%2%3")
                    .arg(connection->name,
-                        secret.source() == SecretRef::Source::Keychain ? QStringLiteral(", its keychain entry deleted") : QString(),
+                        hadKeychainEntry ? QStringLiteral(", its keychain entry deleted") : QString(),
                         parser.isSet(deleteData) ? QStringLiteral("; collected data deleted")
                                                  : QStringLiteral("; collected data kept"))
             << Qt::endl;
