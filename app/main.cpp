@@ -4,6 +4,7 @@
 #include "engine/collectors.h"
 #include "engine/engine.h"
 #include "engine/storelink.h"
+#include "connectioncontroller.h"
 #include "logging.h"
 #include "mainwindow.h"
 #include "providers/runpod/runpodjobs.h"
@@ -126,13 +127,13 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
         label->setStyleSheet(QStringLiteral("font-weight: bold; padding: 0 8px;"));
         window.statusBar()->addPermanentWidget(label);
     }
-    // Pod actions go through the engine thread with the pod's connection as the engine last saw it.
-    auto knownConnections = std::make_shared<QList<ConnectionRecord>>();
-    window.setPodActionHandler([&engine, knownConnections](const InstanceSnapshot &pod, runpod::PodAction action, QObject *receiver,
-                                                           std::function<void(Result<QString>)> done) {
-        const auto connection = std::find_if(knownConnections->cbegin(), knownConnections->cend(),
-                                             [&pod](const ConnectionRecord &c) { return c.id == pod.connectionId; });
-        if (connection == knownConnections->cend())
+    // Connections as the engine last saw them: pod actions and endpoint jobs use them too.
+    ConnectionController connections(store, engine);
+    window.setConnectionController(&connections);
+    window.setPodActionHandler([&engine, &connections](const InstanceSnapshot &pod, runpod::PodAction action, QObject *receiver,
+                                                       std::function<void(Result<QString>)> done) {
+        const std::optional<ConnectionRecord> connection = connections.connection(pod.connectionId);
+        if (!connection)
             return done(fail(ErrorClass::Config, QObject::tr("the pod's connection is not configured any more")));
         const qint64 id = connection->id;
         engine.runJob(runpod::podActionJob(*connection, pod.instanceId, action, int(pod.gpuCount.value_or(1))), receiver,
@@ -143,13 +144,7 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
         });
     });
     // Endpoint test jobs likewise; each change of a job's status is stored as a `jobs` row.
-    auto connectionOf = [knownConnections](qint64 id) -> std::optional<ConnectionRecord> {
-        for (const ConnectionRecord &c : std::as_const(*knownConnections)) {
-            if (c.id == id)
-                return c;
-        }
-        return std::nullopt;
-    };
+    auto connectionOf = [&connections](qint64 id) { return connections.connection(id); };
     EndpointJobHandler jobHandler;
     jobHandler.run = [&engine, &store, connectionOf](runpod::JobRequest request, QObject *receiver, runpod::JobProgress progress,
                                                      runpod::JobDone done) {
@@ -172,7 +167,7 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     // Opening and migrating runs on the writer thread; the window shows its loading state meanwhile.
     auto *started = new QFutureWatcher<Result<int>>(&window);
     LatestRequest engineRequest;
-    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window, &store, &engine, &simulator, &engineRequest, &demoClock, knownConnections] {
+    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window, &store, &engine, &simulator, &engineRequest, &demoClock, &connections] {
         const Result<int> result = started->result();
         if (!result) {
             qCCritical(lcUi).noquote() << describe(result.error());
@@ -180,16 +175,10 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
             QCoreApplication::exit(ExitFailure);
             return;
         }
-        auto startLive = [&window, &store, &engine, &engineRequest, knownConnections] {
+        auto startLive = [&window, &engine, &connections] {
             window.refresh();
             engine.start();
-            readLatest<QList<ConnectionRecord>>(store, &window, engineRequest, [](Store &s) { return s.connections(); },
-                                                [&engine, knownConnections](const Result<QList<ConnectionRecord>> &connections) {
-                if (!connections)
-                    return;
-                *knownConnections = *connections;
-                engine.setConnections(*connections);
-            });
+            connections.reload();
         };
         if (!simulator)
             return startLive();

@@ -1,6 +1,7 @@
 // ConnectionsModel: localised display cells, raw typed export cells.
 #include "connectionsmodel.h"
 
+#include <QColor>
 #include <QLocale>
 
 namespace fleetscope {
@@ -10,6 +11,22 @@ void ConnectionsModel::setConnections(QList<ConnectionRecord> connections)
     beginResetModel();
     m_connections = std::move(connections);
     endResetModel();
+}
+
+void ConnectionsModel::setStates(const QHash<qint64, ConnectionState> &states)
+{
+    m_states = states;
+    if (!m_connections.isEmpty())
+        Q_EMIT dataChanged(index(0, Status), index(rowCount() - 1, NextSync));
+}
+
+void ConnectionsModel::setState(qint64 connectionId, const ConnectionState &state)
+{
+    m_states.insert(connectionId, state);
+    for (int row = 0; row < rowCount(); ++row) {
+        if (m_connections.at(row).id == connectionId)
+            Q_EMIT dataChanged(index(row, Status), index(row, NextSync));
+    }
 }
 
 int ConnectionsModel::rowCount(const QModelIndex &parent) const
@@ -47,6 +64,8 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const ConnectionRecord &c = m_connections.at(index.row());
+    const auto state = m_states.constFind(c.id);
+    const bool syncing = state != m_states.cend() && state->phase == ConnectionState::Phase::Syncing;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Kind: return c.kind;
@@ -56,9 +75,21 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
         case LastSync:
             return c.lastSyncAt.isValid() ? QLocale().toString(c.lastSyncAt.toLocalTime(), QLocale::ShortFormat)
                                           : tr("Never");
-        case Status: return statusText(c);
+        case Status: return syncing ? tr("Syncing…") : c.enabled ? statusText(c) : tr("Disabled");
+        case NextSync:
+            if (!c.enabled)
+                return tr("—");
+            return state != m_states.cend() && state->nextSyncAt.isValid()
+                ? QLocale().toString(state->nextSyncAt.toLocalTime().time(), QLocale::ShortFormat) : tr("—");
         case LastError: return c.lastError;
         }
+    } else if (role == Qt::DecorationRole && index.column() == Status) {
+        // The badge: a coloured swatch views draw beside the text.
+        if (syncing)
+            return QColor(0x1f, 0x77, 0xb4);
+        if (!c.enabled || c.lastStatus.isEmpty())
+            return QColor(0x9e, 0x9e, 0x9e);
+        return c.lastStatus == QLatin1String("ok") ? QColor(0x2c, 0xa0, 0x2c) : QColor(0xd6, 0x27, 0x28);
     } else if (role == Qt::ToolTipRole && index.column() == LastError && !c.lastError.isEmpty()) {
         return c.lastError;   // the cell elides long messages; the tooltip shows all of it
     } else if (role == Qt::TextAlignmentRole && index.column() == Cadence) {
@@ -77,6 +108,7 @@ QVariant ConnectionsModel::headerData(int section, Qt::Orientation orientation, 
     case Enabled: return tr("Enabled");
     case Cadence: return tr("Cadence");
     case LastSync: return tr("Last sync");
+    case NextSync: return tr("Next sync");
     case Status: return tr("Status");
     case LastError: return tr("Last error");
     }

@@ -1,7 +1,10 @@
 // The configured provider accounts as a table: kind, name, enabled, cadence and the last sync outcome.
 #pragma once
 
+#include "engine/scheduler.h"
 #include "exportabletablemodel.h"
+
+#include <QHash>
 
 namespace fleetscope {
 
@@ -9,11 +12,15 @@ class ConnectionsModel : public ExportableTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Kind, Name, Enabled, Cadence, LastSync, Status, LastError, ColumnCount };
+    enum Column { Kind, Name, Enabled, Cadence, Status, LastSync, NextSync, LastError, ColumnCount };
 
     using ExportableTableModel::ExportableTableModel;
 
     void setConnections(QList<ConnectionRecord> connections);
+    // Live states from the engine: "Syncing…" and the next sync time.
+    void setStates(const QHash<qint64, ConnectionState> &states);
+    void setState(qint64 connectionId, const ConnectionState &state);
+    const ConnectionRecord &connection(int row) const { return m_connections.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -28,6 +35,7 @@ public:
 
 private:
     QList<ConnectionRecord> m_connections;
+    QHash<qint64, ConnectionState> m_states;
 };
 
 } // namespace fleetscope

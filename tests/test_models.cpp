@@ -20,6 +20,8 @@
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
+#include <QSignalSpy>
+#include <QColor>
 #include <QTest>
 
 using namespace fleetscope;
@@ -186,7 +188,7 @@ private Q_SLOTS:
         model.setConnections(sampleConnections());
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.columnCount(), int(ConnectionsModel::ColumnCount));
-        QCOMPARE(model.columnCount(), 7);
+        QCOMPARE(model.columnCount(), 8);
         QCOMPARE(model.headerData(ConnectionsModel::Kind, Qt::Horizontal).toString(), QStringLiteral("Kind"));
         QCOMPARE(model.headerData(ConnectionsModel::LastError, Qt::Horizontal).toString(), QStringLiteral("Last error"));
         QVERIFY(!model.headerData(0, Qt::Vertical).isValid());
@@ -205,8 +207,24 @@ private Q_SLOTS:
         QCOMPARE(cell(1, ConnectionsModel::Enabled), QStringLiteral("No"));
         QCOMPARE(cell(1, ConnectionsModel::Cadence), QStringLiteral("45 s"));
         QCOMPARE(cell(1, ConnectionsModel::LastSync), QStringLiteral("Never"));
-        QCOMPARE(cell(1, ConnectionsModel::Status), QStringLiteral("Failed"));
+        QCOMPARE(cell(1, ConnectionsModel::Status), QStringLiteral("Disabled"));   // its last failure is old news
+        QCOMPARE(cell(1, ConnectionsModel::NextSync), QStringLiteral("—"));
         QCOMPARE(cell(1, ConnectionsModel::LastError, Qt::ToolTipRole), sampleConnections().last().lastError);
+        QCOMPARE(model.data(model.index(0, ConnectionsModel::Status), Qt::DecorationRole).value<QColor>(), QColor(0x2c, 0xa0, 0x2c));
+
+        // Live states from the engine: syncing now, then the next sync time.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        ConnectionState syncing;
+        syncing.phase = ConnectionState::Phase::Syncing;
+        model.setState(1, syncing);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(cell(0, ConnectionsModel::Status), QStringLiteral("Syncing…"));
+        ConnectionState scheduled;
+        scheduled.phase = ConnectionState::Phase::Ok;
+        scheduled.nextSyncAt = QDateTime(QDate(2026, 3, 14), QTime(9, 31, 53), Qt::UTC);
+        model.setStates({{1, scheduled}});
+        QCOMPARE(cell(0, ConnectionsModel::Status), QStringLiteral("OK"));
+        QCOMPARE(cell(0, ConnectionsModel::NextSync), QLocale().toString(scheduled.nextSyncAt.toLocalTime().time(), QLocale::ShortFormat));
         QCOMPARE(ConnectionsModel::cadenceText(7200), QStringLiteral("2 h"));
     }
 

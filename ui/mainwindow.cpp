@@ -80,10 +80,15 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
     addPage(m_podsPage, QStringLiteral("pods"));
     addPage(new OffersPage(store, m_stack), QStringLiteral("offers"));
     addPage(new CollectedDataPage(CollectedDataPage::Dataset::Workflows, store, m_stack), QStringLiteral("workflows"));
-    auto *providers = new ProvidersPage(store, m_stack);
-    addPage(providers, QStringLiteral("providers"));
-    for (Page *page : std::as_const(m_pages))
-        connect(page, &Page::addProviderRequested, this, [this, providers] { showPage(int(m_pages.indexOf(providers))); });
+    m_providersPage = new ProvidersPage(store, m_stack);
+    addPage(m_providersPage, QStringLiteral("providers"));
+    // "Add a provider…" on any empty page: the Providers page, with the wizard when it can add.
+    for (Page *page : std::as_const(m_pages)) {
+        connect(page, &Page::addProviderRequested, this, [this] {
+            showPage(int(m_pages.indexOf(m_providersPage)));
+            m_providersPage->addConnection();
+        });
+    }
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -199,6 +204,11 @@ void MainWindow::reloadStatus()
 void MainWindow::setPodActionHandler(PodsPage::ActionHandler handler)
 {
     m_podsPage->setActionHandler(std::move(handler));
+}
+
+void MainWindow::setConnectionController(ConnectionController *controller)
+{
+    m_providersPage->setController(controller);
 }
 
 void MainWindow::setEndpointJobHandler(EndpointJobHandler handler)

@@ -16,7 +16,9 @@ class QStackedWidget;
 namespace fleetscope {
 
 class EndpointsPage;
+class ConnectionController;
 class Page;
+class ProvidersPage;
 class SyncStatusBar;
 class TimeRangePicker;
 
@@ -39,6 +41,9 @@ public:
     void setPodActionHandler(PodsPage::ActionHandler handler);
     // How the Endpoints page's "Test…" dialog runs and cancels jobs (main wires it to the engine).
     void setEndpointJobHandler(EndpointJobHandler handler);
+    // Connection management on the Providers page (main wires it to the engine and keychain).
+    void setConnectionController(ConnectionController *controller);
+    ProvidersPage *providersPage() const { return m_providersPage; }
 
 public Q_SLOTS:
     void showPage(int index);
@@ -61,6 +66,7 @@ private:
     QSettings &m_settings;
     QString m_dataDir;
     QListWidget *m_sidebar = nullptr;
+    ProvidersPage *m_providersPage = nullptr;
     QStackedWidget *m_stack = nullptr;
     QList<Page *> m_pages;
     PodsPage *m_podsPage = nullptr;

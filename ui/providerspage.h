@@ -1,10 +1,15 @@
-// The configured provider accounts and how their last sync went, as an exportable table.
+// The configured provider accounts, how their syncs go, and what a user does with them: add (the
+// setup wizard), edit, test, sync now, enable/disable and remove.
 #pragma once
 
 #include "page.h"
 
+class QLabel;
+class QPushButton;
+
 namespace fleetscope {
 
+class ConnectionController;
 class ConnectionsModel;
 class TableView;
 
@@ -14,14 +19,35 @@ class ProvidersPage : public Page
 public:
     ProvidersPage(StoreService &store, QWidget *parent = nullptr);
 
+    // Without a controller (no engine, as in some tests) the page only lists.
+    void setController(ConnectionController *controller);
     void reload() override;
 
     ConnectionsModel *model() const { return m_model; }
     TableView *tableView() const { return m_table; }
+    QLabel *messageLabel() const { return m_message; }
+    QPushButton *button(const QString &objectName) const;
+
+public Q_SLOTS:
+    void addConnection();
+    void editSelected();
+    void testSelected();
+    void syncSelected();
+    void toggleSelected();
+    // CONFIRM false skips the question (tests); DELETE_DATA then says what to do with history.
+    void removeSelected(bool confirm = true, bool deleteData = false);
 
 private:
+    std::optional<ConnectionRecord> selected() const;
+    void updateActions();
+    void showMessage(const QString &text, bool ok);
+
+    ConnectionController *m_controller = nullptr;
     ConnectionsModel *m_model = nullptr;
     TableView *m_table = nullptr;
+    QLabel *m_message = nullptr;
+    QList<QPushButton *> m_buttons;
+    QPushButton *m_toggle = nullptr;
     LatestRequest m_request;
 };
 

@@ -35,6 +35,7 @@ ProviderKind kindFrom(const QJsonObject &json)
     const QJsonObject secret = json.value(QStringLiteral("secret")).toObject();
     kind.secretRequired = secret.value(QStringLiteral("required")).toBool();
     kind.secretLabel = secret.value(QStringLiteral("label")).toString();
+    kind.secretHelpUrl = secret.value(QStringLiteral("help_url")).toString();
     for (const QJsonValue value : json.value(QStringLiteral("fields")).toArray()) {
         const QJsonObject f = value.toObject();
         ProviderField field;
@@ -54,7 +55,9 @@ ProviderKind kindFrom(const QJsonObject &json)
     return kind;
 }
 
-Result<QJsonValue> typedValue(const ProviderField &field, const QString &text)
+} // namespace
+
+Result<QJsonValue> validateField(const ProviderField &field, const QString &text)
 {
     switch (field.type) {
     case ProviderField::Type::Integer: {
@@ -87,8 +90,6 @@ Result<QJsonValue> typedValue(const ProviderField &field, const QString &text)
     }
     return QJsonValue(text);
 }
-
-} // namespace
 
 const QList<ProviderKind> &providerKinds()
 {
@@ -125,7 +126,7 @@ Result<QJsonObject> validateSettings(const ProviderKind &kind, const QMap<QStrin
                 known << f.key;
             return fail(ErrorClass::Config, QStringLiteral("%1: no such setting for %2 (known: %3)").arg(it.key(), kind.kind, known.join(QStringLiteral(", "))));
         }
-        Result<QJsonValue> value = typedValue(*field, it.value());
+        Result<QJsonValue> value = validateField(*field, it.value());
         if (!value)
             return std::unexpected(value.error());
         settings.insert(field->key, *value);

@@ -31,11 +31,15 @@ struct ProviderKind {
     QString description;
     bool secretRequired = false;
     QString secretLabel;
+    QString secretHelpUrl;   // where a user creates the key, for hints after a rejected test
     QList<ProviderField> fields;
 };
 
 const QList<ProviderKind> &providerKinds();
 const ProviderKind *findProviderKind(const QString &kind);
+
+// One field's VALUE as stored (number, boolean or text), or a Config error naming the field.
+Result<QJsonValue> validateField(const ProviderField &field, const QString &value);
 
 // Checks KEY=VALUE settings against KIND's fields: unknown keys, types, ranges, choices, and URLs
 // (https, or http to this machine only). Returns the typed settings JSON; each error names the key.
