@@ -218,6 +218,8 @@ bool ProviderForm::isComplete() const
 
 void ProviderForm::revalidate()
 {
+    if (!m_problemLabel)
+        return;   // still building the form
     QString problem;
     if (name().isEmpty())
         problem = tr("Name: give the connection a name, e.g. %1-prod").arg(m_kind.kind);
