@@ -101,6 +101,13 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
     connection.cadenceSeconds = cadenceSeconds > 0 ? cadenceSeconds
                                                    : schedulerCadenceSeconds(connection.kind, connection.settings, connection.cadenceSeconds);
 
+    const bool needsSecret = usesSecret(*kind, connection.settings);
+    if (!needsSecret && (parser.isSet(secretStdin) || parser.isSet(secretEnv))) {
+        return ctx.failure(kind->secretWhenKey.isEmpty()
+                               ? QStringLiteral("%1 connections take no secret").arg(kind->displayName)
+                               : QStringLiteral("%1 connections take a secret only with %2=%3")
+                                     .arg(kind->displayName, kind->secretWhenKey, kind->secretWhenValues.join(QLatin1Char('|'))));
+    }
     std::optional<Secret> secret;
     if (parser.isSet(secretStdin)) {
         QFile in;
@@ -118,7 +125,7 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
             return ctx.failure(fromEnv.error().message);
         if (fromEnv)
             secret = *fromEnv;
-    } else if (kind->secretRequired) {
+    } else if (needsSecret) {
         return ctx.failure(QStringLiteral("%1 needs its %2: --secret-stdin (kept in the keychain) or --secret-env VAR")
                                .arg(kind->displayName, kind->secretLabel.toLower()));
     }
@@ -246,7 +253,8 @@ int connectionsRemove(const CommandContext &ctx, const QStringList &args)
     // The keychain first: a secret left behind for a connection that is gone is worse than a
     // connection that is still listed, and the user can simply run remove again.
     const SecretRef secret = SecretRef::forConnection(*connection);
-    if (secret.source() == SecretRef::Source::Keychain) {
+    const bool inKeychain = usesSecret(*connection) && secret.source() == SecretRef::Source::Keychain;
+    if (inKeychain) {
         if (Result<void> removed = Credentials().removeBlocking(connection->id); !removed)
             return ctx.failure(QStringLiteral("%1: nothing removed: %2").arg(connection->name, removed.error().message));
     }
@@ -260,7 +268,7 @@ int connectionsRemove(const CommandContext &ctx, const QStringList &args)
         return ctx.failure(written.error().message);
     ctx.out << QStringLiteral("%1: removed%2%3")
                    .arg(connection->name,
-                        secret.source() == SecretRef::Source::Keychain ? QStringLiteral(", its keychain entry deleted") : QString(),
+                        inKeychain ? QStringLiteral(", its keychain entry deleted") : QString(),
                         parser.isSet(deleteData) ? QStringLiteral("; collected data deleted")
                                                  : QStringLiteral("; collected data kept"))
             << Qt::endl;
@@ -278,7 +286,8 @@ int connectionsTest(const CommandContext &ctx, const QStringList &args)
     Result<ConnectionRecord> row = findConnection(**opened, args.first());
     if (!row)
         return ctx.failure(row.error().message);
-    Result<Secret> secret = SecretRef::forConnection(*row).resolveBlocking(Credentials());
+    // A connection without a secret never asks the keychain, so it tests where none runs.
+    Result<Secret> secret = usesSecret(*row) ? SecretRef::forConnection(*row).resolveBlocking(Credentials()) : Result<Secret>(Secret());
     if (!secret)
         return ctx.failure(QStringLiteral("%1: %2").arg(row->name, describe(secret.error())));
     Result<QString> result = runTest(*row, *secret);

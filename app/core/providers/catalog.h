@@ -2,6 +2,7 @@
 // validates against and what the setup wizard will render.
 #pragma once
 
+#include "domain.h"
 #include "error.h"
 
 #include <QJsonObject>
@@ -31,11 +32,21 @@ struct ProviderKind {
     QString description;
     bool secretRequired = false;
     QString secretLabel;
+    // "secret": {"usedWhen": {"auth": ["bearer", "basic"]}}: the secret belongs to the connection
+    // only while field KEY has one of VALUES (its default counts); otherwise there is none to ask for.
+    QString secretWhenKey;
+    QStringList secretWhenValues;
     QList<ProviderField> fields;
 };
 
 const QList<ProviderKind> &providerKinds();
 const ProviderKind *findProviderKind(const QString &kind);
+
+// Whether a connection of KIND with SETTINGS has a secret: always when required, and for kinds
+// whose secret depends on a field (an auth choice), when that field says so.
+bool usesSecret(const ProviderKind &kind, const QJsonObject &settings);
+// The same for a stored connection; unknown kinds are assumed to have one.
+bool usesSecret(const ConnectionRecord &connection);
 
 // Checks KEY=VALUE settings against KIND's fields: unknown keys, types, ranges, choices, and URLs
 // (https, or http to this machine only). Returns the typed settings JSON; each error names the key.
