@@ -98,6 +98,10 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
             return ctx.failure(QStringLiteral("--secret-env: not a valid environment variable name"));
         connection.settings.insert(SecretRef::secretEnvSetting(), parser.value(secretEnv));
     }
+    // Settings that pass field by field may still not make a collector (basic auth without a user
+    // name, a custom query list that does not parse): refused before anything is saved.
+    if (Result<std::unique_ptr<Collector>> collector = builtinCollectors()(connection); !collector)
+        return ctx.failure(collector.error().message);
     connection.cadenceSeconds = cadenceSeconds > 0 ? cadenceSeconds
                                                    : schedulerCadenceSeconds(connection.kind, connection.settings, connection.cadenceSeconds);
 
@@ -199,6 +203,8 @@ int connectionsSet(const CommandContext &ctx, const QStringList &args)
         return ctx.failure(QStringLiteral("%1: %2; nothing changed").arg(connection->name, changed.error().message));
     for (auto it = changed->begin(); it != changed->end(); ++it)
         connection->settings.insert(it.key(), it.value());
+    if (Result<std::unique_ptr<Collector>> collector = builtinCollectors()(*connection); !collector)
+        return ctx.failure(QStringLiteral("%1; nothing changed").arg(collector.error().message));
     connection->cadenceSeconds = schedulerCadenceSeconds(connection->kind, connection->settings, connection->cadenceSeconds);
     WriteBatch batch;
     batch.source = QStringLiteral("connections set %1").arg(connection->name);

@@ -3,6 +3,7 @@
 
 #include "providers/catalog.h"
 #include "providers/monitoring/metricsendpoint.h"
+#include "providers/monitoring/prometheus.h"
 #include "providers/runpod/runpodcollector.h"
 
 namespace fleetscope {
@@ -36,6 +37,12 @@ CollectorFactory builtinCollectors()
                 return std::unexpected(settingsError(connection, settings.error()));
             return std::make_unique<metricsendpoint::MetricsEndpointCollector>(*settings, optionalSecret(connection));
         }
+        if (connection.kind == QLatin1String("prometheus")) {
+            Result<prometheus::Settings> settings = prometheus::Settings::fromJson(connection.settings);
+            if (!settings)
+                return std::unexpected(settingsError(connection, settings.error()));
+            return std::make_unique<prometheus::PrometheusCollector>(*settings, optionalSecret(connection));
+        }
         return fail(ErrorClass::Config, QStringLiteral("%1: this build has no collector for provider kind '%2'")
                                             .arg(connection.name, connection.kind));
     };
@@ -50,6 +57,10 @@ int schedulerCadenceSeconds(const QString &kind, const QJsonObject &settings, in
     if (kind == QLatin1String("metrics-endpoint")) {
         if (Result<metricsendpoint::Settings> parsed = metricsendpoint::Settings::fromJson(settings))
             return parsed->scrapeIntervalSeconds;
+    }
+    if (kind == QLatin1String("prometheus")) {
+        if (Result<prometheus::Settings> parsed = prometheus::Settings::fromJson(settings))
+            return parsed->intervalSeconds;
     }
     return fallback;
 }

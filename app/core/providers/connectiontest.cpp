@@ -4,6 +4,7 @@
 #include "http/clock.h"
 #include "http/httpclient.h"
 #include "providers/monitoring/metricsendpoint.h"
+#include "providers/monitoring/prometheus.h"
 #include "providers/runpod/runpodcollector.h"
 #include "providers/runpod/runpodparse.h"
 
@@ -59,6 +60,15 @@ void testMetricsEndpoint(HttpClient &http, const ConnectionRecord &connection, c
     });
 }
 
+void testPrometheus(HttpClient &http, const ConnectionRecord &connection, const Secret &secret, QObject *context,
+                    std::function<void(Result<QString>)> done)
+{
+    Result<prometheus::Settings> settings = prometheus::Settings::fromJson(connection.settings);
+    if (!settings)
+        return failLater(context, done, settings.error());
+    prometheus::testServer(http, *settings, secret, context, std::move(done));
+}
+
 } // namespace
 
 void testConnection(HttpClient &http, const ConnectionRecord &connection, const Secret &secret, QObject *context,
@@ -68,6 +78,8 @@ void testConnection(HttpClient &http, const ConnectionRecord &connection, const 
         return testRunPod(http, connection, secret, context, std::move(done));
     if (connection.kind == QLatin1String("metrics-endpoint"))
         return testMetricsEndpoint(http, connection, secret, context, std::move(done));
+    if (connection.kind == QLatin1String("prometheus"))
+        return testPrometheus(http, connection, secret, context, std::move(done));
     failLater(context, done, Error::make(ErrorClass::Config, QStringLiteral("no connection test for provider kind '%1'").arg(connection.kind)));
 }
 
