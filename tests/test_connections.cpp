@@ -3,6 +3,7 @@
 #include "clirun.h"
 #include "credentials/credentials.h"
 #include "faultserver.h"
+#include "fixtures.h"
 #include "simulator/loopbackserver.h"
 #include "store/storeservice.h"
 
@@ -253,9 +254,7 @@ private Q_SLOTS:
     // A kind without a secret never needs the keychain: add, test, list and remove all work with no D-Bus at all.
     void metricsEndpointNeedsNoKeychain()
     {
-        QFile file(QStringLiteral(FLEETSCOPE_FIXTURES "/dcgm/datadog-dcgm-metrics.txt"));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray scrape = file.readAll();
+        const QByteArray scrape = test::fixtureBytes(QStringLiteral("dcgm/datadog-dcgm-metrics.txt"));
         LoopbackServer exporter([&scrape](const LoopbackRequest &) {
             return LoopbackResponse::withBody(200, "text/plain; version=0.0.4", scrape);
         });

@@ -2,13 +2,13 @@
 // negotiation, DCGM normalisation into canonical series, auth, failures, and what reaches the store.
 #include "cli/localhttp.h"
 #include "engine/collectors.h"
+#include "fixtures.h"
 #include "providers/connectiontest.h"
 #include "providers/monitoring/metricsendpoint.h"
 #include "simulator/loopbackserver.h"
 #include "store/store.h"
 #include "teststore.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,10 +19,7 @@ namespace {
 
 QByteArray fixture(const QString &name)
 {
-    QFile file(QStringLiteral(FLEETSCOPE_FIXTURES "/dcgm/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
+    return test::fixtureBytes(QStringLiteral("dcgm/") + name);
 }
 
 constexpr QByteArrayView kText004 = "text/plain; version=0.0.4; charset=utf-8";

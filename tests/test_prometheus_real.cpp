@@ -1,6 +1,7 @@
 // A real Prometheus (reference/toolchain.md) scraping a loopback dcgm-exporter, queried through the
 // Prometheus connection: the DCGM query set, the backfill and the connection test against the real API.
 #include "cli/localhttp.h"
+#include "fixtures.h"
 #include "providers/monitoring/prometheus.h"
 #include "simulator/loopbackserver.h"
 
@@ -60,9 +61,7 @@ private Q_SLOTS:
         const QString binary = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
         if (binary.isEmpty())
             QSKIP("no prometheus binary on PATH (build.sh installs the Debian package)");
-        QFile fixture(QStringLiteral(FLEETSCOPE_FIXTURES "/dcgm/datadog-dcgm-metrics.txt"));
-        QVERIFY(fixture.open(QIODevice::ReadOnly));
-        m_scrape = fixture.readAll() + '\n';   // the recorded file ends without one
+        m_scrape = test::fixtureBytes(QStringLiteral("dcgm/datadog-dcgm-metrics.txt")) + '\n';   // the recorded file ends without one
         QVERIFY(m_exporter.listen());
 
         QFile config(m_dir.filePath(QStringLiteral("prometheus.yml")));
