@@ -3,6 +3,8 @@
 #include "clirun.h"
 #include "credentials/credentials.h"
 #include "faultserver.h"
+#include "fixtures.h"
+#include "simulator/loopbackserver.h"
 #include "store/storeservice.h"
 
 #include <QDirIterator>
@@ -165,7 +167,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mentions");
         const QString url = QStringLiteral("graphql_url=") + graphqlUrl();
         QTest::addRow("duplicate name") << QStringList{QStringLiteral("runpod"), QStringLiteral("--name"), QStringLiteral("prod"), QStringLiteral("--set"), url, QStringLiteral("--secret-stdin")} << 1 << QStringLiteral("exists already");
-        QTest::addRow("unknown kind") << QStringList{QStringLiteral("teleport"), QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--secret-stdin")} << 1 << QStringLiteral("unknown provider kind 'teleport' (known: runpod)");
+        QTest::addRow("unknown kind") << QStringList{QStringLiteral("teleport"), QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--secret-stdin")} << 1 << QStringLiteral("unknown provider kind 'teleport' (known: metrics-endpoint, prometheus, runpod)");
         QTest::addRow("unknown setting") << QStringList{QStringLiteral("runpod"), QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--set"), QStringLiteral("colour=blue"), QStringLiteral("--secret-stdin")} << 1 << QStringLiteral("colour: no such setting");
         QTest::addRow("http to a remote host") << QStringList{QStringLiteral("runpod"), QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--set"), QStringLiteral("graphql_url=http://api.runpod.io/graphql"), QStringLiteral("--secret-stdin")} << 1 << QStringLiteral("plain http is allowed only to this machine");
         QTest::addRow("out of range") << QStringList{QStringLiteral("runpod"), QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--set"), QStringLiteral("health_poll_seconds=1"), QStringLiteral("--secret-stdin")} << 1 << QStringLiteral("outside 10..86400");
@@ -247,6 +249,95 @@ private Q_SLOTS:
         const test::CliRun purged = test::runFleetscope(base() << QStringLiteral("remove") << QStringLiteral("ci") << QStringLiteral("--delete-data"));
         QVERIFY2(purged.exitCode == 0, qPrintable(purged.err));
         QCOMPARE(purged.out.trimmed(), QStringLiteral("ci: removed; collected data deleted"));
+    }
+
+    // A kind without a secret never needs the keychain: add, test, list and remove all work with no D-Bus at all.
+    void metricsEndpointNeedsNoKeychain()
+    {
+        const QByteArray scrape = test::fixtureBytes(QStringLiteral("dcgm/datadog-dcgm-metrics.txt"));
+        LoopbackServer exporter([&scrape](const LoopbackRequest &) {
+            return LoopbackResponse::withBody(200, "text/plain; version=0.0.4", scrape);
+        });
+        QVERIFY(exporter.listen());
+        const QString url = QStringLiteral("url=http://127.0.0.1:%1/metrics").arg(exporter.port());
+        QProcessEnvironment noBus = QProcessEnvironment::systemEnvironment();
+        noBus.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + m_dir.filePath(QStringLiteral("no-bus")));
+        const QStringList add = base() << QStringLiteral("add") << QStringLiteral("metrics-endpoint") << QStringLiteral("--name");
+
+        const test::CliRun added = test::runFleetscope(QStringList(add) << QStringLiteral("dcgm") << QStringLiteral("--set") << url, noBus);
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        QCOMPARE(added.out.trimmed(), QStringLiteral("added metrics-endpoint connection 'dcgm'; secret none; test ok: dcgm-exporter: 3 GPUs on 3 hosts"));
+        const test::CliRun untested = test::runFleetscope(QStringList(add) << QStringLiteral("later") << QStringLiteral("--set")
+                                                          << QStringLiteral("url=http://127.0.0.1:1/metrics") << QStringLiteral("--no-test"), noBus);
+        QVERIFY2(untested.exitCode == 0, qPrintable(untested.err));
+        QVERIFY(untested.out.endsWith(QLatin1String("not tested\n")));
+
+        const test::CliRun tested = test::runFleetscope(base() << QStringLiteral("test") << QStringLiteral("dcgm"), noBus);
+        QVERIFY2(tested.exitCode == 0, qPrintable(tested.err));
+        QCOMPARE(tested.out.trimmed(), QStringLiteral("dcgm: ok — dcgm-exporter: 3 GPUs on 3 hosts"));
+        const test::CliRun down = test::runFleetscope(base() << QStringLiteral("test") << QStringLiteral("later"), noBus);
+        QCOMPARE(down.exitCode, 1);
+        QVERIFY2(down.err.contains(QLatin1String("later: unavailable: scrape 127.0.0.1:1/metrics")), qPrintable(down.err));
+        for (const QJsonValue row : list()) {
+            const QJsonObject object = row.toObject();
+            if (object.value(QStringLiteral("kind")).toString() == QLatin1String("metrics-endpoint")) {
+                QCOMPARE(object.value(QStringLiteral("secret")).toString(), QStringLiteral("not needed"));
+                QCOMPARE(object.value(QStringLiteral("cadence_seconds")).toInt(), 30);
+            }
+        }
+
+        // A token only with auth=bearer, and then it is required.
+        const test::CliRun stray = runWithStdin(QStringList(add) << QStringLiteral("x") << QStringLiteral("--set") << url << QStringLiteral("--secret-stdin"), "tok\n");
+        QCOMPARE(stray.exitCode, 1);
+        QVERIFY2(stray.err.contains(QLatin1String("take a secret only with auth=bearer")), qPrintable(stray.err));
+        const test::CliRun missing = test::runFleetscope(QStringList(add) << QStringLiteral("x") << QStringLiteral("--set") << url
+                                                         << QStringLiteral("--set") << QStringLiteral("auth=bearer"));
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QLatin1String("needs its bearer token")), qPrintable(missing.err));
+
+        const test::CliRun removed = test::runFleetscope(base() << QStringLiteral("remove") << QStringLiteral("dcgm"), noBus);
+        QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
+        QCOMPARE(removed.out.trimmed(), QStringLiteral("dcgm: removed; collected data kept"));
+    }
+
+    void prometheusAddTestsBuildinfo()
+    {
+        LoopbackServer prometheus([](const LoopbackRequest &request) {
+            if (request.path != QLatin1String("/api/v1/status/buildinfo"))
+                return LoopbackResponse::withBody(404, "text/plain", "404 page not found\n");
+            return LoopbackResponse::withBody(200, "application/json", R"({"status":"success","data":{"version":"2.42.0","revision":"","branch":"","buildUser":"","buildDate":"","goVersion":"go1.19.8"}})");
+        });
+        QVERIFY(prometheus.listen());
+        QProcessEnvironment noBus = QProcessEnvironment::systemEnvironment();
+        noBus.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + m_dir.filePath(QStringLiteral("no-bus")));
+        const QStringList add = base() << QStringLiteral("add") << QStringLiteral("prometheus") << QStringLiteral("--name");
+        const QString url = QStringLiteral("url=http://127.0.0.1:%1").arg(prometheus.port());
+
+        const test::CliRun added = test::runFleetscope(QStringList(add) << QStringLiteral("prom") << QStringLiteral("--set") << url, noBus);
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        QCOMPARE(added.out.trimmed(), QStringLiteral("added prometheus connection 'prom'; secret none; test ok: Prometheus 2.42.0"));
+        const test::CliRun tested = test::runFleetscope(base() << QStringLiteral("test") << QStringLiteral("prom"), noBus);
+        QCOMPARE(tested.out.trimmed(), QStringLiteral("prom: ok — Prometheus 2.42.0"));
+
+        // Basic auth: the password through the keychain, the user name a setting.
+        const test::CliRun basic = runWithStdin(QStringList(add) << QStringLiteral("prom-basic") << QStringLiteral("--set") << url << QStringLiteral("--set")
+                                                << QStringLiteral("auth=basic") << QStringLiteral("--set") << QStringLiteral("username=grafana")
+                                                << QStringLiteral("--secret-stdin") << QStringLiteral("--no-test"),
+                                                "pw-CANARY\n");
+        QVERIFY2(basic.exitCode == 0, qPrintable(basic.err));
+        QVERIFY2(basic.out.contains(QLatin1String("secret in the keychain; not tested")), qPrintable(basic.out));
+        QVERIFY(!treeContains(m_dir.path(), "pw-CANARY"));
+        const test::CliRun basicTest = test::runFleetscope(base() << QStringLiteral("test") << QStringLiteral("prom-basic"));
+        QVERIFY2(basicTest.exitCode == 0, qPrintable(basicTest.err));
+
+        const test::CliRun unknown = test::runFleetscope(QStringList(add) << QStringLiteral("x") << QStringLiteral("--set") << url
+                                                         << QStringLiteral("--set") << QStringLiteral("queries=all"), noBus);
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(QLatin1String("queries: expected one of dcgm, custom")), qPrintable(unknown.err));
+        const test::CliRun noList = test::runFleetscope(QStringList(add) << QStringLiteral("x") << QStringLiteral("--set") << url
+                                                        << QStringLiteral("--set") << QStringLiteral("queries=custom") << QStringLiteral("--no-test"), noBus);
+        QCOMPARE(noList.exitCode, 1);
+        QVERIFY2(noList.err.contains(QLatin1String("x: custom_queries: give name=PromQL entries")), qPrintable(noList.err));
     }
 
     void noKeychainSavesNothing()

@@ -1,8 +1,8 @@
 // The exposition parser against real exporter output, escapes, timestamps, special values and
 // malformed input with exact line numbers.
+#include "fixtures.h"
 #include "metrics/exposition.h"
 
-#include <QFile>
 #include <QTest>
 
 #include <cmath>
@@ -15,10 +15,7 @@ namespace {
 
 QByteArray fixture(const QString &name)
 {
-    QFile file(QStringLiteral(FLEETSCOPE_FIXTURES "/dcgm/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
+    return test::fixtureBytes(QStringLiteral("dcgm/") + name);
 }
 
 Result<Exposition> parse(const QByteArray &text, ExpositionFormat format = ExpositionFormat::Prometheus,

@@ -2,6 +2,7 @@
 #include "providerform.h"
 
 #include "credentials/secretref.h"
+#include "engine/collectors.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -33,6 +34,7 @@ ProviderForm::ProviderForm(const ProviderKind &kind, Mode mode, const QStringLis
     , m_takenNames(takenNames)
 {
     auto *form = new QFormLayout(this);
+    m_layout = form;
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
 
@@ -43,7 +45,7 @@ ProviderForm::ProviderForm(const ProviderKind &kind, Mode mode, const QStringLis
     form->addRow(tr("&Name:"), m_name);
     connect(m_name, &QLineEdit::textChanged, this, &ProviderForm::revalidate);
 
-    if (kind.secretRequired || !kind.secretLabel.isEmpty()) {
+    if (kind.secretRequired || !kind.secretLabel.isEmpty() || !kind.secretWhenKey.isEmpty()) {
         m_secretSource = new QComboBox(this);
         m_secretSource->addItem(tr("Keep it in the system keychain"));
         m_secretSource->addItem(tr("Read it from an environment variable"));
@@ -69,15 +71,9 @@ ProviderForm::ProviderForm(const ProviderKind &kind, Mode mode, const QStringLis
         m_secretEnv->setPlaceholderText(tr("e.g. RUNPOD_API_KEY"));
         m_secretEnv->setAccessibleName(tr("Environment variable"));
         form->addRow(tr("&Variable:"), m_secretEnv);
-        auto showSource = [this, form](int source) {
-            form->setRowVisible(m_secret, source == kKeychain);
-            form->setRowVisible(m_secretEnv, source == kEnvironment);
-            revalidate();
-        };
-        connect(m_secretSource, &QComboBox::currentIndexChanged, this, showSource);
+        connect(m_secretSource, &QComboBox::currentIndexChanged, this, &ProviderForm::revalidate);
         connect(m_secret, &QLineEdit::textChanged, this, &ProviderForm::revalidate);
         connect(m_secretEnv, &QLineEdit::textChanged, this, &ProviderForm::revalidate);
-        showSource(kKeychain);
     }
 
     for (const ProviderField &field : kind.fields)
@@ -195,18 +191,25 @@ Result<QJsonObject> ProviderForm::settings() const
     Result<QJsonObject> settings = validateSettings(m_kind, values);
     if (!settings)
         return settings;
-    if (m_secretSource && m_secretSource->currentIndex() == kEnvironment) {
+    if (secretUsed() && m_secretSource->currentIndex() == kEnvironment) {
         const QString variable = m_secretEnv->text().trimmed();
         if (!SecretRef::isValidVariableName(variable))
             return fail(ErrorClass::Config, tr("Variable: letters, digits and _ only, not starting with a digit"));
         settings->insert(SecretRef::secretEnvSetting(), variable);
     }
+    // Settings that pass field by field may still not make a collector (basic auth without a
+    // user name): the same check the CLI makes before saving.
+    ConnectionRecord draft;
+    draft.kind = m_kind.kind;
+    draft.settings = *settings;
+    if (Result<std::unique_ptr<Collector>> collector = builtinCollectors()(draft); !collector)
+        return std::unexpected(collector.error());
     return settings;
 }
 
 std::optional<Secret> ProviderForm::secret() const
 {
-    if (!m_secretSource || m_secretSource->currentIndex() != kKeychain || m_secret->text().isEmpty())
+    if (!secretUsed() || m_secretSource->currentIndex() != kKeychain || m_secret->text().isEmpty())
         return std::nullopt;
     return Secret(m_secret->text().toUtf8());
 }
@@ -214,6 +217,18 @@ std::optional<Secret> ProviderForm::secret() const
 bool ProviderForm::isComplete() const
 {
     return m_problem.isEmpty();
+}
+
+bool ProviderForm::secretUsed() const
+{
+    if (!m_secretSource)
+        return false;
+    QJsonObject choices;
+    for (const ProviderField &field : m_kind.fields) {
+        if (field.type == ProviderField::Type::Choice)
+            choices.insert(field.key, fieldText(field));
+    }
+    return usesSecret(m_kind, choices);
 }
 
 void ProviderForm::revalidate()
@@ -239,11 +254,19 @@ void ProviderForm::revalidate()
         if (problem.isEmpty())
             problem = fieldProblem;
     }
-    if (problem.isEmpty() && m_secretSource) {
-        if (m_secretSource->currentIndex() == kKeychain && m_secret->text().isEmpty() && m_kind.secretRequired && m_mode == Mode::New)
+    if (m_secretSource) {
+        const bool used = secretUsed();
+        m_layout->setRowVisible(m_secretSource, used);
+        m_layout->setRowVisible(m_secret, used && m_secretSource->currentIndex() == kKeychain);
+        m_layout->setRowVisible(m_secretEnv, used && m_secretSource->currentIndex() == kEnvironment);
+    }
+    if (problem.isEmpty()) {
+        if (Result<QJsonObject> whole = settings(); !whole)
+            problem = whole.error().message;
+    }
+    if (problem.isEmpty() && m_secretSource && secretUsed()) {
+        if (m_secretSource->currentIndex() == kKeychain && m_secret->text().isEmpty() && m_mode == Mode::New)
             problem = tr("%1: required").arg(m_kind.secretLabel);
-        else if (m_secretSource->currentIndex() == kEnvironment && !SecretRef::isValidVariableName(m_secretEnv->text().trimmed()))
-            problem = tr("Variable: letters, digits and _ only, not starting with a digit");
     }
     m_problem = problem;
     m_problemLabel->setText(problem);

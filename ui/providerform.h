@@ -52,6 +52,7 @@ private:
     void addField(QFormLayout *form, const ProviderField &field);
     QString fieldText(const ProviderField &field) const;
     void revalidate();
+    bool secretUsed() const;   // the kind has one, or the auth choice asks for one
 
     ProviderKind m_kind;
     Mode m_mode;
@@ -61,6 +62,7 @@ private:
     QLineEdit *m_secret = nullptr;
     QLineEdit *m_secretEnv = nullptr;
     QLabel *m_problemLabel = nullptr;
+    QFormLayout *m_layout = nullptr;
     QHash<QString, QWidget *> m_editors;
     QString m_problem;
 };

@@ -54,9 +54,8 @@ int connectionsList(const CommandContext &ctx, const QStringList &args)
     bool keychainAnswers = true;
     const Credentials credentials;
     for (const ConnectionRecord &c : *connections) {
-        const ProviderKind *kind = findProviderKind(c.kind);
         const SecretRef ref = SecretRef::forConnection(c);
-        if (kind && !kind->secretRequired && ref.source() == SecretRef::Source::Keychain)
+        if (!usesSecret(c) && ref.source() == SecretRef::Source::Keychain)
             secrets << QStringLiteral("not needed");
         else if (!keychainAnswers && ref.source() == SecretRef::Source::Keychain)
             secrets << QStringLiteral("unknown");

@@ -99,9 +99,20 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
             return ctx.failure(QStringLiteral("--secret-env: not a valid environment variable name"));
         connection.settings.insert(SecretRef::secretEnvSetting(), parser.value(secretEnv));
     }
+    // Settings that pass field by field may still not make a collector (basic auth without a user
+    // name, a custom query list that does not parse): refused before anything is saved.
+    if (Result<std::unique_ptr<Collector>> collector = builtinCollectors()(connection); !collector)
+        return ctx.failure(collector.error().message);
     connection.cadenceSeconds = cadenceSeconds > 0 ? cadenceSeconds
                                                    : schedulerCadenceSeconds(connection.kind, connection.settings, connection.cadenceSeconds);
 
+    const bool needsSecret = usesSecret(*kind, connection.settings);
+    if (!needsSecret && (parser.isSet(secretStdin) || parser.isSet(secretEnv))) {
+        return ctx.failure(kind->secretWhenKey.isEmpty()
+                               ? QStringLiteral("%1 connections take no secret").arg(kind->displayName)
+                               : QStringLiteral("%1 connections take a secret only with %2=%3")
+                                     .arg(kind->displayName, kind->secretWhenKey, kind->secretWhenValues.join(QLatin1Char('|'))));
+    }
     std::optional<Secret> secret;
     if (parser.isSet(secretStdin)) {
         QFile in;
@@ -119,7 +130,7 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
             return ctx.failure(fromEnv.error().message);
         if (fromEnv)
             secret = *fromEnv;
-    } else if (kind->secretRequired) {
+    } else if (needsSecret) {
         return ctx.failure(QStringLiteral("%1 needs its %2: --secret-stdin (kept in the keychain) or --secret-env VAR")
                                .arg(kind->displayName, kind->secretLabel.toLower()));
     }
@@ -177,6 +188,8 @@ int connectionsSet(const CommandContext &ctx, const QStringList &args)
         return ctx.failure(QStringLiteral("%1: %2; nothing changed").arg(connection->name, changed.error().message));
     for (auto it = changed->begin(); it != changed->end(); ++it)
         connection->settings.insert(it.key(), it.value());
+    if (Result<std::unique_ptr<Collector>> collector = builtinCollectors()(*connection); !collector)
+        return ctx.failure(QStringLiteral("%1; nothing changed").arg(collector.error().message));
     connection->cadenceSeconds = schedulerCadenceSeconds(connection->kind, connection->settings, connection->cadenceSeconds);
     if (Result<ConnectionRecord> written = updateConnection(**opened, Credentials(), *connection, std::nullopt); !written)
         return ctx.failure(written.error().message);
@@ -224,7 +237,7 @@ int connectionsRemove(const CommandContext &ctx, const QStringList &args)
 
     if (Result<void> removed = removeConnection(**opened, Credentials(), *connection, parser.isSet(deleteData)); !removed)
         return ctx.failure(removed.error().message);
-    const bool hadKeychainEntry = SecretRef::forConnection(*connection).source() == SecretRef::Source::Keychain;
+    const bool hadKeychainEntry = usesSecret(*connection) && SecretRef::forConnection(*connection).source() == SecretRef::Source::Keychain;
     ctx.out << QStringLiteral("%1: removed%2%3")
                    .arg(connection->name,
                         hadKeychainEntry ? QStringLiteral(", its keychain entry deleted") : QString(),
@@ -245,7 +258,8 @@ int connectionsTest(const CommandContext &ctx, const QStringList &args)
     Result<ConnectionRecord> row = findConnection(**opened, args.first());
     if (!row)
         return ctx.failure(row.error().message);
-    Result<Secret> secret = SecretRef::forConnection(*row).resolveBlocking(Credentials());
+    // A connection without a secret never asks the keychain, so it tests where none runs.
+    Result<Secret> secret = usesSecret(*row) ? SecretRef::forConnection(*row).resolveBlocking(Credentials()) : Result<Secret>(Secret());
     if (!secret)
         return ctx.failure(QStringLiteral("%1: %2").arg(row->name, describe(secret.error())));
     Result<QString> result = runTest(*row, *secret);

@@ -1,4 +1,4 @@
-// The scrape command: fetch (HttpClient) or read, parse, normalize, print as table, CSV or JSON.
+// The scrape command: fetch (the shared scrape request) or read, parse, normalize, print as table, CSV or JSON.
 #include "cli/scrapecommand.h"
 
 #include "cli/commandline.h"
@@ -9,6 +9,7 @@
 #include "logging.h"
 #include "metrics/dcgm.h"
 #include "metrics/exposition.h"
+#include "metrics/scrape.h"
 
 #include <QBuffer>
 #include <QCommandLineParser>
@@ -21,8 +22,7 @@ namespace fleetscope {
 namespace {
 
 struct Scraped {
-    QByteArray body;
-    ExpositionFormat format = ExpositionFormat::Prometheus;
+    Exposition exposition;
     QString source;   // names the input in parse errors: the path, or host:port/path
 };
 
@@ -34,20 +34,17 @@ bool isUrl(const QString &target)
 
 Result<Scraped> fetch(const QUrl &url)
 {
-    HttpRequest request;
-    request.url = url;
-    request.headers.append({QByteArrayLiteral("Accept"), expositionAcceptHeader()});
+    HttpRequest request = scrapeRequest(url);
     request.carriesCredential = false;   // a bare /metrics URL: plain http is fine
     request.timeoutMs = 15'000;
     request.maxAttempts = 2;
-    request.source = QStringLiteral("scrape %1").arg(redactedTarget(url));
-    Result<HttpResponse> answer = runWithLocalHttp<HttpResponse>(
-        [&request](HttpClient &http, QObject *context, std::function<void(Result<HttpResponse>)> done) {
-            http.send(request, context, std::move(done));
+    Result<Exposition> exposition = runWithLocalHttp<Exposition>(
+        [&request](HttpClient &http, QObject *context, std::function<void(Result<Exposition>)> done) {
+            scrapeExposition(http, request, context, std::move(done));
         });
-    if (!answer)
-        return std::unexpected(answer.error());
-    return Scraped{std::move(answer->body), formatForContentType(answer->header("Content-Type")), redactedTarget(url)};
+    if (!exposition)
+        return std::unexpected(exposition.error());
+    return Scraped{std::move(*exposition), redactedTarget(url)};
 }
 
 Result<Scraped> readFile(const QString &path)
@@ -55,9 +52,11 @@ Result<Scraped> readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorClass::Config, QStringLiteral("%1: %2").arg(path, file.errorString()));
-    QByteArray body = file.readAll();
-    const ExpositionFormat format = formatForFile(path, body);
-    return Scraped{std::move(body), format, path};
+    const QByteArray body = file.readAll();
+    Result<Exposition> exposition = parseExposition(body, formatForFile(path, body), path);
+    if (!exposition)
+        return std::unexpected(exposition.error());
+    return Scraped{std::move(*exposition), path};
 }
 
 QString tableCell(const QVariant &value)
@@ -139,9 +138,7 @@ int runScrape(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!scraped)
         return fail(err, scraped.error().message);
 
-    Result<Exposition> exposition = parseExposition(scraped->body, scraped->format, scraped->source);
-    if (!exposition)
-        return fail(err, exposition.error().message);
+    const Exposition *exposition = &scraped->exposition;
     const QList<GpuReading> readings = normalizeDcgm(*exposition);
     qCInfo(lcCli).noquote() << "scrape" << scraped->source << exposition->samples().size() << "samples" << readings.size() << "GPUs";
     const TableData table = gpuReadingsTable(readings);

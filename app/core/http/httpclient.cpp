@@ -72,7 +72,7 @@ private:
 
     void sendAttempt();
     void handleFinished();
-    void handleHttpError(int status, const QNetworkReply &reply);
+    void handleHttpError(int status, QNetworkReply &reply);
     void retryOrFail(Error error, Retry retry, std::optional<qint64> retryAfterMs = std::nullopt);
     void failNow(Error error);
     void finish(Result<HttpResponse> result);
@@ -226,7 +226,7 @@ void HttpExchange::handleFinished()
     retryOrFail(Error::make(ErrorClass::Unavailable, failed + QStringLiteral("protocol error %1").arg(int(error))), Retry::Yes);
 }
 
-void HttpExchange::handleHttpError(int status, const QNetworkReply &reply)
+void HttpExchange::handleHttpError(int status, QNetworkReply &reply)
 {
     ErrorClass kind = ErrorClass::Config;
     QString meaning = QStringLiteral("request rejected");
@@ -248,7 +248,9 @@ void HttpExchange::handleHttpError(int status, const QNetworkReply &reply)
     } else if (status < 400) {
         meaning = QStringLiteral("unexpected redirect");
     }
-    const Error error = Error::make(kind, QStringLiteral("%1: %2 answered HTTP %3 (%4)").arg(label(), target()).arg(status).arg(meaning));
+    Error error = Error::make(kind, QStringLiteral("%1: %2 answered HTTP %3 (%4)").arg(label(), target()).arg(status).arg(meaning));
+    if (m_request.explainError)
+        m_request.explainError(status, reply.read(64 * 1024), error);
     const std::optional<qint64> retryAfter =
         parseRetryAfter(reply.rawHeader(QByteArrayLiteral("Retry-After")), m_client->m_clock.nowMs());
     retryOrFail(error, isRetryableStatus(status) ? Retry::Yes : Retry::No, retryAfter);

@@ -32,6 +32,9 @@ struct HttpRequest {
     int maxAttempts = 4;               // 1 for requests that must not repeat (lifecycle actions)
     qint64 maxBodyBytes = 64 * 1024 * 1024;
     QString source;                    // names the caller in errors: "runpod/prod graphql"
+    // Refines the error of a non-2xx answer from its body (class, a one-line detail) for APIs that
+    // explain failures there; retries still follow the status. Must copy nothing secret into it.
+    std::function<void(int status, QByteArrayView body, Error &error)> explainError;
 };
 
 struct HttpResponse {

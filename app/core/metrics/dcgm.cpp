@@ -42,13 +42,33 @@ QString text(std::optional<std::string_view> view)
     return view ? QString::fromUtf8(view->data(), qsizetype(view->size())) : QString();
 }
 
-QString firstOf(const Exposition &exposition, const MetricSample &sample, std::initializer_list<std::string_view> names)
+// Each identity field and the label spellings that carry it, preferred first. Prometheus renames
+// an exporter's own pod labels to exported_* when it attaches its own.
+struct IdentityLabel {
+    QString GpuReading::*field;
+    std::initializer_list<std::string_view> names;
+};
+const IdentityLabel kIdentityLabels[] = {
+    {&GpuReading::uuid, {"UUID", "gpu_uuid", "uuid"}}, {&GpuReading::gpu, {"gpu"}}, {&GpuReading::hostname, {"Hostname", "hostname"}},
+    {&GpuReading::modelName, {"modelName"}}, {&GpuReading::device, {"device"}}, {&GpuReading::migInstance, {"GPU_I_ID"}},
+    {&GpuReading::migProfile, {"GPU_I_PROFILE"}}, {&GpuReading::pod, {"pod", "exported_pod"}},
+    {&GpuReading::podNamespace, {"namespace", "exported_namespace"}}, {&GpuReading::container, {"container", "exported_container"}}};
+
+// The identity fields of one labelled value; LABEL(name) is the label's value or empty.
+template<typename LabelLookup>
+GpuReading identityFrom(LabelLookup label)
 {
-    for (std::string_view name : names) {
-        if (std::optional<std::string_view> value = exposition.label(sample, name); value && !value->empty())
-            return text(value);
+    GpuReading identity;
+    for (const IdentityLabel &entry : kIdentityLabels) {
+        for (std::string_view name : entry.names) {
+            QString value = label(name);
+            if (!value.isEmpty()) {
+                identity.*entry.field = std::move(value);
+                break;
+            }
+        }
     }
-    return {};
+    return identity;
 }
 
 void fillMissing(QString &target, const QString &value)
@@ -105,15 +125,13 @@ QList<GpuReading> normalizeDcgm(const Exposition &exposition)
         const Field field = fieldFor(name);
         if (!name.starts_with("DCGM_FI_"))
             continue;
-        const QString uuid = firstOf(exposition, sample, {"UUID", "gpu_uuid", "uuid"});
-        const QString gpu = firstOf(exposition, sample, {"gpu"});
-        const QString hostname = firstOf(exposition, sample, {"Hostname", "hostname"});
-        if (uuid.isEmpty() && gpu.isEmpty())
+        const GpuReading identity = identityFrom([&exposition, &sample](std::string_view label) { return text(exposition.label(sample, label)); });
+        if (identity.uuid.isEmpty() && identity.gpu.isEmpty())
             continue;
-        const QString mig = firstOf(exposition, sample, {"GPU_I_ID"});
         // The UUID names a GPU whatever labels a metric carries (some lack Hostname); without one,
         // host + index does.
-        const QString key = (uuid.isEmpty() ? hostname + QLatin1Char('\x1f') + gpu : uuid) + QLatin1Char('\x1f') + mig;
+        const QString key = (identity.uuid.isEmpty() ? identity.hostname + QLatin1Char('\x1f') + identity.gpu : identity.uuid)
+                            + QLatin1Char('\x1f') + identity.migInstance;
         qsizetype index = byKey.value(key, -1);
         if (index < 0) {
             index = found.size();
@@ -122,17 +140,8 @@ QList<GpuReading> normalizeDcgm(const Exposition &exposition)
         }
         Accumulator &acc = found[index];
         GpuReading &r = acc.reading;
-        fillMissing(r.uuid, uuid);
-        fillMissing(r.gpu, gpu);
-        fillMissing(r.hostname, hostname);
-        fillMissing(r.modelName, firstOf(exposition, sample, {"modelName"}));
-        fillMissing(r.device, firstOf(exposition, sample, {"device"}));
-        fillMissing(r.migInstance, mig);
-        fillMissing(r.migProfile, firstOf(exposition, sample, {"GPU_I_PROFILE"}));
-        // Prometheus renames the exporter's own pod labels to exported_* when it attaches its own.
-        fillMissing(r.pod, firstOf(exposition, sample, {"pod", "exported_pod"}));
-        fillMissing(r.podNamespace, firstOf(exposition, sample, {"namespace", "exported_namespace"}));
-        fillMissing(r.container, firstOf(exposition, sample, {"container", "exported_container"}));
+        for (const IdentityLabel &entry : kIdentityLabels)
+            fillMissing(r.*entry.field, identity.*entry.field);
 
         const double v = sample.value;
         switch (field) {
@@ -226,20 +235,32 @@ TableData gpuReadingsTable(const QList<GpuReading> &readings)
     return table;
 }
 
+GpuReading gpuIdentityFromLabels(const QJsonObject &labels)
+{
+    return identityFrom([&labels](std::string_view name) {
+        return labels.value(QLatin1String(name.data(), qsizetype(name.size()))).toString();
+    });
+}
+
+QString gpuLabelsJson(const GpuReading &r)
+{
+    QJsonObject labels;   // sorted keys: the canonical labelsJson
+    const std::pair<const char *, const QString *> identity[] = {
+        {"Hostname", &r.hostname}, {"gpu", &r.gpu}, {"UUID", &r.uuid}, {"modelName", &r.modelName},
+        {"GPU_I_ID", &r.migInstance}, {"pod", &r.pod}, {"namespace", &r.podNamespace}};
+    for (const auto &[key, value] : identity) {
+        if (!value->isEmpty())
+            labels.insert(QLatin1String(key), *value);
+    }
+    return QString::fromUtf8(QJsonDocument(labels).toJson(QJsonDocument::Compact));
+}
+
 QList<SeriesSamples> gpuReadingSeries(const QList<GpuReading> &readings, qint64 connectionId, qint64 tsMs)
 {
     QList<SeriesSamples> series;
     const QStringList metrics = gpuReadingMetrics();
     for (const GpuReading &r : readings) {
-        QJsonObject labels;   // sorted keys: the canonical labelsJson
-        const std::pair<const char *, const QString *> identity[] = {
-            {"Hostname", &r.hostname}, {"gpu", &r.gpu}, {"UUID", &r.uuid}, {"modelName", &r.modelName},
-            {"GPU_I_ID", &r.migInstance}, {"pod", &r.pod}, {"namespace", &r.podNamespace}};
-        for (const auto &[key, value] : identity) {
-            if (!value->isEmpty())
-                labels.insert(QLatin1String(key), *value);
-        }
-        const QString labelsJson = QString::fromUtf8(QJsonDocument(labels).toJson(QJsonDocument::Compact));
+        const QString labelsJson = gpuLabelsJson(r);
         const QList<std::optional<double>> values = metricValues(r);
         for (qsizetype i = 0; i < values.size(); ++i) {
             if (values[i])

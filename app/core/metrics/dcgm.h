@@ -4,6 +4,7 @@
 #include "domain.h"
 #include "metrics/exposition.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -49,6 +50,14 @@ QStringList gpuReadingMetrics();
 // hostname, gpu, uuid, model, mig_instance, pod, namespace, then the metric columns; missing
 // values are null cells.
 TableData gpuReadingsTable(const QList<GpuReading> &readings);
+
+// The identity of a GPU from labels in any spelling exporters and Prometheus use (UUID or gpu_uuid,
+// Hostname or hostname, pod or exported_pod, ...); the metric values stay empty.
+GpuReading gpuIdentityFromLabels(const QJsonObject &labels);
+
+// The canonical label set of a GPU's series: Hostname, gpu, UUID, modelName, GPU_I_ID, pod,
+// namespace where set; keys sorted, compact JSON, as SeriesKey::labelsJson stores it.
+QString gpuLabelsJson(const GpuReading &reading);
 
 // One series per present value, metric = canonical name, labels = the reading's identity
 // (hostname, gpu, UUID, modelName, pod, namespace, GPU_I_ID where set), stamped TSMS.

@@ -36,6 +36,12 @@ ProviderKind kindFrom(const QJsonObject &json)
     kind.secretRequired = secret.value(QStringLiteral("required")).toBool();
     kind.secretLabel = secret.value(QStringLiteral("label")).toString();
     kind.secretHelpUrl = secret.value(QStringLiteral("help_url")).toString();
+    const QJsonObject usedWhen = secret.value(QStringLiteral("usedWhen")).toObject();
+    if (!usedWhen.isEmpty()) {
+        kind.secretWhenKey = usedWhen.begin().key();
+        for (const QJsonValue value : usedWhen.begin().value().toArray())
+            kind.secretWhenValues << value.toString();
+    }
     for (const QJsonValue value : json.value(QStringLiteral("fields")).toArray()) {
         const QJsonObject f = value.toObject();
         ProviderField field;
@@ -113,6 +119,28 @@ const ProviderKind *findProviderKind(const QString &kind)
             return &each;
     }
     return nullptr;
+}
+
+bool usesSecret(const ProviderKind &kind, const QJsonObject &settings)
+{
+    if (kind.secretRequired)
+        return true;
+    if (kind.secretWhenKey.isEmpty())
+        return false;
+    QJsonValue value = settings.value(kind.secretWhenKey);
+    if (value.isUndefined()) {
+        for (const ProviderField &field : kind.fields) {
+            if (field.key == kind.secretWhenKey)
+                value = field.defaultValue;
+        }
+    }
+    return kind.secretWhenValues.contains(value.toString());
+}
+
+bool usesSecret(const ConnectionRecord &connection)
+{
+    const ProviderKind *kind = findProviderKind(connection.kind);
+    return !kind || usesSecret(*kind, connection.settings);
 }
 
 Result<QJsonObject> validateSettings(const ProviderKind &kind, const QMap<QString, QString> &values)

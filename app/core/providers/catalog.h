@@ -2,6 +2,7 @@
 // validates against and what the setup wizard will render.
 #pragma once
 
+#include "domain.h"
 #include "error.h"
 
 #include <QJsonObject>
@@ -32,6 +33,10 @@ struct ProviderKind {
     bool secretRequired = false;
     QString secretLabel;
     QString secretHelpUrl;   // where a user creates the key, for hints after a rejected test
+    // "secret": {"usedWhen": {"auth": ["bearer", "basic"]}}: the secret belongs to the connection
+    // only while field KEY has one of VALUES (its default counts); otherwise there is none to ask for.
+    QString secretWhenKey;
+    QStringList secretWhenValues;
     QList<ProviderField> fields;
 };
 
@@ -40,6 +45,11 @@ const ProviderKind *findProviderKind(const QString &kind);
 
 // One field's VALUE as stored (number, boolean or text), or a Config error naming the field.
 Result<QJsonValue> validateField(const ProviderField &field, const QString &value);
+// Whether a connection of KIND with SETTINGS has a secret: always when required, and for kinds
+// whose secret depends on a field (an auth choice), when that field says so.
+bool usesSecret(const ProviderKind &kind, const QJsonObject &settings);
+// The same for a stored connection; unknown kinds are assumed to have one.
+bool usesSecret(const ConnectionRecord &connection);
 
 // Checks KEY=VALUE settings against KIND's fields: unknown keys, types, ranges, choices, and URLs
 // (https, or http to this machine only). Returns the typed settings JSON; each error names the key.

@@ -2,6 +2,7 @@
 #include "connectionsetup.h"
 
 #include "credentials/secretref.h"
+#include "providers/catalog.h"
 #include "store/storeservice.h"
 
 namespace fleetscope {
@@ -75,7 +76,7 @@ Result<void> removeConnection(StoreService &store, const Credentials &credential
 {
     // The keychain first: a secret left behind for a connection that is gone is worse than a
     // connection still listed, which the user can simply remove again.
-    if (SecretRef::forConnection(connection).source() == SecretRef::Source::Keychain) {
+    if (usesSecret(connection) && SecretRef::forConnection(connection).source() == SecretRef::Source::Keychain) {
         if (Result<void> removed = credentials.removeBlocking(connection.id); !removed)
             return fail(removed.error().kind, QStringLiteral("%1: nothing removed: %2").arg(connection.name, removed.error().message));
     }
