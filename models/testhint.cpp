@@ -11,7 +11,7 @@ QString testHint(const Error &error, const ProviderKind &kind)
     switch (error.kind) {
     case ErrorClass::Auth:
         if (!kind.secretHelpUrl.isEmpty())
-            return tr("The %1 was rejected; create a key with read access at %2.").arg(kind.secretLabel.toLower(), kind.secretHelpUrl);
+            return tr("The %1 was rejected; create a key with read access at %2.").arg(kind.secretLabel, kind.secretHelpUrl);
         return tr("The credentials were rejected; check them with %1.").arg(kind.displayName);
     case ErrorClass::RateLimited:
         return tr("%1 is limiting requests right now; test again in a minute.").arg(kind.displayName);

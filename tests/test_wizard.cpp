@@ -1,5 +1,6 @@
 // The setup wizard and the Providers page's actions, driven as a user would (offscreen), against the
 // in-process RunPod simulator and a throwaway keyring: the key ends up in the keychain only.
+#include "clirun.h"
 #include "connectioncontroller.h"
 #include "connectionsmodel.h"
 #include "credentials/credentials.h"
@@ -7,6 +8,9 @@
 #include "engine/collectors.h"
 #include "engine/engine.h"
 #include "engine/storelink.h"
+#include "export/datasets.h"
+#include "faultserver.h"
+#include "logging.h"
 #include "mainwindow.h"
 #include "providerform.h"
 #include "providerspage.h"
@@ -20,6 +24,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -118,6 +123,7 @@ private Q_SLOTS:
     {
         QVERIFY2(qEnvironmentVariableIsSet("FLEETSCOPE_TEST_KEYRING"), "run through run-with-keyring.sh");
         QDir().mkpath(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots"));
+        QVERIFY(installFileLog(m_dir.filePath(QStringLiteral("logs")), false));
         m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("fleetscope.ini")), QSettings::IniFormat);
         m_store = std::make_unique<StoreService>(*StoreLocation::parse(QString(), m_dir.filePath(QStringLiteral("data"))));
         QVERIFY(m_store->startBlocking());
@@ -217,6 +223,55 @@ private Q_SLOTS:
                                   QStringLiteral("OK"), 20'000);
         providers()->tableView()->table()->selectRow(0);
         saveShot(m_window.get(), QStringLiteral("providers-after-wizard"));
+    }
+
+    // The canary: the key went through the wizard, a collection cycle, every page, every export and
+    // failed requests; it is in the keychain and in no file, log or message anywhere.
+    void canaryKeyAppearsNowhere()
+    {
+        const ConnectionRecord prod = m_controller->connections().value(0);
+        FaultServer refusing;
+        QVERIFY(refusing.listen());
+        refusing.enqueue(ScriptedResponse::withStatus(401, R"({"errors":[{"message":"Unauthorized"}]})"));
+        refusing.setFallback(ScriptedResponse::withStatus(500, "upstream exploded"));
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            ConnectionRecord draft = prod;
+            draft.settings.insert(QStringLiteral("graphql_url"), refusing.url(QStringLiteral("/graphql")).toString());
+            std::optional<Result<QString>> outcome;
+            m_controller->test(draft, Secret(QByteArray(kKey)), this, [&outcome](Result<QString> r) { outcome = std::move(r); });
+            QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 20'000);
+            QVERIFY(!*outcome);
+            QVERIFY2(!outcome->error().message.contains(QLatin1String(kKey)), qPrintable(outcome->error().message));
+        }
+        QVERIFY(refusing.requests().size() >= 2);
+        QCOMPARE(refusing.requests().first().header("Authorization"), QByteArray("Bearer ") + kKey);   // it was really sent
+
+        for (int page = 0; page < m_window->pages().size(); ++page) {
+            m_window->showPage(page);
+            QTRY_VERIFY(m_window->currentPage()->pageState()->state() != PageState::State::Loading);
+        }
+        for (const QString &dataset : datasetNames()) {
+            const QString file = m_dir.filePath(QStringLiteral("exports/%1.json").arg(dataset));
+            QDir().mkpath(m_dir.filePath(QStringLiteral("exports")));
+            const test::CliRun run = test::runFleetscope({QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data")),
+                                                          QStringLiteral("export"), dataset, QStringLiteral("--format"),
+                                                          QStringLiteral("json"), QStringLiteral("--output"), file});
+            QVERIFY2(run.exitCode == 0, qPrintable(dataset + QLatin1String(": ") + run.err));
+            QVERIFY(QFileInfo(file).size() > 0);
+        }
+        const test::CliRun listed = test::runFleetscope({QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data")),
+                                                         QStringLiteral("connections"), QStringLiteral("list")});
+        QVERIFY2(listed.out.contains(QLatin1String("keychain")), qPrintable(listed.out));
+        QVERIFY(!listed.out.contains(QLatin1String(kKey)) && !listed.err.contains(QLatin1String(kKey)));
+
+        m_store->flush();
+        for (const QString &dir : {m_dir.path(), qEnvironmentVariable("HOME"), qEnvironmentVariable("XDG_CONFIG_HOME"),
+                                   qEnvironmentVariable("XDG_CACHE_HOME"), qEnvironmentVariable("XDG_DATA_HOME")}) {
+            QVERIFY(!dir.isEmpty());
+            QVERIFY2(!treeContains(dir, kKey), qPrintable(dir));
+        }
+        QVERIFY(QDir(m_dir.filePath(QStringLiteral("logs"))).entryList(QDir::Files).size() > 0);   // the logs were searched
+        QCOMPARE(Credentials().readBlocking(prod.id)->bytes(), QByteArray(kKey));
     }
 
     void duplicateNameIsRefusedOnTheSettingsPage()

@@ -58,7 +58,7 @@ ProviderForm::ProviderForm(const ProviderKind &kind, Mode mode, const QStringLis
         m_secret->setPlaceholderText(mode == Mode::Edit ? tr("Leave empty to keep the stored %1").arg(kind.secretLabel.toLower())
                                                         : kind.secretRequired ? tr("Required") : tr("Optional"));
         // Masked by default; the eye toggles it for the one look a user needs to check a paste.
-        QAction *show = m_secret->addAction(QIcon::fromTheme(QStringLiteral("view-visible")), QLineEdit::TrailingPosition);
+        QAction *show = m_secret->addAction(QIcon(QStringLiteral(":/icons/show.svg")), QLineEdit::TrailingPosition);
         show->setCheckable(true);
         show->setText(tr("Show"));
         show->setToolTip(tr("Show or hide the %1").arg(kind.secretLabel.toLower()));

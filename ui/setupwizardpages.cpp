@@ -64,6 +64,9 @@ ChooseProviderPage::ChooseProviderPage(QWidget *parent)
         m_category->addItem(tr(category), QString::fromLatin1(category));
     m_list = new QListWidget(this);
     m_list->setIconSize(QSize(40, 40));
+    m_list->setWordWrap(true);   // descriptions are a sentence or two, never cut off
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setResizeMode(QListView::Adjust);
     m_list->setSpacing(4);
     m_list->setAccessibleName(tr("Providers"));
     for (const ProviderKind &kind : providerKinds()) {
@@ -148,7 +151,7 @@ void SettingsPage::initializePage()
         return;
     setTitle(tr("%1 settings").arg(kind->displayName));
     setSubTitle(kind->secretRequired ? tr("The %1 is kept in the system keychain, or read from an environment variable you name; "
-                                          "it is never written to a file.").arg(kind->secretLabel.toLower())
+                                          "it is never written to a file.").arg(kind->secretLabel)
                                      : kind->description);
     QStringList taken;
     for (const ConnectionRecord &c : m_controller.connections())
