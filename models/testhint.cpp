@@ -7,7 +7,8 @@ namespace fleetscope {
 
 QString testHint(const Error &error, const ProviderKind &kind)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("testhint", text); };
+    // lupdate files these under the namespace, so they are looked up there.
+    auto tr = [](const char *text) { return QCoreApplication::translate("fleetscope", text); };
     switch (error.kind) {
     case ErrorClass::Auth:
         if (!kind.secretHelpUrl.isEmpty())

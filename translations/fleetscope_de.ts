@@ -27,6 +27,10 @@
         <source>the pod&apos;s connection is not configured any more</source>
         <translation>die Verbindung des Pods ist nicht mehr eingerichtet</translation>
     </message>
+    <message>
+        <source>the endpoint&apos;s connection is not configured any more</source>
+        <translation>die Verbindung des Endpunkts ist nicht mehr eingerichtet</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotFormat</name>
@@ -61,6 +65,29 @@
     <message>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
+    </message>
+</context>
+<context>
+    <name>StaleNotices</name>
+    <message>
+        <source>no error recorded</source>
+        <translation>kein Fehler erfasst</translation>
+    </message>
+    <message>
+        <source>%1 “%2” failed at %3 — %4</source>
+        <translation>%1 „%2“ um %3 fehlgeschlagen — %4</translation>
+    </message>
+    <message>
+        <source>%1 “%2” failed — %3</source>
+        <translation>%1 „%2“ fehlgeschlagen — %3</translation>
+    </message>
+    <message>
+        <source>%1; nothing stored from it yet</source>
+        <translation>%1; noch nichts davon gespeichert</translation>
+    </message>
+    <message>
+        <source>%1; showing data from %2</source>
+        <translation>%1; angezeigt werden Daten mit Stand %2</translation>
     </message>
 </context>
 <context>
@@ -204,6 +231,37 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
 </context>
 <context>
+    <name>fleetscope</name>
+    <message>
+        <source>The %1 was rejected; create a key with read access at %2.</source>
+        <translation>%1 wurde abgelehnt; erstellen Sie unter %2 einen Schlüssel mit Lesezugriff.</translation>
+    </message>
+    <message>
+        <source>The credentials were rejected; check them with %1.</source>
+        <translation>Die Zugangsdaten wurden abgelehnt; prüfen Sie sie bei %1.</translation>
+    </message>
+    <message>
+        <source>%1 is limiting requests right now; test again in a minute.</source>
+        <translation>%1 begrenzt gerade die Anfragen; testen Sie in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached; check the URL, your network and any proxy.</source>
+        <translation>%1 ist nicht erreichbar; prüfen Sie die URL, Ihr Netzwerk und einen etwaigen Proxy.</translation>
+    </message>
+    <message>
+        <source>The answer is not what %1 sends; check that the URL points at its API.</source>
+        <translation>Die Antwort stammt nicht von %1; prüfen Sie, ob die URL auf dessen API zeigt.</translation>
+    </message>
+    <message>
+        <source>The %1 account has a billing problem; check it in the provider&apos;s console.</source>
+        <translation>Das %1-Konto hat ein Abrechnungsproblem; prüfen Sie es in der Konsole des Anbieters.</translation>
+    </message>
+    <message>
+        <source>Check the connection&apos;s settings.</source>
+        <translation>Prüfen Sie die Einstellungen der Verbindung.</translation>
+    </message>
+</context>
+<context>
     <name>fleetscope::AboutDialog</name>
     <message>
         <source>About Fleetscope</source>
@@ -220,6 +278,57 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>Version</source>
         <translation>Version</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::ChooseProviderPage</name>
+    <message>
+        <source>Choose a provider</source>
+        <translation>Anbieter auswählen</translation>
+    </message>
+    <message>
+        <source>What should Fleetscope watch? Each account you add becomes one connection.</source>
+        <translation>Was soll Fleetscope beobachten? Jedes hinzugefügte Konto wird zu einer Verbindung.</translation>
+    </message>
+    <message>
+        <source>Search providers</source>
+        <translation>Anbieter suchen</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alle Kategorien</translation>
+    </message>
+    <message>
+        <source>GPU clouds</source>
+        <translation>GPU-Clouds</translation>
+    </message>
+    <message>
+        <source>Serverless</source>
+        <translation>Serverless</translation>
+    </message>
+    <message>
+        <source>Kubernetes</source>
+        <translation>Kubernetes</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <source>CI</source>
+        <translation>CI</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>No provider matches “%1” in %2.</source>
+        <translation>Kein Anbieter in %2 passt zu „%1“.</translation>
     </message>
 </context>
 <context>
@@ -368,6 +477,22 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Next sync</source>
+        <translation>Nächste Synchronisierung</translation>
+    </message>
 </context>
 <context>
     <name>fleetscope::CostPage</name>
@@ -469,6 +594,171 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>“From” must be earlier than “To”.</source>
         <translation>„Von“ muss vor „Bis“ liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::EditConnectionDialog</name>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>„%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Es wurde nichts geändert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::EndpointTestDialog</name>
+    <message>
+        <source>In queue</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Test endpoint — %1</source>
+        <translation>Endpunkt testen — %1</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>runsync (wait for the result)</source>
+        <translation>runsync (auf das Ergebnis warten)</translation>
+    </message>
+    <message>
+        <source>run + status (poll)</source>
+        <translation>run + status (abfragen)</translation>
+    </message>
+    <message>
+        <source>&amp;Payload (JSON)</source>
+        <translation>&amp;Payload (JSON)</translation>
+    </message>
+    <message>
+        <source>Payload (JSON)</source>
+        <translation>Payload (JSON)</translation>
+    </message>
+    <message>
+        <source>Payload error</source>
+        <translation>Payload-Fehler</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel job</source>
+        <translation>&amp;Job abbrechen</translation>
+    </message>
+    <message>
+        <source>Asks RunPod to cancel the job once it has an id</source>
+        <translation>Bittet RunPod, den Job abzubrechen, sobald er eine ID hat</translation>
+    </message>
+    <message>
+        <source>Job running</source>
+        <translation>Job läuft</translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>Noch nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Job status</source>
+        <translation>Job-Status</translation>
+    </message>
+    <message>
+        <source>Timings</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <source>Delay %1 · Execution %2 · Round trip %3</source>
+        <translation>Verzögerung %1 · Ausführung %2 · Umlaufzeit %3</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>The job&apos;s output appears here.</source>
+        <translation>Hier erscheint die Ausgabe des Jobs.</translation>
+    </message>
+    <message>
+        <source>Invalid JSON at line %1, column %2: %3</source>
+        <translation>Ungültiges JSON in Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>The payload must be a JSON object with an &quot;input&quot; field, like %1</source>
+        <translation>Die Payload muss ein JSON-Objekt mit einem &quot;input&quot;-Feld sein, etwa %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the result (runsync)…</source>
+        <translation>Warten auf das Ergebnis (runsync)…</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>polling…</source>
+        <translation>wird abgefragt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delay and execution as RunPod reports them; the round trip is measured here, from sending the job to this answer, over %n request(s).</source>
+        <translation>
+            <numerusform>Verzögerung und Ausführung wie von RunPod gemeldet; die Umlaufzeit wird hier gemessen, vom Senden des Jobs bis zu dieser Antwort, über %n Anfrage.</numerusform>
+            <numerusform>Verzögerung und Ausführung wie von RunPod gemeldet; die Umlaufzeit wird hier gemessen, vom Senden des Jobs bis zu dieser Antwort, über %n Anfragen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the job failed without an error message)</source>
+        <translation>(der Job ist ohne Fehlermeldung fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>cancel requested…</source>
+        <translation>Abbruch angefordert…</translation>
+    </message>
+    <message>
+        <source>cancel failed: %1</source>
+        <translation>Abbruch fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>Job %1</translation>
     </message>
 </context>
 <context>
@@ -588,6 +878,26 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <source>Queue depth</source>
         <translation>Warteschlangenlänge</translation>
     </message>
+    <message>
+        <source>Test…</source>
+        <translation>Testen…</translation>
+    </message>
+    <message>
+        <source>Test the selected endpoint</source>
+        <translation>Den ausgewählten Endpunkt testen</translation>
+    </message>
+    <message>
+        <source>Testing needs the collection engine, which this window runs without.</source>
+        <translation>Zum Testen wird die Sammel-Engine benötigt, die in diesem Fenster nicht läuft.</translation>
+    </message>
+    <message>
+        <source>Select an endpoint to test it.</source>
+        <translation>Wählen Sie einen Endpunkt, um ihn zu testen.</translation>
+    </message>
+    <message>
+        <source>Send a job to the selected endpoint and see its result and timings.</source>
+        <translation>Einen Job an den ausgewählten Endpunkt senden und Ergebnis und Zeiten ansehen.</translation>
+    </message>
 </context>
 <context>
     <name>fleetscope::FigureCard</name>
@@ -637,6 +947,128 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>Could not read the connections: %1</source>
         <translation>Die Verbindungen konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::OffersModel</name>
+    <message>
+        <source>Secure</source>
+        <translation>Secure</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Cheapest listed offer for %1</source>
+        <translation>Günstigstes gelistetes Angebot für %1</translation>
+    </message>
+    <message>
+        <source>GPU type</source>
+        <translation>GPU-Typ</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Price/hr</source>
+        <translation>Preis/Std.</translation>
+    </message>
+    <message>
+        <source>Spot price/hr</source>
+        <translation>Spot-Preis/Std.</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Erfasst</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::OffersPage</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Filter by GPU name…</source>
+        <translation>Nach GPU-Name filtern…</translation>
+    </message>
+    <message>
+        <source>Filter GPU offers by GPU name</source>
+        <translation>GPU-Angebote nach GPU-Name filtern</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>Alle Stufen</translation>
+    </message>
+    <message>
+        <source>Secure cloud</source>
+        <translation>Secure Cloud</translation>
+    </message>
+    <message>
+        <source>Community cloud</source>
+        <translation>Community Cloud</translation>
+    </message>
+    <message>
+        <source>GPU offers</source>
+        <translation>GPU-Angebote</translation>
+    </message>
+    <message>
+        <source>Selected offer</source>
+        <translation>Ausgewähltes Angebot</translation>
+    </message>
+    <message>
+        <source>Price $/hr</source>
+        <translation>Preis $/Std.</translation>
+    </message>
+    <message>
+        <source>Select an offer to see its price over time.</source>
+        <translation>Wählen Sie ein Angebot, um seinen Preis im Zeitverlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 — the cheapest listed</source>
+        <translation>%1 · %2 · %3 — das günstigste gelistete</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>No %1 price recorded for %2 between %3 and %4.</source>
+        <translation>Kein %1-Preis für %2 zwischen %3 und %4 erfasst.</translation>
+    </message>
+    <message>
+        <source>%1 — %2, $/hr</source>
+        <translation>%1 — %2, $/Std.</translation>
     </message>
 </context>
 <context>
@@ -858,6 +1290,93 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
 </context>
 <context>
+    <name>fleetscope::ProviderForm</name>
+    <message>
+        <source>e.g. %1-prod</source>
+        <translation>z. B. %1-prod</translation>
+    </message>
+    <message>
+        <source>Connection name</source>
+        <translation>Name der Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Keep it in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems aufbewahren</translation>
+    </message>
+    <message>
+        <source>Read it from an environment variable</source>
+        <translation>Aus einer Umgebungsvariable lesen</translation>
+    </message>
+    <message>
+        <source>Where the secret is kept</source>
+        <translation>Wo das Geheimnis aufbewahrt wird</translation>
+    </message>
+    <message>
+        <source>%1 &amp;kept:</source>
+        <translation>&amp;Ablage für %1:</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored %1</source>
+        <translation>Leer lassen, um das gespeicherte Geheimnis (%1) zu behalten</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the %1</source>
+        <translation>%1 anzeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>&amp;%1:</source>
+        <translation>&amp;%1:</translation>
+    </message>
+    <message>
+        <source>e.g. RUNPOD_API_KEY</source>
+        <translation>z. B. RUNPOD_API_KEY</translation>
+    </message>
+    <message>
+        <source>Environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>&amp;Variable:</source>
+        <translation>&amp;Variable:</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Variable: letters, digits and _ only, not starting with a digit</source>
+        <translation>Variable: nur Buchstaben, Ziffern und _, nicht mit einer Ziffer beginnend</translation>
+    </message>
+    <message>
+        <source>Name: give the connection a name, e.g. %1-prod</source>
+        <translation>Name: Geben Sie der Verbindung einen Namen, z. B. %1-prod</translation>
+    </message>
+    <message>
+        <source>Name: a connection named “%1” exists already</source>
+        <translation>Name: Eine Verbindung namens „%1“ gibt es bereits</translation>
+    </message>
+    <message>
+        <source>%1: required</source>
+        <translation>%1: erforderlich</translation>
+    </message>
+</context>
+<context>
     <name>fleetscope::ProvidersPage</name>
     <message>
         <source>Providers</source>
@@ -870,6 +1389,214 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>No providers yet. Each provider account you add is listed here with its cadence, last sync and last error.</source>
         <translation>Noch keine Anbieter. Jedes hinzugefügte Anbieterkonto wird hier mit Intervall, letzter Synchronisierung und letztem Fehler aufgeführt.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a provider account with the setup wizard</source>
+        <translation>Ein Anbieterkonto mit dem Einrichtungsassistenten hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the selected connection&apos;s settings or secret</source>
+        <translation>Einstellungen oder Geheimnis der ausgewählten Verbindung ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>One real request with the selected connection</source>
+        <translation>Eine echte Anfrage mit der ausgewählten Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Collect from the selected connection now</source>
+        <translation>Jetzt von der ausgewählten Verbindung sammeln</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Stop or resume collecting from the selected connection</source>
+        <translation>Sammeln von der ausgewählten Verbindung anhalten oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected connection and its keychain entry</source>
+        <translation>Die ausgewählte Verbindung und ihren Schlüsselbund-Eintrag entfernen</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Letzte Aktion</translation>
+    </message>
+    <message>
+        <source>Add a provider…</source>
+        <translation>Anbieter hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>Connection added; its first sync starts shortly.</source>
+        <translation>Verbindung hinzugefügt; die erste Synchronisierung beginnt in Kürze.</translation>
+    </message>
+    <message>
+        <source>“%1” saved.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Testing “%1”…</source>
+        <translation>„%1“ wird getestet…</translation>
+    </message>
+    <message>
+        <source>“%1”: test passed — %2</source>
+        <translation>„%1“: Test bestanden — %2</translation>
+    </message>
+    <message>
+        <source>“%1”: test failed — %2</source>
+        <translation>„%1“: Test fehlgeschlagen — %2</translation>
+    </message>
+    <message>
+        <source>Syncing “%1” now.</source>
+        <translation>„%1“ wird jetzt synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Nothing changed: %1</source>
+        <translation>Nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>“%1” enabled; it syncs again on its cadence.</source>
+        <translation>„%1“ aktiviert; die Verbindung synchronisiert wieder in ihrem Intervall.</translation>
+    </message>
+    <message>
+        <source>“%1” disabled; nothing is collected from it until you enable it.</source>
+        <translation>„%1“ deaktiviert; bis Sie die Verbindung wieder aktivieren, wird von ihr nichts gesammelt.</translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation>„%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Fleetscope stops collecting from “%1” and deletes its secret from the keychain. What it collected stays in charts and exports unless you tick the box.</source>
+        <translation>Fleetscope sammelt nicht mehr von „%1“ und löscht das zugehörige Geheimnis aus dem Schlüsselbund. Die gesammelten Daten bleiben in Diagrammen und Exporten erhalten, sofern Sie das Kästchen nicht ankreuzen.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Also delete the data it collected</source>
+        <translation>Auch die gesammelten Daten löschen</translation>
+    </message>
+    <message>
+        <source>“%1” removed with its data.</source>
+        <translation>„%1“ samt Daten entfernt.</translation>
+    </message>
+    <message>
+        <source>“%1” removed; its history stays.</source>
+        <translation>„%1“ entfernt; der Verlauf bleibt erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::SettingsPage</name>
+    <message>
+        <source>%1 settings</source>
+        <translation>Einstellungen für %1</translation>
+    </message>
+    <message>
+        <source>The %1 is kept in the system keychain, or read from an environment variable you name; it is never written to a file.</source>
+        <translation>%1 wird im Schlüsselbund des Systems aufbewahrt oder aus einer von Ihnen benannten Umgebungsvariable gelesen und nie in eine Datei geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::SetupWizard</name>
+    <message>
+        <source>Add a provider</source>
+        <translation>Anbieter hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::StaleBanner</name>
+    <message>
+        <source>Stale data warning</source>
+        <translation>Warnung: veraltete Daten</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::SummaryPage</name>
+    <message>
+        <source>Cadence and summary</source>
+        <translation>Intervall und Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Finish saves the connection and starts collecting.</source>
+        <translation>„Fertigstellen“ speichert die Verbindung und beginnt mit dem Sammeln.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>Save error</source>
+        <translation>Fehler beim Speichern</translation>
+    </message>
+    <message>
+        <source>Sync &amp;every:</source>
+        <translation>Synchronisieren &amp;alle:</translation>
+    </message>
+    <message>
+        <source>Set by the intervals on the settings page (%1).</source>
+        <translation>Durch die Intervalle auf der Einstellungsseite festgelegt (%1).</translation>
+    </message>
+    <message>
+        <source>How often Fleetscope asks %1.</source>
+        <translation>Wie oft Fleetscope %1 abfragt.</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>read from $%1 at use</source>
+        <translation>bei Verwendung aus $%1 gelesen</translation>
+    </message>
+    <message>
+        <source>to the system keychain (masked)</source>
+        <translation>in den Schlüsselbund des Systems (maskiert)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>Es wurde nichts gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -961,6 +1688,45 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
             <numerusform>%n Zeile nach %1 exportiert</numerusform>
             <numerusform>%n Zeilen nach %1 exportiert</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::TestPage</name>
+    <message>
+        <source>Test the connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>One real request with these settings, made before anything is saved.</source>
+        <translation>Eine echte Anfrage mit diesen Einstellungen, bevor etwas gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Testergebnis</translation>
+    </message>
+    <message>
+        <source>Test &amp;again</source>
+        <translation>&amp;Erneut testen</translation>
+    </message>
+    <message>
+        <source>Save without a passing test (Fleetscope keeps trying on its cadence)</source>
+        <translation>Ohne bestandenen Test speichern (Fleetscope versucht es im Intervall weiter)</translation>
+    </message>
+    <message>
+        <source>Testing %1 “%2”…</source>
+        <translation>%1 „%2“ wird getestet…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Test passed in %1.</source>
+        <translation>Test in %1 bestanden.</translation>
+    </message>
+    <message>
+        <source>Test failed after %1.</source>
+        <translation>Test nach %1 fehlgeschlagen.</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1829,16 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>Point at the chart to read a value.</source>
         <translation>Zeigen Sie auf das Diagramm, um einen Wert abzulesen.</translation>
+    </message>
+</context>
+<context>
+    <name>setupwizard</name>
+    <message numerus="yes">
+        <source>every %n s</source>
+        <translation>
+            <numerusform>alle %n s</numerusform>
+            <numerusform>alle %n s</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
