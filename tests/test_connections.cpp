@@ -3,6 +3,7 @@
 #include "clirun.h"
 #include "credentials/credentials.h"
 #include "faultserver.h"
+#include "treesearch.h"
 #include "fixtures.h"
 #include "simulator/loopbackserver.h"
 #include "store/storeservice.h"
@@ -45,16 +46,6 @@ test::CliRun runWithStdin(const QStringList &args, const QByteArray &input, cons
     return run;
 }
 
-bool treeContains(const QString &dir, const QByteArray &needle)
-{
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            return true;
-    }
-    return false;
-}
 
 } // namespace
 
@@ -102,8 +93,8 @@ private Q_SLOTS:
         Result<Secret> stored = Credentials().readBlocking(1);
         QVERIFY2(stored, qPrintable(stored ? QString() : stored.error().message));
         QCOMPARE(stored->bytes(), QByteArray(kSecret));
-        QVERIFY(!treeContains(m_dir.path(), kSecret));
-        QVERIFY(!treeContains(qEnvironmentVariable("HOME"), kSecret));
+        QVERIFY(!test::treeContains(m_dir.path(), kSecret));
+        QVERIFY(!test::treeContains(qEnvironmentVariable("HOME"), kSecret));
         QVERIFY(!run.out.contains(QLatin1String(kSecret)) && !run.err.contains(QLatin1String(kSecret)));
 
         const test::CliRun tested = test::runFleetscope(base() << QStringLiteral("test") << QStringLiteral("prod"));
@@ -149,7 +140,7 @@ private Q_SLOTS:
                                                             << QStringLiteral("--secret-env") << QStringLiteral("MY_RUNPOD_KEY"), env);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY(run.out.contains(QLatin1String("read from $MY_RUNPOD_KEY at use")));
-        QVERIFY(!treeContains(m_dir.path(), "env-key-123"));
+        QVERIFY(!test::treeContains(m_dir.path(), "env-key-123"));
         const test::CliRun tested = test::runFleetscope(base() << QStringLiteral("test") << QStringLiteral("ci"), env);
         QCOMPARE(tested.exitCode, 0);
         const test::CliRun unset = test::runFleetscope(base() << QStringLiteral("test") << QStringLiteral("ci"));
@@ -326,7 +317,7 @@ private Q_SLOTS:
                                                 "pw-CANARY\n");
         QVERIFY2(basic.exitCode == 0, qPrintable(basic.err));
         QVERIFY2(basic.out.contains(QLatin1String("secret in the keychain; not tested")), qPrintable(basic.out));
-        QVERIFY(!treeContains(m_dir.path(), "pw-CANARY"));
+        QVERIFY(!test::treeContains(m_dir.path(), "pw-CANARY"));
         const test::CliRun basicTest = test::runFleetscope(base() << QStringLiteral("test") << QStringLiteral("prom-basic"));
         QVERIFY2(basicTest.exitCode == 0, qPrintable(basicTest.err));
 
@@ -352,7 +343,7 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QLatin1String("no-keychain: nothing saved: keychain unavailable")), qPrintable(run.err));
         QVERIFY(run.err.contains(QLatin1String("--secret-env")));
         QCOMPARE(int(list().size()), before);
-        QVERIFY(!treeContains(m_dir.path(), kSecret));
+        QVERIFY(!test::treeContains(m_dir.path(), kSecret));
     }
 };
 

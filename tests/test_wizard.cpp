@@ -10,6 +10,7 @@
 #include "engine/storelink.h"
 #include "export/datasets.h"
 #include "faultserver.h"
+#include "treesearch.h"
 #include "logging.h"
 #include "mainwindow.h"
 #include "providerform.h"
@@ -48,16 +49,6 @@ void saveShot(QWidget *widget, const QString &name)
     QVERIFY(widget->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/%1.png").arg(name)));
 }
 
-bool treeContains(const QString &dir, const QByteArray &needle)
-{
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            return true;
-    }
-    return false;
-}
 
 void setText(QWidget *editor, const QString &text)
 {
@@ -215,7 +206,7 @@ private Q_SLOTS:
         QCOMPARE(added.name, QStringLiteral("prod"));
         QCOMPARE(added.settings.value(QStringLiteral("graphql_url")).toString(), m_simulator->graphqlUrl().toString());
         QCOMPARE(Credentials().readBlocking(added.id)->bytes(), QByteArray(kKey));
-        QVERIFY(!treeContains(m_dir.path(), kKey));
+        QVERIFY(!test::treeContains(m_dir.path(), kKey));
 
         // Listed on the Providers page, and the engine collects it: the first sync comes out OK.
         QTRY_COMPARE(providers()->model()->rowCount(), 1);
@@ -268,7 +259,7 @@ private Q_SLOTS:
         for (const QString &dir : {m_dir.path(), qEnvironmentVariable("HOME"), qEnvironmentVariable("XDG_CONFIG_HOME"),
                                    qEnvironmentVariable("XDG_CACHE_HOME"), qEnvironmentVariable("XDG_DATA_HOME")}) {
             QVERIFY(!dir.isEmpty());
-            QVERIFY2(!treeContains(dir, kKey), qPrintable(dir));
+            QVERIFY2(!test::treeContains(dir, kKey), qPrintable(dir));
         }
         QVERIFY(QDir(m_dir.filePath(QStringLiteral("logs"))).entryList(QDir::Files).size() > 0);   // the logs were searched
         QCOMPARE(Credentials().readBlocking(prod.id)->bytes(), QByteArray(kKey));
