@@ -92,6 +92,10 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
         return c.lastStatus == QLatin1String("ok") ? QColor(0x2c, 0xa0, 0x2c) : QColor(0xd6, 0x27, 0x28);
     } else if (role == Qt::ToolTipRole && index.column() == LastError && !c.lastError.isEmpty()) {
         return c.lastError;   // the cell elides long messages; the tooltip shows all of it
+    } else if (role == Qt::ToolTipRole && index.column() == LastSync && c.lastStatus == QLatin1String("failed")) {
+        return c.lastSuccessAt.isValid()
+            ? tr("Last successful sync: %1").arg(QLocale().toString(c.lastSuccessAt.toLocalTime(), QLocale::ShortFormat))
+            : tr("No successful sync yet");
     } else if (role == Qt::TextAlignmentRole && index.column() == Cadence) {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     }
@@ -120,10 +124,11 @@ TableData ConnectionsModel::tableData() const
     TableData table;
     table.columns = {QStringLiteral("kind"), QStringLiteral("name"), QStringLiteral("enabled"),
                      QStringLiteral("cadence_seconds"), QStringLiteral("last_sync_at"),
-                     QStringLiteral("last_status"), QStringLiteral("last_error")};
+                     QStringLiteral("last_success_at"), QStringLiteral("last_status"), QStringLiteral("last_error")};
     for (const ConnectionRecord &c : m_connections) {
         table.rows.append({c.kind, c.name, c.enabled, c.cadenceSeconds,
                            c.lastSyncAt.isValid() ? QVariant(c.lastSyncAt.toUTC()) : QVariant(),
+                           c.lastSuccessAt.isValid() ? QVariant(c.lastSuccessAt.toUTC()) : QVariant(),
                            c.lastStatus, c.lastError});
     }
     return table;

@@ -83,6 +83,7 @@ qint64 seedConnection(StoreService &store, const QString &kind, const QString &n
     connection.name = name;
     connection.cadenceSeconds = cadenceSeconds;
     connection.lastSyncAt = QDateTime::currentDateTimeUtc();
+    connection.lastSuccessAt = connection.lastSyncAt;
     connection.lastStatus = QStringLiteral("ok");
     WriteBatch connectionBatch;
     connectionBatch.source = QStringLiteral("test connection");
@@ -719,7 +720,7 @@ private Q_SLOTS:
         QFile csvFile(csv);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = csvFile.readAll().split('\n');
-        QCOMPARE(lines.first(), QByteArray("kind,name,enabled,cadence_seconds,last_sync_at,last_status,last_error\r"));
+        QCOMPARE(lines.first(), QByteArray("kind,name,enabled,cadence_seconds,last_sync_at,last_success_at,last_status,last_error\r"));
         QVERIFY(lines.at(1).startsWith("prometheus,lab-dcgm,true,60,"));
         QVERIFY(lines.at(1).contains("Z,ok,"));   // exported in UTC
     }

@@ -107,7 +107,8 @@ private Q_SLOTS:
         {
             sqlite3 *db = nullptr;
             sqlite3_open(path.toUtf8().constData(), &db);
-            sqlite3_exec(db, "INSERT INTO connections (id, kind, name, created_at, updated_at) VALUES (1, 'prometheus', 'old', 0, 0);"
+            sqlite3_exec(db, "INSERT INTO connections (id, kind, name, created_at, updated_at, last_sync_at, last_status)"
+                             " VALUES (1, 'prometheus', 'old', 0, 0, 5000, 'ok');"
                              "INSERT INTO series (id, connection_id, metric) VALUES (1, 1, 'gpu_util');", nullptr, nullptr, nullptr);
             for (int i = 0; i < 240; ++i) {
                 const QByteArray sql = "INSERT INTO samples VALUES (1, " + QByteArray::number(3'600'000LL * 100 + i * 30'000LL) + ", "
@@ -129,6 +130,9 @@ private Q_SLOTS:
         QCOMPARE(scalar(path, "SELECT count(*) FROM series WHERE connection_id = 1"), qint64(1));
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_foreign_key_check"), qint64(0));
         QCOMPARE(scalar(path, "SELECT count(*) FROM connections WHERE removed_at IS NULL"), qint64(1));
+        // 005: the last sync that went well is kept apart, and offers name their connection.
+        QCOMPARE(scalar(path, "SELECT last_success_at FROM connections WHERE id = 1"), qint64(5000));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_table_info('gpu_offers') WHERE name = 'connection_id'"), qint64(1));
         if (from < 2) {
             // Crossing 002 backfills the rollups from the samples that were already there.
             QCOMPARE(scalar(path, "SELECT sum(count) FROM samples_1h"), qint64(240));

@@ -235,7 +235,8 @@ private Q_SLOTS:
         const TableData table = model.tableData();
         QCOMPARE(table.columns, (QStringList{QStringLiteral("kind"), QStringLiteral("name"), QStringLiteral("enabled"),
                                              QStringLiteral("cadence_seconds"), QStringLiteral("last_sync_at"),
-                                             QStringLiteral("last_status"), QStringLiteral("last_error")}));
+                                             QStringLiteral("last_success_at"), QStringLiteral("last_status"),
+                                             QStringLiteral("last_error")}));
         QCOMPARE(table.rows.size(), 2);
         const QVariantList &first = table.rows.first();
         QCOMPARE(first.size(), table.columns.size());
@@ -245,7 +246,8 @@ private Q_SLOTS:
         QCOMPARE(first[4].toDateTime(), sampleConnections().first().lastSyncAt);
         QCOMPARE(first[4].toDateTime().timeSpec(), Qt::UTC);
         QVERIFY(table.rows[1][4].isNull());   // never synced: an empty CSV field, not a fake date
-        QCOMPARE(table.rows[1][6].toString(), sampleConnections().last().lastError);
+        QVERIFY(table.rows[1][5].isNull());   // no successful sync either
+        QCOMPARE(table.rows[1][7].toString(), sampleConnections().last().lastError);
     }
 
     void podsModelPassesTester()

@@ -7,6 +7,7 @@
 #include "providers/runpod/runpodcollector.h"
 #include "providers/runpod/runpodlifecycle.h"
 #include "providers/runpod/runpodparse.h"
+#include "simulator/runpodsimulator.h"
 #include "teststore.h"
 
 #include <QJsonArray>
@@ -49,6 +50,28 @@ const QByteArray kGraphqlAnswer = R"({"data":{
 const QByteArray kHealthAnswer = R"({"jobs":{"completed":11,"failed":2,"inProgress":1,"inQueue":"4","retried":0},
  "workers":{"idle":1,"running":2,"throttled":0,"initializing":1,"ready":3}})";
 
+// REST v2 lists, one body with all three so the answer does not depend on which request arrives
+// first (each list call reads only its own key). Shapes from the REST v2 OpenAPI examples, with the
+// same quirks: strings for numbers, nulls, a stopped pod with runtime null, a CPU pod and endpoint.
+const QByteArray kRestAnswer = R"({
+ "pods":[
+  {"id":"pod-run","name":"trainer","status":"RUNNING","gpu":{"id":"NVIDIA H100 80GB HBM3","count":2},"cloud":"SECURE",
+   "dataCenterId":"EU-RO-1","cost":"2.99","image":"runpod/pytorch","mounts":{"persistent":{"size":20,"path":"/workspace"}},
+   "runtime":{"uptime":3931,"gpus":[{"util":90,"memoryUtil":50},{"util":"70"}]},"unknownField":{"nested":true}},
+  {"id":"pod-stop","name":"notebook","status":"EXITED","gpu":{"id":"NVIDIA GeForce RTX 4090","count":1},"dataCenterId":null,
+   "cost":0,"runtime":null},
+  {"id":"pod-cpu","name":"etl","status":"RUNNING","cpu":{"id":"cpu5c","vcpuCount":4,"memory":16},"cost":0.12,"runtime":{"uptime":60}}],
+ "endpoints":[
+  {"id":"ep-1","name":"llm","type":"QUEUE","gpu":{"pools":["AMPERE_16","ADA_24"],"count":1},
+   "workers":{"min":0,"max":"3","idleTimeout":5},"scaling":{"type":"QUEUE_DELAY","queueDelay":4},"dataCenterIds":["US-KS-2"],
+   "timeout":300000},
+  {"id":"ep-2","name":"embed","cpu":[{"id":"cpu3c","vcpuCount":2,"memory":4}],"workers":{"min":1,"max":2},
+   "scaling":{"type":"REQUEST_COUNT","requestCount":"10"}}],
+ "gpus":[
+  {"id":"NVIDIA H100 80GB HBM3","name":"H100 SXM","memory":80,"secure":true,"community":true,
+   "price":{"secure":2.99,"community":"2.69","serverless":4.18},"availability":"HIGH"},
+  {"id":"NVIDIA A40","name":"A40","memory":48,"secure":false,"community":false,"price":{"secure":0,"community":null}}]})";
+
 ScriptedResponse json(QByteArray body, int status = 200)
 {
     ScriptedResponse response = ScriptedResponse::withStatus(status, std::move(body));
@@ -59,20 +82,33 @@ ScriptedResponse json(QByteArray body, int status = 200)
 struct Servers {
     FaultServer graphql;
     FaultServer serverless;
+    FaultServer rest;
     Servers()
     {
         graphql.setFallback(json(kGraphqlAnswer));
         serverless.setFallback(json(kHealthAnswer));
+        rest.setFallback(json(kRestAnswer));
     }
-    bool listen() { return graphql.listen() && serverless.listen(); }
-    runpod::Settings settings() const
+    bool listen() { return graphql.listen() && serverless.listen() && rest.listen(); }
+    runpod::Settings settings(runpod::Transport transport = runpod::Transport::GraphQL) const
     {
         runpod::Settings s;
+        s.transport = transport;
         s.graphqlUrl = graphql.url(QStringLiteral("/graphql"));
+        s.restUrl = rest.url(QStringLiteral("/v2"));
         s.serverlessUrl = serverless.url(QStringLiteral("/v2"));
         return s;
     }
 };
+
+QStringList targets(const FaultServer &server)
+{
+    QStringList paths;
+    for (const ReceivedRequest &request : server.requests())
+        paths << QString::fromLatin1(request.target);
+    paths.sort();
+    return paths;
+}
 
 } // namespace
 
@@ -177,11 +213,7 @@ private Q_SLOTS:
         QCOMPARE(servers.serverless.requestCount(), 2);
         for (const ReceivedRequest &request : servers.graphql.requests())
             QCOMPARE(request.header("Authorization"), QByteArray("Bearer test-key"));
-        QStringList paths;
-        for (const ReceivedRequest &request : servers.serverless.requests())
-            paths << QString::fromLatin1(request.target);
-        paths.sort();
-        QCOMPARE(paths, (QStringList{QStringLiteral("/v2/ep-1/health"), QStringLiteral("/v2/ep-2/health")}));
+        QCOMPARE(targets(servers.serverless), (QStringList{QStringLiteral("/v2/ep-1/health"), QStringLiteral("/v2/ep-2/health")}));
 
         QStringList parts;
         for (const runpod::PartSummary &part : result->parts)
@@ -189,6 +221,159 @@ private Q_SLOTS:
         parts.sort();
         QCOMPARE(parts, (QStringList{QStringLiteral("billing"), QStringLiteral("endpoint-health"), QStringLiteral("endpoints"),
                                      QStringLiteral("gpu-catalog"), QStringLiteral("pods")}));
+    }
+
+    void restTransportOverTheWire()
+    {
+        Servers servers;
+        QVERIFY(servers.listen());
+        Result<runpod::CycleResult> result = cycle(servers.settings(runpod::Transport::Rest));
+        QVERIFY2(result, qPrintable(result ? QString() : describe(result.error())));
+        const WriteBatch &batch = result->batch;
+
+        // Balance and burn rate exist only in GraphQL: one small `myself` query, nothing else there.
+        QCOMPARE(batch.billing.size(), 1);
+        QCOMPARE(*batch.billing[0].balance, 412.75);
+        QCOMPARE(servers.graphql.requestCount(), 1);
+        const QByteArray billingQuery = servers.graphql.requests().first().body;
+        QVERIFY(billingQuery.contains("clientBalance"));
+        QVERIFY2(!billingQuery.contains("pods") && !billingQuery.contains("gpuTypes"), billingQuery.constData());
+        QCOMPARE(targets(servers.rest), (QStringList{QStringLiteral("/v2/catalog/gpus"), QStringLiteral("/v2/pods"), QStringLiteral("/v2/serverless")}));
+        for (const ReceivedRequest &request : servers.rest.requests())
+            QCOMPARE(request.header("Authorization"), QByteArray("Bearer test-key"));
+
+        QCOMPARE(batch.instances.size(), 3);
+        const InstanceSnapshot &running = batch.instances[0];
+        QCOMPARE(running.instanceId, QStringLiteral("pod-run"));
+        QCOMPARE(running.gpuType, QStringLiteral("NVIDIA H100 80GB HBM3"));
+        QCOMPARE(*running.gpuCount, qint64(2));
+        QCOMPARE(*running.gpuUtilPercent, 80.0);
+        QCOMPARE(*running.costPerHour, 2.99);
+        QCOMPARE(*running.uptimeSeconds, qint64(3931));
+        QCOMPARE(running.region, QStringLiteral("EU-RO-1"));
+        QCOMPARE(running.status, QStringLiteral("RUNNING"));
+        QCOMPARE(running.metadata.value(QStringLiteral("volumeInGb")).toDouble(), 20.0);
+        QVERIFY(!running.vcpuCount);   // REST reports vCPUs for CPU pods only: unknown, not 0
+        const InstanceSnapshot &stopped = batch.instances[1];
+        QCOMPARE(stopped.status, QStringLiteral("EXITED"));
+        QVERIFY(!stopped.uptimeSeconds);
+        QVERIFY(!stopped.gpuUtilPercent);
+        QVERIFY(stopped.region.isEmpty());
+        const InstanceSnapshot &cpu = batch.instances[2];
+        QVERIFY(cpu.gpuType.isEmpty());
+        QVERIFY(!cpu.gpuCount);
+        QCOMPARE(*cpu.vcpuCount, qint64(4));
+        QCOMPARE(*cpu.memoryGb, 16.0);
+        QVERIFY(!cpu.gpuUtilPercent);
+
+        QCOMPARE(batch.endpoints.size(), 2);
+        QCOMPARE(batch.endpoints[0].gpuTypeIds, QStringLiteral("AMPERE_16,ADA_24"));
+        QCOMPARE(batch.endpoints[0].computeType, QStringLiteral("GPU"));
+        QCOMPARE(*batch.endpoints[0].workersMax, qint64(3));
+        QCOMPARE(*batch.endpoints[0].scalerValue, qint64(4));
+        QCOMPARE(*batch.endpoints[0].executionTimeoutMs, qint64(300000));
+        QCOMPARE(batch.endpoints[0].metadata.value(QStringLiteral("locations")).toString(), QStringLiteral("US-KS-2"));
+        QCOMPARE(batch.endpoints[1].computeType, QStringLiteral("CPU"));
+        QCOMPARE(batch.endpoints[1].scalerType, QStringLiteral("REQUEST_COUNT"));
+        QCOMPARE(*batch.endpoints[1].scalerValue, qint64(10));
+        QVERIFY(!batch.endpoints[1].idleTimeout);
+
+        QCOMPARE(batch.offers.size(), 2);   // the A40 has no price in either cloud
+        QCOMPARE(batch.offers[0].tier, QStringLiteral("secure"));
+        QCOMPARE(*batch.offers[0].pricePerHour, 2.99);
+        QCOMPARE(*batch.offers[1].pricePerHour, 2.69);
+        QVERIFY(!batch.offers[0].spotPricePerHour);   // the REST catalog has no spot prices
+        QCOMPARE(batch.offers[1].connectionId, qint64(7));
+        QCOMPARE(batch.offers[1].metadata.value(QStringLiteral("stockStatus")).toString(), QStringLiteral("HIGH"));
+
+        QCOMPARE(batch.endpointHealth.size(), 2);
+        QCOMPARE(targets(servers.serverless), (QStringList{QStringLiteral("/v2/ep-1/health"), QStringLiteral("/v2/ep-2/health")}));
+    }
+
+    void restFailuresFailTheCycle_data()
+    {
+        QTest::addColumn<ScriptedResponse>("rest");
+        QTest::addColumn<ErrorClass>("kind");
+        QTest::addColumn<QString>("mentions");
+        QTest::addRow("401 problem") << json(R"({"title":"Unauthorized","status":401,"detail":"invalid API key"})", 401)
+                                     << ErrorClass::Auth << QStringLiteral("401");
+        QTest::addRow("list without its key") << json(R"({"items":[]})") << ErrorClass::BadData << QStringLiteral("runpod rest");
+        QTest::addRow("malformed JSON") << json(R"({"pods":[{"id":)") << ErrorClass::BadData << QStringLiteral("malformed JSON");
+    }
+
+    void restFailuresFailTheCycle()
+    {
+        QFETCH(ScriptedResponse, rest);
+        QFETCH(ErrorClass, kind);
+        QFETCH(QString, mentions);
+        Servers servers;
+        servers.rest.setFallback(rest);
+        QVERIFY(servers.listen());
+        Result<runpod::CycleResult> result = cycle(servers.settings(runpod::Transport::Rest));
+        QVERIFY(!result);
+        QCOMPARE(errorClassName(result.error().kind), errorClassName(kind));
+        QVERIFY2(result.error().message.contains(mentions), qPrintable(result.error().message));
+        QVERIFY2(!result.error().message.contains(QLatin1String("test-key")), "the key never reaches an error");
+    }
+
+    // Swapping the transport is a setting: against one simulated account at one moment, GraphQL and
+    // REST give the same pods, endpoints and list prices.
+    void transportsAgreeOnTheSimulator()
+    {
+        SimulatorOptions options;
+        options.world.seed = 11;
+        options.world.pods = 9;
+        const qint64 frozen = QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
+        options.now = [frozen] { return frozen; };
+        RunPodSimulator simulator(options);
+        QVERIFY(simulator.start());
+        simulator.world().stopPod(simulator.world().pods().constFirst().id);
+        runpod::Settings settings;
+        settings.graphqlUrl = simulator.graphqlUrl();
+        settings.restUrl = simulator.restUrl();
+        settings.serverlessUrl = simulator.serverlessUrl();
+        Result<runpod::CycleResult> graphql = cycle(settings, simulatorkeys::kDemo);
+        settings.transport = runpod::Transport::Rest;
+        Result<runpod::CycleResult> rest = cycle(settings, simulatorkeys::kDemo);
+        QVERIFY2(graphql && rest, qPrintable(!graphql ? describe(graphql.error()) : !rest ? describe(rest.error()) : QString()));
+
+        const QList<InstanceSnapshot> &a = graphql->batch.instances;
+        const QList<InstanceSnapshot> &b = rest->batch.instances;
+        QCOMPARE(b.size(), a.size());
+        QVERIFY(!a.isEmpty());
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            QCOMPARE(b[i].instanceId, a[i].instanceId);
+            QCOMPARE(b[i].name, a[i].name);
+            QCOMPARE(b[i].status, a[i].status);
+            QCOMPARE(b[i].gpuType, a[i].gpuType);
+            QCOMPARE(b[i].gpuCount, a[i].gpuCount);
+            QCOMPARE(b[i].region, a[i].region);
+            QCOMPARE(b[i].uptimeSeconds, a[i].uptimeSeconds);
+            QCOMPARE(b[i].gpuUtilPercent, a[i].gpuUtilPercent);
+            if (a[i].status == QLatin1String("RUNNING"))
+                QCOMPARE(b[i].costPerHour, a[i].costPerHour);
+            else
+                QCOMPARE(*b[i].costPerHour, 0.0);   // REST: "0.0 when EXITED"
+        }
+        QCOMPARE(rest->batch.endpoints.size(), graphql->batch.endpoints.size());
+        for (qsizetype i = 0; i < graphql->batch.endpoints.size(); ++i) {
+            const EndpointSnapshot &x = graphql->batch.endpoints[i];
+            const EndpointSnapshot &y = rest->batch.endpoints[i];
+            QCOMPARE(y.endpointId, x.endpointId);
+            QCOMPARE(y.gpuTypeIds, x.gpuTypeIds);
+            QCOMPARE(y.workersMin, x.workersMin);
+            QCOMPARE(y.workersMax, x.workersMax);
+            QCOMPARE(y.scalerType, x.scalerType);
+            QCOMPARE(y.scalerValue, x.scalerValue);
+            QCOMPARE(y.idleTimeout, x.idleTimeout);
+        }
+        QCOMPARE(rest->batch.endpointHealth.size(), graphql->batch.endpointHealth.size());
+        QCOMPARE(rest->batch.offers.size(), graphql->batch.offers.size());
+        for (qsizetype i = 0; i < graphql->batch.offers.size(); ++i) {
+            QCOMPARE(rest->batch.offers[i].gpuType, graphql->batch.offers[i].gpuType);
+            QCOMPARE(rest->batch.offers[i].tier, graphql->batch.offers[i].tier);
+            QCOMPARE(rest->batch.offers[i].pricePerHour, graphql->batch.offers[i].pricePerHour);
+        }
     }
 
     void badAnswersFailTheCycle_data()
@@ -385,6 +570,26 @@ private Q_SLOTS:
         const QJsonObject row = QJsonDocument::fromJson(list.toUtf8()).array().first().toObject();
         QCOMPARE(row.value(QStringLiteral("last_status")).toString(), QStringLiteral("failed"));
         QVERIFY(row.value(QStringLiteral("last_error")).toString().startsWith(QLatin1String("auth: ")));
+        // The failure moved the last attempt; when data last came in is still known.
+        QVERIFY(!row.value(QStringLiteral("last_success_at")).isNull());
+        QVERIFY(row.value(QStringLiteral("last_success_at")).toString() <= row.value(QStringLiteral("last_sync_at")).toString());
+
+        // The same headless cycle over REST v2, chosen by RUNPOD_TRANSPORT.
+        servers.graphql.setFallback(json(kGraphqlAnswer));
+        QProcessEnvironment rest = env;
+        rest.insert(QStringLiteral("RUNPOD_TRANSPORT"), QStringLiteral("rest"));
+        rest.insert(QStringLiteral("RUNPOD_REST_URL"), servers.rest.url(QStringLiteral("/v2")).toString());
+        auto [restCode, restOut, restErr] = run({QStringLiteral("collect"), QStringLiteral("--once")}, rest);
+        QVERIFY2(restCode == 0, qPrintable(restErr));
+        QVERIFY2(restOut.contains(QLatin1String("runpod-env pods: 3 rows stored")), qPrintable(restOut));
+        QVERIFY(restOut.contains(QLatin1String("runpod-env gpu-catalog: 2 rows stored")));
+        QCOMPARE(servers.rest.requestCount(), 3);
+        QProcessEnvironment badTransport = env;
+        badTransport.insert(QStringLiteral("RUNPOD_TRANSPORT"), QStringLiteral("soap"));
+        auto [badCode, badOut, badErr] = run({QStringLiteral("collect"), QStringLiteral("--once")}, badTransport);
+        QCOMPARE(badCode, 1);
+        QVERIFY2(badErr.contains(QLatin1String("environment: transport")), qPrintable(badErr));
+        servers.graphql.setFallback(json(R"({"title":"Unauthorized","status":401})", 401));
 
         // Disabled or no key: nothing is contacted.
         const int before = servers.graphql.requestCount();

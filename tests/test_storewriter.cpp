@@ -128,7 +128,54 @@ private Q_SLOTS:
         all = readNow<QList<ConnectionRecord>>(*m_service, [](Store &s) { return s.connections(); });
         QCOMPARE(all.first().lastStatus, QStringLiteral("ok"));
         QVERIFY(all.first().lastError.isEmpty());
+        QCOMPARE(all.first().lastSuccessAt, when.addSecs(60));
         QCOMPARE(all.first().cadenceSeconds, 60);   // the rest of the row is untouched
+
+        // A later failure moves the last attempt, not the last good sync.
+        batch.statuses = {ConnectionStatus{id, when.addSecs(120), QStringLiteral("failed"), QStringLiteral("auth: 401")}};
+        m_service->submit(batch);
+        m_service->flush();
+        all = readNow<QList<ConnectionRecord>>(*m_service, [](Store &s) { return s.connections(); });
+        QCOMPARE(all.first().lastSyncAt, when.addSecs(120));
+        QCOMPARE(all.first().lastSuccessAt, when.addSecs(60));
+        QCOMPARE(all.first().lastStatus, QStringLiteral("failed"));
+    }
+
+    void offersBelongToTheirConnection()
+    {
+        const qint64 lab = connectionId(QStringLiteral("lab"));
+        const QDateTime t0(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
+        GpuOffer offer;
+        offer.observedTs = t0;
+        offer.connectionId = lab;
+        offer.provider = QStringLiteral("runpod");
+        offer.gpuType = QStringLiteral("NVIDIA A40");
+        offer.tier = QStringLiteral("secure");
+        offer.pricePerHour = 0.4;
+        GpuOffer older = offer;   // from before offers knew their connection
+        older.connectionId = 0;
+        older.provider = QStringLiteral("lambda");
+        WriteBatch batch;
+        batch.offers << offer << older;
+        QVERIFY(m_service->writeBlocking(batch));
+        auto latest = readNow<QList<GpuOffer>>(*m_service, [](Store &s) { return s.latestOffers(); });
+        QCOMPARE(latest.size(), 2);
+        QCOMPARE(latest[0].connectionId, qint64(0));
+        QCOMPARE(latest[1].connectionId, lab);
+
+        // A removed connection's offers leave the current list but stay in history; purging deletes them.
+        WriteBatch remove;
+        remove.removedConnections << lab;
+        QVERIFY(m_service->writeBlocking(remove));
+        latest = readNow<QList<GpuOffer>>(*m_service, [](Store &s) { return s.latestOffers(); });
+        QCOMPARE(latest.size(), 1);
+        QCOMPARE(latest[0].provider, QStringLiteral("lambda"));
+        const QString a40 = offer.gpuType;
+        QCOMPARE(readNow<QList<GpuOffer>>(*m_service, [a40](Store &s) { return s.offerHistory(a40, QDateTime(), QDateTime()); }).size(), 2);
+        WriteBatch purge;
+        purge.purgedConnections << lab;
+        QVERIFY(m_service->writeBlocking(purge));
+        QCOMPARE(readNow<QList<GpuOffer>>(*m_service, [a40](Store &s) { return s.offerHistory(a40, QDateTime(), QDateTime()); }).size(), 1);
     }
 
     void snapshotReadsForThePages()

@@ -34,6 +34,8 @@ QString detailText(const ConnectionRecord &c)
     QString text = SyncStatusBar::tr("%1 (%2): %3").arg(c.name, c.kind, ConnectionsModel::statusText(c));
     if (c.lastSyncAt.isValid())
         text += SyncStatusBar::tr(", last sync %1").arg(QLocale().toString(c.lastSyncAt.toLocalTime(), QLocale::LongFormat));
+    if (c.lastStatus == QLatin1String("failed") && c.lastSuccessAt.isValid())
+        text += SyncStatusBar::tr(", last successful sync %1").arg(QLocale().toString(c.lastSuccessAt.toLocalTime(), QLocale::LongFormat));
     if (!c.lastError.isEmpty())
         text += QLatin1Char('\n') + c.lastError;
     return text;

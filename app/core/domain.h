@@ -24,7 +24,8 @@ struct ConnectionRecord {
     int cadenceSeconds = 300;
     QDateTime createdAt;
     QDateTime updatedAt;
-    QDateTime lastSyncAt;        // invalid: never synced
+    QDateTime lastSyncAt;        // last attempt; invalid: never synced
+    QDateTime lastSuccessAt;     // last attempt that succeeded; invalid: none yet
     QString lastStatus;          // "ok", "failed", "" (never)
     QString lastError;
 };
@@ -66,7 +67,7 @@ struct ConnectionStatus {
 // Everything one collection cycle stores; the writer commits it in a single transaction.
 struct WriteBatch {
     QString source;                        // for logs and errors: "runpod/prod billing"
-    QList<ConnectionRecord> connections;   // upserted by name
+    QList<ConnectionRecord> connections;   // upserted by name; sync times and status kept unless given
     QList<qint64> removedConnections;      // removed from use; what they collected stays
     QList<qint64> purgedConnections;       // deleted with everything collected for them
     QList<SeriesSamples> series;

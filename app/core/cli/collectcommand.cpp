@@ -19,8 +19,8 @@ QString collectUsage()
 {
     return QStringLiteral("Usage: fleetscope collect --once\n"
                           "Runs one cycle of the RunPod collectors configured by RUNPOD_API_KEY and, optionally,\n"
-                          "RUNPOD_GRAPHQL_URL, RUNPOD_REST_URL, RUNPOD_SERVERLESS_URL, RUNPOD_ENABLED,\n"
-                          "RUNPOD_COLLECTION_INTERVAL_SECONDS, RUNPOD_HEALTH_POLL_SECONDS.\n");
+                          "RUNPOD_TRANSPORT (graphql or rest), RUNPOD_GRAPHQL_URL, RUNPOD_REST_URL, RUNPOD_SERVERLESS_URL,\n"
+                          "RUNPOD_ENABLED, RUNPOD_COLLECTION_INTERVAL_SECONDS, RUNPOD_HEALTH_POLL_SECONDS.\n");
 }
 
 // The connection the environment describes; its secret stays in the environment (secret_env).
@@ -28,7 +28,7 @@ Result<ConnectionRecord> environmentConnection(const QProcessEnvironment &env)
 {
     QJsonObject settings{{QStringLiteral("secret_env"), QStringLiteral("RUNPOD_API_KEY")}};
     const std::pair<const char *, const char *> keys[] = {
-        {"RUNPOD_GRAPHQL_URL", "graphql_url"}, {"RUNPOD_REST_URL", "rest_url"}, {"RUNPOD_SERVERLESS_URL", "serverless_url"},
+        {"RUNPOD_TRANSPORT", "transport"}, {"RUNPOD_GRAPHQL_URL", "graphql_url"}, {"RUNPOD_REST_URL", "rest_url"}, {"RUNPOD_SERVERLESS_URL", "serverless_url"},
         {"RUNPOD_COLLECTION_INTERVAL_SECONDS", "collection_interval_seconds"}, {"RUNPOD_HEALTH_POLL_SECONDS", "health_poll_seconds"}};
     for (const auto &[variable, key] : keys) {
         const QString value = env.value(QString::fromLatin1(variable));

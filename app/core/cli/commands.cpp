@@ -74,6 +74,7 @@ int connectionsList(const CommandContext &ctx, const QStringList &args)
                 {QStringLiteral("enabled"), c.enabled},
                 {QStringLiteral("cadence_seconds"), c.cadenceSeconds},
                 {QStringLiteral("last_sync_at"), c.lastSyncAt.isValid() ? QJsonValue(timestamp(c.lastSyncAt)) : QJsonValue()},
+                {QStringLiteral("last_success_at"), c.lastSuccessAt.isValid() ? QJsonValue(timestamp(c.lastSuccessAt)) : QJsonValue()},
                 {QStringLiteral("last_status"), c.lastStatus.isEmpty() ? QJsonValue() : QJsonValue(c.lastStatus)},
                 {QStringLiteral("last_error"), c.lastError.isEmpty() ? QJsonValue() : QJsonValue(c.lastError)},
                 {QStringLiteral("secret"), secrets.at(i)},

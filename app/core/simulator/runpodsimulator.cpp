@@ -422,6 +422,8 @@ LoopbackResponse RunPodSimulator::handle(const LoopbackRequest &request)
         response = *rejected;
     else if (segments.value(0) == QLatin1String("pods"))
         response = handlePods(request, segments);
+    else if (segments == QStringList{u"serverless"_s} || segments == QStringList{u"catalog"_s, u"gpus"_s})
+        response = handleRestList(request, segments);
     else
         response = handleServerless(request, segments);
     addRateLimitHeaders(response);
@@ -497,6 +499,69 @@ LoopbackResponse RunPodSimulator::handleGraphql(const LoopbackRequest &request)
     if (!errors.isEmpty())
         body.insert(u"errors"_s, errors);
     return jsonResponse(200, body);
+}
+
+namespace {
+
+QJsonObject restEndpoint(const SimEndpoint &endpoint, const QUrl &serverlessBase)
+{
+    const QString base = serverlessBase.toString() + QLatin1Char('/') + endpoint.id;
+    const bool requestCount = endpoint.scalerType == QLatin1String("REQUEST_COUNT");
+    return QJsonObject{
+        {u"id"_s, endpoint.id},
+        {u"name"_s, endpoint.name},
+        {u"type"_s, u"QUEUE"_s},
+        {u"requestUrls"_s, QJsonObject{{u"run"_s, base + u"/run"_s}, {u"runSync"_s, base + u"/runsync"_s},
+                                       {u"health"_s, base + u"/health"_s}}},
+        {u"image"_s, u"runpod/worker-vllm:stable-cuda12.1.0"_s},
+        {u"gpu"_s, QJsonObject{{u"pools"_s, QJsonArray::fromStringList(endpoint.gpuIds.split(QLatin1Char(','), Qt::SkipEmptyParts))},
+                               {u"count"_s, 1}, {u"allowedCudaVersions"_s, QJsonArray()}, {u"minCudaVersion"_s, QJsonValue()}}},
+        {u"workers"_s, QJsonObject{{u"min"_s, endpoint.workersMin}, {u"max"_s, endpoint.workersMax}, {u"idleTimeout"_s, endpoint.idleTimeout}}},
+        {u"scaling"_s, requestCount ? QJsonObject{{u"type"_s, endpoint.scalerType}, {u"requestCount"_s, endpoint.scalerValue}}
+                                    : QJsonObject{{u"type"_s, endpoint.scalerType}, {u"queueDelay"_s, endpoint.scalerValue}}},
+        {u"dataCenterIds"_s, QJsonArray::fromStringList(endpoint.locations.split(QLatin1Char(','), Qt::SkipEmptyParts))},
+        {u"networkVolumes"_s, QJsonArray()},
+        {u"timeout"_s, endpoint.executionTimeoutMs},
+        {u"flashboot"_s, u"OFF"_s},
+        {u"templateId"_s, endpoint.templateId},
+    };
+}
+
+// The REST catalog has list prices per cloud and no spot prices.
+QJsonObject restGpuType(const SimGpuType &type)
+{
+    const QString availability = type.stockStatus.isEmpty() ? u"NONE"_s : type.stockStatus.toUpper();
+    return QJsonObject{
+        {u"id"_s, type.id},
+        {u"name"_s, type.displayName},
+        {u"pool"_s, QJsonValue()},
+        {u"manufacturer"_s, u"NVIDIA"_s},
+        {u"memory"_s, type.memoryInGb},
+        {u"secure"_s, type.secureCloud},
+        {u"community"_s, type.communityCloud},
+        {u"price"_s, QJsonObject{{u"secure"_s, type.secureCloud ? type.securePrice : 0.0},
+                                 {u"community"_s, type.communityCloud ? type.communityPrice : 0.0}}},
+        {u"maxCount"_s, QJsonObject{{u"secure"_s, 8}, {u"community"_s, 8}}},
+        {u"availability"_s, availability},
+    };
+}
+
+} // namespace
+
+LoopbackResponse RunPodSimulator::handleRestList(const LoopbackRequest &request, const QStringList &segments)
+{
+    if (request.method != "GET")
+        return methodNotAllowed("GET");
+    if (segments.value(0) == QLatin1String("serverless")) {
+        QJsonArray endpoints;
+        for (const SimEndpoint &endpoint : m_world.endpoints())
+            endpoints.append(restEndpoint(endpoint, serverlessUrl()));
+        return jsonResponse(200, QJsonObject{{u"endpoints"_s, endpoints}});
+    }
+    QJsonArray gpus;
+    for (const SimGpuType &type : m_world.gpuTypes())
+        gpus.append(restGpuType(type));
+    return jsonResponse(200, QJsonObject{{u"gpus"_s, gpus}});
 }
 
 LoopbackResponse RunPodSimulator::handlePods(const LoopbackRequest &request, const QStringList &segments)

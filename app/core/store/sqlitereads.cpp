@@ -98,7 +98,7 @@ BillingSnapshot billing(const SqliteStatement &s)
 }
 
 constexpr auto kOfferColumns = "observed_ts, provider, gpu_type, provider_gpu_id, region, tier, gpu_count, memory_gb,"
-                               " price_per_hour, spot_price_per_hour, available, metadata_json";
+                               " price_per_hour, spot_price_per_hour, available, metadata_json, connection_id";
 
 GpuOffer offer(const SqliteStatement &s)
 {
@@ -115,6 +115,7 @@ GpuOffer offer(const SqliteStatement &s)
     r.spotPricePerHour = optReal(s, 9);
     r.available = s.isNull(10) ? std::nullopt : std::optional<bool>(s.int64(10) != 0);
     r.metadata = object(s, 11);
+    r.connectionId = s.isNull(12) ? 0 : s.int64(12);
     return r;
 }
 
@@ -224,10 +225,12 @@ Result<QList<BillingSnapshot>> SqliteStore::latestBilling()
 Result<QList<GpuOffer>> SqliteStore::latestOffers()
 {
     // Only the newest catalog counts: a GPU a provider stopped listing is no longer on offer. Several
-    // rows of one type and tier in it (one per region) collapse to the cheapest.
+    // rows of one type and tier in it (one per region) collapse to the cheapest. Offers of removed
+    // connections are gone; those observed before offers knew their connection (NULL) still count.
+    static const QByteArray live = QByteArray("(connection_id IS NULL OR connection_id IN ") + kLiveConnections + ")";
     static const QByteArray sql = QByteArray("SELECT ") + kOfferColumns + " FROM (SELECT o.*, row_number() OVER"
         " (PARTITION BY provider, gpu_type, tier ORDER BY price_per_hour IS NULL, price_per_hour, id) AS pick FROM gpu_offers o"
-        " WHERE observed_ts = (SELECT max(observed_ts) FROM gpu_offers WHERE provider = o.provider))"
+        " WHERE " + live + " AND observed_ts = (SELECT max(observed_ts) FROM gpu_offers WHERE provider = o.provider AND " + live + "))"
         " WHERE pick = 1 ORDER BY gpu_type, provider, tier";
     return readRows<GpuOffer>(sql.constData(), [](SqliteStatement &) {}, offer);
 }

@@ -119,8 +119,8 @@ Result<qint64> SqliteStore::writeSnapshots(const WriteBatch &batch)
                       s.bind(7, r.spendBreakdown);
                   }),
         insertAll(statement("INSERT INTO gpu_offers (observed_ts, provider, gpu_type, provider_gpu_id, region, tier, gpu_count,"
-                            " memory_gb, price_per_hour, spot_price_per_hour, available, metadata_json)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
+                            " memory_gb, price_per_hour, spot_price_per_hour, available, metadata_json, connection_id)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
                   batch.offers, [](SqliteStatement &s, const GpuOffer &r) {
                       s.bind(1, r.observedTs);
                       s.bind(2, r.provider);
@@ -134,6 +134,10 @@ Result<qint64> SqliteStore::writeSnapshots(const WriteBatch &batch)
                       s.bind(10, r.spotPricePerHour);
                       s.bind(11, r.available);
                       s.bind(12, r.metadata);
+                      if (r.connectionId > 0)
+                          s.bind(13, r.connectionId);
+                      else
+                          s.bindNull(13);
                   }),
     };
     for (const Result<qint64> &n : written) {

@@ -346,10 +346,11 @@ Result<qint64> SqliteStore::writeConnection(const ConnectionRecord &c)
 {
     Result<SqliteStatement *> st = statement(
         "INSERT INTO connections (kind, name, settings_json, enabled, cadence_seconds, created_at, updated_at,"
-        " last_sync_at, last_status, last_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9)"
+        " last_sync_at, last_status, last_error, last_success_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10)"
         " ON CONFLICT (name) WHERE removed_at IS NULL DO UPDATE SET kind = excluded.kind, settings_json = excluded.settings_json,"
         " enabled = excluded.enabled, cadence_seconds = excluded.cadence_seconds, updated_at = excluded.updated_at,"
-        " last_sync_at = excluded.last_sync_at, last_status = excluded.last_status, last_error = excluded.last_error"
+        " last_sync_at = coalesce(excluded.last_sync_at, last_sync_at), last_status = coalesce(excluded.last_status, last_status),"
+        " last_error = coalesce(excluded.last_error, last_error), last_success_at = coalesce(excluded.last_success_at, last_success_at)"
         " RETURNING id");
     if (!st)
         return std::unexpected(st.error());
@@ -365,6 +366,8 @@ Result<qint64> SqliteStore::writeConnection(const ConnectionRecord &c)
         s.bind(7, toMs(c.lastSyncAt));
     s.bind(8, c.lastStatus.isEmpty() ? QString() : c.lastStatus);
     s.bind(9, c.lastError.isEmpty() ? QString() : c.lastError);
+    if (c.lastSuccessAt.isValid())
+        s.bind(10, toMs(c.lastSuccessAt));
     Result<bool> row = s.step();
     if (!row)
         return std::unexpected(row.error());
@@ -376,7 +379,8 @@ Result<qint64> SqliteStore::writeConnection(const ConnectionRecord &c)
 Result<void> SqliteStore::writeStatus(const ConnectionStatus &status)
 {
     Result<SqliteStatement *> st = statement(
-        "UPDATE connections SET last_sync_at = ?2, last_status = ?3, last_error = ?4 WHERE id = ?1");
+        "UPDATE connections SET last_sync_at = ?2, last_status = ?3, last_error = ?4,"
+        " last_success_at = CASE WHEN ?3 = 'ok' THEN ?2 ELSE last_success_at END WHERE id = ?1");
     if (!st)
         return std::unexpected(st.error());
     SqliteStatement &s = **st;
@@ -575,7 +579,7 @@ Result<QList<ConnectionRecord>> SqliteStore::connections()
 {
     Result<SqliteStatement *> st = statement(
         "SELECT id, kind, name, settings_json, enabled, cadence_seconds, created_at, updated_at,"
-        " last_sync_at, last_status, last_error FROM connections WHERE removed_at IS NULL ORDER BY name");
+        " last_sync_at, last_status, last_error, last_success_at FROM connections WHERE removed_at IS NULL ORDER BY name");
     if (!st)
         return std::unexpected(st.error());
     QList<ConnectionRecord> result;
@@ -593,6 +597,8 @@ Result<QList<ConnectionRecord>> SqliteStore::connections()
             c.lastSyncAt = fromMs(s.int64(8));
         c.lastStatus = s.text(9);
         c.lastError = s.text(10);
+        if (!s.isNull(11))
+            c.lastSuccessAt = fromMs(s.int64(11));
         result << c;
     });
     if (!read)

@@ -5,6 +5,7 @@
 #include "http/clock.h"
 #include "http/httpclient.h"
 #include "runpodparse.h"
+#include "runpodrest.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -19,6 +20,7 @@ constexpr auto kMyselfQuery =
     " pods { id name desiredStatus imageName costPerHr adjustedCostPerHr gpuCount vcpuCount memoryInGb volumeInGb"
     " containerDiskInGb machine { gpuDisplayName location } runtime { uptimeInSeconds gpus { id gpuUtilPercent memoryUtilPercent } } }"
     " endpoints { id name gpuIds workersMin workersMax idleTimeout scalerType scalerValue locations templateId } } }";
+constexpr auto kBillingQuery = "query Billing { myself { id clientBalance currentSpendPerHr spendLimit } }";
 constexpr auto kGpuTypesQuery =
     "query Gpus { gpuTypes { id displayName memoryInGb secureCloud communityCloud securePrice communityPrice"
     " secureSpotPrice communitySpotPrice lowestPrice(input: {gpuCount: 1}) { minimumBidPrice uninterruptablePrice stockStatus } } }";
@@ -47,8 +49,7 @@ struct CycleState {
     CycleResult result;
     QDateTime ts;
     bool finished = false;
-    bool accountDone = false;
-    bool catalogDone = false;
+    int partsPending = 0;      // account and catalog requests in flight
     bool healthDone = false;
     QStringList healthQueue;
     int healthPending = 0;
@@ -65,7 +66,7 @@ struct CycleState {
     }
     void finishWhenComplete()
     {
-        if (accountDone && catalogDone && healthDone)
+        if (partsPending == 0 && healthDone)
             finish(std::move(result));
     }
     void healthComplete()
@@ -121,6 +122,129 @@ void pollNextHealth(const std::shared_ptr<CycleState> &state)
     });
 }
 
+// Parses one answer into the cycle's batch (and its part summaries); MS is the request's duration.
+using Parse = std::function<Result<void>(const std::shared_ptr<CycleState> &state, const QByteArray &body, qint64 ms)>;
+
+void sendPart(const std::shared_ptr<CycleState> &state, const HttpRequest &request, Parse parse)
+{
+    ++state->partsPending;
+    const qint64 startMs = state->clock->nowMs();
+    state->http->send(request, state->context, [state, parse = std::move(parse), startMs](Result<HttpResponse> response) {
+        if (!response)
+            return state->finish(std::unexpected(response.error()));
+        if (Result<void> parsed = parse(state, response->body, state->clock->nowMs() - startMs); !parsed)
+            return state->finish(std::unexpected(parsed.error()));
+        --state->partsPending;
+        state->finishWhenComplete();
+    });
+}
+
+void endpointsKnown(const std::shared_ptr<CycleState> &state, qint64 ms)
+{
+    const QList<EndpointSnapshot> &endpoints = state->result.batch.endpoints;
+    state->result.parts << PartSummary{QStringLiteral("endpoints"), endpoints.size(), ms};
+    QStringList ids;
+    for (const EndpointSnapshot &endpoint : endpoints)
+        ids << endpoint.endpointId;
+    startHealth(state, ids);
+}
+
+Result<void> storeBilling(const std::shared_ptr<CycleState> &state, const QJsonObject &myself, qint64 ms)
+{
+    if (myself.isEmpty())
+        return fail(ErrorClass::BadData, QStringLiteral("runpod graphql myself: answer without 'myself'"));
+    state->result.batch.billing << parseBilling(myself, state->ts, state->connectionId);
+    state->result.parts << PartSummary{QStringLiteral("billing"), 1, ms};
+    return {};
+}
+
+Result<void> storeGpuTypes(const std::shared_ptr<CycleState> &state, const QByteArray &body, qint64 ms)
+{
+    Result<QJsonObject> data = graphqlData(body, QStringLiteral("runpod graphql gpuTypes"));
+    if (!data)
+        return std::unexpected(data.error());
+    state->result.batch.offers = parseGpuTypes(*data, state->ts, state->connectionId);
+    state->result.parts << PartSummary{QStringLiteral("gpu-catalog"), state->result.batch.offers.size(), ms};
+    return {};
+}
+
+// GraphQL: one `myself` query for billing, pods and endpoints, and `gpuTypes` for the catalog.
+void startGraphqlParts(const std::shared_ptr<CycleState> &state)
+{
+    const QString myselfSource = QStringLiteral("runpod graphql myself");
+    sendPart(state, graphqlRequest(state->settings, state->key, kMyselfQuery, myselfSource),
+             [myselfSource](const std::shared_ptr<CycleState> &state, const QByteArray &body, qint64 ms) -> Result<void> {
+        Result<QJsonObject> data = graphqlData(body, myselfSource);
+        if (!data)
+            return std::unexpected(data.error());
+        const QJsonObject myself = data->value(QStringLiteral("myself")).toObject();
+        if (Result<void> billing = storeBilling(state, myself, ms); !billing)
+            return billing;
+        WriteBatch &batch = state->result.batch;
+        batch.instances = parsePods(myself, state->ts, state->connectionId);
+        batch.endpoints = parseEndpoints(myself, state->ts, state->connectionId);
+        state->result.parts << PartSummary{QStringLiteral("pods"), batch.instances.size(), ms};
+        endpointsKnown(state, ms);
+        return {};
+    });
+    sendPart(state, graphqlRequest(state->settings, state->key, kGpuTypesQuery, QStringLiteral("runpod graphql gpuTypes")), storeGpuTypes);
+}
+
+HttpRequest restRequest(const CycleState &state, const QString &path, const QString &source)
+{
+    HttpRequest request;
+    QUrl url = state.settings.restUrl;
+    url.setPath(url.path() + path);
+    request.url = url;
+    request.headers = {{"Accept", "application/json"}, {"Authorization", "Bearer " + state.key.bytes()}};
+    request.carriesCredential = true;
+    request.source = source;
+    return request;
+}
+
+// REST v2: pods, endpoints and the catalog each from their list; balance and spend exist only in
+// GraphQL, so billing still asks `myself` for those four numbers.
+void startRestParts(const std::shared_ptr<CycleState> &state)
+{
+    sendPart(state, graphqlRequest(state->settings, state->key, kBillingQuery, QStringLiteral("runpod graphql myself")),
+             [](const std::shared_ptr<CycleState> &state, const QByteArray &body, qint64 ms) -> Result<void> {
+        Result<QJsonObject> data = graphqlData(body, QStringLiteral("runpod graphql myself"));
+        if (!data)
+            return std::unexpected(data.error());
+        return storeBilling(state, data->value(QStringLiteral("myself")).toObject(), ms);
+    });
+    const QString podsSource = QStringLiteral("runpod rest pods");
+    sendPart(state, restRequest(*state, QStringLiteral("/pods"), podsSource),
+             [podsSource](const std::shared_ptr<CycleState> &state, const QByteArray &body, qint64 ms) -> Result<void> {
+        Result<QJsonArray> pods = restList(body, QStringLiteral("pods"), podsSource);
+        if (!pods)
+            return std::unexpected(pods.error());
+        state->result.batch.instances = parseRestPods(*pods, state->ts, state->connectionId);
+        state->result.parts << PartSummary{QStringLiteral("pods"), state->result.batch.instances.size(), ms};
+        return {};
+    });
+    const QString endpointsSource = QStringLiteral("runpod rest serverless");
+    sendPart(state, restRequest(*state, QStringLiteral("/serverless"), endpointsSource),
+             [endpointsSource](const std::shared_ptr<CycleState> &state, const QByteArray &body, qint64 ms) -> Result<void> {
+        Result<QJsonArray> endpoints = restList(body, QStringLiteral("endpoints"), endpointsSource);
+        if (!endpoints)
+            return std::unexpected(endpoints.error());
+        state->result.batch.endpoints = parseRestEndpoints(*endpoints, state->ts, state->connectionId);
+        endpointsKnown(state, ms);
+        return {};
+    });
+    const QString catalogSource = QStringLiteral("runpod rest catalog/gpus");
+    sendPart(state, restRequest(*state, QStringLiteral("/catalog/gpus"), catalogSource),
+             [catalogSource](const std::shared_ptr<CycleState> &state, const QByteArray &body, qint64 ms) -> Result<void> {
+        Result<QJsonArray> gpus = restList(body, QStringLiteral("gpus"), catalogSource);
+        if (!gpus)
+            return std::unexpected(gpus.error());
+        state->result.batch.offers = parseRestGpus(*gpus, state->ts, state->connectionId);
+        state->result.parts << PartSummary{QStringLiteral("gpu-catalog"), state->result.batch.offers.size(), ms};
+        return {};
+    });
+}
+
 } // namespace
 
 Result<Settings> Settings::fromJson(const QJsonObject &json)
@@ -169,46 +293,13 @@ void runCycle(HttpClient &http, const Clock &clock, const Settings &settings, qi
     state->done = std::move(done);
     state->ts = QDateTime::fromMSecsSinceEpoch(clock.nowMs(), Qt::UTC);
     if (!full) {
-        state->accountDone = state->catalogDone = true;
         startHealth(state, knownEndpoints);
         return;
     }
-    const qint64 startMs = clock.nowMs();
-    http.send(graphqlRequest(settings, apiKey, kMyselfQuery, QStringLiteral("runpod graphql myself")), context,
-              [state, startMs](Result<HttpResponse> response) {
-        if (!response)
-            return state->finish(std::unexpected(response.error()));
-        Result<QJsonObject> data = graphqlData(response->body, QStringLiteral("runpod graphql myself"));
-        if (!data)
-            return state->finish(std::unexpected(data.error()));
-        const QJsonObject myself = data->value(QStringLiteral("myself")).toObject();
-        if (myself.isEmpty())
-            return state->finish(fail(ErrorClass::BadData, QStringLiteral("runpod graphql myself: answer without 'myself'")));
-        const qint64 ms = state->clock->nowMs() - startMs;
-        WriteBatch &batch = state->result.batch;
-        batch.billing << parseBilling(myself, state->ts, state->connectionId);
-        batch.instances = parsePods(myself, state->ts, state->connectionId);
-        batch.endpoints = parseEndpoints(myself, state->ts, state->connectionId);
-        state->result.parts << PartSummary{QStringLiteral("billing"), 1, ms} << PartSummary{QStringLiteral("pods"), batch.instances.size(), ms}
-                            << PartSummary{QStringLiteral("endpoints"), batch.endpoints.size(), ms};
-        state->accountDone = true;
-        QStringList ids;
-        for (const EndpointSnapshot &endpoint : std::as_const(batch.endpoints))
-            ids << endpoint.endpointId;
-        startHealth(state, ids);
-    });
-    http.send(graphqlRequest(settings, apiKey, kGpuTypesQuery, QStringLiteral("runpod graphql gpuTypes")), context,
-              [state, startMs](Result<HttpResponse> response) {
-        if (!response)
-            return state->finish(std::unexpected(response.error()));
-        Result<QJsonObject> data = graphqlData(response->body, QStringLiteral("runpod graphql gpuTypes"));
-        if (!data)
-            return state->finish(std::unexpected(data.error()));
-        state->result.batch.offers = parseGpuTypes(*data, state->ts);
-        state->result.parts << PartSummary{QStringLiteral("gpu-catalog"), state->result.batch.offers.size(), state->clock->nowMs() - startMs};
-        state->catalogDone = true;
-        state->finishWhenComplete();
-    });
+    if (settings.transport == Transport::Rest)
+        startRestParts(state);
+    else
+        startGraphqlParts(state);
 }
 
 RunPodCollector::RunPodCollector(Settings settings, SecretRef secret)

@@ -10,7 +10,8 @@
 
 namespace fleetscope::runpod {
 
-// Which API carries pods and lifecycle calls; balance and spend exist only in GraphQL.
+// Which API carries pods, endpoints, the GPU catalog and lifecycle calls; balance and spend exist
+// only in GraphQL, so billing asks GraphQL either way.
 enum class Transport { GraphQL, Rest };
 
 struct Settings {

@@ -161,7 +161,7 @@ QList<EndpointSnapshot> parseEndpoints(const QJsonObject &myself, const QDateTim
     return endpoints;
 }
 
-QList<GpuOffer> parseGpuTypes(const QJsonObject &data, const QDateTime &ts)
+QList<GpuOffer> parseGpuTypes(const QJsonObject &data, const QDateTime &ts, qint64 connectionId)
 {
     QList<GpuOffer> offers;
     for (const QJsonValue value : data.value(QStringLiteral("gpuTypes")).toArray()) {
@@ -181,6 +181,7 @@ QList<GpuOffer> parseGpuTypes(const QJsonObject &data, const QDateTime &ts)
                 continue;   // not offered in this tier
             GpuOffer offer;
             offer.observedTs = ts;
+            offer.connectionId = connectionId;
             offer.provider = QStringLiteral("runpod");
             offer.gpuType = canonicalGpuName(id);
             offer.providerGpuId = id;

@@ -23,7 +23,7 @@ BillingSnapshot parseBilling(const QJsonObject &myself, const QDateTime &ts, qin
 QList<InstanceSnapshot> parsePods(const QJsonObject &myself, const QDateTime &ts, qint64 connectionId);
 QList<EndpointSnapshot> parseEndpoints(const QJsonObject &myself, const QDateTime &ts, qint64 connectionId);
 // One offer per GPU type and tier (secure, community); a tier priced null or 0 is not offered.
-QList<GpuOffer> parseGpuTypes(const QJsonObject &data, const QDateTime &ts);
+QList<GpuOffer> parseGpuTypes(const QJsonObject &data, const QDateTime &ts, qint64 connectionId);
 Result<EndpointHealth> parseHealth(const QByteArray &body, const QString &source, const QDateTime &ts,
                                    qint64 connectionId, const QString &endpointId);
 
