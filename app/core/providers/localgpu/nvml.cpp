@@ -121,8 +121,10 @@ Result<std::unique_ptr<Library>> Library::open(const QString &path)
     dlerror();
     void *handle = dlopen(QFile::encodeName(path).constData(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
-        const QString why = QString::fromLocal8Bit(dlerror());
+        QString why = QString::fromLocal8Bit(dlerror());
         qCInfo(lcGpu).noquote() << "cannot load" << path << why;
+        if (why.startsWith(path + QLatin1String(": ")))   // dlerror names the file itself
+            why.remove(0, path.size() + 2);
         // A bare soname is searched for like any library: failing means no driver is installed.
         if (!path.contains(QLatin1Char('/')) || !QFileInfo::exists(path))
             return fail(ErrorClass::Unavailable, QStringLiteral("local-gpu: no NVIDIA driver on this computer (%1 not found)").arg(path));
