@@ -12,6 +12,7 @@ Q_LOGGING_CATEGORY(lcEngine, "fleetscope.engine")
 Q_LOGGING_CATEGORY(lcHttp, "fleetscope.http")
 Q_LOGGING_CATEGORY(lcCli, "fleetscope.cli")
 Q_LOGGING_CATEGORY(lcUi, "fleetscope.ui")
+Q_LOGGING_CATEGORY(lcGpu, "fleetscope.gpu")
 
 namespace fleetscope {
 namespace {

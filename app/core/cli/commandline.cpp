@@ -43,6 +43,8 @@ QString globalUsage()
         QT_TRANSLATE_NOOP("cli", "  export DATASET --format csv|json [--output FILE] [--since T] [--until T]\n"
                                  "                              export stored rows (pods, endpoints, endpoint-health, jobs,\n"
                                  "                              billing, gpu-offers)\n"),
+        QT_TRANSLATE_NOOP("cli", "  gpus [--format table|csv|json]\n"
+                                 "                              this computer's NVIDIA GPUs, read once through the driver\n"),
         QT_TRANSLATE_NOOP("cli", "  scrape URL|FILE [--format table|csv|json]\n"
                                  "                              one scrape of a /metrics endpoint or file as GPU readings\n"),
         QT_TRANSLATE_NOOP("cli", "  simulate --port N [...]     serve a simulated RunPod account on 127.0.0.1 (see simulate --help)\n"),

@@ -5,6 +5,7 @@
 #include "cli/commandcontext.h"
 #include "cli/connectionscommand.h"
 #include "cli/exportcommand.h"
+#include "cli/gpuscommand.h"
 #include "cli/texttable.h"
 #include "cli/scrapecommand.h"
 #include "cli/simulatecommand.h"
@@ -132,6 +133,7 @@ int runCommand(const CommandLine &line, QTextStream &out, QTextStream &err)
         {QStringLiteral("connections"), connections},
         {QStringLiteral("collect"), runCollect},
         {QStringLiteral("export"), runExport},
+        {QStringLiteral("gpus"), [](const CommandContext &ctx, const QStringList &args) { return runGpus(args, ctx.out, ctx.err); }},
         {QStringLiteral("scrape"), [](const CommandContext &ctx, const QStringList &args) { return runScrape(args, ctx.out, ctx.err); }},
         {QStringLiteral("simulate"), runSimulate},
     };

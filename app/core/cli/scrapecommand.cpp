@@ -3,7 +3,6 @@
 
 #include "cli/commandline.h"
 #include "cli/texttable.h"
-#include "export/csvwriter.h"
 #include "cli/localhttp.h"
 #include "http/httpclient.h"
 #include "logging.h"
@@ -11,12 +10,9 @@
 #include "metrics/exposition.h"
 #include "metrics/scrape.h"
 
-#include <QBuffer>
 #include <QCommandLineParser>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 namespace fleetscope {
 namespace {
@@ -57,43 +53,6 @@ Result<Scraped> readFile(const QString &path)
     if (!exposition)
         return std::unexpected(exposition.error());
     return Scraped{std::move(*exposition), path};
-}
-
-QString tableCell(const QVariant &value)
-{
-    if (!value.isValid())
-        return QStringLiteral("-");
-    if (value.typeId() == QMetaType::Double)
-        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
-    return value.toString();
-}
-
-void printTable(const TableData &table, QTextStream &out)
-{
-    QList<QStringList> rows;
-    QStringList header;
-    for (const QString &column : table.columns)
-        header << column.toUpper();
-    rows << header;
-    for (const QVariantList &row : table.rows) {
-        QStringList cells;
-        for (const QVariant &value : row)
-            cells << tableCell(value);
-        rows << cells;
-    }
-    writeTextTable(rows, out);
-}
-
-QJsonArray toJson(const TableData &table)
-{
-    QJsonArray array;
-    for (const QVariantList &row : table.rows) {
-        QJsonObject object;
-        for (qsizetype i = 0; i < table.columns.size(); ++i)
-            object.insert(table.columns[i], row[i].isValid() ? QJsonValue::fromVariant(row[i]) : QJsonValue(QJsonValue::Null));
-        array.append(object);
-    }
-    return array;
 }
 
 int fail(QTextStream &err, const QString &message)
@@ -144,15 +103,12 @@ int runScrape(const QStringList &args, QTextStream &out, QTextStream &err)
     const TableData table = gpuReadingsTable(readings);
 
     if (format == QLatin1String("json")) {
-        out << QJsonDocument(toJson(table)).toJson(QJsonDocument::Indented) << Qt::flush;
+        out << QJsonDocument(tableJson(table)).toJson(QJsonDocument::Indented) << Qt::flush;
         return ExitOk;
     }
     if (format == QLatin1String("csv")) {
-        QBuffer buffer;
-        buffer.open(QIODevice::WriteOnly);
-        if (Result<qint64> written = writeCsv(table, buffer, QStringLiteral("stdout")); !written)
+        if (Result<qint64> written = writeCsvText(table, out); !written)
             return fail(err, written.error().message);
-        out << QString::fromUtf8(buffer.data()) << Qt::flush;
         return ExitOk;
     }
     if (readings.isEmpty()) {
@@ -161,7 +117,7 @@ int runScrape(const QStringList &args, QTextStream &out, QTextStream &err)
             << Qt::endl;
         return ExitOk;
     }
-    printTable(table, out);
+    writeTextTable(table, out);
     return ExitOk;
 }
 

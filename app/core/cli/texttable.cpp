@@ -1,7 +1,25 @@
-// Aligned text tables shared by the commands that print tables.
+// Aligned text tables and the table formats shared by the commands that print tables.
 #include "texttable.h"
 
+#include "export/csvwriter.h"
+
+#include <QBuffer>
+#include <QJsonObject>
+#include <QLocale>
+
 namespace fleetscope {
+namespace {
+
+QString tableCell(const QVariant &value)
+{
+    if (!value.isValid())
+        return QStringLiteral("-");
+    if (value.typeId() == QMetaType::Double)
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    return value.toString();
+}
+
+} // namespace
 
 void writeTextTable(const QList<QStringList> &rows, QTextStream &out)
 {
@@ -18,6 +36,44 @@ void writeTextTable(const QList<QStringList> &rows, QTextStream &out)
         out << text.trimmed() << '\n';
     }
     out << Qt::flush;
+}
+
+void writeTextTable(const TableData &table, QTextStream &out)
+{
+    QList<QStringList> rows;
+    QStringList header;
+    for (const QString &column : table.columns)
+        header << column.toUpper();
+    rows << header;
+    for (const QVariantList &row : table.rows) {
+        QStringList cells;
+        for (const QVariant &value : row)
+            cells << tableCell(value);
+        rows << cells;
+    }
+    writeTextTable(rows, out);
+}
+
+QJsonArray tableJson(const TableData &table)
+{
+    QJsonArray array;
+    for (const QVariantList &row : table.rows) {
+        QJsonObject object;
+        for (qsizetype i = 0; i < table.columns.size(); ++i)
+            object.insert(table.columns[i], row[i].isValid() ? QJsonValue::fromVariant(row[i]) : QJsonValue(QJsonValue::Null));
+        array.append(object);
+    }
+    return array;
+}
+
+Result<qint64> writeCsvText(const TableData &table, QTextStream &out)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    Result<qint64> written = writeCsv(table, buffer, QStringLiteral("stdout"));
+    if (written)
+        out << QString::fromUtf8(buffer.data()) << Qt::flush;
+    return written;
 }
 
 } // namespace fleetscope

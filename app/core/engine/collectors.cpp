@@ -2,6 +2,7 @@
 #include "collectors.h"
 
 #include "providers/catalog.h"
+#include "providers/localgpu/localgpu.h"
 #include "providers/monitoring/metricsendpoint.h"
 #include "providers/monitoring/prometheus.h"
 #include "providers/runpod/runpodcollector.h"
@@ -43,6 +44,12 @@ CollectorFactory builtinCollectors()
                 return std::unexpected(settingsError(connection, settings.error()));
             return std::make_unique<prometheus::PrometheusCollector>(*settings, optionalSecret(connection));
         }
+        if (connection.kind == QLatin1String("local-gpu")) {
+            Result<localgpu::Settings> settings = localgpu::Settings::fromJson(connection.settings);
+            if (!settings)
+                return std::unexpected(settingsError(connection, settings.error()));
+            return std::make_unique<localgpu::LocalGpuCollector>(*settings);
+        }
         return fail(ErrorClass::Config, QStringLiteral("%1: this build has no collector for provider kind '%2'")
                                             .arg(connection.name, connection.kind));
     };
@@ -60,6 +67,10 @@ int schedulerCadenceSeconds(const QString &kind, const QJsonObject &settings, in
     }
     if (kind == QLatin1String("prometheus")) {
         if (Result<prometheus::Settings> parsed = prometheus::Settings::fromJson(settings))
+            return parsed->intervalSeconds;
+    }
+    if (kind == QLatin1String("local-gpu")) {
+        if (Result<localgpu::Settings> parsed = localgpu::Settings::fromJson(settings))
             return parsed->intervalSeconds;
     }
     return fallback;

@@ -9,7 +9,7 @@ CollectorFactory builtinCollectors();
 
 // How often the scheduler should call a connection of KIND with SETTINGS; FALLBACK for kinds
 // without a rule of their own (RunPod: its health poll or collection interval, whichever is shorter;
-// metrics endpoints: their scrape interval; Prometheus: its query interval).
+// metrics endpoints: their scrape interval; Prometheus: its query interval; local GPUs: their interval).
 int schedulerCadenceSeconds(const QString &kind, const QJsonObject &settings, int fallback);
 
 } // namespace fleetscope

@@ -3,6 +3,7 @@
 
 #include "http/clock.h"
 #include "http/httpclient.h"
+#include "providers/localgpu/localgpu.h"
 #include "providers/monitoring/metricsendpoint.h"
 #include "providers/monitoring/prometheus.h"
 #include "providers/runpod/runpodcollector.h"
@@ -69,6 +70,14 @@ void testPrometheus(HttpClient &http, const ConnectionRecord &connection, const 
     prometheus::testServer(http, *settings, secret, context, std::move(done));
 }
 
+void testLocalGpu(const ConnectionRecord &connection, QObject *context, std::function<void(Result<QString>)> done)
+{
+    Result<localgpu::Settings> settings = localgpu::Settings::fromJson(connection.settings);
+    if (!settings)
+        return failLater(context, done, settings.error());
+    localgpu::testConnection(*settings, context, std::move(done));
+}
+
 } // namespace
 
 void testConnection(HttpClient &http, const ConnectionRecord &connection, const Secret &secret, QObject *context,
@@ -80,6 +89,8 @@ void testConnection(HttpClient &http, const ConnectionRecord &connection, const 
         return testMetricsEndpoint(http, connection, secret, context, std::move(done));
     if (connection.kind == QLatin1String("prometheus"))
         return testPrometheus(http, connection, secret, context, std::move(done));
+    if (connection.kind == QLatin1String("local-gpu"))
+        return testLocalGpu(connection, context, std::move(done));
     failLater(context, done, Error::make(ErrorClass::Config, QStringLiteral("no connection test for provider kind '%1'").arg(connection.kind)));
 }
 
