@@ -15,14 +15,6 @@ QVariant sortKey(std::optional<double> value)
     return value ? *value : -1.0;
 }
 
-// "$2.99/GPU·hr"
-QString perGpuHour(std::optional<double> dollars)
-{
-    if (!dollars)
-        return SnapshotFormat::unknown();
-    return GpuTypesModel::tr("%1/GPU·hr").arg(SnapshotFormat::money(dollars));
-}
-
 } // namespace
 
 void GpuTypesModel::setGpuTypes(QList<GpuTypeFigures> types)
@@ -56,7 +48,9 @@ QVariant GpuTypesModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const GpuTypeFigures &f = m_rows.at(index.row());
-    const bool saving = f.savingPerHour && *f.savingPerHour > 0.005;
+    // Marked when the cheapest offer is at least a tenth below what these GPUs cost: worth a look, not noise.
+    const bool saving = f.savingPerHour && f.paidPerGpuHour && f.cheapestPerGpuHour
+        && *f.cheapestPerGpuHour <= *f.paidPerGpuHour * 0.9;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -65,15 +59,15 @@ QVariant GpuTypesModel::data(const QModelIndex &index, int role) const
         case Gpus:
             // Instances that do not say how many GPUs they have still ran: say how many such there are.
             return f.gpus > 0 ? QLocale().toString(f.gpus) : tr("%n instance(s)", nullptr, int(f.instances));
-        case Paying: return perGpuHour(f.paidPerGpuHour);
-        case Cheapest: return perGpuHour(f.cheapestPerGpuHour);
+        case Paying: return SnapshotFormat::money(f.paidPerGpuHour);   // per GPU-hour, as the page says above the table
+        case Cheapest: return SnapshotFormat::money(f.cheapestPerGpuHour);
         case CheapestAt:
             if (!f.cheapestPerGpuHour)
                 return tr("no current offer");
             return f.cheapestTier.isEmpty() ? OffersModel::providerText(f.cheapestProvider)
                                             : tr("%1 %2").arg(OffersModel::providerText(f.cheapestProvider),
                                                               OffersModel::tierText(f.cheapestTier));
-        case Saving: return SnapshotFormat::moneyPerHour(f.savingPerHour);
+        case Saving: return SnapshotFormat::moneyPerHour(f.savingPerHour);   // all of the row's GPUs together
         }
         break;
     case SortRole:
@@ -92,8 +86,10 @@ QVariant GpuTypesModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (saving && index.column() == Saving)
             return tr("Moving these %n GPU(s) to the cheapest offer would save this much per hour", nullptr, int(f.gpus));
+        if (index.column() == Cheapest && f.cheapestPerGpuHour)
+            return tr("Per GPU-hour: the lowest current offer for %1 from any provider, among those not marked unavailable").arg(f.gpuType);
         if (index.column() == Paying && f.costPerHour)
-            return tr("%1 for %n instance(s)", nullptr, int(f.instances)).arg(SnapshotFormat::moneyPerHour(f.costPerHour));
+            return tr("Per GPU-hour: %1 for %n instance(s)", nullptr, int(f.instances)).arg(SnapshotFormat::moneyPerHour(f.costPerHour));
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == Gpus || index.column() == Paying || index.column() == Cheapest || index.column() == Saving)
@@ -112,11 +108,11 @@ QVariant GpuTypesModel::headerData(int section, Qt::Orientation orientation, int
     switch (section) {
     case GpuType: return tr("GPU type");
     case Provider: return tr("Provider");
-    case Gpus: return tr("Running");
+    case Gpus: return tr("GPUs");
     case Paying: return tr("Paying");
-    case Cheapest: return tr("Cheapest offer");
-    case CheapestAt: return tr("Offered by");
-    case Saving: return tr("Could save");
+    case Cheapest: return tr("Cheapest");
+    case Saving: return tr("Saving");
+    case CheapestAt: return tr("Cheapest at");
     }
     return {};
 }

@@ -10,7 +10,7 @@ class GpuTypesModel : public ExportableTableModel
 {
     Q_OBJECT
 public:
-    enum Column { GpuType, Provider, Gpus, Paying, Cheapest, CheapestAt, Saving, ColumnCount };
+    enum Column { GpuType, Provider, Gpus, Paying, Cheapest, Saving, CheapestAt, ColumnCount };
     // SortRole: numbers for numeric columns, unknown sorted below every known value.
     enum Role { SortRole = Qt::UserRole + 1 };
 

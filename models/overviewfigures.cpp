@@ -89,8 +89,10 @@ ConnectionFigures figuresFor(const ConnectionRecord &c, const OverviewInput &inp
             newestSampleMs = std::max(newestSampleMs, s.sample.tsMs);
     }
     for (const LatestSample &s : input.gpuUtil) {
-        if (s.key.connectionId == c.id && s.sample.tsMs >= newestSampleMs - carryMs(c.cadenceSeconds))
+        if (s.key.connectionId == c.id && s.sample.tsMs >= newestSampleMs - carryMs(c.cadenceSeconds)) {
             util.add(s.sample.value, 1);
+            ++f.dcgmGpus;
+        }
     }
     if (newestSampleMs > 0)
         newest(f.dataAsOf, QDateTime::fromMSecsSinceEpoch(newestSampleMs, Qt::UTC));
@@ -262,6 +264,7 @@ Overview overviewFigures(const OverviewInput &input)
             }
             if (f.meanUtilPercent)
                 util.add(*f.meanUtilPercent, f.utilGpus);
+            fleet.dcgmGpus += f.dcgmGpus;
             for (const InstanceSnapshot &i : input.instances) {
                 if (i.connectionId != c.id)
                     continue;

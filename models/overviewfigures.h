@@ -49,6 +49,7 @@ struct ConnectionFigures {
     std::optional<double> costPerHour;            // running instances with a price
     std::optional<double> meanUtilPercent;        // its running instances' and DCGM GPUs' util
     qint64 utilGpus = 0;                          // GPUs behind that mean
+    qint64 dcgmGpus = 0;                          // of those, DCGM GPUs that still report
     std::optional<double> balance;
     std::optional<double> billedPerHour;          // what its billing snapshot says it spends
     QDateTime dataAsOf;                           // newest snapshot or sample stored from it
@@ -70,6 +71,7 @@ struct FleetFigures {
     int balanceReporters = 0;
     std::optional<double> meanUtilPercent;        // weighted by GPUs: instances by their count, DCGM series one each
     qint64 utilGpus = 0;
+    qint64 dcgmGpus = 0;
     IdleCost idle;                                // running instances under kIdleUtilPercent over the last hour
 };
 

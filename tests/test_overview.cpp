@@ -207,6 +207,7 @@ private Q_SLOTS:
         QCOMPARE(dcgm.costPerHour, std::nullopt);
         QCOMPARE(dcgm.meanUtilPercent, std::optional<double>(30.0));
         QCOMPARE(dcgm.utilGpus, 2);
+        QCOMPARE(dcgm.dcgmGpus, 2);
         QCOMPARE(dcgm.dataAsOf, kNow.addSecs(-30));
 
         const ConnectionFigures &old = o.connections[3];
@@ -233,6 +234,7 @@ private Q_SLOTS:
         // 3 RunPod GPUs at 61 %, 1 Lambda GPU at 50 %, 2 DCGM GPUs at 30 %.
         QCOMPARE(f.meanUtilPercent, std::optional<double>((61.0 * 3 + 50.0 + 30.0 * 2) / 6));
         QCOMPARE(f.utilGpus, 6);
+        QCOMPARE(f.dcgmGpus, 2);
         QCOMPARE(f.idle.perHour, std::optional<double>(0.79));
         QCOMPARE(f.idle.pods, QStringList{QStringLiteral("name-b")});
     }
@@ -439,12 +441,13 @@ private Q_SLOTS:
         QCOMPARE(cell(0, GpuTypesModel::GpuType).toString(), kH100);
         QCOMPARE(cell(0, GpuTypesModel::Provider).toString(), QStringLiteral("RunPod"));
         QCOMPARE(cell(0, GpuTypesModel::Gpus).toString(), QStringLiteral("2"));
-        QCOMPARE(cell(0, GpuTypesModel::Paying).toString(), QStringLiteral("$2.99/GPU·hr"));
-        QCOMPARE(cell(0, GpuTypesModel::Cheapest).toString(), QStringLiteral("$2.39/GPU·hr"));
+        QCOMPARE(cell(0, GpuTypesModel::Paying).toString(), QStringLiteral("$2.99"));
+        QCOMPARE(cell(0, GpuTypesModel::Cheapest).toString(), QStringLiteral("$2.39"));
         // Kinds without a descriptor show as stored.
         QCOMPARE(cell(0, GpuTypesModel::CheapestAt).toString(), QStringLiteral("%1 on-demand").arg(OffersModel::providerText(kLambda)));
         QCOMPARE(cell(0, GpuTypesModel::Saving).toString(), QStringLiteral("$1.20/hr"));
         QVERIFY(cell(0, GpuTypesModel::Saving, Qt::BackgroundRole).isValid());
+        QVERIFY(!cell(1, GpuTypesModel::Saving, Qt::BackgroundRole).isValid());   // $2.39 is under 10 % below $2.49: not worth a mark
         QCOMPARE(cell(2, GpuTypesModel::CheapestAt).toString(), QStringLiteral("RunPod Community"));
         QCOMPARE(cell(3, GpuTypesModel::Gpus).toString(), QStringLiteral("1 instance(s)"));
         QCOMPARE(cell(3, GpuTypesModel::Paying).toString(), QStringLiteral("—"));
