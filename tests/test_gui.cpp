@@ -805,6 +805,9 @@ private Q_SLOTS:
         QCOMPARE(activated.size(), 2);
         QCOMPARE(activated.last().at(1).value<OverviewPage::Destination>(), OverviewPage::Destination::Providers);
         QCOMPARE(window->currentPage()->objectName(), QStringLiteral("providers"));
+        const QModelIndexList selected = window->providersPage()->tableView()->table()->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(window->providersPage()->model()->connection(selected.first().row()).name, QStringLiteral("lambda-research"));
     }
 
     void failedConnectionKeepsItsDataMarkedStale()

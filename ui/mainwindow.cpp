@@ -83,9 +83,13 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
     m_providersPage = new ProvidersPage(store, m_stack);
     addPage(m_providersPage, QStringLiteral("providers"));
     // A connection's row on the Overview opens its pods, or the Providers page when it needs attention.
-    connect(overview, &OverviewPage::connectionActivated, this, [this](qint64, OverviewPage::Destination destination) {
-        Page *target = destination == OverviewPage::Destination::Pods ? static_cast<Page *>(m_podsPage) : m_providersPage;
-        showPage(int(m_pages.indexOf(target)));
+    connect(overview, &OverviewPage::connectionActivated, this, [this](qint64 connectionId, OverviewPage::Destination destination) {
+        if (destination == OverviewPage::Destination::Pods) {
+            showPage(int(m_pages.indexOf(m_podsPage)));
+            return;
+        }
+        showPage(int(m_pages.indexOf(m_providersPage)));
+        m_providersPage->selectConnection(connectionId);   // ready for Test, Edit… or Enable
     });
     // "Add a provider…" on any empty page: the Providers page, with the wizard when it can add.
     for (Page *page : std::as_const(m_pages)) {
