@@ -4,6 +4,8 @@
 #include "endpointsmodel.h"
 #include "endpointspage.h"
 #include "figurecard.h"
+#include "fleetconnectionsmodel.h"
+#include "gputypesmodel.h"
 #include "mainwindow.h"
 #include "offersmodel.h"
 #include "offerspage.h"
@@ -28,6 +30,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -102,8 +105,9 @@ qint64 seedConnection(StoreService &store, const QString &kind, const QString &n
 }
 
 // Test data, clearly: one Prometheus/DCGM connection and a day of GPU utilisation per GPU at 60 s,
-// busy in working hours and idle at night, with a little fixed-seed noise.
-qint64 seedGpuDay(StoreService &store)
+// busy in working hours and idle at night, with a little fixed-seed noise. NEWEST_MEAN, when given,
+// receives the mean of the GPUs' newest samples.
+qint64 seedGpuDay(StoreService &store, double *newestMean = nullptr)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const qint64 connectionId = seedConnection(store, QStringLiteral("prometheus"), QStringLiteral("lab-dcgm"), 60);
@@ -113,11 +117,12 @@ qint64 seedGpuDay(StoreService &store)
     QRandomGenerator noise(20260314);
     WriteBatch samples;
     samples.source = QStringLiteral("test samples");
+    double newestSum = 0;
     const qint64 endMs = now.toMSecsSinceEpoch() / kMinuteMs * kMinuteMs;
     for (int gpu = 0; gpu < kGpus; ++gpu) {
         SeriesSamples series;
         series.key.connectionId = connectionId;
-        series.key.metric = QStringLiteral("DCGM_FI_DEV_GPU_UTIL");
+        series.key.metric = QStringLiteral("gpu_util_percent");   // the canonical name DCGM collectors store
         series.key.labelsJson = QStringLiteral(R"({"Hostname":"node-a","gpu":"%1"})").arg(gpu);
         for (int i = 0; i < kSamplesPerGpu; ++i) {
             const qint64 ts = endMs - qint64(kSamplesPerGpu - 1 - i) * kMinuteMs;
@@ -126,8 +131,11 @@ qint64 seedGpuDay(StoreService &store)
             const double value = 8.0 + 80.0 * working - 10.0 * gpu + noise.bounded(12.0);
             series.samples.append(Sample{ts, std::clamp(value, 0.0, 100.0)});
         }
+        newestSum += series.samples.last().value;
         samples.series << series;
     }
+    if (newestMean)
+        *newestMean = newestSum / kGpus;
     store.submit(samples);
     store.flush();
     return connectionId;
@@ -319,6 +327,72 @@ RunPodDay seedRunPodDay(StoreService &store)
     return day;
 }
 
+// Test data, clearly: a second cloud, a Lambda account with a day of instance snapshots every 5 min
+// ending 10 min ago (an H100 ×8 sweep, an idle A10 notebook, a stopped A100 box) and its GPU catalog;
+// its last sync failed 5 min ago.
+struct LambdaDay {
+    qint64 connectionId = 0;
+    QString error;
+};
+
+LambdaDay seedLambdaDay(StoreService &store)
+{
+    LambdaDay day;
+    day.connectionId = seedConnection(store, QStringLiteral("lambda"), QStringLiteral("lambda-research"), 300);
+    if (day.connectionId == 0)
+        return day;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime end = QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch() / kMinuteMs * kMinuteMs, Qt::UTC).addSecs(-600);
+    struct Instance { const char *id; const char *name; const char *gpu; qint64 gpus; double cost; double util; bool running; };
+    const Instance instances[] = {
+        {"l-01", "sweep-h100", "NVIDIA H100 80GB HBM3", 8, 23.92, 85, true},
+        {"l-02", "jupyter-a10", "NVIDIA A10", 1, 0.75, 2, true},
+        {"l-03", "batch-a100", "NVIDIA A100 80GB PCIe", 4, 5.16, 0, false},
+    };
+    WriteBatch batch;
+    batch.source = QStringLiteral("test lambda day");
+    constexpr int kSteps = 24 * 12;
+    for (int step = 0; step < kSteps; ++step) {
+        const QDateTime ts = end.addSecs(-qint64(kSteps - 1 - step) * 300);
+        for (const Instance &i : instances) {
+            InstanceSnapshot s;
+            s.snapshotTs = ts;
+            s.connectionId = day.connectionId;
+            s.provider = QStringLiteral("lambda");
+            s.instanceId = QString::fromLatin1(i.id);
+            s.name = QString::fromLatin1(i.name);
+            s.gpuType = QString::fromLatin1(i.gpu);
+            s.gpuCount = i.gpus;
+            s.region = QStringLiteral("us-east-1");
+            // The sweep started 8 hours ago; before that only the notebook ran.
+            const bool running = i.running && (QLatin1String(i.id) != QLatin1String("l-01") || step >= kSteps / 3);
+            s.status = running ? QStringLiteral("RUNNING") : QStringLiteral("STOPPED");
+            s.costPerHour = i.cost;
+            if (running)
+                s.gpuUtilPercent = i.util + (i.util > 10 ? 6.0 * std::sin(step / 7.0) : 0.0);
+            batch.instances << s;
+        }
+    }
+    struct Offer { const char *gpu; double price; };
+    for (const Offer &o : {Offer{"NVIDIA H100 80GB HBM3", 2.49}, Offer{"NVIDIA A100 80GB PCIe", 1.29}, Offer{"NVIDIA A10", 0.75}}) {
+        GpuOffer offer;
+        offer.observedTs = end;
+        offer.provider = QStringLiteral("lambda");
+        offer.gpuType = QString::fromLatin1(o.gpu);
+        offer.providerGpuId = offer.gpuType;
+        offer.tier = QStringLiteral("on-demand");
+        offer.gpuCount = 1;
+        offer.pricePerHour = o.price;
+        offer.available = true;
+        batch.offers << offer;
+    }
+    day.error = QStringLiteral("unavailable: cloud.lambdalabs.com/api/v1/instances: HTTP 503 Service Unavailable");
+    batch.statuses << ConnectionStatus{day.connectionId, now.addSecs(-300), QStringLiteral("failed"), day.error};
+    store.submit(batch);
+    store.flush();
+    return day;
+}
+
 QString screenshotPath(const QString &scenario, int index, const Page *page)
 {
     return QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/%1-%2-%3.png")
@@ -430,7 +504,8 @@ private Q_SLOTS:
     {
         TestStore store;
         QVERIFY(store.start());
-        QVERIFY(seedGpuDay(*store.service) > 0);
+        double newestMean = 0;
+        QVERIFY(seedGpuDay(*store.service, &newestMean) > 0);
         auto window = openWindow(*store.service, store.dir.path());
         QVERIFY(window);
 
@@ -444,11 +519,21 @@ private Q_SLOTS:
         auto *overview = qobject_cast<OverviewPage *>(window->pages().first());
         QVERIFY(overview);
         QCOMPARE(overview->pageState()->state(), PageState::State::Content);
-        QCOMPARE(overview->seriesPicker()->count(), kGpus);
-        QVERIFY(overview->seriesPicker()->currentText().startsWith(QStringLiteral("DCGM_FI_DEV_GPU_UTIL {Hostname=node-a, gpu=0}")));
-        QVERIFY(showsText(overview, QLocale().toString(qint64(kGpus * kSamplesPerGpu))));
+        // Metrics only: util from the GPUs' newest samples; nothing runs or costs that anyone reports.
+        QCOMPARE(overview->utilCard()->valueLabel()->text(), SnapshotFormat::percent(newestMean));
+        QCOMPARE(overview->utilCard()->detail(), QStringLiteral("mean over 3 GPU(s), now"));
+        for (FigureCard *card : {overview->runningCard(), overview->gpusCard(), overview->burnCard(), overview->balanceCard(),
+                                 overview->idleCard()})
+            QCOMPARE(card->valueLabel()->text(), QStringLiteral("—"));
+        QCOMPARE(overview->connectionsModel()->rowCount(), 1);
+        QCOMPARE(overview->connectionsModel()->index(0, FleetConnectionsModel::Instances).data().toString(), QStringLiteral("—"));
+        QCOMPARE(overview->gpuTypesModel()->rowCount(), 0);
+        QCOMPARE(overview->gpuTypesState()->state(), PageState::State::Empty);
+        QCOMPARE(overview->gpusCard()->detail(), QStringLiteral("no running instance reports its GPUs\n3 DCGM GPU(s) report metrics"));
+        // ...and the fleet's util over the range in the chart: the band spans the GPUs, the line is their mean.
         TimeSeriesChart *chart = overview->chart();
         QTRY_VERIFY(chart->bucketCount() > 0);
+        QVERIFY2(chart->title().startsWith(QStringLiteral("Fleet GPU util (%), mean and range over 3 DCGM GPU(s)")), qPrintable(chart->title()));
         const qint64 middle = QDateTime::currentMSecsSinceEpoch() - 12 * 3600 * 1000LL;
         QVERIFY2(chart->describeBucketAt(middle).contains(QStringLiteral("avg")), qPrintable(chart->describeBucketAt(middle)));
 
@@ -483,6 +568,16 @@ private Q_SLOTS:
             if (QTest::currentTestFailed())
                 return;
         }
+
+        // Overview: the pods' prices add up to the billed burn rate; idle as on the Cost page.
+        auto *overview = qobject_cast<OverviewPage *>(window->pages().first());
+        QVERIFY(overview);
+        QCOMPARE(overview->burnCard()->valueLabel()->text(), QStringLiteral("$%1/hr").arg(day.burnPerHour, 0, 'f', 2));
+        QCOMPARE(overview->balanceCard()->valueLabel()->text(), QStringLiteral("$%1").arg(day.balance, 0, 'f', 2));
+        QCOMPARE(overview->runningCard()->valueLabel()->text(), QString::number(day.runningPods));
+        QCOMPARE(overview->idleCard()->valueLabel()->text(), QStringLiteral("$1.15/hr"));
+        QVERIFY(overview->staleBanner()->isHidden());
+        QTRY_VERIFY(overview->chart()->title().startsWith(QStringLiteral("Fleet burn rate")));
 
         // Cost: the latest billing snapshot's figures, the burn chart, running pods by cost.
         window->showPage(1);
@@ -603,6 +698,119 @@ private Q_SLOTS:
         QCOMPARE(offers->selectedRow(), community);
     }
 
+    void overviewAddsUpEveryProvider()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        const RunPodDay runpod = seedRunPodDay(*store.service);
+        QVERIFY(runpod.connectionId > 0);
+        const LambdaDay lambda = seedLambdaDay(*store.service);
+        QVERIFY(lambda.connectionId > 0);
+        QVERIFY(seedGpuDay(*store.service) > 0);
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+        visit(*window, 0, QStringLiteral("providers"));
+        auto *overview = qobject_cast<OverviewPage *>(window->currentPage());
+        QVERIFY(overview);
+        QCOMPARE(overview->pageState()->state(), PageState::State::Content);
+
+        // RunPod runs 7 of 8 pods on 12 GPUs; Lambda (failed, its last good data still counted) 2 of 3 on 9.
+        QCOMPARE(overview->runningCard()->valueLabel()->text(), QStringLiteral("9"));
+        QCOMPARE(overview->runningCard()->detail(), QStringLiteral("of 11 listed, across 3 connection(s)"));
+        QCOMPARE(overview->gpusCard()->valueLabel()->text(), QStringLiteral("21"));
+        QCOMPARE(overview->gpusCard()->detail(), QStringLiteral("8 GPU type(s)\n3 DCGM GPU(s) report metrics"));
+        QCOMPARE(overview->gpuTypesState()->state(), PageState::State::Content);
+        QCOMPARE(overview->burnCard()->valueLabel()->text(), QStringLiteral("$%1/hr").arg(runpod.burnPerHour + 23.92 + 0.75, 0, 'f', 2));
+        QVERIFY2(overview->burnCard()->detail().contains(QStringLiteral("billing reports $%1/hr").arg(runpod.burnPerHour, 0, 'f', 2)),
+                 qPrintable(overview->burnCard()->detail()));
+        QCOMPARE(overview->balanceCard()->valueLabel()->text(), QStringLiteral("$%1").arg(runpod.balance, 0, 'f', 2));
+        QCOMPARE(overview->balanceCard()->detail(), QStringLiteral("reported by 1 of 3 connection(s)"));
+        // Util over 12 + 9 instance GPUs and 3 DCGM GPUs.
+        QVERIFY(overview->utilCard()->valueLabel()->text().endsWith(QStringLiteral(" %")));
+        QCOMPARE(overview->utilCard()->detail(), QStringLiteral("mean over 24 GPU(s), now"));
+        // notebook-ana, dev-box and jupyter-a10 idled all hour: $0.79 + $0.36 + $0.75.
+        QCOMPARE(overview->idleCard()->valueLabel()->text(), QStringLiteral("$1.90/hr"));
+        QVERIFY2(overview->idleCard()->detail().contains(QStringLiteral("jupyter-a10")), qPrintable(overview->idleCard()->detail()));
+
+        // The failed connection under the banner, and one row per connection.
+        QVERIFY(overview->staleBanner()->isVisible());
+        QVERIFY2(overview->staleBanner()->text().startsWith(QStringLiteral("lambda “lambda-research” failed at ")),
+                 qPrintable(overview->staleBanner()->text()));
+        FleetConnectionsModel *connections = overview->connectionsModel();
+        QCOMPARE(connections->rowCount(), 3);
+        auto cell = [connections](qint64 id, int column, int role = Qt::DisplayRole) {
+            return connections->index(connections->rowOf(id), column).data(role).toString();
+        };
+        QCOMPARE(cell(runpod.connectionId, FleetConnectionsModel::Status), QStringLiteral("OK"));
+        QCOMPARE(cell(runpod.connectionId, FleetConnectionsModel::Instances), QStringLiteral("7 / 8"));
+        QCOMPARE(cell(runpod.connectionId, FleetConnectionsModel::Gpus), QStringLiteral("12"));
+        QCOMPARE(cell(runpod.connectionId, FleetConnectionsModel::Balance), QStringLiteral("$%1").arg(runpod.balance, 0, 'f', 2));
+        QCOMPARE(cell(lambda.connectionId, FleetConnectionsModel::Status), QStringLiteral("Failed"));
+        QCOMPARE(cell(lambda.connectionId, FleetConnectionsModel::Status, Qt::ToolTipRole), lambda.error);
+        QCOMPARE(cell(lambda.connectionId, FleetConnectionsModel::Instances), QStringLiteral("2 / 3"));
+        QCOMPARE(cell(lambda.connectionId, FleetConnectionsModel::CostPerHour), QStringLiteral("$24.67/hr"));
+        QCOMPARE(cell(lambda.connectionId, FleetConnectionsModel::Balance), QStringLiteral("—"));
+        QTableView *table = overview->connectionsView()->table();
+        QCOMPARE(table->model()->index(0, FleetConnectionsModel::Connection).data().toString(), QStringLiteral("lab-dcgm"));   // by name
+        QCOMPARE(table->model()->index(0, FleetConnectionsModel::Instances).data().toString(), QStringLiteral("—"));
+
+        // H100s at both clouds pay $2.99 per GPU; Lambda lists them at $2.49.
+        GpuTypesModel *types = overview->gpuTypesModel();
+        const QString h100 = QStringLiteral("NVIDIA H100 80GB HBM3");
+        const int lambdaH100 = types->rowOf(h100, QStringLiteral("lambda"));
+        const int runpodH100 = types->rowOf(h100, QStringLiteral("runpod"));
+        QVERIFY(lambdaH100 >= 0 && runpodH100 >= 0);
+        QCOMPARE(types->index(lambdaH100, GpuTypesModel::Gpus).data().toString(), QStringLiteral("8"));
+        QCOMPARE(types->index(lambdaH100, GpuTypesModel::Paying).data().toString(), QStringLiteral("$2.99"));
+        QCOMPARE(types->index(lambdaH100, GpuTypesModel::Cheapest).data().toString(), QStringLiteral("$2.49"));
+        QCOMPARE(types->index(lambdaH100, GpuTypesModel::Saving).data().toString(), QStringLiteral("$4.00/hr"));
+        QCOMPARE(types->index(runpodH100, GpuTypesModel::Gpus).data().toString(), QStringLiteral("4"));
+        QCOMPARE(types->index(runpodH100, GpuTypesModel::Saving).data().toString(), QStringLiteral("$2.00/hr"));
+        QCOMPARE(overview->gpuTypesView()->table()->model()->index(0, GpuTypesModel::Gpus).data().toString(), QStringLiteral("8"));
+
+        // The fleet's burn rate over the day, from both clouds' pods.
+        QTRY_VERIFY(overview->chart()->bucketCount() > 200);
+        QVERIFY(overview->chart()->title().startsWith(QStringLiteral("Fleet burn rate")));
+        QTest::qWait(150);
+        QVERIFY(window->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/overview.png")));
+
+        QTemporaryDir out;
+        const Result<qint64> csv = overview->connectionsView()->exportCsv(out.filePath(QStringLiteral("connections.csv")));
+        QVERIFY(csv);
+        QCOMPARE(*csv, qint64(3));
+        QVERIFY(overview->gpuTypesView()->exportCsv(out.filePath(QStringLiteral("gpu-types.csv"))));
+        QVERIFY(overview->chart()->exportSvg(out.filePath(QStringLiteral("burn.svg"))));
+
+        // Activating a row: a healthy cloud opens its pods, the failing one the Providers page.
+        QSignalSpy activated(overview, &OverviewPage::connectionActivated);
+        auto rowOf = [table](const QString &name) {
+            for (int row = 0; row < table->model()->rowCount(); ++row) {
+                if (table->model()->index(row, FleetConnectionsModel::Connection).data().toString() == name)
+                    return table->model()->index(row, FleetConnectionsModel::Connection);
+            }
+            return QModelIndex();
+        };
+        const QModelIndex runpodRow = rowOf(QStringLiteral("runpod-prod"));
+        const QPoint runpodPoint = table->visualRect(runpodRow).center();
+        // A real double-click starts with a press on the row; QTest::mouseDClick alone sends none, so click first.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, runpodPoint);
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, runpodPoint);
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().at(0).toLongLong(), runpod.connectionId);
+        QCOMPARE(activated.first().at(1).value<OverviewPage::Destination>(), OverviewPage::Destination::Pods);
+        QCOMPARE(window->currentPage()->objectName(), QStringLiteral("pods"));
+        window->showPage(0);
+        table->setFocus();
+        table->setCurrentIndex(rowOf(QStringLiteral("lambda-research")));
+        QTest::keyClick(table, Qt::Key_Return);   // the keyboard's way to activate
+        QCOMPARE(activated.size(), 2);
+        QCOMPARE(activated.last().at(1).value<OverviewPage::Destination>(), OverviewPage::Destination::Providers);
+        QCOMPARE(window->currentPage()->objectName(), QStringLiteral("providers"));
+        const QModelIndexList selected = window->providersPage()->tableView()->table()->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(window->providersPage()->model()->connection(selected.first().row()).name, QStringLiteral("lambda-research"));
+    }
+
     void failedConnectionKeepsItsDataMarkedStale()
     {
         TestStore store;
@@ -636,7 +844,15 @@ private Q_SLOTS:
             QVERIFY2(text.contains(QStringLiteral("; showing data from ")), qPrintable(text));
             QVERIFY(showsText(page, QStringLiteral("showing data from")));
         }
-        QVERIFY(window->pages().at(0)->findChildren<StaleBanner *>().isEmpty());   // Overview has no provider data of its own
+        // The Overview says so too, and still counts the connection's last good data.
+        visit(*window, 0, scenario);
+        auto *overview = qobject_cast<OverviewPage *>(window->pages().at(0));
+        QVERIFY(overview);
+        QVERIFY(overview->staleBanner()->isVisible());
+        QVERIFY2(overview->staleBanner()->text().startsWith(QStringLiteral("RunPod “runpod-prod” failed at ")), qPrintable(overview->staleBanner()->text()));
+        QCOMPARE(overview->connectionsModel()->index(0, FleetConnectionsModel::Status).data().toString(), QStringLiteral("Failed"));
+        QCOMPARE(overview->connectionsModel()->index(0, FleetConnectionsModel::Status).data(Qt::ToolTipRole).toString(), error);
+        QCOMPARE(overview->runningCard()->valueLabel()->text(), QString::number(day.runningPods));
         QCOMPARE(qobject_cast<PodsPage *>(window->pages().at(3))->model()->rowCount(), day.pods);
 
         // The next good sync clears the banners.
@@ -647,6 +863,8 @@ private Q_SLOTS:
             QTRY_VERIFY2(page->staleBanner()->isHidden(), qPrintable(page->objectName()));
             QCOMPARE(page->staleBanner()->text(), QString());
         }
+        QTRY_VERIFY(overview->staleBanner()->isHidden());
+        QCOMPARE(overview->connectionsModel()->index(0, FleetConnectionsModel::Status).data().toString(), QStringLiteral("OK"));
     }
 
     void timeRangeChangeReloadsAndDropsStaleAnswers()
@@ -707,7 +925,7 @@ private Q_SLOTS:
         const QByteArray svgText = svgFile.readAll();
         QVERIFY(svgText.startsWith("<?xml"));
         QVERIFY(svgText.contains("<svg"));
-        QVERIFY(svgText.contains("DCGM_FI_DEV_GPU_UTIL"));   // the title travels with the drawing
+        QVERIFY(svgText.contains("Fleet GPU util"));   // the title travels with the drawing
         QVERIFY(!overview->chart()->exportSvg(out.filePath(QStringLiteral("missing/gpu.svg"))));
 
         window->showPage(int(window->pages().size()) - 1);

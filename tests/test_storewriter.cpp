@@ -232,6 +232,79 @@ private Q_SLOTS:
         QCOMPARE(readNow<QList<BillingSnapshot>>(*m_service, [](Store &s) { return s.billingHistory(QDateTime(), QDateTime()); }).size(), 3);
     }
 
+    void instanceAndSampleReadsForTheOverview()
+    {
+        const qint64 lab = connectionId(QStringLiteral("lab"));
+        QVERIFY(m_service->writeBlocking(test::connectionBatch(QStringLiteral("rp"), QStringLiteral("runpod"))));
+        QVERIFY(m_service->writeBlocking(test::connectionBatch(QStringLiteral("gone"))));
+        const qint64 rp = connectionId(QStringLiteral("rp"));
+        const qint64 gone = connectionId(QStringLiteral("gone"));
+        QVERIFY(lab > 0 && rp > lab && gone > rp);
+        const QDateTime t1(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
+        const QDateTime t2 = t1.addSecs(300);
+        auto pod = [](qint64 connection, const QDateTime &ts, const char *id, const char *status, std::optional<qint64> gpus,
+                      std::optional<double> cost, std::optional<double> util) {
+            InstanceSnapshot s;
+            s.snapshotTs = ts;
+            s.connectionId = connection;
+            s.provider = QStringLiteral("runpod");
+            s.instanceId = QString::fromLatin1(id);
+            s.status = QString::fromLatin1(status);
+            s.gpuCount = gpus;
+            s.costPerHour = cost;
+            s.gpuUtilPercent = util;
+            return s;
+        };
+        WriteBatch batch;
+        batch.instances << pod(rp, t1, "a", "RUNNING", 2, 2.0, 80.0) << pod(rp, t1, "b", "running", std::nullopt, 1.0, 20.0)
+                        << pod(rp, t1, "c", "EXITED", 1, 0.5, std::nullopt) << pod(lab, t1, "d", "RUNNING", std::nullopt, std::nullopt, std::nullopt)
+                        << pod(rp, t2, "c", "EXITED", 1, 0.5, std::nullopt);
+        SeriesSamples gpu0{SeriesKey{lab, QStringLiteral("gpu_util_percent"), QStringLiteral("{\"gpu\":\"0\"}")},
+                           {Sample{1000, 10.0}, Sample{2000, 30.0}, Sample{3000, qQNaN()}}};   // NaN is stored as missing
+        SeriesSamples gpu1{SeriesKey{lab, QStringLiteral("gpu_util_percent"), QStringLiteral("{\"gpu\":\"1\"}")}, {Sample{2500, qQNaN()}}};
+        SeriesSamples power{SeriesKey{lab, QStringLiteral("power_w"), QStringLiteral("{\"gpu\":\"0\"}")}, {Sample{2000, 300.0}}};
+        SeriesSamples removed{SeriesKey{gone, QStringLiteral("gpu_util_percent"), QStringLiteral("{\"gpu\":\"0\"}")}, {Sample{2000, 50.0}}};
+        batch.series << gpu0 << gpu1 << power << removed;
+        QVERIFY(m_service->writeBlocking(batch));
+        WriteBatch remove;
+        remove.removedConnections << gone;
+        QVERIFY(m_service->writeBlocking(remove));
+
+        const auto totals = readNow<QList<InstanceTotals>>(*m_service, [t1](Store &s) { return s.instanceTotals(t1, t1.addSecs(3600)); });
+        QCOMPARE(totals.size(), 3);
+        QCOMPARE(totals[0].snapshotTs, t1);
+        QCOMPARE(totals[0].connectionId, lab);
+        QCOMPARE(totals[0].instances, 1);
+        QCOMPARE(totals[0].running, 1);
+        QVERIFY(!totals[0].runningGpus);          // unknown, not 0
+        QVERIFY(!totals[0].runningCostPerHour);
+        QVERIFY(!totals[0].meanGpuUtilPercent);
+        QCOMPARE(totals[0].utilGpus, 0);
+        QCOMPARE(totals[1].connectionId, rp);
+        QCOMPARE(totals[1].instances, 3);
+        QCOMPARE(totals[1].running, 2);            // status compared without case
+        QCOMPARE(totals[1].runningGpus, std::optional<qint64>(2));
+        QCOMPARE(totals[1].runningCostPerHour, std::optional<double>(3.0));
+        QCOMPARE(totals[1].meanGpuUtilPercent, std::optional<double>((80.0 * 2 + 20.0) / 3));   // b weighs as one GPU
+        QCOMPARE(totals[1].utilGpus, 3);
+        QCOMPARE(totals[2].snapshotTs, t2);
+        QCOMPARE(totals[2].running, 0);
+        QVERIFY(!totals[2].runningCostPerHour);
+        QCOMPARE(readNow<QList<InstanceTotals>>(*m_service, [t2](Store &s) { return s.instanceTotals(t2, QDateTime()); }).size(), 1);
+
+        const auto hour = readNow<QList<InstanceSnapshot>>(*m_service, [t1, t2](Store &s) { return s.instanceSnapshots(t1, t2); });
+        QCOMPARE(hour.size(), 4);
+        QVERIFY(std::all_of(hour.begin(), hour.end(), [t1](const InstanceSnapshot &i) { return i.snapshotTs == t1; }));
+
+        // The newest reading per series: past a missing value, none for a series of only missing ones or a removed connection.
+        const auto latest = readNow<QList<LatestSample>>(*m_service, [](Store &s) { return s.latestSamples(QStringLiteral("gpu_util_percent")); });
+        QCOMPARE(latest.size(), 1);
+        QCOMPARE(latest[0].key.connectionId, lab);
+        QCOMPARE(latest[0].key.labelsJson, QStringLiteral("{\"gpu\":\"0\"}"));
+        QCOMPARE(latest[0].sample.tsMs, 2000);
+        QCOMPARE(latest[0].sample.value, 30.0);
+    }
+
     void removedConnectionKeepsHistoryAndFreesItsName()
     {
         const qint64 lab = connectionId(QStringLiteral("lab"));

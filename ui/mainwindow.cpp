@@ -82,6 +82,15 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
     addPage(new CollectedDataPage(CollectedDataPage::Dataset::Workflows, store, m_stack), QStringLiteral("workflows"));
     m_providersPage = new ProvidersPage(store, m_stack);
     addPage(m_providersPage, QStringLiteral("providers"));
+    // A connection's row on the Overview opens its pods, or the Providers page when it needs attention.
+    connect(overview, &OverviewPage::connectionActivated, this, [this](qint64 connectionId, OverviewPage::Destination destination) {
+        if (destination == OverviewPage::Destination::Pods) {
+            showPage(int(m_pages.indexOf(m_podsPage)));
+            return;
+        }
+        showPage(int(m_pages.indexOf(m_providersPage)));
+        m_providersPage->selectConnection(connectionId);   // ready for Test, Edit… or Enable
+    });
     // "Add a provider…" on any empty page: the Providers page, with the wizard when it can add.
     for (Page *page : std::as_const(m_pages)) {
         connect(page, &Page::addProviderRequested, this, [this] {

@@ -10,9 +10,12 @@
 namespace fleetscope {
 namespace {
 
+const QString kMessageName = QStringLiteral("stateMessage");
+
 QLabel *messageLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
+    label->setObjectName(kMessageName);
     label->setWordWrap(true);
     label->setAlignment(Qt::AlignCenter);
     label->setTextFormat(Qt::PlainText);
@@ -89,6 +92,14 @@ PageState::PageState(QWidget *parent)
     addWidget(m_empty);
     addWidget(m_error);
     setCurrentWidget(m_loading);
+}
+
+void PageState::setMessageWidth(int minimum, int maximum)
+{
+    for (QLabel *label : findChildren<QLabel *>(kMessageName)) {
+        label->setMinimumWidth(minimum);
+        label->setMaximumWidth(maximum);
+    }
 }
 
 void PageState::setEmptyIcon(const QIcon &icon)

@@ -21,6 +21,8 @@ public:
     explicit PageState(QWidget *parent = nullptr);
 
     void setContent(QWidget *content);
+    // The line length of the messages (420–560 px by default, for a page); a panel beside another takes less.
+    void setMessageWidth(int minimum, int maximum);
     // Shown large above empty-state messages, so an empty page still says where the user is.
     void setEmptyIcon(const QIcon &icon);
 

@@ -115,6 +115,18 @@ void ProvidersPage::reload()
     });
 }
 
+bool ProvidersPage::selectConnection(qint64 connectionId)
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->connection(row).id == connectionId) {
+            m_table->table()->selectRow(row);
+            m_table->table()->scrollTo(m_model->index(row, 0));
+            return true;
+        }
+    }
+    return false;
+}
+
 std::optional<ConnectionRecord> ProvidersPage::selected() const
 {
     const QModelIndexList rows = m_table->table()->selectionModel()->selectedRows();

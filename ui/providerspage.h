@@ -27,6 +27,8 @@ public:
     TableView *tableView() const { return m_table; }
     QLabel *messageLabel() const { return m_message; }
     QPushButton *button(const QString &objectName) const;
+    // Selects CONNECTION_ID's row (the Overview sends the user here for one); false when it is not listed.
+    bool selectConnection(qint64 connectionId);
 
 public Q_SLOTS:
     void addConnection();

@@ -56,6 +56,13 @@ struct SeriesInfo {
     qint64 lastTsMs = 0;
 };
 
+// The newest sample of one series.
+struct LatestSample {
+    qint64 seriesId = 0;
+    SeriesKey key;
+    Sample sample;
+};
+
 // The outcome of one sync of a connection, recorded on its row.
 struct ConnectionStatus {
     qint64 connectionId = 0;

@@ -27,6 +27,19 @@ struct InstanceSnapshot {
     QJsonObject metadata;
 };
 
+// What one connection's instance snapshot at one time adds up to; the running figures count only
+// instances whose status is running, and each sum is nullopt when none of them reports the value.
+struct InstanceTotals {
+    QDateTime snapshotTs;
+    qint64 connectionId = 0;
+    qint64 instances = 0;
+    qint64 running = 0;
+    std::optional<qint64> runningGpus;
+    std::optional<double> runningCostPerHour;
+    std::optional<double> meanGpuUtilPercent;   // over the running instances' GPUs (an instance without a count: one)
+    qint64 utilGpus = 0;                        // the GPUs that mean covers
+};
+
 struct EndpointSnapshot {
     QDateTime snapshotTs;
     qint64 connectionId = 0;

@@ -1,4 +1,4 @@
-// SqliteStore: snapshot reads for the Cost, Pods, Endpoints and GPU Offers pages.
+// SqliteStore: snapshot reads for the Overview, Cost, Pods, Endpoints and GPU Offers pages.
 #include "sqlitestore.h"
 
 #include <QJsonDocument>
@@ -154,6 +154,64 @@ Result<QList<InstanceSnapshot>> SqliteStore::instanceHistory(const QString &inst
         s.bind(2, lower(since));
         s.bind(3, upper(until));
     }, instance);
+}
+
+Result<QList<InstanceSnapshot>> SqliteStore::instanceSnapshots(const QDateTime &since, const QDateTime &until)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kInstanceColumns + " FROM instance_snapshots"
+        " WHERE snapshot_ts >= ?1 AND snapshot_ts < ?2 ORDER BY snapshot_ts, id";
+    return readRows<InstanceSnapshot>(sql.constData(), [&](SqliteStatement &s) {
+        s.bind(1, lower(since));
+        s.bind(2, upper(until));
+    }, instance);
+}
+
+Result<QList<InstanceTotals>> SqliteStore::instanceTotals(const QDateTime &since, const QDateTime &until)
+{
+    // Sums over no known value are NULL in SQL, which keeps "unknown" apart from 0. An instance
+    // without a GPU count weighs as one GPU in the mean util.
+    static const QByteArray sql =
+        "SELECT snapshot_ts, connection_id, count(*), coalesce(sum(running), 0),"
+        " sum(CASE WHEN running THEN gpu_count END), sum(CASE WHEN running THEN cost_per_hour END),"
+        " sum(CASE WHEN running THEN gpu_util_percent * weight END) / sum(CASE WHEN running AND gpu_util_percent IS NOT NULL THEN weight END),"
+        " coalesce(sum(CASE WHEN running AND gpu_util_percent IS NOT NULL THEN weight END), 0)"
+        " FROM (SELECT snapshot_ts, connection_id, gpu_count, cost_per_hour, gpu_util_percent,"
+        "       lower(status) = 'running' AS running, max(coalesce(gpu_count, 1), 1) AS weight"
+        "       FROM instance_snapshots WHERE snapshot_ts >= ?1 AND snapshot_ts < ?2)"
+        " GROUP BY snapshot_ts, connection_id ORDER BY snapshot_ts, connection_id";
+    return readRows<InstanceTotals>(sql.constData(), [&](SqliteStatement &s) {
+        s.bind(1, lower(since));
+        s.bind(2, upper(until));
+    }, [](const SqliteStatement &s) {
+        InstanceTotals r;
+        r.snapshotTs = timestamp(s, 0);
+        r.connectionId = s.int64(1);
+        r.instances = s.int64(2);
+        r.running = s.int64(3);
+        r.runningGpus = optInt(s, 4);
+        r.runningCostPerHour = optReal(s, 5);
+        r.meanGpuUtilPercent = optReal(s, 6);
+        r.utilGpus = s.int64(7);
+        return r;
+    });
+}
+
+Result<QList<LatestSample>> SqliteStore::latestSamples(const QString &metric)
+{
+    static const QByteArray sql =
+        "SELECT s.id, s.connection_id, s.metric, s.labels_json, x.ts, x.value FROM series s"
+        " JOIN samples x ON x.series_id = s.id"
+        " AND x.ts = (SELECT max(ts) FROM samples WHERE series_id = s.id AND value IS NOT NULL)"
+        " WHERE s.metric = ?1 AND s.connection_id IN " + kLiveConnections
+        + " ORDER BY s.connection_id, s.labels_json";
+    return readRows<LatestSample>(sql.constData(), [&](SqliteStatement &s) { s.bind(1, metric); },
+        [](const SqliteStatement &s) {
+            LatestSample r;
+            r.seriesId = s.int64(0);
+            r.key = SeriesKey{s.int64(1), s.text(2), s.text(3)};
+            r.sample = Sample{s.int64(4), s.real(5)};
+            return r;
+        });
 }
 
 Result<QList<EndpointSnapshot>> SqliteStore::latestEndpoints()

@@ -30,8 +30,11 @@ public:
     Result<QList<SeriesInfo>> series(qint64 connectionId) override;
     Result<BucketSeries> buckets(const BucketQuery &query) override;
     Result<qint64> sampleCount() override;
+    Result<QList<LatestSample>> latestSamples(const QString &metric) override;   // sqlitereads.cpp
     Result<QList<InstanceSnapshot>> latestInstances() override;   // sqlitereads.cpp
     Result<QList<InstanceSnapshot>> instanceHistory(const QString &instanceId, const QDateTime &since, const QDateTime &until) override;
+    Result<QList<InstanceSnapshot>> instanceSnapshots(const QDateTime &since, const QDateTime &until) override;
+    Result<QList<InstanceTotals>> instanceTotals(const QDateTime &since, const QDateTime &until) override;
     Result<QList<EndpointSnapshot>> latestEndpoints() override;
     Result<QList<EndpointHealth>> latestEndpointHealth() override;
     Result<QList<EndpointHealth>> endpointHealthHistory(const QString &endpointId, const QDateTime &since, const QDateTime &until) override;

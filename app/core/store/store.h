@@ -36,10 +36,17 @@ public:
     virtual Result<QList<SeriesInfo>> series(qint64 connectionId = 0) = 0;   // 0: all
     virtual Result<BucketSeries> buckets(const BucketQuery &query) = 0;
     virtual Result<qint64> sampleCount() = 0;
+    // The newest sample with a value of every series of METRIC from connections still in use.
+    virtual Result<QList<LatestSample>> latestSamples(const QString &metric) = 0;
 
     // Provider snapshots for the pages. "Latest" is each connection's newest snapshot.
     virtual Result<QList<InstanceSnapshot>> latestInstances() = 0;
     virtual Result<QList<InstanceSnapshot>> instanceHistory(const QString &instanceId, const QDateTime &since, const QDateTime &until) = 0;
+    // Every connection's instance snapshots with SINCE <= snapshot_ts < UNTIL, oldest first.
+    virtual Result<QList<InstanceSnapshot>> instanceSnapshots(const QDateTime &since, const QDateTime &until) = 0;
+    // The same summed per connection and snapshot time (see InstanceTotals), oldest first; removed
+    // connections included, as history.
+    virtual Result<QList<InstanceTotals>> instanceTotals(const QDateTime &since, const QDateTime &until) = 0;
     virtual Result<QList<EndpointSnapshot>> latestEndpoints() = 0;
     virtual Result<QList<EndpointHealth>> latestEndpointHealth() = 0;
     virtual Result<QList<EndpointHealth>> endpointHealthHistory(const QString &endpointId, const QDateTime &since, const QDateTime &until) = 0;
