@@ -15,7 +15,8 @@ done
 contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/fleetscope ./usr/share/applications/io.github.fleetscope.Fleetscope.desktop \
          ./usr/share/metainfo/io.github.fleetscope.Fleetscope.metainfo.xml \
-         ./usr/share/icons/hicolor/scalable/apps/io.github.fleetscope.Fleetscope.svg; do
+         ./usr/share/icons/hicolor/scalable/apps/io.github.fleetscope.Fleetscope.svg \
+         ./usr/lib/systemd/user/fleetscope-collector.service; do
     grep -q " $f\$" <<<"$contents" || { echo "FAIL: package lacks $f"; exit 1; }
 done
 dpkg-deb -x "$deb" "$out/root"

@@ -1,7 +1,9 @@
-// The collect command: RunPod configured by the seed's environment variables, one cycle, a summary
-// line per collector. A failed cycle stores nothing but the failure on the connection's row.
+// The collect command: with --once, RunPod configured by the seed's environment variables, one cycle and
+// a summary line per collector (a failed cycle stores nothing but the failure on the connection's row);
+// without, the headless collector (collectdaemon.h).
 #include "collectcommand.h"
 
+#include "cli/collectdaemon.h"
 #include "cli/localhttp.h"
 #include "engine/collectors.h"
 #include "providers/connectionsetup.h"
@@ -17,8 +19,10 @@ constexpr auto kEnvConnection = "runpod-env";
 
 QString collectUsage()
 {
-    return QStringLiteral("Usage: fleetscope collect --once\n"
-                          "Runs one cycle of the RunPod collectors configured by RUNPOD_API_KEY and, optionally,\n"
+    return QStringLiteral("Usage: fleetscope collect [--once]\n"
+                          "Without --once: collects every enabled connection in the store on its cadence until\n"
+                          "SIGTERM or SIGINT, then commits what was collected and exits 0 (the headless collector).\n"
+                          "With --once: one cycle of the RunPod collectors configured by RUNPOD_API_KEY and, optionally,\n"
                           "RUNPOD_TRANSPORT (graphql or rest), RUNPOD_GRAPHQL_URL, RUNPOD_REST_URL, RUNPOD_SERVERLESS_URL,\n"
                           "RUNPOD_ENABLED, RUNPOD_COLLECTION_INTERVAL_SECONDS, RUNPOD_HEALTH_POLL_SECONDS.\n");
 }
@@ -57,15 +61,24 @@ int runCollect(const CommandContext &ctx, const QStringList &args)
         return ctx.usage(parser.errorText(), collectUsage());
     if (!parser.positionalArguments().isEmpty())
         return ctx.usage(QStringLiteral("collect: unexpected argument '%1'").arg(parser.positionalArguments().first()), collectUsage());
-    if (!parser.isSet(once))
-        return ctx.usage(QStringLiteral("collect: only single cycles (--once) are available in this build"), collectUsage());
-
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (env.value(QStringLiteral("RUNPOD_ENABLED")).compare(QLatin1String("false"), Qt::CaseInsensitive) == 0) {
+    const bool runpodDisabled = env.value(QStringLiteral("RUNPOD_ENABLED")).compare(QLatin1String("false"), Qt::CaseInsensitive) == 0;
+    const bool runpodKey = !env.value(QStringLiteral("RUNPOD_API_KEY")).isEmpty();
+    if (!parser.isSet(once)) {
+        std::optional<ConnectionRecord> fromEnvironment;
+        if (runpodKey && !runpodDisabled) {
+            Result<ConnectionRecord> connection = environmentConnection(env);
+            if (!connection)
+                return ctx.failure(connection.error().message);
+            fromEnvironment = *connection;
+        }
+        return runCollectDaemon(ctx, fromEnvironment);
+    }
+    if (runpodDisabled) {
         ctx.out << "runpod: disabled by RUNPOD_ENABLED=false; nothing contacted" << Qt::endl;
         return ExitOk;
     }
-    if (env.value(QStringLiteral("RUNPOD_API_KEY")).isEmpty()) {
+    if (!runpodKey) {
         ctx.out << "runpod: RUNPOD_API_KEY is not set; nothing contacted" << Qt::endl;
         return ExitOk;
     }

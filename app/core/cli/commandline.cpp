@@ -31,7 +31,8 @@ QString globalUsage()
 {
     // One translatable entry per command, so adding a command leaves the others translated.
     static const char *const kCommands[] = {
-        QT_TRANSLATE_NOOP("cli", "  collect --once              one cycle of the RunPod collectors set up by RUNPOD_* variables\n"),
+        QT_TRANSLATE_NOOP("cli", "  collect [--once]            collect every enabled connection until SIGTERM (headless);\n"
+                                 "                              --once: one cycle of the RunPod account set up by RUNPOD_* variables\n"),
         QT_TRANSLATE_NOOP("cli", "  connections list [--json]   list configured provider connections\n"),
         QT_TRANSLATE_NOOP("cli", "  connections add KIND --name NAME [--set key=value]... [--secret-stdin | --secret-env VAR]\n"
                                  "                              add a provider connection (tested first; secret to the keychain)\n"),

@@ -1,6 +1,7 @@
 // The simulate command: option checks, the listening and env lines, and a clean stop on a signal.
 #include "cli/simulatecommand.h"
 
+#include "cli/terminationwatcher.h"
 #include "simulator/runpodsimulator.h"
 
 #include <QCommandLineParser>
@@ -8,14 +9,6 @@
 
 #include <limits>
 #include <optional>
-
-#ifdef Q_OS_UNIX
-#include <QSocketNotifier>
-
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
 
 namespace fleetscope {
 namespace {
@@ -50,49 +43,13 @@ std::optional<qint64> integerOption(const QCommandLineParser &parser, const QCom
     return value;
 }
 
-#ifdef Q_OS_UNIX
-int g_signalPipe[2] = {-1, -1};
-
-void forwardSignal(int)
-{
-    // Only async-signal-safe work here: the event loop reads the byte and stops.
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[0], &byte, 1);
-}
-#endif
-
 // Runs the event loop until SIGINT or SIGTERM arrives.
 void serveUntilSignalled()
 {
     QEventLoop loop;
-#ifdef Q_OS_UNIX
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
-        loop.exec();
-        return;
-    }
-    QSocketNotifier notifier(g_signalPipe[1], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &loop, [&loop] {
-        char byte = 0;
-        [[maybe_unused]] const ssize_t got = ::read(g_signalPipe[1], &byte, 1);
-        loop.quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = forwardSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    struct sigaction oldInt = {};
-    struct sigaction oldTerm = {};
-    ::sigaction(SIGINT, &action, &oldInt);
-    ::sigaction(SIGTERM, &action, &oldTerm);
+    TerminationWatcher watcher;
+    QObject::connect(&watcher, &TerminationWatcher::terminationRequested, &loop, &QEventLoop::quit);
     loop.exec();
-    ::sigaction(SIGINT, &oldInt, nullptr);
-    ::sigaction(SIGTERM, &oldTerm, nullptr);
-    ::close(g_signalPipe[0]);
-    ::close(g_signalPipe[1]);
-    g_signalPipe[0] = g_signalPipe[1] = -1;
-#else
-    loop.exec();
-#endif
 }
 
 } // namespace

@@ -1,0 +1,139 @@
+// The headless collector: engine and store wired as in the window, a log line per event, a clean stop.
+#include "collectdaemon.h"
+
+#include "cli/terminationwatcher.h"
+#include "engine/collectors.h"
+#include "engine/engine.h"
+#include "engine/storelink.h"
+#include "store/retention.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QProcessEnvironment>
+#include <QTimer>
+
+namespace fleetscope {
+namespace {
+
+constexpr int kReloadMs = 30'000;   // how soon connections added elsewhere (the window, the CLI) are collected
+
+// Lines on stderr. Under systemd (JOURNAL_STREAM set) each carries its sd-daemon priority prefix,
+// so journald files it at the right level; timestamps come from the journal.
+class DaemonLog
+{
+public:
+    explicit DaemonLog(QTextStream &err)
+        : m_err(err), m_journal(!qEnvironmentVariableIsEmpty("JOURNAL_STREAM"))
+    {
+    }
+    void info(const QString &line) { write(6, line); }
+    void warning(const QString &line) { write(4, line); }
+    void error(const QString &line) { write(3, line); }
+
+private:
+    void write(int priority, const QString &line)
+    {
+        if (m_journal)
+            m_err << '<' << priority << '>';
+        m_err << "fleetscope collect: " << line << Qt::endl;
+    }
+    QTextStream &m_err;
+    bool m_journal;
+};
+
+Result<QList<ConnectionRecord>> enabledConnections(StoreService &store)
+{
+    Result<QList<ConnectionRecord>> all = store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
+    if (!all)
+        return all;
+    QList<ConnectionRecord> enabled;
+    for (const ConnectionRecord &c : std::as_const(*all)) {
+        if (c.enabled)
+            enabled << c;
+    }
+    return enabled;
+}
+
+} // namespace
+
+int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRecord> &fromEnvironment)
+{
+    Result<std::unique_ptr<StoreService>> opened = openService(ctx.line);
+    if (!opened)
+        return ctx.failure(opened.error().message);
+    StoreService &store = **opened;
+    if (fromEnvironment) {
+        WriteBatch setup;
+        setup.source = QStringLiteral("collect: connection");
+        setup.connections << *fromEnvironment;
+        if (Result<WriteSummary> stored = store.writeBlocking(setup); !stored)
+            return ctx.failure(stored.error().message);
+    }
+    Result<QList<ConnectionRecord>> connections = enabledConnections(store);
+    if (!connections)
+        return ctx.failure(connections.error().message);
+
+    DaemonLog log(ctx.err);
+    QHash<qint64, QString> names;
+    auto remember = [&names](const QList<ConnectionRecord> &list) {
+        names.clear();
+        for (const ConnectionRecord &c : list)
+            names.insert(c.id, c.name);
+    };
+    remember(*connections);
+
+    Engine engine(builtinCollectors());
+    linkEngineToStore(engine, store);
+    Retention retention(store, Retention::kDefaultDays, Retention::jobDaysFromEnvironment());
+    QEventLoop loop;
+    QObject::connect(&engine, &Engine::connectionStateChanged, &loop, [&](qint64 id, const ConnectionState &state) {
+        const QString name = names.value(id, QString::number(id));
+        if (state.phase == ConnectionState::Phase::Failed)
+            log.warning(QStringLiteral("%1: %2").arg(name, state.error ? describe(*state.error) : QStringLiteral("failed")));
+    });
+    QObject::connect(&store, &StoreService::batchCommitted, &loop, [&](const WriteSummary &summary) {
+        if (summary.rowsWritten > 0 || summary.samplesWritten > 0)
+            log.info(QStringLiteral("%1: %2 rows and %3 samples stored in %4 ms")
+                         .arg(summary.source).arg(summary.rowsWritten).arg(summary.samplesWritten).arg(summary.elapsedMs));
+    });
+    QObject::connect(&store, &StoreService::batchFailed, &loop, [&](const QString &source, const Error &error) {
+        log.error(QStringLiteral("%1: not stored: %2").arg(source, describe(error)));
+    });
+
+    QTimer reload;
+    reload.setInterval(kReloadMs);
+    QObject::connect(&reload, &QTimer::timeout, &loop, [&] {
+        Result<QList<ConnectionRecord>> current = enabledConnections(store);
+        if (!current)
+            return log.error(QStringLiteral("connections not reloaded: %1").arg(describe(current.error())));
+        remember(*current);
+        engine.setConnections(*current);   // unchanged connections keep their schedule
+    });
+
+    TerminationWatcher watcher;
+    int stoppedBy = 0;
+    QObject::connect(&watcher, &TerminationWatcher::terminationRequested, &loop, [&](int signalNumber) {
+        stoppedBy = signalNumber;
+        loop.quit();
+    });
+
+    engine.setConnections(*connections);
+    engine.start();
+    reload.start();
+    log.info(QStringLiteral("collecting %1 %2 into %3")
+                 .arg(connections->size())
+                 .arg(connections->size() == 1 ? QStringLiteral("connection") : QStringLiteral("connections"), store.location().display()));
+    loop.exec();
+
+    log.info(QStringLiteral("signal %1: stopping; committing what was collected").arg(stoppedBy));
+    reload.stop();
+    engine.stop();
+    // Batches the engine finished before stopping may still be queued to this thread: hand them to
+    // the writer, then wait until everything is committed.
+    QCoreApplication::sendPostedEvents();
+    store.flush();
+    log.info(QStringLiteral("stopped"));
+    return ExitOk;
+}
+
+} // namespace fleetscope

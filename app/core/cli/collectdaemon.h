@@ -1,0 +1,16 @@
+// The headless collector behind `fleetscope collect` without --once.
+#pragma once
+
+#include "cli/commandcontext.h"
+
+#include <optional>
+
+namespace fleetscope {
+
+// Collects every enabled connection in the store (and FROM_ENVIRONMENT, the RunPod account the
+// RUNPOD_* variables describe, when set) on its cadence, picking up connections added, changed or
+// removed meanwhile. On SIGTERM or SIGINT it cancels the cycles in flight, commits every batch
+// already collected and returns ExitOk. One line per event on stderr, journald-friendly.
+int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRecord> &fromEnvironment);
+
+} // namespace fleetscope
