@@ -76,6 +76,7 @@ struct BillingSnapshot {
 
 struct GpuOffer {
     QDateTime observedTs;
+    qint64 connectionId = 0;
     QString provider;
     QString gpuType;                  // canonical name
     QString providerGpuId;

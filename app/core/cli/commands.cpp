@@ -5,6 +5,7 @@
 #include "cli/commandcontext.h"
 #include "cli/connectionscommand.h"
 #include "cli/exportcommand.h"
+#include "cli/providerscommand.h"
 #include "cli/texttable.h"
 #include "cli/scrapecommand.h"
 #include "cli/simulatecommand.h"
@@ -131,6 +132,7 @@ int runCommand(const CommandLine &line, QTextStream &out, QTextStream &err)
         {QStringLiteral("connections"), connections},
         {QStringLiteral("collect"), runCollect},
         {QStringLiteral("export"), runExport},
+        {QStringLiteral("providers"), runProviders},
         {QStringLiteral("scrape"), [](const CommandContext &ctx, const QStringList &args) { return runScrape(args, ctx.out, ctx.err); }},
         {QStringLiteral("simulate"), runSimulate},
     };

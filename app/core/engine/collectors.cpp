@@ -2,6 +2,7 @@
 #include "collectors.h"
 
 #include "providers/catalog.h"
+#include "providers/generic/genericcollector.h"
 #include "providers/monitoring/metricsendpoint.h"
 #include "providers/monitoring/prometheus.h"
 #include "providers/runpod/runpodcollector.h"
@@ -43,6 +44,8 @@ CollectorFactory builtinCollectors()
                 return std::unexpected(settingsError(connection, settings.error()));
             return std::make_unique<prometheus::PrometheusCollector>(*settings, optionalSecret(connection));
         }
+        if (generic::isGenericKind(connection.kind))
+            return generic::GenericCollector::create(connection);
         return fail(ErrorClass::Config, QStringLiteral("%1: this build has no collector for provider kind '%2'")
                                             .arg(connection.name, connection.kind));
     };

@@ -3,6 +3,7 @@
 
 #include "http/clock.h"
 #include "http/httpclient.h"
+#include "providers/generic/genericcollector.h"
 #include "providers/monitoring/metricsendpoint.h"
 #include "providers/monitoring/prometheus.h"
 #include "providers/runpod/runpodcollector.h"
@@ -80,6 +81,8 @@ void testConnection(HttpClient &http, const ConnectionRecord &connection, const 
         return testMetricsEndpoint(http, connection, secret, context, std::move(done));
     if (connection.kind == QLatin1String("prometheus"))
         return testPrometheus(http, connection, secret, context, std::move(done));
+    if (generic::isGenericKind(connection.kind))
+        return generic::testGenericConnection(http, connection, secret, context, std::move(done));
     failLater(context, done, Error::make(ErrorClass::Config, QStringLiteral("no connection test for provider kind '%1'").arg(connection.kind)));
 }
 
