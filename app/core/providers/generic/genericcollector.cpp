@@ -13,6 +13,7 @@ namespace {
 struct Cycle {
     std::shared_ptr<Session> session;
     QObject *context = nullptr;
+    const Clock *rowClock = nullptr;   // the engine's clock: stamps rows, and "now" for seconds-since
     qint64 connectionId = 0;
     WriteBatch batch;
     qsizetype nextList = 0;
@@ -28,7 +29,7 @@ void runLists(std::shared_ptr<Cycle> cycle)
     fetchList(cycle->session, list, 0, cycle->context, [cycle, &list](Result<FetchedList> fetched) {
         if (!fetched)
             return cycle->done(std::unexpected(fetched.error()));
-        const RowContext row{cycle->session->kind.kind, cycle->connectionId, cycle->session->clock->nowMs()};
+        const RowContext row{cycle->session->kind.kind, cycle->connectionId, cycle->rowClock->nowMs()};
         const qsizetype skipped = appendRows(cycle->batch, *cycle->session->api, list, fetched->items, row);
         if (skipped > 0 && list.requireFields.isEmpty())
             qCWarning(lcEngine).noquote() << cycle->session->name << list.name << "left out" << skipped << "items without an instanceId";
@@ -88,6 +89,7 @@ void GenericCollector::collect(CollectContext &context, Done done)
         auto cycle = std::make_shared<Cycle>();
         cycle->session = *session;
         cycle->context = ctx;
+        cycle->rowClock = &ctx->clock();
         cycle->connectionId = connection.id;
         cycle->batch.source = connection.name + QStringLiteral(" lists");
         cycle->done = std::move(done);
