@@ -351,6 +351,8 @@ ListSpec readList(Reader &r, const QString &name, const QJsonValue &value, const
     checkPlaceholders(r, kind, list.path, child(pointer, QStringLiteral("path")));
     const QJsonObject query = r.object(json, pointer, QStringLiteral("query"));
     for (auto it = query.begin(); it != query.end() && !r.failed(); ++it) {
+        if (it.key().startsWith(QLatin1Char('_')))
+            continue;
         const QString itemPointer = child(child(pointer, QStringLiteral("query")), it.key());
         if (!it.value().isString() && !it.value().isDouble()) {
             r.problem(itemPointer, QStringLiteral("expected a string or a number"));
@@ -439,6 +441,8 @@ std::shared_ptr<const ApiSpec> readApi(Reader &r, const QJsonObject &json, const
     }
     const QJsonObject headers = r.object(api, pointer, QStringLiteral("headers"));
     for (auto it = headers.begin(); it != headers.end(); ++it) {
+        if (it.key().startsWith(QLatin1Char('_')))
+            continue;
         if (!it.value().isString()) {
             r.problem(child(child(pointer, QStringLiteral("headers")), it.key()), QStringLiteral("expected a string"));
             break;

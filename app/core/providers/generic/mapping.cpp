@@ -65,7 +65,7 @@ Result<Transform> parseTransform(const QJsonValue &json, const QString &pointer)
             return at(pointer + QStringLiteral("/match"), QStringLiteral("expected a regular expression"));
         return transform;
     }
-    return at(pointer + QLatin1Char('/') + object.begin().key(), QStringLiteral("unknown transform"));
+    return at(pointer + QLatin1Char('/') + object.begin().key(), QStringLiteral("unknown transform (known with a value: multiply, match)"));
 }
 
 // "32Gi" → 34359738368, "500m" → 0.5, "4" → 4.
