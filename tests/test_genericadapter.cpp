@@ -17,6 +17,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,6 +76,46 @@ void everyFleetscopeLevel(QLoggingCategory *category)
 }
 
 enum class Style { Cursor, PageTotal, PageNext, NextUrl, LinkHeader };
+
+// An HTTPS server on 127.0.0.1 with a certificate from the test CA (tests/fixtures/tls): answers
+// every request with BODY.
+class TlsServer : public QObject
+{
+public:
+    explicit TlsServer(QByteArray body) : m_body(std::move(body))
+    {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(test::fixtureBytes(QStringLiteral("tls/server.pem")), QSsl::Pem));
+        tls.setPrivateKey(QSslKey(test::fixtureBytes(QStringLiteral("tls/server.key")), QSsl::Rsa, QSsl::Pem));
+        m_server.setSslConfiguration(tls);
+        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection())
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { answer(socket); });
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    quint16 port() const { return m_server.serverPort(); }
+    int answered() const { return m_answered; }
+
+private:
+    void answer(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        if (!buffer.contains("\r\n\r\n"))
+            return;
+        buffer.clear();
+        ++m_answered;
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(m_body.size())
+                      + "\r\nConnection: close\r\n\r\n" + m_body);
+        socket->disconnectFromHost();
+    }
+
+    QSslServer m_server;
+    QByteArray m_body;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    int m_answered = 0;
+};
 
 } // namespace
 
@@ -748,6 +791,29 @@ private Q_SLOTS:
         QCOMPARE(batch.error().kind, ErrorClass::Config);
         QCOMPARE(batch.error().message, QStringLiteral("test-kubernetes: ca_file: no PEM certificate in %1").arg(notPem.fileName()));
         QCOMPARE(m_requests.size(), 0);
+    }
+
+    // A cluster's own CA is trusted for its connection only; without it the handshake fails, since
+    // verification is never switched off.
+    void kubernetesTrustsTheClusterCa()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("this Qt has no TLS backend");
+        TlsServer server(test::fixtureBytes(QStringLiteral("providers/kubernetes-pods.json")));
+        QVERIFY(server.listen());
+        ConnectionRecord cluster = connection(QStringLiteral("kubernetes"), QString(),
+                                              QJsonObject{{QStringLiteral("ca_file"), QStringLiteral(FLEETSCOPE_FIXTURES "/tls/ca.pem")}});
+        cluster.settings.insert(QStringLiteral("base_url"), QStringLiteral("https://127.0.0.1:%1").arg(server.port()));
+        Result<WriteBatch> batch = collect(cluster);
+        QVERIFY2(batch, qPrintable(batch ? QString() : batch.error().message));
+        QCOMPARE(server.answered(), 2);   // nodes, pods
+        QCOMPARE(ids(*batch), QStringList{QStringLiteral("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d")});
+
+        cluster.settings.remove(QStringLiteral("ca_file"));
+        Result<WriteBatch> untrusted = collect(cluster);
+        QVERIFY(!untrusted);
+        QVERIFY2(untrusted.error().message.contains(QLatin1String("TLS handshake failed")), qPrintable(untrusted.error().message));
+        QCOMPARE(server.answered(), 2);
     }
 
     void ovhSignsEveryRequest()
