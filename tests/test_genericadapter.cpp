@@ -422,6 +422,24 @@ private Q_SLOTS:
             QVERIFY2(!line.contains(QLatin1String("s3cr3t")) && !line.contains(QString::fromLatin1(QByteArray("alice:s3cr3t-value").toBase64())), qPrintable(line));
     }
 
+    // "usedWhen": the secret (and so the Authorization header) belongs to the connection only while
+    // its auth setting asks for it; without it no secret is looked up at all.
+    void secretOnlyWhenTheSettingSaysSo()
+    {
+        installAcme({{QStringLiteral("/secret"), parsed(R"({"label": "Token", "usedWhen": {"auth": ["bearer"]}})")},
+                     {QStringLiteral("/fields"), parsed(R"([{"key": "base_url", "label": "API URL", "type": "url"},
+                                                           {"key": "auth", "label": "Auth", "type": "choice", "choices": ["none", "bearer"], "default": "none"}])")}});
+        route(QStringLiteral("/v1/instances"), QJsonObject{{QStringLiteral("instances"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("i1")}}}}});
+        ConnectionRecord open = connection(QStringLiteral("acme"), QStringLiteral("/v1"));
+        open.settings.remove(QStringLiteral("secret_env"));   // would fail if the secret were looked up
+        QVERIFY(collect(open));
+        QVERIFY(m_requests.last().header("Authorization").isEmpty());
+
+        ConnectionRecord guarded = connection(QStringLiteral("acme"), QStringLiteral("/v1"), QJsonObject{{QStringLiteral("auth"), QStringLiteral("bearer")}});
+        QVERIFY(collect(guarded));
+        QCOMPARE(m_requests.last().header("Authorization"), QByteArray("Bearer s3cr3t-value"));
+    }
+
     void noAuthSendsNoCredential()
     {
         route(QStringLiteral("/containers/json"), [](const LoopbackRequest &) {
