@@ -1,6 +1,8 @@
 // Descriptor parsing: every key checked, every error located by a JSON pointer.
 #include "descriptor.h"
 
+#include "descriptorreader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,144 +10,6 @@
 
 namespace fleetscope::generic {
 namespace {
-
-// RFC 6901: "/" and "~" in a key are escaped.
-QString child(const QString &pointer, const QString &key)
-{
-    QString escaped = key;
-    escaped.replace(QLatin1Char('~'), QLatin1String("~0")).replace(QLatin1Char('/'), QLatin1String("~1"));
-    return pointer + QLatin1Char('/') + escaped;
-}
-
-QString child(const QString &pointer, qsizetype index)
-{
-    return pointer + QLatin1Char('/') + QString::number(index);
-}
-
-// Reads values while remembering the first problem, so a section reads as a list of its keys;
-// callers check failed() before using what they read.
-class Reader
-{
-public:
-    bool failed() const { return !m_error.isEmpty(); }
-    const QString &error() const { return m_error; }
-
-    void problem(const QString &pointer, const QString &message)
-    {
-        if (m_error.isEmpty())
-            m_error = (pointer.isEmpty() ? QStringLiteral("/") : pointer) + QStringLiteral(": ") + message;
-    }
-    void take(const Error &error)
-    {
-        if (m_error.isEmpty())
-            m_error = error.message;
-    }
-
-    // Reports the first key of OBJECT not in KNOWN; keys starting with '_' are comments.
-    void onlyKeys(const QJsonObject &object, const QString &pointer, const QStringList &known)
-    {
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            if (!it.key().startsWith(QLatin1Char('_')) && !known.contains(it.key()))
-                return problem(child(pointer, it.key()), QStringLiteral("unknown key (known: %1)").arg(known.join(QStringLiteral(", "))));
-        }
-    }
-
-    QString string(const QJsonObject &object, const QString &pointer, const QString &key, bool required = false, const QString &fallback = {})
-    {
-        const QJsonValue value = object.value(key);
-        if (value.isUndefined()) {
-            if (required)
-                problem(child(pointer, key), QStringLiteral("required"));
-            return fallback;
-        }
-        if (!value.isString()) {
-            problem(child(pointer, key), QStringLiteral("expected a string"));
-            return fallback;
-        }
-        if (required && value.toString().isEmpty())
-            problem(child(pointer, key), QStringLiteral("must not be empty"));
-        return value.toString();
-    }
-
-    QString choice(const QJsonObject &object, const QString &pointer, const QString &key, const QStringList &choices, bool required)
-    {
-        const QString value = string(object, pointer, key, required, QString());
-        if (!failed() && object.contains(key) && !choices.contains(value))
-            problem(child(pointer, key), QStringLiteral("expected one of %1").arg(choices.join(QStringLiteral(", "))));
-        return value;
-    }
-
-    double number(const QJsonObject &object, const QString &pointer, const QString &key, double fallback, double min, double max)
-    {
-        const QJsonValue value = object.value(key);
-        if (value.isUndefined())
-            return fallback;
-        if (!value.isDouble() || value.toDouble() < min || value.toDouble() > max) {
-            problem(child(pointer, key), QStringLiteral("expected a number between %1 and %2").arg(min).arg(max));
-            return fallback;
-        }
-        return value.toDouble();
-    }
-
-    int integer(const QJsonObject &object, const QString &pointer, const QString &key, int fallback, int min, int max)
-    {
-        const double n = number(object, pointer, key, fallback, min, max);
-        if (n != double(int(n)))
-            problem(child(pointer, key), QStringLiteral("expected a whole number"));
-        return int(n);
-    }
-
-    bool boolean(const QJsonObject &object, const QString &pointer, const QString &key)
-    {
-        const QJsonValue value = object.value(key);
-        if (!value.isUndefined() && !value.isBool())
-            problem(child(pointer, key), QStringLiteral("expected true or false"));
-        return value.toBool();
-    }
-
-    QJsonObject object(const QJsonObject &parent, const QString &pointer, const QString &key, bool required = false)
-    {
-        const QJsonValue value = parent.value(key);
-        if (value.isUndefined()) {
-            if (required)
-                problem(child(pointer, key), QStringLiteral("required"));
-            return {};
-        }
-        if (!value.isObject())
-            problem(child(pointer, key), QStringLiteral("expected an object"));
-        return value.toObject();
-    }
-
-    QJsonArray array(const QJsonObject &parent, const QString &pointer, const QString &key)
-    {
-        const QJsonValue value = parent.value(key);
-        if (!value.isUndefined() && !value.isArray())
-            problem(child(pointer, key), QStringLiteral("expected an array"));
-        return value.toArray();
-    }
-
-    std::optional<JsonPath> path(const QJsonObject &object, const QString &pointer, const QString &key, bool required = false)
-    {
-        if (!object.contains(key) && !required)
-            return std::nullopt;
-        const QString text = string(object, pointer, key, false);
-        if (failed())
-            return std::nullopt;
-        if (required && !object.contains(key)) {
-            problem(child(pointer, key), QStringLiteral("required"));
-            return std::nullopt;
-        }
-        Result<JsonPath> parsed = JsonPath::parse(text);
-        if (!parsed) {
-            problem(child(pointer, key), parsed.error().message);
-            return std::nullopt;
-        }
-        return *parsed;
-    }
-
-private:
-    QString m_error;
-};
 
 // ---- the catalog part -----------------------------------------------------------------------
 
@@ -162,7 +26,7 @@ ProviderField::Type fieldType(const QString &name)
     return ProviderField::Type::String;
 }
 
-void readField(Reader &r, const QJsonValue &json, const QString &pointer, ProviderKind &kind)
+void readField(DescriptorReader &r, const QJsonValue &json, const QString &pointer, ProviderKind &kind)
 {
     if (!json.isObject())
         return r.problem(pointer, QStringLiteral("expected an object"));
@@ -196,7 +60,7 @@ void readField(Reader &r, const QJsonValue &json, const QString &pointer, Provid
     kind.fields << field;
 }
 
-void readSecret(Reader &r, const QJsonObject &json, ProviderKind &kind)
+void readSecret(DescriptorReader &r, const QJsonObject &json, ProviderKind &kind)
 {
     const QString pointer = QStringLiteral("/secret");
     const QJsonObject secret = r.object(json, QString(), QStringLiteral("secret"));
@@ -217,7 +81,7 @@ void readSecret(Reader &r, const QJsonObject &json, ProviderKind &kind)
         kind.secretWhenValues << value.toString();
 }
 
-ProviderKind readKind(Reader &r, const QJsonObject &json)
+ProviderKind readKind(DescriptorReader &r, const QJsonObject &json)
 {
     ProviderKind kind;
     kind.kind = r.string(json, QString(), QStringLiteral("kind"), true);
@@ -246,7 +110,7 @@ const ProviderField *findField(const ProviderKind &kind, const QString &key)
 }
 
 // Every {name} in TEXT must be a setting of KIND.
-void checkPlaceholders(Reader &r, const ProviderKind &kind, const QString &text, const QString &pointer)
+void checkPlaceholders(DescriptorReader &r, const ProviderKind &kind, const QString &text, const QString &pointer)
 {
     static const QRegularExpression placeholder(QStringLiteral("\\{([^}]*)\\}"));
     for (const QRegularExpressionMatch &match : placeholder.globalMatch(text)) {
@@ -255,7 +119,7 @@ void checkPlaceholders(Reader &r, const ProviderKind &kind, const QString &text,
     }
 }
 
-AuthSpec readAuth(Reader &r, const QJsonObject &api, const ProviderKind &kind)
+AuthSpec readAuth(DescriptorReader &r, const QJsonObject &api, const ProviderKind &kind)
 {
     const QString pointer = QStringLiteral("/api/auth");
     const QJsonObject json = r.object(api, QStringLiteral("/api"), QStringLiteral("auth"), true);
@@ -280,7 +144,7 @@ AuthSpec readAuth(Reader &r, const QJsonObject &api, const ProviderKind &kind)
     return auth;
 }
 
-PaginationSpec readPagination(Reader &r, const QJsonObject &list, const QString &listPointer)
+PaginationSpec readPagination(DescriptorReader &r, const QJsonObject &list, const QString &listPointer)
 {
     PaginationSpec spec;
     if (!list.contains(QStringLiteral("pagination")))
@@ -308,7 +172,7 @@ PaginationSpec readPagination(Reader &r, const QJsonObject &list, const QString 
     return spec;
 }
 
-QMap<QString, ValueSpec> readValues(Reader &r, const QJsonObject &json, const QString &pointer, const QStringList &allowed)
+QMap<QString, ValueSpec> readValues(DescriptorReader &r, const QJsonObject &json, const QString &pointer, const QStringList &allowed)
 {
     QMap<QString, ValueSpec> values;
     for (auto it = json.begin(); it != json.end() && !r.failed(); ++it) {
@@ -327,7 +191,7 @@ QMap<QString, ValueSpec> readValues(Reader &r, const QJsonObject &json, const QS
     return values;
 }
 
-ListSpec readList(Reader &r, const QString &name, const QJsonValue &value, const ProviderKind &kind)
+ListSpec readList(DescriptorReader &r, const QString &name, const QJsonValue &value, const ProviderKind &kind)
 {
     const QString pointer = child(QStringLiteral("/api/lists"), name);
     ListSpec list;
@@ -387,7 +251,7 @@ ListSpec readList(Reader &r, const QString &name, const QJsonValue &value, const
     return list;
 }
 
-QMap<QString, QString> readTable(Reader &r, const QJsonObject &api, const QString &key)
+QMap<QString, QString> readTable(DescriptorReader &r, const QJsonObject &api, const QString &key)
 {
     QMap<QString, QString> table;
     const QJsonObject json = r.object(api, QStringLiteral("/api"), key);
@@ -403,7 +267,7 @@ QMap<QString, QString> readTable(Reader &r, const QJsonObject &api, const QStrin
     return table;
 }
 
-std::shared_ptr<const ApiSpec> readApi(Reader &r, const QJsonObject &json, const ProviderKind &kind)
+std::shared_ptr<const ApiSpec> readApi(DescriptorReader &r, const QJsonObject &json, const ProviderKind &kind)
 {
     const QString pointer = QStringLiteral("/api");
     const QJsonObject api = r.object(json, QString(), QStringLiteral("api"));
@@ -516,7 +380,7 @@ Result<Descriptor> parseDescriptor(const QByteArray &json, const QString &fileNa
     if (!document.isObject())
         return fail(ErrorClass::Config, QStringLiteral("%1: /: expected an object").arg(fileName));
     const QJsonObject object = document.object();
-    Reader r;
+    DescriptorReader r;
     r.onlyKeys(object, QString(), {QStringLiteral("kind"), QStringLiteral("displayName"), QStringLiteral("category"), QStringLiteral("description"),
                                    QStringLiteral("secret"), QStringLiteral("fields"), QStringLiteral("api")});
     Descriptor descriptor;
