@@ -7,6 +7,7 @@
 #include "connectioncontroller.h"
 #include "logging.h"
 #include "mainwindow.h"
+#include "providers/generic/registry.h"
 #include "providers/runpod/runpodjobs.h"
 #include "providers/runpod/runpodlifecycle.h"
 #include "storeread.h"
@@ -112,6 +113,7 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     installTranslations(app);
     const AppPaths paths = appPaths(line);
     installFileLog(paths.logDir, true);
+    generic::installUserDescriptors(paths.providersDir);
 
     QSettings settings(paths.settingsFile, QSettings::IniFormat);
     StoreService store(*location);
@@ -241,5 +243,6 @@ int main(int argc, char **argv)
         return ExitOk;
     }
     installFileLog(appPaths(*line).logDir, false);
+    generic::installUserDescriptors(appPaths(*line).providersDir);
     return runCommand(*line, out, err);
 }

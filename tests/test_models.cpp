@@ -344,7 +344,8 @@ private Q_SLOTS:
         auto cell = [&model](int row, int column, int role = Qt::DisplayRole) { return model.data(model.index(row, column), role); };
         QCOMPARE(cell(0, OffersModel::GpuType).toString(), QStringLiteral("NVIDIA GeForce RTX 4090"));
         QCOMPARE(cell(0, OffersModel::Provider).toString(), QStringLiteral("RunPod"));   // from its descriptor
-        QCOMPARE(cell(3, OffersModel::Provider).toString(), QStringLiteral("lambda"));   // none yet: the kind
+        QCOMPARE(cell(3, OffersModel::Provider).toString(), QStringLiteral("Lambda"));   // from its descriptor too
+        QCOMPARE(OffersModel::providerText(QStringLiteral("teleport")), QStringLiteral("teleport"));   // none: the kind
         QCOMPARE(cell(0, OffersModel::Tier).toString(), QStringLiteral("Secure"));
         QCOMPARE(cell(1, OffersModel::Tier).toString(), QStringLiteral("Community"));
         QCOMPARE(cell(3, OffersModel::Tier).toString(), QStringLiteral("on-demand"));

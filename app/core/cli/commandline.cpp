@@ -17,12 +17,15 @@ AppPaths appPaths(const CommandLine &line)
     AppPaths paths;
     paths.dataDir = line.dataDir;
     if (line.dataDir != defaultDataDir()) {
+        paths.configDir = line.dataDir;
         paths.settingsFile = line.dataDir + QStringLiteral("/fleetscope.conf");
         paths.cacheDir = line.dataDir + QStringLiteral("/cache");
     } else {
-        paths.settingsFile = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/fleetscope.conf");
+        paths.configDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+        paths.settingsFile = paths.configDir + QStringLiteral("/fleetscope.conf");
         paths.cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
     }
+    paths.providersDir = paths.configDir + QStringLiteral("/providers");
     paths.logDir = line.dataDir + QStringLiteral("/logs");
     return paths;
 }
@@ -46,6 +49,8 @@ QString globalUsage()
                                  "                              billing, gpu-offers)\n"),
         QT_TRANSLATE_NOOP("cli", "  gpus [--format table|csv|json]\n"
                                  "                              this computer's NVIDIA GPUs, read once through the driver\n"),
+        QT_TRANSLATE_NOOP("cli", "  providers list [--json]     provider kinds: built-in and user descriptors (CONFIG_DIR/providers)\n"),
+        QT_TRANSLATE_NOOP("cli", "  providers validate FILE     check a provider descriptor before adding it\n"),
         QT_TRANSLATE_NOOP("cli", "  scrape URL|FILE [--format table|csv|json]\n"
                                  "                              one scrape of a /metrics endpoint or file as GPU readings\n"),
         QT_TRANSLATE_NOOP("cli", "  simulate --port N [...]     serve a simulated RunPod account on 127.0.0.1 (see simulate --help)\n"),

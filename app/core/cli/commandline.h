@@ -36,6 +36,8 @@ QString defaultDataDir();
 // platform's data, config and cache locations (QStandardPaths).
 struct AppPaths {
     QString dataDir;
+    QString configDir;         // DATA_DIR with --data-dir, else the platform's config location
+    QString providersDir;      // CONFIG_DIR/providers: the user's provider descriptors
     QString settingsFile;
     QString logDir;
     QString cacheDir;

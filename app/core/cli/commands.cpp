@@ -6,6 +6,7 @@
 #include "cli/connectionscommand.h"
 #include "cli/exportcommand.h"
 #include "cli/gpuscommand.h"
+#include "cli/providerscommand.h"
 #include "cli/texttable.h"
 #include "cli/scrapecommand.h"
 #include "cli/simulatecommand.h"
@@ -134,6 +135,7 @@ int runCommand(const CommandLine &line, QTextStream &out, QTextStream &err)
         {QStringLiteral("collect"), runCollect},
         {QStringLiteral("export"), runExport},
         {QStringLiteral("gpus"), [](const CommandContext &ctx, const QStringList &args) { return runGpus(args, ctx.out, ctx.err); }},
+        {QStringLiteral("providers"), runProviders},
         {QStringLiteral("scrape"), [](const CommandContext &ctx, const QStringList &args) { return runScrape(args, ctx.out, ctx.err); }},
         {QStringLiteral("simulate"), runSimulate},
     };

@@ -3,6 +3,7 @@
 
 #include "providers/catalog.h"
 #include "providers/localgpu/localgpu.h"
+#include "providers/generic/genericcollector.h"
 #include "providers/monitoring/metricsendpoint.h"
 #include "providers/monitoring/prometheus.h"
 #include "providers/runpod/runpodcollector.h"
@@ -50,6 +51,8 @@ CollectorFactory builtinCollectors()
                 return std::unexpected(settingsError(connection, settings.error()));
             return std::make_unique<localgpu::LocalGpuCollector>(*settings);
         }
+        if (generic::isGenericKind(connection.kind))
+            return generic::GenericCollector::create(connection);
         return fail(ErrorClass::Config, QStringLiteral("%1: this build has no collector for provider kind '%2'")
                                             .arg(connection.name, connection.kind));
     };

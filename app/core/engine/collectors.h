@@ -1,4 +1,5 @@
-// The collectors this build has, by connection kind; provider issues add theirs here.
+// The collectors this build has, by connection kind: RunPod, Prometheus and metrics endpoints have
+// their own; every kind whose descriptor has an api section runs on the generic adapter.
 #pragma once
 
 #include "collector.h"

@@ -9,6 +9,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
+#include <QSslConfiguration>
 
 #include <limits>
 #include <optional>
@@ -131,6 +132,11 @@ void HttpExchange::sendAttempt()
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Fleetscope/" FLEETSCOPE_VERSION));
     for (const auto &[name, value] : m_request.headers)
         request.setRawHeader(name, value);
+    if (!m_request.caCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_request.caCertificates);
+        request.setSslConfiguration(tls);
+    }
     // A credential follows redirects only within the same origin; otherwise never to plain http.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          m_request.carriesCredential ? QNetworkRequest::SameOriginRedirectPolicy

@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 
@@ -32,6 +33,9 @@ struct HttpRequest {
     int maxAttempts = 4;               // 1 for requests that must not repeat (lifecycle actions)
     qint64 maxBodyBytes = 64 * 1024 * 1024;
     QString source;                    // names the caller in errors: "runpod/prod graphql"
+    // Trusted for this request in addition to the system's CAs (a cluster's own CA). Verification
+    // itself is never switched off.
+    QList<QSslCertificate> caCertificates;
     // Refines the error of a non-2xx answer from its body (class, a one-line detail) for APIs that
     // explain failures there; retries still follow the status. Must copy nothing secret into it.
     std::function<void(int status, QByteArrayView body, Error &error)> explainError;

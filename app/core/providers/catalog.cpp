@@ -1,67 +1,12 @@
-// Provider catalog: loading the descriptors and validating settings against them.
+// Provider catalog: the kinds of the installed descriptors, and validating settings against them.
 #include "catalog.h"
 
 #include "http/httpclient.h"
+#include "providers/generic/registry.h"
 
-#include <QDir>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QUrl>
 
 namespace fleetscope {
-namespace {
-
-ProviderField::Type typeFrom(const QString &name)
-{
-    if (name == QLatin1String("url"))
-        return ProviderField::Type::Url;
-    if (name == QLatin1String("integer"))
-        return ProviderField::Type::Integer;
-    if (name == QLatin1String("choice"))
-        return ProviderField::Type::Choice;
-    if (name == QLatin1String("boolean"))
-        return ProviderField::Type::Boolean;
-    return ProviderField::Type::String;
-}
-
-ProviderKind kindFrom(const QJsonObject &json)
-{
-    ProviderKind kind;
-    kind.kind = json.value(QStringLiteral("kind")).toString();
-    kind.displayName = json.value(QStringLiteral("displayName")).toString();
-    kind.category = json.value(QStringLiteral("category")).toString();
-    kind.description = json.value(QStringLiteral("description")).toString();
-    const QJsonObject secret = json.value(QStringLiteral("secret")).toObject();
-    kind.secretRequired = secret.value(QStringLiteral("required")).toBool();
-    kind.secretLabel = secret.value(QStringLiteral("label")).toString();
-    kind.secretHelpUrl = secret.value(QStringLiteral("help_url")).toString();
-    const QJsonObject usedWhen = secret.value(QStringLiteral("usedWhen")).toObject();
-    if (!usedWhen.isEmpty()) {
-        kind.secretWhenKey = usedWhen.begin().key();
-        for (const QJsonValue value : usedWhen.begin().value().toArray())
-            kind.secretWhenValues << value.toString();
-    }
-    for (const QJsonValue value : json.value(QStringLiteral("fields")).toArray()) {
-        const QJsonObject f = value.toObject();
-        ProviderField field;
-        field.key = f.value(QStringLiteral("key")).toString();
-        field.label = f.value(QStringLiteral("label")).toString();
-        field.type = typeFrom(f.value(QStringLiteral("type")).toString());
-        field.required = f.value(QStringLiteral("required")).toBool();
-        field.defaultValue = f.value(QStringLiteral("default"));
-        if (f.contains(QStringLiteral("min")))
-            field.min = f.value(QStringLiteral("min")).toInteger();
-        if (f.contains(QStringLiteral("max")))
-            field.max = f.value(QStringLiteral("max")).toInteger();
-        for (const QJsonValue choice : f.value(QStringLiteral("choices")).toArray())
-            field.choices << choice.toString();
-        kind.fields << field;
-    }
-    return kind;
-}
-
-} // namespace
 
 Result<QJsonValue> validateField(const ProviderField &field, const QString &text)
 {
@@ -99,17 +44,7 @@ Result<QJsonValue> validateField(const ProviderField &field, const QString &text
 
 const QList<ProviderKind> &providerKinds()
 {
-    static const QList<ProviderKind> kinds = [] {
-        QList<ProviderKind> result;
-        const QDir dir(QStringLiteral(":/providers"));
-        for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-            QFile file(dir.filePath(name));
-            if (file.open(QIODevice::ReadOnly))
-                result << kindFrom(QJsonDocument::fromJson(file.readAll()).object());
-        }
-        return result;
-    }();
-    return kinds;
+    return generic::installedDescriptors().kinds;
 }
 
 const ProviderKind *findProviderKind(const QString &kind)

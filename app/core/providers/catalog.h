@@ -1,4 +1,4 @@
-// Provider kinds and their settings fields, read from resources/providers/*.json: what the CLI
+// Provider kinds and their settings fields, from the installed descriptors (generic/registry.h): what the CLI
 // validates against and what the setup wizard will render.
 #pragma once
 

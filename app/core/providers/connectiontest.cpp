@@ -4,6 +4,7 @@
 #include "http/clock.h"
 #include "http/httpclient.h"
 #include "providers/localgpu/localgpu.h"
+#include "providers/generic/genericcollector.h"
 #include "providers/monitoring/metricsendpoint.h"
 #include "providers/monitoring/prometheus.h"
 #include "providers/runpod/runpodcollector.h"
@@ -91,6 +92,8 @@ void testConnection(HttpClient &http, const ConnectionRecord &connection, const 
         return testPrometheus(http, connection, secret, context, std::move(done));
     if (connection.kind == QLatin1String("local-gpu"))
         return testLocalGpu(connection, context, std::move(done));
+    if (generic::isGenericKind(connection.kind))
+        return generic::testGenericConnection(http, connection, secret, context, std::move(done));
     failLater(context, done, Error::make(ErrorClass::Config, QStringLiteral("no connection test for provider kind '%1'").arg(connection.kind)));
 }
 
