@@ -86,7 +86,8 @@ private Q_SLOTS:
         QCOMPARE(generic, (QStringList{QStringLiteral("coreweave"), QStringLiteral("digitalocean"), QStringLiteral("docker"), QStringLiteral("hetzner"),
                                        QStringLiteral("kubernetes"), QStringLiteral("lambda"), QStringLiteral("linode"), QStringLiteral("ovh"),
                                        QStringLiteral("paperspace"), QStringLiteral("vultr")}));
-        QCOMPARE(own, (QStringList{QStringLiteral("metrics-endpoint"), QStringLiteral("prometheus"), QStringLiteral("runpod")}));
+        QCOMPARE(own, (QStringList{QStringLiteral("local-gpu"), QStringLiteral("metrics-endpoint"), QStringLiteral("prometheus"),
+                                   QStringLiteral("runpod")}));
         QCOMPARE(set.kinds.size(), set.entries.size());
     }
 
@@ -374,7 +375,7 @@ private Q_SLOTS:
 
         DescriptorSet set = loadDescriptors(dir.path());
         QCOMPARE(set.problems, QStringList{dir.filePath(QStringLiteral("broken.json")) + QStringLiteral(": /api/lists/instances/items: expected a string")});
-        QCOMPARE(set.entries.size(), 14);
+        QCOMPARE(set.entries.size(), 15);
         installDescriptors(std::move(set));
         QCOMPARE(findProviderKind(QStringLiteral("vultr"))->displayName, QStringLiteral("Vultr (team copy)"));
         QCOMPARE(findDescriptor(QStringLiteral("vultr"))->source, dir.filePath(QStringLiteral("vultr.json")));
@@ -383,7 +384,7 @@ private Q_SLOTS:
         QVERIFY(!findProviderKind(QStringLiteral("broken")));
         QVERIFY(findProviderKind(QStringLiteral("lambda")));
         QCOMPARE(findDescriptor(QStringLiteral("lambda"))->source, QStringLiteral("built-in"));
-        QCOMPARE(providerKinds().size(), 14);
+        QCOMPARE(providerKinds().size(), 15);
 
         installDescriptors(loadDescriptors(QString()));
         QCOMPARE(findProviderKind(QStringLiteral("vultr"))->displayName, QStringLiteral("Vultr"));

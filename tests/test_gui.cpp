@@ -734,7 +734,7 @@ private Q_SLOTS:
 
         // The failed connection under the banner, and one row per connection.
         QVERIFY(overview->staleBanner()->isVisible());
-        QVERIFY2(overview->staleBanner()->text().startsWith(QStringLiteral("lambda “lambda-research” failed at ")),
+        QVERIFY2(overview->staleBanner()->text().startsWith(QStringLiteral("Lambda “lambda-research” failed at ")),
                  qPrintable(overview->staleBanner()->text()));
         FleetConnectionsModel *connections = overview->connectionsModel();
         QCOMPARE(connections->rowCount(), 3);

@@ -64,11 +64,11 @@ private Q_SLOTS:
         QCOMPARE(list.exitCode, 0);
         QCOMPARE(list.err, QString());
         const QStringList rows = lines(list.out);
-        QCOMPARE(rows.size(), 14);   // header and 13 kinds
+        QCOMPARE(rows.size(), 15);   // header and 14 kinds
         QCOMPARE(rows.first().simplified(), QStringLiteral("KIND NAME CATEGORY SOURCE"));
         QVERIFY(rows.contains(QStringLiteral("vultr             Vultr                  GPU clouds  built-in")));
         QCOMPARE(rows.at(5).simplified(), QStringLiteral("kubernetes Kubernetes Kubernetes built-in"));
-        QCOMPARE(rows.at(12).simplified(), QStringLiteral("runpod RunPod GPU clouds built-in"));
+        QCOMPARE(rows.at(13).simplified(), QStringLiteral("runpod RunPod GPU clouds built-in"));
     }
 
     void userDescriptorsAddOverrideAndBrokenOnesAreNamed()
@@ -89,7 +89,7 @@ private Q_SLOTS:
         QCOMPARE(list.exitCode, 0);
         QCOMPARE(lines(list.err), QStringList{QStringLiteral("fleetscope: warning: skipped %1/broken.json: /api/lists/instances/items: expected a string").arg(providers)});
         const QStringList rows = lines(list.out);
-        QCOMPARE(rows.size(), 15);
+        QCOMPARE(rows.size(), 16);
         QCOMPARE(rows.at(1).simplified(), QStringLiteral("acme Acme GPU GPU clouds %1/acme.json").arg(providers));
         QVERIFY(std::any_of(rows.cbegin(), rows.cend(), [&providers](const QString &row) {
             return row.simplified() == QStringLiteral("lambda Lambda (team) GPU clouds %1/lambda.json").arg(providers);
@@ -100,7 +100,7 @@ private Q_SLOTS:
         const Run json = fleetscope(dataDir, {QStringLiteral("providers"), QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(json.exitCode, 0);
         const QJsonArray kinds = QJsonDocument::fromJson(json.rawOut).array();
-        QCOMPARE(kinds.size(), 14);
+        QCOMPARE(kinds.size(), 15);
         QCOMPARE(kinds.first().toObject(), (QJsonObject{{QStringLiteral("kind"), QStringLiteral("acme")}, {QStringLiteral("name"), QStringLiteral("Acme GPU")},
                                                         {QStringLiteral("category"), QStringLiteral("GPU clouds")},
                                                         {QStringLiteral("source"), providers + QStringLiteral("/acme.json")},
