@@ -1,5 +1,7 @@
 // Bucketed time-series query against a brute-force reference on random data, for each tier.
+// Built twice: test_bucketquery (SQLite) and test_bucketquery_pg (FLEETSCOPE_TEST_POSTGRES).
 #include "store/store.h"
+#include "storedialect.h"
 #include "teststore.h"
 
 #include <QRandomGenerator>
@@ -53,6 +55,11 @@ class TestBucketQuery : public QObject
 
 private:
     QTemporaryDir m_dir;
+#ifdef FLEETSCOPE_TEST_POSTGRES
+    test::StoreDialect m_dialect{true};
+#else
+    test::StoreDialect m_dialect{false};
+#endif
     std::unique_ptr<Store> m_store;
     QList<Sample> m_samples;   // what was stored, deduplicated by timestamp
     qint64 m_seriesId = 0;
@@ -62,8 +69,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        Result<std::unique_ptr<Store>> store = openStore(StoreLocation{m_dir.filePath(QStringLiteral("b.sqlite"))}, StoreAccess::ReadWrite);
-        QVERIFY(store);
+        QVERIFY2(m_dialect.start(), qPrintable(m_dialect.error()));
+        Result<std::unique_ptr<Store>> store = openStore(m_dialect.fresh(m_dir.path()), StoreAccess::ReadWrite);
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
         m_store = std::move(*store);
         QVERIFY(m_store->write(test::connectionBatch(QStringLiteral("rng"))));
 

@@ -224,14 +224,40 @@ private Q_SLOTS:
         QCOMPARE(store.error().kind, ErrorClass::Storage);
     }
 
-    void locationRejectsPostgresUntilTeamMode()
+    void locationTellsSqliteFromPostgres_data()
     {
-        Result<StoreLocation> location = StoreLocation::parse(QStringLiteral("postgresql://fleet@db.example:5432/fleet"), QStringLiteral("/tmp"));
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("display");
+        QTest::addRow("postgresql") << QStringLiteral("postgresql://fleet@db.example:5432/fleet?sslmode=require")
+                                    << QStringLiteral("postgresql://fleet@db.example:5432/fleet?sslmode=require");
+        QTest::addRow("postgres") << QStringLiteral("postgres://db.example/fleet") << QStringLiteral("postgres://db.example/fleet");
+        QTest::addRow("password in the authority") << QStringLiteral("postgresql://fleet:s3cret@db.example:5432/fleet")
+                                                   << QStringLiteral("postgresql://fleet:***@db.example:5432/fleet");
+        QTest::addRow("password as a parameter") << QStringLiteral("postgresql://fleet@db.example/fleet?password=s3cret&sslmode=verify-full")
+                                                 << QStringLiteral("postgresql://fleet@db.example/fleet?password=***&sslmode=verify-full");
+    }
+
+    void locationTellsSqliteFromPostgres()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, display);
+        Result<StoreLocation> location = StoreLocation::parse(spec, QStringLiteral("/tmp"));
+        QVERIFY2(location, qPrintable(location ? QString() : location.error().message));
+        QVERIFY(location->isPostgres());
+        QCOMPARE(location->postgresUri, spec);   // handed to libpq exactly as given
+        QCOMPARE(location->display(), display);
+        QVERIFY(!location->display().contains(QLatin1String("s3cret")));
+    }
+
+    void locationRefusesWhatLibpqCannotRead()
+    {
+        Result<StoreLocation> location = StoreLocation::parse(QStringLiteral("postgresql://fleet:s3cret@db.example/fleet?bogus=1"), QStringLiteral("/tmp"));
         QVERIFY(!location);
         QCOMPARE(location.error().kind, ErrorClass::Config);
-        QVERIFY(location.error().message.contains(QLatin1String("PostgreSQL")));
-        QVERIFY2(!location.error().message.contains(QLatin1String("fleet@")), "the URL may carry credentials");
+        QVERIFY2(location.error().message.contains(QLatin1String("bogus")), qPrintable(location.error().message));
+        QVERIFY2(!location.error().message.contains(QLatin1String("s3cret")), qPrintable(location.error().message));
         QVERIFY(!StoreLocation::parse(QStringLiteral("mysql://x"), QStringLiteral("/tmp")));
+        QVERIFY(!StoreLocation::parse(QString(), QStringLiteral("/data"))->isPostgres());
         QCOMPARE(StoreLocation::parse(QString(), QStringLiteral("/data"))->sqlitePath, QStringLiteral("/data/fleetscope.sqlite"));
         QCOMPARE(StoreLocation::parse(QStringLiteral("sqlite:///x/y.db"), QStringLiteral("/data"))->sqlitePath, QStringLiteral("/x/y.db"));
     }

@@ -1,6 +1,9 @@
 // The writer thread: one transaction per batch, arrival order, duplicates, reader threads, retention.
+// Built twice: test_storewriter (SQLite) and test_storewriter_pg (FLEETSCOPE_TEST_POSTGRES), the
+// same scenarios with the same exact values against both dialects.
 #include "store/retention.h"
 #include "store/storeservice.h"
+#include "storedialect.h"
 #include "teststore.h"
 
 #include <QSignalSpy>
@@ -37,6 +40,11 @@ class TestStoreWriter : public QObject
 
 private:
     QTemporaryDir m_dir;
+#ifdef FLEETSCOPE_TEST_POSTGRES
+    test::StoreDialect m_dialect{true};
+#else
+    test::StoreDialect m_dialect{false};
+#endif
     std::unique_ptr<StoreService> m_service;
 
     qint64 connectionId(const QString &name)
@@ -50,10 +58,15 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_dialect.start(), qPrintable(m_dialect.error()));
+    }
+
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_service = std::make_unique<StoreService>(*StoreLocation::parse(QString(), m_dir.filePath(QStringLiteral("data"))));
+        m_service = std::make_unique<StoreService>(m_dialect.fresh(m_dir.filePath(QStringLiteral("data"))));
         Result<int> started = m_service->startBlocking();
         QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
         m_service->submit(test::connectionBatch(QStringLiteral("lab")));
@@ -93,7 +106,7 @@ private Q_SLOTS:
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("bad"));
         const Error error = failed.at(0).at(1).value<Error>();
-        QCOMPARE(error.kind, ErrorClass::Storage);
+        QCOMPARE(error.kind, m_dialect.constraintError());
         QVERIFY2(error.message.startsWith(QLatin1String("bad: ")), qPrintable(error.message));
 
         QCOMPARE(readNow<qint64>(*m_service, [](Store &s) { return s.sampleCount(); }), qint64(100));
@@ -436,7 +449,7 @@ private Q_SLOTS:
         orphan.series << ramp(424242, QStringLiteral("orphan"), 1'700'000'000'000, 3, 1000);
         Result<WriteSummary> refused = m_service->writeBlocking(orphan);
         QVERIFY(!refused);
-        QCOMPARE(refused.error().kind, ErrorClass::Storage);
+        QCOMPARE(refused.error().kind, m_dialect.constraintError());
         QVERIFY2(refused.error().message.startsWith(QLatin1String("blocking bad: ")), qPrintable(refused.error().message));
     }
 

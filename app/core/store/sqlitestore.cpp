@@ -1,6 +1,8 @@
 // SqliteStore: opening rules, migrations, batch writes with rollups, bucket queries, retention.
 #include "sqlitestore.h"
 
+#include "bucketplan.h"
+
 #include "logging.h"
 
 #include <QDir>
@@ -10,7 +12,6 @@
 #include <QJsonDocument>
 #include <QSqlDriver>
 #include <QSqlError>
-#include <QUuid>
 
 #include <sqlite3.h>
 
@@ -18,9 +19,6 @@
 
 namespace fleetscope {
 namespace {
-
-constexpr qint64 kMinuteMs = 60'000;
-constexpr qint64 kHourMs = 3'600'000;
 
 qint64 toMs(const QDateTime &ts)
 {
@@ -30,12 +28,6 @@ qint64 toMs(const QDateTime &ts)
 QDateTime fromMs(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-}
-
-qint64 floorTo(qint64 value, qint64 step)
-{
-    const qint64 q = value / step;
-    return (value % step < 0 ? q - 1 : q) * step;
 }
 
 // A Fleetscope store is a SQLite file; anything else at that path is refused before SQLite sees it.
@@ -53,46 +45,7 @@ Result<void> checkSqliteHeader(const QString &path)
 
 } // namespace
 
-// ---- StoreLocation -------------------------------------------------------------------------
-
-Result<StoreLocation> StoreLocation::parse(const QString &spec, const QString &dataDir)
-{
-    StoreLocation location;
-    if (spec.isEmpty()) {
-        if (dataDir.isEmpty())
-            return fail(ErrorClass::Config, QStringLiteral("no data directory"));
-        location.sqlitePath = QDir(dataDir).filePath(QStringLiteral("fleetscope.sqlite"));
-        return location;
-    }
-    if (spec.startsWith(QLatin1String("postgres://")) || spec.startsWith(QLatin1String("postgresql://")))
-        return fail(ErrorClass::Config, QStringLiteral("--store %1: PostgreSQL stores are not supported by this build yet (team mode); use a SQLite file path").arg(QStringLiteral("postgresql://…")));
-    QString path = spec;
-    if (path.startsWith(QLatin1String("sqlite://")))
-        path = path.mid(9);
-    else if (path.contains(QLatin1String("://")))
-        return fail(ErrorClass::Config, QStringLiteral("--store %1: unknown scheme; give a SQLite file path").arg(spec.section(QLatin1String("://"), 0, 0) + QStringLiteral("://…")));
-    if (path.isEmpty())
-        return fail(ErrorClass::Config, QStringLiteral("--store: empty path"));
-    location.sqlitePath = QFileInfo(path).absoluteFilePath();
-    return location;
-}
-
 // ---- open and migrate ----------------------------------------------------------------------
-
-int latestSchemaVersion()
-{
-    const QStringList files = QDir(QStringLiteral(":/migrations/sqlite")).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-    return files.isEmpty() ? 0 : files.last().left(3).toInt();
-}
-
-Result<std::unique_ptr<Store>> openStore(const StoreLocation &location, StoreAccess access)
-{
-    auto store = std::make_unique<SqliteStore>(QStringLiteral("fleetscope-") + QUuid::createUuid().toString(QUuid::WithoutBraces),
-                                               location.sqlitePath, access);
-    if (Result<void> opened = store->open(); !opened)
-        return std::unexpected(opened.error());
-    return std::unique_ptr<Store>(std::move(store));
-}
 
 SqliteStore::SqliteStore(QString connectionName, QString path, StoreAccess access)
     : m_connectionName(std::move(connectionName)), m_path(std::move(path)), m_access(access)
@@ -631,27 +584,13 @@ Result<QList<SeriesInfo>> SqliteStore::series(qint64 connectionId)
 
 Result<BucketSeries> SqliteStore::buckets(const BucketQuery &query)
 {
-    if (query.buckets <= 0 || query.toMs <= query.fromMs)
-        return fail(ErrorClass::Config, QStringLiteral("bucket query: empty range or no buckets"));
+    const Result<BucketPlan> plan = planBuckets(query);
+    if (!plan)
+        return std::unexpected(plan.error());
+    const qint64 origin = plan->originMs;
+    const qint64 width = plan->widthMs;
     BucketSeries result;
-    const qint64 span = query.toMs - query.fromMs;
-    qint64 width = std::max<qint64>(1, (span + query.buckets - 1) / query.buckets);
-    qint64 origin = query.fromMs;
-    qint64 end = query.toMs;
-    qint64 tierMs = 0;
-    if (width >= kHourMs) {
-        result.tier = Tier::Hour;
-        tierMs = kHourMs;
-    } else if (width >= kMinuteMs) {
-        result.tier = Tier::Minute;
-        tierMs = kMinuteMs;
-    }
-    if (tierMs) {
-        // Snap to the tier's grid so each bucket is a whole number of rollup rows: exact, not estimated.
-        width = (width + tierMs - 1) / tierMs * tierMs;
-        origin = floorTo(query.fromMs, tierMs);
-        end = floorTo(query.toMs + tierMs - 1, tierMs);
-    }
+    result.tier = plan->tier;
     result.originMs = origin;
     result.widthMs = width;
 
@@ -679,7 +618,7 @@ Result<BucketSeries> SqliteStore::buckets(const BucketQuery &query)
     s.bind(1, query.seriesId);
     s.bind(2, origin);
     s.bind(3, width);
-    s.bind(4, end);
+    s.bind(4, plan->endMs);
     Result<void> read = s.eachRow([&result, origin, width](const SqliteStatement &row) {
         Bucket bucket;
         bucket.startMs = origin + row.int64(0) * width;

@@ -11,14 +11,22 @@ namespace fleetscope {
 
 enum class StoreAccess { ReadWrite, ReadOnly };
 
-// Where the data lives: a SQLite file today; a PostgreSQL URL comes with team mode.
+// Where the data lives: a SQLite file, or a PostgreSQL database (team mode).
 struct StoreLocation {
     QString sqlitePath;
+    // A libpq URI (postgresql:// or postgres://), passed to libpq as given. The password comes from
+    // libpq's own means (PGPASSWORD, ~/.pgpass); one written into the URI is never shown: display().
+    QString postgresUri = {};
 
-    // SPEC is a file path (or sqlite:// URL); empty means DATA_DIR/fleetscope.sqlite.
+    // SPEC is a file path (or sqlite:// URL) or a PostgreSQL URI; empty means DATA_DIR/fleetscope.sqlite.
     static Result<StoreLocation> parse(const QString &spec, const QString &dataDir);
-    QString display() const { return sqlitePath; }
+    bool isPostgres() const { return !postgresUri.isEmpty(); }
+    // The path, or the URI with any password replaced by "***": fit for messages and logs.
+    QString display() const;
 };
+
+// URI with the password (user:PASSWORD@ or password=…) replaced by "***".
+QString redactPostgresUri(const QString &uri);
 
 class Store
 {
@@ -61,11 +69,12 @@ public:
     virtual Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) = 0;
 };
 
-// Opens (and with ReadWrite, creates and migrates) the store. A file that is not a
-// Fleetscope SQLite store, or one written by a newer Fleetscope, is refused untouched.
+// Opens (and with ReadWrite, creates and migrates) the store: a SqliteStore or a PgStore by
+// LOCATION. A file or database that is not a Fleetscope store, or one written by a newer
+// Fleetscope, is refused untouched.
 Result<std::unique_ptr<Store>> openStore(const StoreLocation &location, StoreAccess access);
 
-// The newest schema version this build knows.
+// The newest schema version this build knows (both dialects have the same migrations).
 int latestSchemaVersion();
 
 } // namespace fleetscope

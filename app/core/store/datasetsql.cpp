@@ -1,0 +1,40 @@
+// The SQL behind each export dataset: one text for both dialects, so they cannot drift apart.
+#include "datasetsql.h"
+
+namespace fleetscope {
+
+// Each select names the dataset's columns in order; ?1/?2 bound the time column, half-open.
+const char *datasetSelect(const QString &name)
+{
+    if (name == QLatin1String("pods"))
+        return "SELECT i.snapshot_ts, c.name, i.provider, i.instance_id, i.name, i.gpu_type, i.gpu_count, i.vcpu_count,"
+               " i.memory_gb, i.region, i.status, i.uptime_seconds, i.cost_per_hour, i.gpu_util_percent"
+               " FROM instance_snapshots i JOIN connections c ON c.id = i.connection_id"
+               " WHERE i.snapshot_ts >= ?1 AND i.snapshot_ts < ?2 ORDER BY i.snapshot_ts, i.id";
+    if (name == QLatin1String("endpoints"))
+        return "SELECT e.snapshot_ts, c.name, e.endpoint_id, e.name, e.gpu_type_ids, e.workers_min, e.workers_max,"
+               " e.idle_timeout, e.scaler_type, e.scaler_value"
+               " FROM endpoint_snapshots e JOIN connections c ON c.id = e.connection_id"
+               " WHERE e.snapshot_ts >= ?1 AND e.snapshot_ts < ?2 ORDER BY e.snapshot_ts, e.id";
+    if (name == QLatin1String("endpoint-health"))
+        return "SELECT h.observed_ts, c.name, h.endpoint_id, h.jobs_completed, h.jobs_failed, h.jobs_in_progress,"
+               " h.jobs_in_queue, h.jobs_retried, h.workers_idle, h.workers_running, h.workers_throttled,"
+               " h.workers_initializing, h.workers_unhealthy"
+               " FROM endpoint_health h JOIN connections c ON c.id = h.connection_id"
+               " WHERE h.observed_ts >= ?1 AND h.observed_ts < ?2 ORDER BY h.observed_ts, h.id";
+    if (name == QLatin1String("jobs"))
+        return "SELECT j.observed_ts, c.name, j.endpoint_id, j.job_id, j.status, j.delay_ms, j.execution_ms"
+               " FROM jobs j JOIN connections c ON c.id = j.connection_id"
+               " WHERE j.observed_ts >= ?1 AND j.observed_ts < ?2 ORDER BY j.observed_ts, j.id";
+    if (name == QLatin1String("billing"))
+        return "SELECT b.snapshot_ts, c.name, b.current_spend_per_hr, b.lifetime_spend, b.balance, b.spend_limit"
+               " FROM billing_snapshots b JOIN connections c ON c.id = b.connection_id"
+               " WHERE b.snapshot_ts >= ?1 AND b.snapshot_ts < ?2 ORDER BY b.snapshot_ts, b.id";
+    if (name == QLatin1String("gpu-offers"))
+        return "SELECT observed_ts, provider, gpu_type, provider_gpu_id, memory_gb, tier, price_per_hour,"
+               " spot_price_per_hour, available FROM gpu_offers"
+               " WHERE observed_ts >= ?1 AND observed_ts < ?2 ORDER BY observed_ts, id";
+    return nullptr;
+}
+
+} // namespace fleetscope

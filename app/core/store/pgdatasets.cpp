@@ -1,0 +1,52 @@
+// PgStore: export datasets, through the SQL both dialects share (datasetsql.cpp).
+#include "pgstore.h"
+
+#include "datasetsql.h"
+#include "pgsupport.h"
+
+#include <limits>
+
+namespace fleetscope {
+namespace {
+
+QVariant cell(const pqxx::field &field, ColumnType type)
+{
+    if (field.is_null())
+        return {};
+    switch (type) {
+    case ColumnType::Timestamp: return pgTimestamp(field);
+    case ColumnType::Integer: return pgInt(field);
+    case ColumnType::Real: return pgDouble(field);
+    case ColumnType::Boolean: return pgBool(field);
+    case ColumnType::Text: return pgString(field);
+    }
+    return {};
+}
+
+} // namespace
+
+Result<TableData> PgStore::dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until)
+{
+    const char *select = datasetSelect(spec.name);
+    if (!select)
+        return fail(ErrorClass::Config, QStringLiteral("unknown dataset '%1'").arg(spec.name));
+    const std::string sql = pgPlaceholders(select);
+    return pgGuard(m_display, [&] {
+        pqxx::nontransaction tx(m_connection->conn);
+        const pqxx::result rows = tx.exec_params(sql, since.isValid() ? since.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min(),
+                                                 until.isValid() ? until.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max());
+        TableData table;
+        table.columns = spec.columns;
+        table.rows.reserve(qsizetype(rows.size()));
+        for (const pqxx::row &row : rows) {
+            QVariantList values;
+            values.reserve(spec.types.size());
+            for (int i = 0; i < spec.types.size(); ++i)
+                values << cell(row[i], spec.types.at(i));
+            table.rows << values;
+        }
+        return table;
+    });
+}
+
+} // namespace fleetscope

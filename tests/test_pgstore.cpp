@@ -1,0 +1,369 @@
+// PostgreSQL-only behaviour of the store: the schema matches SQLite's, COPY ingest at volume,
+// read-only roles, login failures as one line without the password, concurrent migrations,
+// refusal of databases that are not ours. The shared scenarios run in test_storewriter_pg.
+#include "clirun.h"
+#include "pgserver.h"
+#include "store/pgstore.h"
+#include "store/store.h"
+#include "teststore.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <sqlite3.h>
+
+using namespace fleetscope;
+
+namespace {
+
+// Columns documented as JSON: JSONB in PostgreSQL, TEXT in SQLite. series.labels_json is not among
+// them on purpose: it is the series' identity, kept as the exact canonical text.
+bool isJsonColumn(const QString &column)
+{
+    static const QStringList kDocuments{QStringLiteral("file_patterns"), QStringLiteral("fields"), QStringLiteral("dimension_fields"),
+                                        QStringLiteral("metric_fields"), QStringLiteral("dimensions"), QStringLiteral("metrics")};
+    return (column.endsWith(QLatin1String("_json")) && column != QLatin1String("labels_json")) || kDocuments.contains(column);
+}
+
+QStringList sqliteRows(sqlite3 *db, const QString &sql)
+{
+    QStringList rows;
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &stmt, nullptr) != SQLITE_OK)
+        qFatal("%s: %s", qPrintable(sql), sqlite3_errmsg(db));
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        QStringList fields;
+        for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, i));
+            fields << (text ? QString::fromUtf8(text) : QStringLiteral("NULL"));
+        }
+        rows << fields.join(QLatin1Char('|'));
+    }
+    sqlite3_finalize(stmt);
+    return rows;
+}
+
+struct Schema {
+    QStringList columns;      // "table.column type [not null]", types in PostgreSQL's words
+    QStringList keys;         // "table pk(a,b)", "table unique(a,b)", "... where" for a partial index
+    QStringList foreignKeys;  // "table(col) -> parent(col) on delete ACTION"
+};
+
+// SQLite's schema in PostgreSQL's words: INTEGER is bigint, or boolean where a CHECK keeps it to 0/1;
+// REAL is double precision; TEXT is jsonb for the JSON columns, text otherwise.
+Schema sqliteSchema(const QString &path)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    Schema schema;
+    for (const QString &row : sqliteRows(db, QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))) {
+        const QString table = row.section(QLatin1Char('|'), 0, 0);
+        const QString sql = row.section(QLatin1Char('|'), 1);
+        QStringList pk;
+        for (const QString &column : sqliteRows(db, QStringLiteral("SELECT name, type, \"notnull\", pk FROM pragma_table_info('%1') ORDER BY pk").arg(table))) {
+            const QStringList f = column.split(QLatin1Char('|'));
+            QString type = f[1] == QLatin1String("REAL") ? QStringLiteral("double precision")
+                         : f[1] == QLatin1String("TEXT") ? (isJsonColumn(f[0]) ? QStringLiteral("jsonb") : QStringLiteral("text"))
+                         : sql.contains(QStringLiteral("CHECK (%1 IN (0, 1))").arg(f[0])) ? QStringLiteral("boolean")
+                                                                                          : QStringLiteral("bigint");
+            const bool notNull = f[2] == QLatin1String("1") || f[3] != QLatin1String("0");
+            schema.columns << QStringLiteral("%1.%2 %3%4").arg(table, f[0], type, notNull ? QStringLiteral(" not null") : QString());
+            if (f[3] != QLatin1String("0"))
+                pk << f[0];
+        }
+        schema.keys << QStringLiteral("%1 pk(%2)").arg(table, pk.join(QLatin1Char(',')));
+        for (const QString &index : sqliteRows(db, QStringLiteral("SELECT name, partial FROM pragma_index_list('%1') WHERE \"unique\" = 1 AND origin != 'pk'").arg(table))) {
+            const QStringList columns = sqliteRows(db, QStringLiteral("SELECT name FROM pragma_index_info('%1') ORDER BY seqno").arg(index.section(QLatin1Char('|'), 0, 0)));
+            schema.keys << QStringLiteral("%1 unique(%2)%3").arg(table, columns.join(QLatin1Char(',')),
+                                                                index.section(QLatin1Char('|'), 1) == QLatin1String("1") ? QStringLiteral(" where") : QString());
+        }
+        for (const QString &fk : sqliteRows(db, QStringLiteral("SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list('%1')").arg(table))) {
+            const QStringList f = fk.split(QLatin1Char('|'));
+            schema.foreignKeys << QStringLiteral("%1(%2) -> %3(%4) on delete %5").arg(table, f[0], f[1], f[2], f[3]);
+        }
+    }
+    sqlite3_close(db);
+    for (QStringList *list : {&schema.columns, &schema.keys, &schema.foreignKeys})
+        list->sort();
+    return schema;
+}
+
+Schema postgresSchema(test::PgServer &server, const QString &database)
+{
+    Schema schema;
+    schema.columns = server.rows(database, QStringLiteral(
+        "SELECT table_name || '.' || column_name || ' ' || data_type || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END"
+        " FROM information_schema.columns WHERE table_schema = current_schema()"));
+    schema.keys = server.rows(database, QStringLiteral(
+        "SELECT t.relname || CASE WHEN i.indisprimary THEN ' pk(' ELSE ' unique(' END"
+        " || (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(i.indkey) WITH ORDINALITY k(num, ord)"
+        "     JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.num) || ')'"
+        " || CASE WHEN i.indpred IS NOT NULL THEN ' where' ELSE '' END"
+        " FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid"
+        " WHERE i.indisunique AND t.relnamespace = current_schema()::regnamespace"));
+    schema.foreignKeys = server.rows(database, QStringLiteral(
+        "SELECT c.conrelid::regclass || '(' || a.attname || ') -> ' || c.confrelid::regclass || '(' || p.attname || ') on delete '"
+        " || CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'a' THEN 'NO ACTION' WHEN 'r' THEN 'RESTRICT' ELSE 'SET DEFAULT' END"
+        " FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]"
+        " JOIN pg_attribute p ON p.attrelid = c.confrelid AND p.attnum = c.confkey[1]"
+        " WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace"));
+    for (QStringList *list : {&schema.columns, &schema.keys, &schema.foreignKeys})
+        list->sort();
+    return schema;
+}
+
+QString message(const Result<std::unique_ptr<Store>> &store)
+{
+    return store ? QString() : store.error().message;
+}
+
+} // namespace
+
+class TestPgStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::PgServer m_server;
+    QTemporaryDir m_dir;
+
+    // A new database holding a migrated store; its name.
+    QString freshStore()
+    {
+        const QString database = m_server.createDatabase();
+        Result<std::unique_ptr<Store>> store = openStore(*StoreLocation::parse(m_server.uri(database), m_dir.path()), StoreAccess::ReadWrite);
+        if (!store)
+            qFatal("%s", qPrintable(store.error().message));
+        return database;
+    }
+
+    Result<std::unique_ptr<Store>> open(const QString &uri, StoreAccess access = StoreAccess::ReadWrite)
+    {
+        return openStore(*StoreLocation::parse(uri, m_dir.path()), access);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // No skipping: build.sh installs PostgreSQL, so a server that does not start is a failure.
+        QVERIFY2(m_server.start(), qPrintable(m_server.error()));
+    }
+
+    void schemaMatchesSqlite()
+    {
+        QCOMPARE(PgStore::latestPgSchemaVersion(), latestSchemaVersion());
+        const QString sqlitePath = m_dir.filePath(QStringLiteral("parity.sqlite"));
+        QVERIFY(openStore(StoreLocation{sqlitePath}, StoreAccess::ReadWrite));
+        const QString database = freshStore();
+        const Schema sqlite = sqliteSchema(sqlitePath);
+        const Schema postgres = postgresSchema(m_server, database);
+        QVERIFY(sqlite.columns.size() > 150);
+        QCOMPARE(postgres.columns, sqlite.columns);
+        QCOMPARE(postgres.keys, sqlite.keys);
+        QCOMPARE(postgres.foreignKeys, sqlite.foreignKeys);
+        QCOMPARE(m_server.scalar(database, QStringLiteral("SELECT count(*) FROM schema_migrations")), qint64(latestSchemaVersion()));
+        // Time-range indexes on every snapshot and sample table, GIN where JSON is filtered.
+        for (const char *table : {"instance_snapshots", "endpoint_snapshots", "endpoint_health", "jobs", "billing_snapshots",
+                                  "gpu_offers", "samples", "samples_1m", "samples_1h"}) {
+            const QString sql = QStringLiteral("SELECT count(*) FROM pg_indexes WHERE tablename = '%1' AND indexdef ~ '\\((snapshot_ts|observed_ts|ts|bucket_ts)\\)'").arg(QLatin1String(table));
+            QVERIFY2(m_server.scalar(database, sql) >= 1, table);
+        }
+        QCOMPARE(m_server.scalar(database, QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexdef LIKE '%USING gin (dimensions%'")), qint64(1));
+    }
+
+    void copiesALargeBatch()
+    {
+        const QString database = freshStore();
+        Result<std::unique_ptr<Store>> store = open(m_server.uri(database));
+        QVERIFY2(store, qPrintable(message(store)));
+        QVERIFY((*store)->write(test::connectionBatch(QStringLiteral("dcgm"))));
+        constexpr int kSeries = 20;
+        constexpr int kPerSeries = 5000;
+        constexpr qint64 kStart = 1'767'225'600'000;
+        WriteBatch batch;
+        batch.source = QStringLiteral("copy");
+        for (int s = 0; s < kSeries; ++s) {
+            SeriesSamples series;
+            series.key = SeriesKey{1, QStringLiteral("DCGM_FI_DEV_GPU_UTIL"), QStringLiteral("{\"gpu\":\"%1\"}").arg(s)};
+            series.samples.reserve(kPerSeries);
+            for (int i = 0; i < kPerSeries; ++i)
+                series.samples << Sample{kStart + i * 1000LL, double((i * 7 + s) % 101)};
+            batch.series << series;
+        }
+        for (int i = 0; i < 1000; ++i) {
+            InstanceSnapshot pod;
+            pod.snapshotTs = QDateTime::fromMSecsSinceEpoch(kStart + i * 60'000LL, Qt::UTC);
+            pod.connectionId = 1;
+            pod.provider = QStringLiteral("runpod");
+            pod.instanceId = QStringLiteral("pod-%1").arg(i % 10);
+            pod.metadata = QJsonObject{{QStringLiteral("note"), QStringLiteral("tab\there, newline\nthere, back\\slash")}};
+            batch.instances << pod;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        Result<WriteSummary> written = (*store)->write(batch);
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+        QCOMPARE(written->samplesWritten, qint64(kSeries * kPerSeries));
+        QCOMPARE(written->rowsWritten, qint64(1000));
+        qInfo("COPY batch of %d samples and 1000 snapshots: %lld ms (%.0f samples/s, rollups included)",
+              kSeries * kPerSeries, elapsed, kSeries * kPerSeries * 1000.0 / double(std::max<qint64>(1, elapsed)));
+        QCOMPARE(*(*store)->sampleCount(), qint64(kSeries * kPerSeries));
+        QCOMPARE(m_server.scalar(database, QStringLiteral("SELECT count(*) FROM samples")), qint64(kSeries * kPerSeries));
+        QCOMPARE(m_server.scalar(database, QStringLiteral("SELECT sum(count) FROM samples_1m")), qint64(kSeries * kPerSeries));
+        // COPY's escaping round-trips awkward text inside JSONB.
+        const auto latest = (*store)->latestInstances();
+        QVERIFY(latest && !latest->isEmpty());
+        QCOMPARE(latest->first().metadata.value(QStringLiteral("note")).toString(), QStringLiteral("tab\there, newline\nthere, back\\slash"));
+        // The same batch again stores nothing new.
+        batch.instances.clear();
+        QCOMPARE((*store)->write(batch)->samplesWritten, qint64(0));
+        QCOMPARE(*(*store)->sampleCount(), qint64(kSeries * kPerSeries));
+    }
+
+    void readOnlyRoleReadsButCannotWrite()
+    {
+        const QString database = freshStore();
+        {
+            Result<std::unique_ptr<Store>> owner = open(m_server.uri(database));
+            QVERIFY(owner);
+            QVERIFY((*owner)->write(test::connectionBatch(QStringLiteral("team"))));
+        }
+        QVERIFY2(m_server.createRole(QStringLiteral("viewer"), QStringLiteral("viewer-pw-123")), qPrintable(m_server.error()));
+        QVERIFY(m_server.exec(database, QStringLiteral("GRANT USAGE ON SCHEMA public TO viewer; GRANT SELECT ON ALL TABLES IN SCHEMA public TO viewer")));
+
+        // The writer thread opens read-write: a current schema needs no migration, so that works too.
+        for (const StoreAccess access : {StoreAccess::ReadWrite, StoreAccess::ReadOnly}) {
+            Result<std::unique_ptr<Store>> store = open(m_server.uri(database, QStringLiteral("viewer")), access);
+            QVERIFY2(store, qPrintable(message(store)));
+            const auto connections = (*store)->connections();
+            QVERIFY(connections);
+            QCOMPARE(connections->size(), 1);
+            QCOMPARE(connections->first().name, QStringLiteral("team"));
+            QCOMPARE(*(*store)->sampleCount(), qint64(0));
+            Result<WriteSummary> attempt = (*store)->write(test::connectionBatch(QStringLiteral("sneaky")));
+            QVERIFY(!attempt);
+            QVERIFY(!attempt.error().message.contains(QLatin1Char('\n')));
+            QVERIFY(!attempt.error().message.contains(QLatin1String("viewer-pw-123")));
+            if (access == StoreAccess::ReadWrite) {
+                QVERIFY2(attempt.error().kind == ErrorClass::Auth, qPrintable(attempt.error().message));
+                QVERIFY2(attempt.error().message.contains(QLatin1String("permission denied")), qPrintable(attempt.error().message));
+            } else {
+                QVERIFY2(attempt.error().message.contains(QLatin1String("read-only")), qPrintable(attempt.error().message));
+            }
+        }
+        QCOMPARE(m_server.scalar(database, QStringLiteral("SELECT count(*) FROM connections")), qint64(1));
+
+        // A role that may only read cannot create the schema either, and says so.
+        const QString empty = m_server.createDatabase();
+        Result<std::unique_ptr<Store>> creating = open(m_server.uri(empty, QStringLiteral("viewer")));
+        QVERIFY(!creating);
+        QCOMPARE(creating.error().kind, ErrorClass::Auth);
+    }
+
+    void loginFailuresAreOneLineWithoutThePassword()
+    {
+        const QString database = freshStore();
+        qputenv("PGPASSWORD", "wrong-pw-from-env");
+        Result<std::unique_ptr<Store>> wrong = open(m_server.uri(database));
+        qunsetenv("PGPASSWORD");
+        QVERIFY(!wrong);
+        QCOMPARE(wrong.error().kind, ErrorClass::Auth);
+        QVERIFY2(wrong.error().message.startsWith(m_server.uri(database) + QStringLiteral(": ")), qPrintable(wrong.error().message));
+        QVERIFY2(wrong.error().message.contains(QLatin1String("password authentication failed")), qPrintable(wrong.error().message));
+        QVERIFY(!wrong.error().message.contains(QLatin1String("wrong-pw-from-env")));
+        QVERIFY(!wrong.error().message.contains(QLatin1Char('\n')));
+
+        const QString inlineUri = QStringLiteral("postgresql://postgres:wrong-inline-pw@127.0.0.1:%1/%2").arg(m_server.port()).arg(database);
+        Result<std::unique_ptr<Store>> inlined = open(inlineUri);
+        QVERIFY(!inlined);
+        QCOMPARE(inlined.error().kind, ErrorClass::Auth);
+        QVERIFY2(!inlined.error().message.contains(QLatin1String("wrong-inline-pw")), qPrintable(inlined.error().message));
+        QVERIFY(inlined.error().message.contains(QLatin1String("postgres:***@")));
+
+        // Port 1 on loopback: nothing listens there.
+        Result<std::unique_ptr<Store>> refused = open(QStringLiteral("postgresql://postgres:refused-pw@127.0.0.1:1/fleet"));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorClass::Unavailable);
+        QVERIFY2(refused.error().message.contains(QLatin1String("refused")), qPrintable(refused.error().message));
+        QVERIFY(!refused.error().message.contains(QLatin1String("refused-pw")));
+        QVERIFY(!refused.error().message.contains(QLatin1Char('\n')));
+
+        Result<std::unique_ptr<Store>> missing = open(m_server.uri(QStringLiteral("no_such_database")));
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().kind, ErrorClass::Config);
+    }
+
+    void concurrentMigrationsDoNotCollide()
+    {
+        const QString database = m_server.createDatabase();
+        const QString uri = m_server.uri(database);
+        QList<QFuture<QString>> opening;
+        for (int i = 0; i < 3; ++i) {
+            opening << QtConcurrent::run([this, uri] {
+                Result<std::unique_ptr<Store>> store = open(uri);
+                return store ? QString() : store.error().message;
+            });
+        }
+        for (QFuture<QString> &future : opening)
+            QCOMPARE(future.result(), QString());
+        QCOMPARE(m_server.scalar(database, QStringLiteral("SELECT count(*) FROM schema_migrations")), qint64(latestSchemaVersion()));
+    }
+
+    void commandsRunOnAPostgresStore()
+    {
+        const QString database = freshStore();
+        {
+            Result<std::unique_ptr<Store>> store = open(m_server.uri(database));
+            QVERIFY(store);
+            WriteBatch batch = test::connectionBatch(QStringLiteral("team-prom"));
+            QVERIFY((*store)->write(batch));
+            InstanceSnapshot pod;
+            pod.snapshotTs = QDateTime(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
+            pod.connectionId = (*store)->connections()->first().id;
+            pod.provider = QStringLiteral("runpod");
+            pod.instanceId = QStringLiteral("pod-team");
+            batch = WriteBatch();
+            batch.instances << pod;
+            QVERIFY((*store)->write(batch));
+        }
+        const QStringList store{QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("cli")), QStringLiteral("--store"), m_server.uri(database)};
+        test::CliRun list = test::runFleetscope(store + QStringList{QStringLiteral("connections"), QStringLiteral("list")});
+        QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+        QVERIFY2(list.out.contains(QLatin1String("team-prom")), qPrintable(list.out));
+        test::CliRun exported = test::runFleetscope(store + QStringList{QStringLiteral("export"), QStringLiteral("pods"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QVERIFY2(exported.out.contains(QLatin1String("pod-team")), qPrintable(exported.out));
+
+        // A wrong password: exit 1, one line on stderr, the password nowhere.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("cli-wrong-pw"));
+        test::CliRun refused = test::runFleetscope(store + QStringList{QStringLiteral("connections"), QStringLiteral("list")}, env);
+        QCOMPARE(refused.exitCode, 1);
+        QCOMPARE(refused.err.trimmed().count(QLatin1Char('\n')), qsizetype(0));
+        QVERIFY2(refused.err.contains(QLatin1String("password authentication failed")), qPrintable(refused.err));
+        QVERIFY(!refused.err.contains(QLatin1String("cli-wrong-pw")) && !refused.out.contains(QLatin1String("cli-wrong-pw")));
+    }
+
+    void refusesDatabasesThatAreNotOurs()
+    {
+        const QString foreign = m_server.createDatabase();
+        QVERIFY(m_server.exec(foreign, QStringLiteral("CREATE TABLE invoices (id BIGINT); INSERT INTO invoices VALUES (1)")));
+        Result<std::unique_ptr<Store>> store = open(m_server.uri(foreign));
+        QVERIFY(!store);
+        QVERIFY2(store.error().message.contains(QLatin1String("not a Fleetscope store")), qPrintable(store.error().message));
+        QCOMPARE(m_server.scalar(foreign, QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")), qint64(1));
+
+        const QString newer = freshStore();
+        QVERIFY(m_server.exec(newer, QStringLiteral("INSERT INTO schema_migrations VALUES (999, 'future', 0)")));
+        Result<std::unique_ptr<Store>> future = open(m_server.uri(newer));
+        QVERIFY(!future);
+        QVERIFY2(future.error().message.contains(QLatin1String("newer Fleetscope")), qPrintable(future.error().message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPgStore)
+#include "test_pgstore.moc"
