@@ -137,6 +137,58 @@ Result<QList<InstanceSnapshot>> PgStore::instanceHistory(const QString &instance
     return pgRows(*m_connection, m_display, sql, instance, instanceId.toStdString(), lower(since), upper(until));
 }
 
+Result<QList<InstanceSnapshot>> PgStore::instanceSnapshots(const QDateTime &since, const QDateTime &until)
+{
+    static const std::string sql = "SELECT " + kInstanceColumns + " FROM instance_snapshots"
+        " WHERE snapshot_ts >= $1 AND snapshot_ts < $2 ORDER BY snapshot_ts, id";
+    return pgRows(*m_connection, m_display, sql, instance, lower(since), upper(until));
+}
+
+Result<QList<InstanceTotals>> PgStore::instanceTotals(const QDateTime &since, const QDateTime &until)
+{
+    // As SqliteStore: sums over no known value stay NULL (unknown, not 0); an instance without a
+    // GPU count weighs as one GPU in the mean util.
+    static const std::string sql =
+        "SELECT snapshot_ts, connection_id, count(*), coalesce(sum(running), 0)::bigint,"
+        " sum(CASE WHEN running = 1 THEN gpu_count END)::bigint, sum(CASE WHEN running = 1 THEN cost_per_hour END),"
+        " sum(CASE WHEN running = 1 THEN gpu_util_percent * weight END)"
+        "   / sum(CASE WHEN running = 1 AND gpu_util_percent IS NOT NULL THEN weight END),"
+        " coalesce(sum(CASE WHEN running = 1 AND gpu_util_percent IS NOT NULL THEN weight END), 0)::bigint"
+        " FROM (SELECT snapshot_ts, connection_id, gpu_count, cost_per_hour, gpu_util_percent,"
+        "       (lower(status) = 'running')::int AS running, greatest(coalesce(gpu_count, 1), 1) AS weight"
+        "       FROM instance_snapshots WHERE snapshot_ts >= $1 AND snapshot_ts < $2) t"
+        " GROUP BY snapshot_ts, connection_id ORDER BY snapshot_ts, connection_id";
+    return pgRows(*m_connection, m_display, sql, +[](const pqxx::row &r) -> InstanceTotals {
+        InstanceTotals t;
+        t.snapshotTs = pgTimestamp(r[0]);
+        t.connectionId = pgInt(r[1]);
+        t.instances = pgInt(r[2]);
+        t.running = pgInt(r[3]);
+        t.runningGpus = pgOptInt(r[4]);
+        t.runningCostPerHour = pgOptReal(r[5]);
+        t.meanGpuUtilPercent = pgOptReal(r[6]);
+        t.utilGpus = pgInt(r[7]);
+        return t;
+    }, lower(since), upper(until));
+}
+
+Result<QList<LatestSample>> PgStore::latestSamples(const QString &metric)
+{
+    static const std::string sql =
+        "SELECT s.id, s.connection_id, s.metric, s.labels_json, x.ts, x.value FROM series s"
+        " JOIN samples x ON x.series_id = s.id"
+        " AND x.ts = (SELECT max(ts) FROM samples WHERE series_id = s.id AND value IS NOT NULL)"
+        " WHERE s.metric = $1 AND s.connection_id IN " + kLiveConnections
+        + " ORDER BY s.connection_id, s.labels_json COLLATE \"C\"";
+    return pgRows(*m_connection, m_display, sql, +[](const pqxx::row &r) -> LatestSample {
+        LatestSample l;
+        l.seriesId = pgInt(r[0]);
+        l.key = SeriesKey{pgInt(r[1]), pgString(r[2]), pgString(r[3])};
+        l.sample = Sample{pgInt(r[4]), pgOptReal(r[5]).value_or(0)};
+        return l;
+    }, metric.toStdString());
+}
+
 Result<QList<EndpointSnapshot>> PgStore::latestEndpoints()
 {
     static const std::string sql =

@@ -37,6 +37,9 @@ public:
     Result<qint64> sampleCount() override;
     Result<QList<InstanceSnapshot>> latestInstances() override;   // pgreads.cpp
     Result<QList<InstanceSnapshot>> instanceHistory(const QString &instanceId, const QDateTime &since, const QDateTime &until) override;
+    Result<QList<InstanceSnapshot>> instanceSnapshots(const QDateTime &since, const QDateTime &until) override;
+    Result<QList<InstanceTotals>> instanceTotals(const QDateTime &since, const QDateTime &until) override;
+    Result<QList<LatestSample>> latestSamples(const QString &metric) override;
     Result<QList<EndpointSnapshot>> latestEndpoints() override;
     Result<QList<EndpointHealth>> latestEndpointHealth() override;
     Result<QList<EndpointHealth>> endpointHealthHistory(const QString &endpointId, const QDateTime &since, const QDateTime &until) override;
