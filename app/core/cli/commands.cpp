@@ -9,6 +9,7 @@
 #include "cli/texttable.h"
 #include "cli/scrapecommand.h"
 #include "cli/simulatecommand.h"
+#include "cli/workflowscommand.h"
 #include "credentials/secretref.h"
 #include "export/csvwriter.h"
 #include "logging.h"
@@ -136,6 +137,7 @@ int runCommand(const CommandLine &line, QTextStream &out, QTextStream &err)
         {QStringLiteral("gpus"), [](const CommandContext &ctx, const QStringList &args) { return runGpus(args, ctx.out, ctx.err); }},
         {QStringLiteral("scrape"), [](const CommandContext &ctx, const QStringList &args) { return runScrape(args, ctx.out, ctx.err); }},
         {QStringLiteral("simulate"), runSimulate},
+        {QStringLiteral("workflows"), runWorkflows},
     };
     for (const auto &[name, handler] : commands) {
         if (line.command == name) {
