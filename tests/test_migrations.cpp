@@ -130,9 +130,14 @@ private Q_SLOTS:
         QCOMPARE(scalar(path, "SELECT count(*) FROM series WHERE connection_id = 1"), qint64(1));
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_foreign_key_check"), qint64(0));
         QCOMPARE(scalar(path, "SELECT count(*) FROM connections WHERE removed_at IS NULL"), qint64(1));
-        // 005: the last sync that went well is kept apart, and offers name their connection.
-        QCOMPARE(scalar(path, "SELECT last_success_at FROM connections WHERE id = 1"), qint64(5000));
+        // 005: the last sync that went well is kept apart (backfilled when crossing it), and offers name their connection.
+        if (from < 5)
+            QCOMPARE(scalar(path, "SELECT last_success_at FROM connections WHERE id = 1"), qint64(5000));
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_table_info('gpu_offers') WHERE name = 'connection_id'"), qint64(1));
+        // 006: workflow runs have a key of their own, metrics their units and directions.
+        QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_table_info('github_workflow_runs') WHERE name = 'run_key'"), qint64(1));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_table_info('github_workflow_metrics') WHERE name IN ('units', 'directions')"), qint64(2));
+        QCOMPARE(scalar(path, "SELECT dflt_value FROM pragma_table_info('github_workflow_configs') WHERE name = 'max_file_bytes'"), qint64(5242880));
         if (from < 2) {
             // Crossing 002 backfills the rollups from the samples that were already there.
             QCOMPARE(scalar(path, "SELECT sum(count) FROM samples_1h"), qint64(240));

@@ -24,7 +24,8 @@ namespace {
 bool isJsonColumn(const QString &column)
 {
     static const QStringList kDocuments{QStringLiteral("file_patterns"), QStringLiteral("fields"), QStringLiteral("dimension_fields"),
-                                        QStringLiteral("metric_fields"), QStringLiteral("dimensions"), QStringLiteral("metrics")};
+                                        QStringLiteral("metric_fields"), QStringLiteral("dimensions"), QStringLiteral("metrics"),
+                                        QStringLiteral("units"), QStringLiteral("directions")};
     return (column.endsWith(QLatin1String("_json")) && column != QLatin1String("labels_json")) || kDocuments.contains(column);
 }
 

@@ -433,6 +433,70 @@ private Q_SLOTS:
             return s.offerHistory(QStringLiteral("NVIDIA B200"), QDateTime(), QDateTime()); }).isEmpty());
     }
 
+    void workflowRunsAreReplacedByKeyAndSchemasVersioned()
+    {
+        WorkflowConfig config;
+        config.name = QStringLiteral("bench");
+        config.githubOwner = QStringLiteral("acme");
+        config.githubRepo = QStringLiteral("llm");
+        config.filePatterns = {QStringLiteral("bench/**/*.json")};
+        WriteBatch configs;
+        configs.workflowConfigs << config;
+        if (m_dialect.isPostgres()) {
+            // Not ported yet: refused with a clear message, nothing half-written.
+            const Result<WriteSummary> refused = m_service->writeBlocking(configs);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().kind, ErrorClass::Config);
+            QVERIFY2(refused.error().message.contains(QLatin1String("not available on a PostgreSQL store yet")), qPrintable(refused.error().message));
+            return;
+        }
+        QVERIFY(m_service->writeBlocking(configs));
+
+        WorkflowRunWrite run;
+        run.run.configName = QStringLiteral("bench");
+        run.run.runKey = QStringLiteral("run:7");
+        run.run.githubRunId = 7;
+        run.run.status = RunStatus::Completed;
+        run.run.workloadStartedAt = QDateTime(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
+        run.records << MetricRecord{QStringLiteral("bench/a.json"), {{QStringLiteral("benchmark"), QStringLiteral("fib")}},
+                                    {MetricValue{QStringLiteral("real_time"), 214.5, QStringLiteral("ns"), MetricDirection::LowerIsBetter}}};
+        WriteBatch runs;
+        runs.workflowRuns << run;
+        auto schemaId = [this] { return readNow<QList<WorkflowConfig>>(*m_service, [](Store &s) { return s.workflowConfigs(); }).first().metricSchemaId; };
+        auto values = [this] {
+            return readNow<QList<WorkflowMetricRow>>(*m_service, [](Store &s) { return s.workflowMetricRows(WorkflowMetricFilter{QStringLiteral("bench"), {}, {}, {}}); });
+        };
+        QVERIFY(m_service->writeBlocking(runs));
+        const qint64 first = schemaId();
+        QVERIFY(first > 0);
+        QVERIFY(m_service->writeBlocking(runs));   // the same run again: replaced, the schema kept
+        QCOMPARE(readNow<QList<WorkflowRun>>(*m_service, [](Store &s) { return s.workflowRuns(QString()); }).size(), 1);
+        QCOMPARE(values().size(), 1);
+        QCOMPARE(values().first().value, 214.5);
+        QCOMPARE(values().first().unit, QStringLiteral("ns"));
+        QCOMPARE(values().first().direction, MetricDirection::LowerIsBetter);
+        QCOMPARE(values().first().timestamp, run.run.workloadStartedAt);
+        QCOMPARE(schemaId(), first);
+
+        run.records.first().metrics << MetricValue{QStringLiteral("cpu_time"), 200, QStringLiteral("ns"), MetricDirection::LowerIsBetter};
+        runs.workflowRuns = {run};
+        QVERIFY(m_service->writeBlocking(runs));   // a new field: a new schema version
+        QVERIFY(schemaId() > first);
+        QCOMPARE(values().size(), 2);
+
+        WorkflowRunWrite unknown = run;
+        unknown.run.configName = QStringLiteral("nope");
+        runs.workflowRuns = {unknown};
+        const Result<WriteSummary> refused = m_service->writeBlocking(runs);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QLatin1String("no workflow configuration named 'nope'")), qPrintable(refused.error().message));
+
+        WriteBatch remove;
+        remove.removedWorkflowConfigs << QStringLiteral("bench");
+        QVERIFY(m_service->writeBlocking(remove));
+        QCOMPARE(readNow<QList<WorkflowRun>>(*m_service, [](Store &s) { return s.workflowRuns(QString()); }).size(), 0);
+    }
+
     void blockingWriteReturnsTheOutcome()
     {
         QSignalSpy committed(m_service.get(), &StoreService::batchCommitted);

@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include "snapshots.h"
+#include "workflows/workflowtypes.h"
 
 #include <optional>
 
@@ -85,12 +86,16 @@ struct WriteBatch {
     QList<JobRecord> jobs;
     QList<BillingSnapshot> billing;
     QList<GpuOffer> offers;
+    QList<WorkflowConfig> workflowConfigs;     // upserted by name
+    QStringList removedWorkflowConfigs;        // deleted by name, with their runs and metrics
+    QList<WorkflowRunWrite> workflowRuns;      // upserted by (configuration, run key); metrics replaced
 
     bool isEmpty() const
     {
         return connections.isEmpty() && removedConnections.isEmpty() && purgedConnections.isEmpty()
             && series.isEmpty() && statuses.isEmpty() && instances.isEmpty() && endpoints.isEmpty()
-            && endpointHealth.isEmpty() && jobs.isEmpty() && billing.isEmpty() && offers.isEmpty();
+            && endpointHealth.isEmpty() && jobs.isEmpty() && billing.isEmpty() && offers.isEmpty()
+            && workflowConfigs.isEmpty() && removedWorkflowConfigs.isEmpty() && workflowRuns.isEmpty();
     }
     qsizetype rowCount() const;   // snapshot rows + samples, for summaries
     qsizetype sampleCount() const;
@@ -99,7 +104,7 @@ struct WriteBatch {
 struct WriteSummary {
     QString source;
     qint64 samplesWritten = 0;             // duplicates (same series and timestamp) are not counted
-    qint64 rowsWritten = 0;                // snapshot, health, job, billing and offer rows
+    qint64 rowsWritten = 0;                // snapshot, health, job, billing, offer and workflow rows
     qint64 connectionsWritten = 0;
     qint64 elapsedMs = 0;
 };

@@ -15,6 +15,18 @@ int CommandContext::usage(const QString &message, const QString &help) const
     return ExitUsage;
 }
 
+std::optional<QDateTime> parseCliTime(const QString &text)
+{
+    QDateTime ts = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!ts.isValid())
+        ts = QDateTime::fromString(text, Qt::ISODate);
+    if (!ts.isValid())
+        return std::nullopt;
+    if (ts.timeSpec() == Qt::LocalTime && !text.endsWith(QLatin1Char('Z')) && !text.contains(QLatin1Char('+')))
+        ts.setTimeSpec(Qt::UTC);   // a time without a zone means UTC, as every export writes it
+    return ts.toUTC();
+}
+
 Result<std::unique_ptr<StoreService>> openService(const CommandLine &line)
 {
     Result<StoreLocation> location = StoreLocation::parse(line.store, line.dataDir);

@@ -21,6 +21,9 @@ struct CommandContext {
     int usage(const QString &message, const QString &help) const;
 };
 
+// An ISO-8601 time from the command line, in UTC; a time without a zone is UTC, as exports write it.
+std::optional<QDateTime> parseCliTime(const QString &text);
+
 // Opens (creating and migrating when needed) the store the global options name.
 Result<std::unique_ptr<StoreService>> openService(const CommandLine &line);
 

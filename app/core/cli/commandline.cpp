@@ -54,6 +54,14 @@ QString globalUsage()
         QT_TRANSLATE_NOOP("cli", "  scrape URL|FILE [--format table|csv|json]\n"
                                  "                              one scrape of a /metrics endpoint or file as GPU readings\n"),
         QT_TRANSLATE_NOOP("cli", "  simulate --port N [...]     serve a simulated RunPod account on 127.0.0.1 (see simulate --help)\n"),
+        QT_TRANSLATE_NOOP("cli", "  workflows configs list|add|set|remove ...\n"
+                                 "                              CI benchmark configurations (repo, workflow, branch, file patterns)\n"),
+        QT_TRANSLATE_NOOP("cli", "  workflows import CONFIG PATH... [--run-id ID] [--commit SHA] [--branch B] [--started-at T]\n"
+                                 "                              import result files or a folder as one run\n"),
+        QT_TRANSLATE_NOOP("cli", "  workflows runs [--config C] [--format table|json]\n"
+                                 "                              stored runs with their status and file counts\n"),
+        QT_TRANSLATE_NOOP("cli", "  workflows regressions CONFIG [--format table|json]\n"
+                                 "                              the newest run against the runs before it; exit 0 either way\n"),
     };
     QString usage = QCoreApplication::translate("cli",
         "Usage: fleetscope [--data-dir DIR] [--store PATH] [--demo] [COMMAND ...]\n"

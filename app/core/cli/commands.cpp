@@ -10,6 +10,7 @@
 #include "cli/texttable.h"
 #include "cli/scrapecommand.h"
 #include "cli/simulatecommand.h"
+#include "cli/workflowscommand.h"
 #include "credentials/secretref.h"
 #include "export/csvwriter.h"
 #include "logging.h"
@@ -138,6 +139,7 @@ int runCommand(const CommandLine &line, QTextStream &out, QTextStream &err)
         {QStringLiteral("providers"), runProviders},
         {QStringLiteral("scrape"), [](const CommandContext &ctx, const QStringList &args) { return runScrape(args, ctx.out, ctx.err); }},
         {QStringLiteral("simulate"), runSimulate},
+        {QStringLiteral("workflows"), runWorkflows},
     };
     for (const auto &[name, handler] : commands) {
         if (line.command == name) {

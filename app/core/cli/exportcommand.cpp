@@ -17,18 +17,6 @@ QString exportUsage()
         .arg(datasetNames().join(QStringLiteral(", ")));
 }
 
-std::optional<QDateTime> parseTime(const QString &text)
-{
-    QDateTime ts = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!ts.isValid())
-        ts = QDateTime::fromString(text, Qt::ISODate);
-    if (!ts.isValid())
-        return std::nullopt;
-    if (ts.timeSpec() == Qt::LocalTime && !text.endsWith(QLatin1Char('Z')) && !text.contains(QLatin1Char('+')))
-        ts.setTimeSpec(Qt::UTC);   // a time without a zone means UTC, as every export writes it
-    return ts.toUTC();
-}
-
 } // namespace
 
 int runExport(const CommandContext &ctx, const QStringList &args)
@@ -58,7 +46,7 @@ int runExport(const CommandContext &ctx, const QStringList &args)
     for (const auto &[option, target] : {std::pair{&since, &from}, std::pair{&until, &to}}) {
         if (!parser.isSet(*option))
             continue;
-        const std::optional<QDateTime> parsed = parseTime(parser.value(*option));
+        const std::optional<QDateTime> parsed = parseCliTime(parser.value(*option));
         if (!parsed)
             return ctx.usage(QStringLiteral("export: --%1 '%2' is not an ISO-8601 time").arg(option->names().first(), parser.value(*option)), exportUsage());
         *target = *parsed;

@@ -1,4 +1,4 @@
-// Column contracts of the exports (issue "RunPod end to end", section Export).
+// Column contracts of the exports (issues "RunPod end to end" and 7, sections Export).
 #include "datasets.h"
 
 namespace fleetscope {
@@ -40,6 +40,15 @@ const QList<DatasetSpec> &exportDatasets()
         spec("gpu-offers", {{"observed_ts", T::Timestamp}, {"provider", T::Text}, {"gpu_type", T::Text},
                             {"provider_gpu_id", T::Text}, {"memory_gb", T::Real}, {"tier", T::Text}, {"price_per_hour", T::Real},
                             {"spot_price_per_hour", T::Real}, {"available", T::Boolean}}),
+        // Issue 7, section Export. Metrics in long form: one row per metric value.
+        spec("workflow-runs", {{"config", T::Text}, {"github_run_id", T::Integer}, {"head_sha", T::Text}, {"head_branch", T::Text},
+                               {"status", T::Text}, {"trigger_source", T::Text}, {"files_found", T::Integer},
+                               {"files_processed", T::Integer}, {"metrics_count", T::Integer},
+                               {"workload_started_at", T::Timestamp}, {"workload_completed_at", T::Timestamp},
+                               {"error_message", T::Text}}),
+        spec("workflow-metrics", {{"config", T::Text}, {"github_run_id", T::Integer}, {"head_sha", T::Text},
+                                  {"timestamp", T::Timestamp}, {"source_file", T::Text}, {"dimensions", T::Text},
+                                  {"metric", T::Text}, {"value", T::Real}, {"unit", T::Text}}),
     };
     return datasets;
 }

@@ -34,6 +34,26 @@ const char *datasetSelect(const QString &name)
         return "SELECT observed_ts, provider, gpu_type, provider_gpu_id, memory_gb, tier, price_per_hour,"
                " spot_price_per_hour, available FROM gpu_offers"
                " WHERE observed_ts >= ?1 AND observed_ts < ?2 ORDER BY observed_ts, id";
+    // A run's time is when its workload started, else when its files were collected.
+    if (name == QLatin1String("workflow-runs"))
+        return "SELECT c.name, r.github_run_id, r.head_sha, r.head_branch, r.status, r.trigger_source, r.files_found,"
+               " r.files_processed, r.metrics_count, r.workload_started_at, r.workload_completed_at, r.error_message"
+               " FROM github_workflow_runs r JOIN github_workflow_configs c ON c.id = r.config_id"
+               " WHERE coalesce(r.workload_started_at, r.collection_started_at, r.created_at) >= ?1"
+               " AND coalesce(r.workload_started_at, r.collection_started_at, r.created_at) < ?2"
+               " ORDER BY coalesce(r.workload_started_at, r.collection_started_at, r.created_at), r.id";
+    return nullptr;
+}
+
+const char *sqliteOnlyDatasetSelect(const QString &name)
+{
+    // One row per metric of a result: SQLite's json_each spreads the metrics object.
+    if (name == QLatin1String("workflow-metrics"))
+        return "SELECT c.name, r.github_run_id, r.head_sha, m.timestamp, m.source_file, m.dimensions, e.key, e.value, u.value"
+               " FROM github_workflow_metrics m JOIN github_workflow_runs r ON r.id = m.run_id"
+               " JOIN github_workflow_configs c ON c.id = m.config_id JOIN json_each(m.metrics) e"
+               " LEFT JOIN json_each(m.units) u ON u.key = e.key"
+               " WHERE m.timestamp >= ?1 AND m.timestamp < ?2 ORDER BY m.timestamp, m.id, e.key";
     return nullptr;
 }
 

@@ -28,6 +28,8 @@ QVariant cell(const pqxx::field &field, ColumnType type)
 Result<TableData> PgStore::dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until)
 {
     const char *select = datasetSelect(spec.name);
+    if (!select && sqliteOnlyDatasetSelect(spec.name))
+        return fail(ErrorClass::Config, QStringLiteral("%1: the %2 dataset is not available on a PostgreSQL store yet").arg(m_display, spec.name));
     if (!select)
         return fail(ErrorClass::Config, QStringLiteral("unknown dataset '%1'").arg(spec.name));
     const std::string sql = pgPlaceholders(select);

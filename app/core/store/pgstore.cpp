@@ -130,6 +130,27 @@ void PgStore::migrate()
 
 // ---- writes ----------------------------------------------------------------------------------
 
+// Workflow metrics are in the SQLite store only so far: say so rather than drop or invent rows.
+Error PgStore::workflowsNotYetError() const
+{
+    return Error::make(ErrorClass::Config, QStringLiteral("%1: workflow metrics are not available on a PostgreSQL store yet; use a SQLite store").arg(m_display));
+}
+
+Result<QList<WorkflowConfig>> PgStore::workflowConfigs()
+{
+    return std::unexpected(workflowsNotYetError());
+}
+
+Result<QList<WorkflowRun>> PgStore::workflowRuns(const QString &)
+{
+    return std::unexpected(workflowsNotYetError());
+}
+
+Result<QList<WorkflowMetricRow>> PgStore::workflowMetricRows(const WorkflowMetricFilter &)
+{
+    return std::unexpected(workflowsNotYetError());
+}
+
 Result<WriteSummary> PgStore::write(const WriteBatch &batch)
 {
     QElapsedTimer timer;
@@ -137,6 +158,8 @@ Result<WriteSummary> PgStore::write(const WriteBatch &batch)
     const QString context = batch.source.isEmpty() ? m_display : batch.source;
     if (m_access != StoreAccess::ReadWrite)
         return fail(ErrorClass::Storage, QStringLiteral("%1: the store is open read-only").arg(context));
+    if (!batch.workflowConfigs.isEmpty() || !batch.removedWorkflowConfigs.isEmpty() || !batch.workflowRuns.isEmpty())
+        return std::unexpected(workflowsNotYetError());
 
     Result<WriteSummary> written = pgGuard(context, [&] {
         WriteSummary summary;

@@ -40,6 +40,9 @@ public:
     Result<QList<InstanceSnapshot>> instanceSnapshots(const QDateTime &since, const QDateTime &until) override;
     Result<QList<InstanceTotals>> instanceTotals(const QDateTime &since, const QDateTime &until) override;
     Result<QList<LatestSample>> latestSamples(const QString &metric) override;
+    Result<QList<WorkflowConfig>> workflowConfigs() override;
+    Result<QList<WorkflowRun>> workflowRuns(const QString &config) override;
+    Result<QList<WorkflowMetricRow>> workflowMetricRows(const WorkflowMetricFilter &filter) override;
     Result<QList<EndpointSnapshot>> latestEndpoints() override;
     Result<QList<EndpointHealth>> latestEndpointHealth() override;
     Result<QList<EndpointHealth>> endpointHealthHistory(const QString &endpointId, const QDateTime &since, const QDateTime &until) override;
@@ -53,6 +56,7 @@ public:
     static int latestPgSchemaVersion();
 
 private:
+    Error workflowsNotYetError() const;
     void readSchemaVersion();                               // these throw; callers turn it into an Error
     void migrate();
     qint64 writeConnection(pqxx::transaction_base &tx, const ConnectionRecord &connection);

@@ -283,6 +283,21 @@ Result<WriteSummary> SqliteStore::write(const WriteBatch &batch)
     if (!rows)
         return rollback(rows.error());
     summary.rowsWritten = *rows;
+    for (const WorkflowConfig &config : batch.workflowConfigs) {
+        if (Result<qint64> id = writeWorkflowConfig(config); !id)
+            return rollback(id.error());
+        ++summary.rowsWritten;
+    }
+    for (const QString &name : batch.removedWorkflowConfigs) {
+        if (Result<void> removed = removeWorkflowConfig(name); !removed)
+            return rollback(removed.error());
+    }
+    for (const WorkflowRunWrite &run : batch.workflowRuns) {
+        Result<qint64> written = writeWorkflowRun(run);
+        if (!written)
+            return rollback(written.error());
+        summary.rowsWritten += *written;
+    }
     for (const ConnectionStatus &status : batch.statuses) {
         if (Result<void> recorded = writeStatus(status); !recorded)
             return rollback(recorded.error());

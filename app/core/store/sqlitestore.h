@@ -43,6 +43,9 @@ public:
     Result<QList<GpuOffer>> latestOffers() override;
     Result<QList<GpuOffer>> offerHistory(const QString &gpuType, const QDateTime &since, const QDateTime &until) override;
     Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) override;   // sqlitedatasets.cpp
+    Result<QList<WorkflowConfig>> workflowConfigs() override;   // sqliteworkflows.cpp
+    Result<QList<WorkflowRun>> workflowRuns(const QString &config) override;
+    Result<QList<WorkflowMetricRow>> workflowMetricRows(const WorkflowMetricFilter &filter) override;
 
 private:
     Result<int> readSchemaVersion();
@@ -51,6 +54,11 @@ private:
     Result<qint64> writeConnection(const ConnectionRecord &connection);
     Result<void> writeStatus(const ConnectionStatus &status);
     Result<qint64> writeSnapshots(const WriteBatch &batch);   // sqlitesnapshots.cpp
+    Result<qint64> writeWorkflowConfig(const WorkflowConfig &config);   // sqliteworkflows.cpp
+    Result<void> removeWorkflowConfig(const QString &name);
+    Result<qint64> writeWorkflowRun(const WorkflowRunWrite &write);
+    Result<qint64> workflowConfigId(const QString &name);
+    Result<qint64> workflowSchemaFor(qint64 configId, const QList<MetricRecord> &records);
     Result<qint64> seriesId(const SeriesKey &key);
     Result<qint64> writeSamples(qint64 seriesId, const QList<Sample> &samples);
     Result<void> writeRollups();

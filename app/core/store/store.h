@@ -65,6 +65,12 @@ public:
     virtual Result<QList<GpuOffer>> latestOffers() = 0;
     virtual Result<QList<GpuOffer>> offerHistory(const QString &gpuType, const QDateTime &since, const QDateTime &until) = 0;
 
+    // Workflow metrics: configurations by name; runs of one configuration (empty: all) oldest first;
+    // metric values of one configuration in long form, oldest first.
+    virtual Result<QList<WorkflowConfig>> workflowConfigs() = 0;
+    virtual Result<QList<WorkflowRun>> workflowRuns(const QString &config) = 0;
+    virtual Result<QList<WorkflowMetricRow>> workflowMetricRows(const WorkflowMetricFilter &filter) = 0;
+
     // Rows of an export dataset with SINCE <= time < UNTIL (invalid: open), ordered by time then id.
     virtual Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) = 0;
 };

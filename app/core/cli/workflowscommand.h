@@ -1,0 +1,22 @@
+// `fleetscope workflows configs|import|runs|regressions`: workflow metrics from the command line.
+#pragma once
+
+#include "cli/commandcontext.h"
+
+namespace fleetscope {
+
+int runWorkflows(const CommandContext &ctx, const QStringList &args);
+
+// The subcommands, in workflowsconfigs.cpp and workflowsruns.cpp.
+int workflowsConfigs(const CommandContext &ctx, const QStringList &args);
+int workflowsImport(const CommandContext &ctx, const QStringList &args);
+int workflowsRuns(const CommandContext &ctx, const QStringList &args);
+int workflowsRegressions(const CommandContext &ctx, const QStringList &args);
+
+// The stored configuration named NAME; a Config error naming it when there is none.
+Result<WorkflowConfig> findWorkflowConfig(StoreService &store, const QString &name);
+
+// --format table|json for the listing subcommands: true for json; nullopt (after a usage message) when neither.
+std::optional<bool> wantsJson(const CommandContext &ctx, const QString &format, const QString &help, int *exitCode);
+
+} // namespace fleetscope

@@ -1,0 +1,245 @@
+// `fleetscope workflows configs list|add|set|remove`, and the dispatch of `workflows`.
+#include "workflowscommand.h"
+
+#include "cli/texttable.h"
+#include "workflows/resultfiles.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace fleetscope {
+namespace {
+
+QString configsUsage()
+{
+    return QStringLiteral(
+        "Usage: fleetscope workflows configs list [--format table|json]\n"
+        "       fleetscope workflows configs add NAME --repo OWNER/REPO [--workflow FILE] [--branch B] [--pattern GLOB]...\n"
+        "                                        [--max-file-mb N] [--description TEXT] [--disabled]\n"
+        "       fleetscope workflows configs set NAME [the options of add] [--no-patterns] [--enable | --disable]\n"
+        "       fleetscope workflows configs remove NAME        (deletes its runs and metrics too)\n"
+        "GLOB: a path pattern such as bench/**/*.json; without patterns every .json, .csv, .md and .xml file is read.\n");
+}
+
+struct ConfigOptions {
+    QCommandLineOption repo{QStringLiteral("repo"), QString(), QStringLiteral("OWNER/REPO")};
+    QCommandLineOption workflow{QStringLiteral("workflow"), QString(), QStringLiteral("FILE")};
+    QCommandLineOption branch{QStringLiteral("branch"), QString(), QStringLiteral("B")};
+    QCommandLineOption pattern{QStringLiteral("pattern"), QString(), QStringLiteral("GLOB")};
+    QCommandLineOption noPatterns{QStringLiteral("no-patterns")};
+    QCommandLineOption maxFileMb{QStringLiteral("max-file-mb"), QString(), QStringLiteral("N")};
+    QCommandLineOption description{QStringLiteral("description"), QString(), QStringLiteral("TEXT")};
+    QCommandLineOption disabled{QStringLiteral("disabled")};
+    QCommandLineOption enable{QStringLiteral("enable")};
+    QCommandLineOption disable{QStringLiteral("disable")};
+};
+
+// Applies the options PARSER saw to CONFIG; a usage problem as text.
+std::optional<QString> applyOptions(const QCommandLineParser &parser, const ConfigOptions &o, WorkflowConfig &config)
+{
+    if (parser.isSet(o.repo)) {
+        const QStringList parts = parser.value(o.repo).split(QLatin1Char('/'));
+        if (parts.size() != 2 || parts.first().trimmed().isEmpty() || parts.last().trimmed().isEmpty())
+            return QStringLiteral("--repo wants OWNER/REPO, got '%1'").arg(parser.value(o.repo));
+        config.githubOwner = parts.first().trimmed();
+        config.githubRepo = parts.last().trimmed();
+    }
+    if (parser.isSet(o.workflow))
+        config.workflowFilter = parser.value(o.workflow).trimmed();
+    if (parser.isSet(o.branch))
+        config.branchFilter = parser.value(o.branch).trimmed();
+    if (parser.isSet(o.noPatterns) && parser.isSet(o.pattern))
+        return QStringLiteral("--pattern or --no-patterns, not both");
+    if (parser.isSet(o.noPatterns))
+        config.filePatterns.clear();
+    if (parser.isSet(o.pattern))
+        config.filePatterns = parser.values(o.pattern);
+    if (parser.isSet(o.maxFileMb)) {
+        bool ok = false;
+        const double mb = parser.value(o.maxFileMb).toDouble(&ok);
+        if (!ok || mb <= 0 || mb > 1024)
+            return QStringLiteral("--max-file-mb wants a size in MB between 0 and 1024");
+        config.maxFileBytes = qint64(mb * 1024 * 1024);
+    }
+    if (parser.isSet(o.description))
+        config.description = parser.value(o.description);
+    if (parser.isSet(o.enable) && (parser.isSet(o.disable) || parser.isSet(o.disabled)))
+        return QStringLiteral("--enable or --disable, not both");
+    if (parser.isSet(o.disable) || parser.isSet(o.disabled))
+        config.enabled = false;
+    if (parser.isSet(o.enable))
+        config.enabled = true;
+    return std::nullopt;
+}
+
+Result<void> writeConfig(StoreService &store, const WorkflowConfig &config)
+{
+    WriteBatch batch;
+    batch.source = QStringLiteral("workflow configuration %1").arg(config.name);
+    batch.workflowConfigs << config;
+    Result<WriteSummary> written = store.writeBlocking(batch);
+    return written ? Result<void>() : std::unexpected(written.error());
+}
+
+int configsList(const CommandContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("table|json"), QStringLiteral("table"));
+    parser.addOption(format);
+    if (!parser.parse(QStringList{QStringLiteral("list")} + args) || !parser.positionalArguments().isEmpty())
+        return ctx.usage(parser.errorText().isEmpty() ? QStringLiteral("workflows configs list: no arguments") : parser.errorText(), configsUsage());
+    int exit = 0;
+    const std::optional<bool> json = wantsJson(ctx, parser.value(format), configsUsage(), &exit);
+    if (!json)
+        return exit;
+    Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
+    if (!service)
+        return ctx.failure(service.error().message);
+    Result<QList<WorkflowConfig>> configs = (*service)->read<QList<WorkflowConfig>>([](Store &s) { return s.workflowConfigs(); }).result();
+    if (!configs)
+        return ctx.failure(configs.error().message);
+    if (*json) {
+        QJsonArray array;
+        for (const WorkflowConfig &c : std::as_const(*configs)) {
+            array.append(QJsonObject{
+                {QStringLiteral("name"), c.name},
+                {QStringLiteral("description"), c.description},
+                {QStringLiteral("github_owner"), c.githubOwner},
+                {QStringLiteral("github_repo"), c.githubRepo},
+                {QStringLiteral("workflow_filter"), c.workflowFilter},
+                {QStringLiteral("branch_filter"), c.branchFilter},
+                {QStringLiteral("file_patterns"), QJsonArray::fromStringList(c.filePatterns)},
+                {QStringLiteral("max_file_bytes"), c.maxFileBytes},
+                {QStringLiteral("enabled"), c.enabled},
+            });
+        }
+        ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
+        return ExitOk;
+    }
+    if (configs->isEmpty()) {
+        ctx.out << QStringLiteral("No workflow configurations. Add one with: fleetscope workflows configs add NAME --repo OWNER/REPO") << Qt::endl;
+        return ExitOk;
+    }
+    QList<QStringList> rows{{QStringLiteral("NAME"), QStringLiteral("REPO"), QStringLiteral("WORKFLOW"), QStringLiteral("BRANCH"),
+                             QStringLiteral("PATTERNS"), QStringLiteral("MAX FILE"), QStringLiteral("ENABLED")}};
+    for (const WorkflowConfig &c : std::as_const(*configs)) {
+        rows << QStringList{c.name, c.githubOwner + QLatin1Char('/') + c.githubRepo, c.workflowFilter.isEmpty() ? QStringLiteral("*") : c.workflowFilter,
+                            c.branchFilter.isEmpty() ? QStringLiteral("*") : c.branchFilter,
+                            c.filePatterns.isEmpty() ? QStringLiteral("(all result files)") : c.filePatterns.join(QLatin1Char(' ')),
+                            byteSize(c.maxFileBytes), c.enabled ? QStringLiteral("yes") : QStringLiteral("no")};
+    }
+    writeTextTable(rows, ctx.out);
+    return ExitOk;
+}
+
+int configsAddOrSet(const CommandContext &ctx, const QStringList &args, bool add)
+{
+    const QString verb = add ? QStringLiteral("add") : QStringLiteral("set");
+    QCommandLineParser parser;
+    const ConfigOptions o;
+    parser.addOptions({o.repo, o.workflow, o.branch, o.pattern, o.maxFileMb, o.description});
+    parser.addOptions(add ? QList<QCommandLineOption>{o.disabled} : QList<QCommandLineOption>{o.noPatterns, o.enable, o.disable});
+    if (!parser.parse(QStringList{verb} + args))
+        return ctx.usage(parser.errorText(), configsUsage());
+    if (parser.positionalArguments().size() != 1 || parser.positionalArguments().first().trimmed().isEmpty())
+        return ctx.usage(QStringLiteral("workflows configs %1: give one configuration name").arg(verb), configsUsage());
+    if (add && !parser.isSet(o.repo))
+        return ctx.usage(QStringLiteral("workflows configs add: --repo OWNER/REPO is required"), configsUsage());
+    const QString name = parser.positionalArguments().first().trimmed();
+
+    Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
+    if (!service)
+        return ctx.failure(service.error().message);
+    Result<WorkflowConfig> existing = findWorkflowConfig(**service, name);
+    if (add && existing)
+        return ctx.failure(QStringLiteral("a workflow configuration named '%1' exists already").arg(name));
+    if (!add && !existing)
+        return ctx.failure(existing.error().message);
+    WorkflowConfig config = add ? WorkflowConfig() : *existing;
+    config.name = name;
+    if (const std::optional<QString> problem = applyOptions(parser, o, config))
+        return ctx.usage(QStringLiteral("workflows configs %1: %2").arg(verb, *problem), configsUsage());
+    if (Result<void> written = writeConfig(**service, config); !written)
+        return ctx.failure(written.error().message);
+    ctx.out << (add ? QStringLiteral("added workflow configuration '%1' for %2/%3").arg(name, config.githubOwner, config.githubRepo)
+                    : QStringLiteral("%1: changed").arg(name))
+            << Qt::endl;
+    return ExitOk;
+}
+
+int configsRemove(const CommandContext &ctx, const QStringList &args)
+{
+    if (args.size() != 1 || args.first().startsWith(QLatin1Char('-')))
+        return ctx.usage(QStringLiteral("workflows configs remove: give one configuration name"), configsUsage());
+    Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
+    if (!service)
+        return ctx.failure(service.error().message);
+    const QString name = args.first();
+    Result<QList<WorkflowRun>> runs = (*service)->read<QList<WorkflowRun>>([name](Store &s) { return s.workflowRuns(name); }).result();
+    if (!runs)
+        return ctx.failure(runs.error().message);
+    WriteBatch batch;
+    batch.source = QStringLiteral("remove workflow configuration %1").arg(name);
+    batch.removedWorkflowConfigs << name;
+    if (Result<WriteSummary> written = (*service)->writeBlocking(batch); !written)
+        return ctx.failure(written.error().message);
+    ctx.out << QStringLiteral("removed workflow configuration '%1' with its %2 runs and their metrics").arg(name).arg(runs->size()) << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace
+
+std::optional<bool> wantsJson(const CommandContext &ctx, const QString &format, const QString &help, int *exitCode)
+{
+    if (format == QLatin1String("json") || format == QLatin1String("table"))
+        return format == QLatin1String("json");
+    *exitCode = ctx.usage(QStringLiteral("--format must be table or json, not '%1'").arg(format), help);
+    return std::nullopt;
+}
+
+Result<WorkflowConfig> findWorkflowConfig(StoreService &store, const QString &name)
+{
+    Result<QList<WorkflowConfig>> configs = store.read<QList<WorkflowConfig>>([](Store &s) { return s.workflowConfigs(); }).result();
+    if (!configs)
+        return std::unexpected(configs.error());
+    for (const WorkflowConfig &config : std::as_const(*configs)) {
+        if (config.name == name)
+            return config;
+    }
+    return fail(ErrorClass::Config, QStringLiteral("no workflow configuration named '%1'").arg(name));
+}
+
+int workflowsConfigs(const CommandContext &ctx, const QStringList &args)
+{
+    if (args.isEmpty())
+        return ctx.usage(QStringLiteral("workflows configs: missing subcommand"), configsUsage());
+    const QString sub = args.first();
+    if (sub == QLatin1String("list"))
+        return configsList(ctx, args.mid(1));
+    if (sub == QLatin1String("add") || sub == QLatin1String("set"))
+        return configsAddOrSet(ctx, args.mid(1), sub == QLatin1String("add"));
+    if (sub == QLatin1String("remove"))
+        return configsRemove(ctx, args.mid(1));
+    return ctx.usage(QStringLiteral("workflows configs: unknown subcommand '%1'").arg(sub), configsUsage());
+}
+
+int runWorkflows(const CommandContext &ctx, const QStringList &args)
+{
+    const QString help = QStringLiteral("Usage: fleetscope workflows configs list|add|set|remove ... | import CONFIG PATH... | runs [--config C]\n"
+                                        "       | regressions CONFIG\n");
+    if (args.isEmpty())
+        return ctx.usage(QStringLiteral("workflows: missing subcommand"), help);
+    const QString sub = args.first();
+    if (sub == QLatin1String("configs"))
+        return workflowsConfigs(ctx, args.mid(1));
+    if (sub == QLatin1String("import"))
+        return workflowsImport(ctx, args.mid(1));
+    if (sub == QLatin1String("runs"))
+        return workflowsRuns(ctx, args.mid(1));
+    if (sub == QLatin1String("regressions"))
+        return workflowsRegressions(ctx, args.mid(1));
+    return ctx.usage(QStringLiteral("workflows: unknown subcommand '%1'").arg(sub), help);
+}
+
+} // namespace fleetscope

@@ -1,0 +1,301 @@
+// `fleetscope workflows import`, `runs` and `regressions`: the same core functions the Workflows page uses.
+#include "workflowscommand.h"
+
+#include "cli/texttable.h"
+#include "export/csvwriter.h"
+#include "workflows/regression.h"
+#include "workflows/runimport.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+
+namespace fleetscope {
+namespace {
+
+QString importUsage()
+{
+    return QStringLiteral(
+        "Usage: fleetscope workflows import CONFIG PATH... [--run-id ID] [--commit SHA] [--branch B] [--started-at T]\n"
+        "PATH: result files (read as given) or folders (files matching the configuration's patterns).\n"
+        "The files become one run; importing the same run id (or, without one, the same files) again replaces it.\n"
+        "T: ISO-8601 time of the run, e.g. 2026-11-23T10:00:00Z (default: now).\n");
+}
+
+QString runsUsage()
+{
+    return QStringLiteral("Usage: fleetscope workflows runs [--config NAME] [--format table|json]\n");
+}
+
+QString regressionsUsage()
+{
+    return QStringLiteral(
+        "Usage: fleetscope workflows regressions CONFIG [--metric NAME]... [--window N] [--min-runs N] [--threshold PCT]\n"
+        "                                       [--mad-k K] [--all] [--format table|json]\n"
+        "The newest run of each series against the median of up to N runs before it (default 30): a regression is a\n"
+        "change the bad way beyond max(PCT % of that median (default 10), K scaled MADs (default 3)). --all: every series.\n"
+        "Exit 0 whenever the check ran, regressions or not.\n");
+}
+
+QString time(const QDateTime &ts)
+{
+    return ts.isValid() ? csvCell(ts) : QString();
+}
+
+QString number(double value)
+{
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+QString runLabel(const WorkflowRun &run)
+{
+    if (run.githubRunId)
+        return QString::number(*run.githubRunId);
+    return run.runKey.startsWith(QLatin1String("sha256:")) ? run.runKey.left(19) : run.runKey.section(QLatin1Char(':'), 1);
+}
+
+QJsonValue orNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+QJsonObject runJson(const WorkflowRun &r)
+{
+    return QJsonObject{
+        {QStringLiteral("config"), r.configName},
+        {QStringLiteral("run_key"), r.runKey},
+        {QStringLiteral("github_run_id"), r.githubRunId ? QJsonValue(*r.githubRunId) : QJsonValue()},
+        {QStringLiteral("head_sha"), orNull(r.headSha)},
+        {QStringLiteral("head_branch"), orNull(r.headBranch)},
+        {QStringLiteral("status"), runStatusName(r.status)},
+        {QStringLiteral("trigger_source"), triggerSourceName(r.triggerSource)},
+        {QStringLiteral("files_found"), r.filesFound},
+        {QStringLiteral("files_processed"), r.filesProcessed},
+        {QStringLiteral("metrics_count"), r.metricsCount},
+        {QStringLiteral("workload_started_at"), orNull(time(r.workloadStartedAt))},
+        {QStringLiteral("collection_completed_at"), orNull(time(r.collectionCompletedAt))},
+        {QStringLiteral("error_message"), orNull(r.errorMessage)},
+        {QStringLiteral("retry_count"), r.retryCount},
+    };
+}
+
+} // namespace
+
+int workflowsImport(const CommandContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption runId(QStringLiteral("run-id"), QString(), QStringLiteral("ID"));
+    const QCommandLineOption commit(QStringLiteral("commit"), QString(), QStringLiteral("SHA"));
+    const QCommandLineOption branch(QStringLiteral("branch"), QString(), QStringLiteral("B"));
+    const QCommandLineOption startedAt(QStringLiteral("started-at"), QString(), QStringLiteral("T"));
+    parser.addOptions({runId, commit, branch, startedAt});
+    if (!parser.parse(QStringList{QStringLiteral("import")} + args))
+        return ctx.usage(parser.errorText(), importUsage());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2)
+        return ctx.usage(QStringLiteral("workflows import: give a configuration and at least one file or folder"), importUsage());
+    RunOptions options;
+    options.runId = parser.value(runId).trimmed();
+    options.headSha = parser.value(commit).trimmed();
+    options.headBranch = parser.value(branch).trimmed();
+    options.collectedAt = QDateTime::currentDateTimeUtc();
+    if (parser.isSet(startedAt)) {
+        const std::optional<QDateTime> parsed = parseCliTime(parser.value(startedAt));
+        if (!parsed)
+            return ctx.usage(QStringLiteral("workflows import: --started-at '%1' is not an ISO-8601 time").arg(parser.value(startedAt)), importUsage());
+        options.startedAt = *parsed;
+    }
+
+    Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
+    if (!service)
+        return ctx.failure(service.error().message);
+    Result<WorkflowConfig> config = findWorkflowConfig(**service, positional.first());
+    if (!config)
+        return ctx.failure(config.error().message);
+    Result<CollectedFiles> files = collectLocalFiles(positional.mid(1), config->filePatterns, config->maxFileBytes);
+    if (!files)
+        return ctx.failure(files.error().message);
+    const BuiltRun built = buildRun(*config, *files, options);
+    const QString name = config->name;
+    Result<QList<WorkflowRun>> earlier = (*service)->read<QList<WorkflowRun>>([name](Store &s) { return s.workflowRuns(name); }).result();
+    if (!earlier)
+        return ctx.failure(earlier.error().message);
+    const bool replaces = std::any_of(earlier->cbegin(), earlier->cend(), [&built](const WorkflowRun &r) { return r.runKey == built.write.run.runKey; });
+
+    WriteBatch batch;
+    batch.source = QStringLiteral("workflows import %1").arg(name);
+    batch.workflowRuns << built.write;
+    if (Result<WriteSummary> written = (*service)->writeBlocking(batch); !written)
+        return ctx.failure(written.error().message);
+
+    QList<QStringList> rows{{QStringLiteral("FILE"), QStringLiteral("FORMAT"), QStringLiteral("METRICS"), QStringLiteral("NOTE")}};
+    for (const FileOutcome &file : built.files) {
+        rows << QStringList{file.path, file.format.isEmpty() ? QStringLiteral("-") : file.format,
+                            file.problem.isEmpty() ? QString::number(file.metrics) : QStringLiteral("-"),
+                            file.problem.isEmpty() ? file.notes.join(QStringLiteral("; ")) : file.problem};
+    }
+    if (!built.files.isEmpty())
+        writeTextTable(rows, ctx.out);
+    const WorkflowRun &run = built.write.run;
+    ctx.out << QStringLiteral("run %1 of '%2': %3, %4 of %5 files read, %6 metric values%7")
+                   .arg(runLabel(run), name, runStatusName(run.status))
+                   .arg(run.filesProcessed).arg(run.filesFound).arg(run.metricsCount)
+                   .arg(replaces ? QStringLiteral(" (replaced the earlier import of this run)") : QString())
+            << Qt::endl;
+    if (run.status != RunStatus::Completed)
+        return ctx.failure(QStringLiteral("%1: run %2 %3: %4").arg(name, runLabel(run), runStatusName(run.status), run.errorMessage));
+    return ExitOk;
+}
+
+int workflowsRuns(const CommandContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption config(QStringLiteral("config"), QString(), QStringLiteral("NAME"));
+    const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("table|json"), QStringLiteral("table"));
+    parser.addOptions({config, format});
+    if (!parser.parse(QStringList{QStringLiteral("runs")} + args))
+        return ctx.usage(parser.errorText(), runsUsage());
+    if (!parser.positionalArguments().isEmpty())
+        return ctx.usage(QStringLiteral("workflows runs: unexpected argument '%1'").arg(parser.positionalArguments().first()), runsUsage());
+    int exit = 0;
+    const std::optional<bool> json = wantsJson(ctx, parser.value(format), runsUsage(), &exit);
+    if (!json)
+        return exit;
+    Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
+    if (!service)
+        return ctx.failure(service.error().message);
+    const QString name = parser.value(config);
+    if (!name.isEmpty()) {
+        if (Result<WorkflowConfig> found = findWorkflowConfig(**service, name); !found)
+            return ctx.failure(found.error().message);
+    }
+    Result<QList<WorkflowRun>> runs = (*service)->read<QList<WorkflowRun>>([name](Store &s) { return s.workflowRuns(name); }).result();
+    if (!runs)
+        return ctx.failure(runs.error().message);
+    if (*json) {
+        QJsonArray array;
+        for (const WorkflowRun &r : std::as_const(*runs))
+            array.append(runJson(r));
+        ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
+        return ExitOk;
+    }
+    if (runs->isEmpty()) {
+        ctx.out << QStringLiteral("No workflow runs stored. Import result files with: fleetscope workflows import CONFIG PATH...") << Qt::endl;
+        return ExitOk;
+    }
+    QList<QStringList> rows{{QStringLiteral("CONFIG"), QStringLiteral("RUN"), QStringLiteral("STARTED"), QStringLiteral("STATUS"),
+                             QStringLiteral("TRIGGER"), QStringLiteral("FILES"), QStringLiteral("METRICS"), QStringLiteral("COMMIT"),
+                             QStringLiteral("BRANCH"), QStringLiteral("ERROR")}};
+    for (const WorkflowRun &r : std::as_const(*runs)) {
+        rows << QStringList{r.configName, runLabel(r), time(r.metricTime()), runStatusName(r.status), triggerSourceName(r.triggerSource),
+                            QStringLiteral("%1/%2").arg(r.filesProcessed).arg(r.filesFound), QString::number(r.metricsCount),
+                            r.headSha.left(7), r.headBranch, r.errorMessage};
+    }
+    writeTextTable(rows, ctx.out);
+    return ExitOk;
+}
+
+int workflowsRegressions(const CommandContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption metric(QStringLiteral("metric"), QString(), QStringLiteral("NAME"));
+    const QCommandLineOption window(QStringLiteral("window"), QString(), QStringLiteral("N"));
+    const QCommandLineOption minRuns(QStringLiteral("min-runs"), QString(), QStringLiteral("N"));
+    const QCommandLineOption threshold(QStringLiteral("threshold"), QString(), QStringLiteral("PCT"));
+    const QCommandLineOption madK(QStringLiteral("mad-k"), QString(), QStringLiteral("K"));
+    const QCommandLineOption all(QStringLiteral("all"));
+    const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("table|json"), QStringLiteral("table"));
+    parser.addOptions({metric, window, minRuns, threshold, madK, all, format});
+    if (!parser.parse(QStringList{QStringLiteral("regressions")} + args))
+        return ctx.usage(parser.errorText(), regressionsUsage());
+    if (parser.positionalArguments().size() != 1)
+        return ctx.usage(QStringLiteral("workflows regressions: give one configuration name"), regressionsUsage());
+    int exit = 0;
+    const std::optional<bool> json = wantsJson(ctx, parser.value(format), regressionsUsage(), &exit);
+    if (!json)
+        return exit;
+    RegressionSettings settings;
+    struct NumberOption {
+        const QCommandLineOption *option;
+        double *target;
+        double min;
+        double max;
+    };
+    double windowValue = settings.window;
+    double minRunsValue = settings.minBaseline;
+    for (const NumberOption &n : {NumberOption{&window, &windowValue, 1, 10'000}, NumberOption{&minRuns, &minRunsValue, 1, 10'000},
+                                  NumberOption{&threshold, &settings.thresholdPercent, 0, 1'000}, NumberOption{&madK, &settings.madK, 0, 100}}) {
+        if (!parser.isSet(*n.option))
+            continue;
+        bool ok = false;
+        const double value = parser.value(*n.option).toDouble(&ok);
+        if (!ok || value < n.min || value > n.max)
+            return ctx.usage(QStringLiteral("workflows regressions: --%1 wants a number from %2 to %3").arg(n.option->names().first()).arg(n.min).arg(n.max),
+                             regressionsUsage());
+        *n.target = value;
+    }
+    settings.window = int(windowValue);
+    settings.minBaseline = int(minRunsValue);
+
+    Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
+    if (!service)
+        return ctx.failure(service.error().message);
+    MetricQuery query;
+    query.filter.config = parser.positionalArguments().first();
+    query.filter.metrics = parser.values(metric);
+    const WorkflowMetricFilter filter = query.filter;
+    Result<QList<WorkflowMetricRow>> rows = (*service)->read<QList<WorkflowMetricRow>>([filter](Store &s) { return s.workflowMetricRows(filter); }).result();
+    if (!rows)
+        return ctx.failure(rows.error().message);
+    const QList<SeriesVerdict> verdicts = detectRegressions(aggregateMetrics(*rows, query), settings);
+
+    QList<SeriesVerdict> shown;
+    qsizetype regressions = 0;
+    qsizetype tooLittle = 0;
+    for (const SeriesVerdict &v : verdicts) {
+        regressions += v.verdict == Verdict::Regression;
+        tooLittle += v.verdict == Verdict::TooLittleHistory;
+        if (parser.isSet(all) || v.verdict == Verdict::Regression)
+            shown << v;
+    }
+    if (*json) {
+        QJsonArray array;
+        for (const SeriesVerdict &v : std::as_const(shown)) {
+            array.append(QJsonObject{
+                {QStringLiteral("metric"), v.metric},
+                {QStringLiteral("dimensions"), v.group},
+                {QStringLiteral("unit"), orNull(v.unit)},
+                {QStringLiteral("better"), directionName(v.direction)},
+                {QStringLiteral("verdict"), verdictName(v.verdict)},
+                {QStringLiteral("latest"), v.latest.value},
+                {QStringLiteral("latest_at"), time(v.latest.time)},
+                {QStringLiteral("head_sha"), orNull(v.latest.headSha)},
+                {QStringLiteral("baseline_runs"), v.baselineRuns},
+                {QStringLiteral("baseline_median"), v.baselineRuns ? QJsonValue(v.baselineMedian) : QJsonValue()},
+                {QStringLiteral("mad"), v.baselineRuns ? QJsonValue(v.mad) : QJsonValue()},
+                {QStringLiteral("change_percent"), v.baselineRuns ? QJsonValue(v.changePercent) : QJsonValue()},
+            });
+        }
+        ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
+        return ExitOk;
+    }
+    if (!shown.isEmpty()) {
+        QList<QStringList> table{{QStringLiteral("METRIC"), QStringLiteral("DIMENSIONS"), QStringLiteral("BETTER"), QStringLiteral("VERDICT"),
+                                  QStringLiteral("LATEST"), QStringLiteral("BASELINE"), QStringLiteral("CHANGE"), QStringLiteral("MAD"),
+                                  QStringLiteral("RUNS"), QStringLiteral("AT")}};
+        for (const SeriesVerdict &v : std::as_const(shown)) {
+            const QString unit = v.unit.isEmpty() ? QString() : QLatin1Char(' ') + v.unit;
+            table << QStringList{v.metric, groupText(v.group), directionName(v.direction), verdictName(v.verdict),
+                                 number(v.latest.value) + unit, v.baselineRuns ? number(v.baselineMedian) + unit : QStringLiteral("-"),
+                                 v.baselineRuns ? QStringLiteral("%1%2%").arg(v.changePercent >= 0 ? QStringLiteral("+") : QString()).arg(v.changePercent, 0, 'f', 1)
+                                                : QStringLiteral("-"),
+                                 v.baselineRuns ? number(v.mad) : QStringLiteral("-"), QString::number(v.baselineRuns), time(v.latest.time)};
+        }
+        writeTextTable(table, ctx.out);
+    }
+    ctx.out << QStringLiteral("%1 regressions in %2 series (%3 with too little history)").arg(regressions).arg(verdicts.size()).arg(tooLittle) << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace fleetscope

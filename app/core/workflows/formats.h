@@ -1,0 +1,30 @@
+// The individual recognizers behind extractMetrics(); internal to app/core/workflows.
+#pragma once
+
+#include "recognizers.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace fleetscope::formats {
+
+// Each returns records without the source file set; extractMetrics() stamps it.
+FileExtraction googleBenchmark(const QJsonObject &root);
+FileExtraction pytestBenchmark(const QJsonObject &root);
+FileExtraction hyperfine(const QJsonObject &root);
+FileExtraction vllmBench(const QJsonObject &root);
+FileExtraction genericJson(const QJsonDocument &document);
+
+bool looksLikeGoogleBenchmark(const QJsonObject &root);
+bool looksLikePytestBenchmark(const QJsonObject &root);
+bool looksLikeHyperfine(const QJsonObject &root);
+bool looksLikeVllmBench(const QJsonObject &root);
+
+Result<FileExtraction> junitXml(const QByteArray &content, const QString &path);
+Result<FileExtraction> csv(const QByteArray &content, const QString &path);
+Result<FileExtraction> markdownTables(const QByteArray &content, const QString &path);
+
+// A BadData error "PATH:LINE: MESSAGE" (LINE 0: "PATH: MESSAGE").
+std::unexpected<Error> fileError(const QString &path, int line, const QString &message);
+
+} // namespace fleetscope::formats

@@ -1,0 +1,104 @@
+// Direction and unit inference: a small vocabulary of benchmark words, checked unit first, then name.
+#include "metricdirection.h"
+
+#include <QRegularExpression>
+
+namespace fleetscope {
+namespace {
+
+bool isTimeUnit(const QString &unit)
+{
+    static const QStringList kUnits{QStringLiteral("ns"), QStringLiteral("us"), QStringLiteral("µs"), QStringLiteral("μs"),
+                                    QStringLiteral("ms"), QStringLiteral("s"), QStringLiteral("sec"), QStringLiteral("secs"),
+                                    QStringLiteral("second"), QStringLiteral("seconds"), QStringLiteral("min"),
+                                    QStringLiteral("minutes"), QStringLiteral("h"), QStringLiteral("hours")};
+    return kUnits.contains(unit.trimmed().toLower());
+}
+
+bool isRateUnit(const QString &unit)
+{
+    const QString u = unit.trimmed().toLower();
+    return u.contains(QLatin1String("/s")) || u.contains(QLatin1String("per s")) || u.endsWith(QLatin1String("ps"))
+        || u == QLatin1String("hz") || u.endsWith(QLatin1String("flops"));
+}
+
+bool isMemoryUnit(const QString &unit)
+{
+    static const QStringList kUnits{QStringLiteral("b"), QStringLiteral("bytes"), QStringLiteral("kb"), QStringLiteral("mb"),
+                                    QStringLiteral("gb"), QStringLiteral("kib"), QStringLiteral("mib"), QStringLiteral("gib")};
+    return kUnits.contains(unit.trimmed().toLower());
+}
+
+QStringList words(const QString &name)
+{
+    // "realTime" and "real_time" both give {"real", "time"}.
+    QString spaced = name;
+    spaced.replace(QRegularExpression(QStringLiteral("([a-z0-9])([A-Z])")), QStringLiteral("\\1 \\2"));
+    return spaced.toLower().split(QRegularExpression(QStringLiteral("[^a-z0-9]+")), Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+QString unitFromName(const QString &name)
+{
+    const QString n = name.toLower();
+    struct Suffix {
+        const char *suffix;
+        const char *unit;
+    };
+    static const Suffix kSuffixes[] = {
+        {"tokens_per_s", "tok/s"}, {"tokens_per_second", "tok/s"}, {"_tok_s", "tok/s"}, {"_tokens_s", "tok/s"}, {"_per_second", "/s"}, {"_per_sec", "/s"},
+        {"_per_s", "/s"}, {"_ns", "ns"}, {"_us", "us"}, {"_ms", "ms"}, {"_sec", "s"}, {"_seconds", "s"}, {"_secs", "s"},
+        {"_s", "s"}, {"_gb", "GB"}, {"_mb", "MB"}, {"_kb", "KB"}, {"_bytes", "B"}, {"_pct", "%"}, {"_percent", "%"},
+    };
+    for (const Suffix &s : kSuffixes) {
+        if (n.endsWith(QLatin1String(s.suffix)) && n.size() > qsizetype(qstrlen(s.suffix)))
+            return QString::fromUtf8(s.unit);
+    }
+    return {};
+}
+
+MetricDirection inferDirection(const QString &name, const QString &unit)
+{
+    if (isRateUnit(unit))
+        return MetricDirection::HigherIsBetter;
+    static const QStringList kHigher{QStringLiteral("throughput"), QStringLiteral("goodput"), QStringLiteral("ops"),
+                                     QStringLiteral("qps"), QStringLiteral("rps"), QStringLiteral("tps"), QStringLiteral("fps"),
+                                     QStringLiteral("bandwidth"), QStringLiteral("speedup"), QStringLiteral("accuracy"),
+                                     QStringLiteral("score"), QStringLiteral("flops"), QStringLiteral("tflops"), QStringLiteral("mfu")};
+    static const QStringList kLower{QStringLiteral("time"), QStringLiteral("latency"), QStringLiteral("duration"),
+                                    QStringLiteral("elapsed"), QStringLiteral("ttft"), QStringLiteral("tpot"), QStringLiteral("itl"),
+                                    QStringLiteral("e2el"), QStringLiteral("runtime"), QStringLiteral("walltime"),
+                                    QStringLiteral("memory"), QStringLiteral("mem"), QStringLiteral("rss"), QStringLiteral("loss"),
+                                    QStringLiteral("error"), QStringLiteral("errors"), QStringLiteral("failed"),
+                                    QStringLiteral("failures"), QStringLiteral("ms"), QStringLiteral("us"), QStringLiteral("ns")};
+    const QStringList parts = words(name);
+    const QString n = name.toLower();
+    if (n.contains(QLatin1String("per_s")) || n.contains(QLatin1String("per_second")) || n.contains(QLatin1String("/s")))
+        return MetricDirection::HigherIsBetter;
+    for (const QString &part : parts) {
+        if (kHigher.contains(part))
+            return MetricDirection::HigherIsBetter;
+    }
+    if (isTimeUnit(unit) || isMemoryUnit(unit))
+        return MetricDirection::LowerIsBetter;
+    if (parts.contains(QLatin1String("timestamp")))
+        return MetricDirection::Neutral;
+    for (const QString &part : parts) {
+        if (kLower.contains(part))
+            return MetricDirection::LowerIsBetter;
+    }
+    return MetricDirection::Neutral;
+}
+
+MetricValue makeMetric(const QString &name, double value, const QString &unit)
+{
+    MetricValue metric;
+    metric.name = name;
+    metric.value = value;
+    metric.unit = unit.isEmpty() ? unitFromName(name) : unit;
+    metric.direction = inferDirection(name, metric.unit);
+    return metric;
+}
+
+} // namespace fleetscope

@@ -1,0 +1,31 @@
+// Built-in recognizers: benchmark result files in, metric rows out, no AI needed.
+#pragma once
+
+#include "error.h"
+#include "workflowtypes.h"
+
+#include <QByteArray>
+
+namespace fleetscope {
+
+// One result file of a run, read into memory (from disk today, from an artifact zip later).
+struct ResultFile {
+    QString path;          // relative to the run's files, '/'-separated
+    QByteArray content;
+};
+
+struct FileExtraction {
+    QString format;              // "google-benchmark", "pytest-benchmark", "hyperfine", "vllm-bench", "junit",
+                                 // "json", "csv", "markdown"
+    QList<MetricRecord> records; // every record carries FILE's path as its source file
+    QStringList notes;           // what was left out and why, one line each
+};
+
+// The format of FILE by its name and contents, then its metric rows. A file that cannot be read
+// is a BadData error whose one-line message starts with "PATH:" or "PATH:LINE:".
+Result<FileExtraction> extractMetrics(const ResultFile &file);
+
+// Whether a file name has an extension some recognizer reads (.json, .csv, .md, .markdown, .xml).
+bool hasRecognizedExtension(const QString &path);
+
+} // namespace fleetscope

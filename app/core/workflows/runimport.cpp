@@ -1,0 +1,87 @@
+// buildRun: per-file outcomes in, one run record out; the counts and error text follow seed 002.
+#include "runimport.h"
+
+#include <QCryptographicHash>
+
+namespace fleetscope {
+namespace {
+
+constexpr qsizetype kMaxErrorMessage = 4000;
+
+} // namespace
+
+QString runKeyFor(const QString &runId, const QList<ResultFile> &files)
+{
+    if (!runId.isEmpty())
+        return QStringLiteral("run:") + runId;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const ResultFile &file : files) {
+        hash.addData(file.path.toUtf8());
+        hash.addData(QByteArrayView("\0", 1));
+        hash.addData(QByteArray::number(file.content.size()));
+        hash.addData(QByteArrayView("\0", 1));
+        hash.addData(file.content);
+    }
+    return QStringLiteral("sha256:") + QString::fromLatin1(hash.result().toHex());
+}
+
+BuiltRun buildRun(const WorkflowConfig &config, const CollectedFiles &files, const RunOptions &options)
+{
+    BuiltRun built;
+    WorkflowRun &run = built.write.run;
+    run.configId = config.id;
+    run.configName = config.name;
+    run.runKey = runKeyFor(options.runId, files.files);
+    bool numeric = false;
+    const qint64 githubRunId = options.runId.toLongLong(&numeric);
+    if (numeric && githubRunId > 0)
+        run.githubRunId = githubRunId;
+    run.headSha = options.headSha;
+    run.headBranch = options.headBranch;
+    run.triggerSource = options.triggerSource;
+    run.workloadStartedAt = options.startedAt;
+    run.collectionStartedAt = options.collectedAt;
+    run.collectionCompletedAt = options.collectedAt;
+    run.filesFound = files.found();
+
+    QStringList problems;
+    for (const SkippedFile &skipped : files.skipped) {
+        built.files << FileOutcome{skipped.path, QString(), 0, QStringLiteral("skipped: ") + skipped.reason, {}};
+        problems << QStringLiteral("%1: skipped: %2").arg(skipped.path, skipped.reason);
+    }
+    for (const ResultFile &file : files.files) {
+        FileOutcome outcome;
+        outcome.path = file.path;
+        Result<FileExtraction> extraction = extractMetrics(file);
+        if (!extraction) {
+            outcome.problem = extraction.error().message;
+            problems << extraction.error().message;
+            built.files << outcome;
+            continue;
+        }
+        outcome.format = extraction->format;
+        outcome.notes = extraction->notes;
+        for (const MetricRecord &record : std::as_const(extraction->records))
+            outcome.metrics += record.metrics.size();
+        run.metricsCount += outcome.metrics;
+        ++run.filesProcessed;
+        built.write.records << extraction->records;
+        built.files << outcome;
+    }
+    std::sort(built.files.begin(), built.files.end(), [](const FileOutcome &a, const FileOutcome &b) { return a.path < b.path; });
+
+    if (run.filesFound == 0) {
+        run.status = RunStatus::Skipped;
+        run.errorMessage = config.filePatterns.isEmpty()
+            ? QStringLiteral("no result files (.json, .csv, .md, .xml) found")
+            : QStringLiteral("no file matched %1").arg(config.filePatterns.join(QStringLiteral(", ")));
+        return built;
+    }
+    run.status = run.filesProcessed > 0 ? RunStatus::Completed : RunStatus::Failed;
+    run.errorMessage = problems.join(QStringLiteral("; "));
+    if (run.errorMessage.size() > kMaxErrorMessage)
+        run.errorMessage = run.errorMessage.left(kMaxErrorMessage - 1) + QChar(0x2026);
+    return built;
+}
+
+} // namespace fleetscope

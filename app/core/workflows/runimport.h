@@ -1,0 +1,38 @@
+// Turning a run's result files into one run record with its metric rows: the step shared by the
+// local import today and the GitHub Actions and runner collectors later.
+#pragma once
+
+#include "resultfiles.h"
+
+namespace fleetscope {
+
+struct RunOptions {
+    QString runId;                   // GitHub run id or any label; empty: the files' content names the run
+    QString headSha;
+    QString headBranch;
+    QDateTime startedAt;             // invalid: COLLECTEDAT
+    QDateTime collectedAt;           // when the files were read
+    TriggerSource triggerSource = TriggerSource::Manual;
+};
+
+struct FileOutcome {
+    QString path;
+    QString format;                  // empty when it failed or was skipped
+    qsizetype metrics = 0;           // metric values taken from the file
+    QString problem;                 // one line when the file failed or was skipped; empty when read
+    QStringList notes;
+};
+
+struct BuiltRun {
+    WorkflowRunWrite write;
+    QList<FileOutcome> files;        // in path order, skipped files included
+};
+
+// The run key (migration 006) for OPTIONS.runId, or for FILES' paths and content when it is empty.
+QString runKeyFor(const QString &runId, const QList<ResultFile> &files);
+
+// Extracts every file of FILES into one run of CONFIG. A bad file fails that file, not the run:
+// the run is completed when one file was read, failed when none could be, skipped when none was found.
+BuiltRun buildRun(const WorkflowConfig &config, const CollectedFiles &files, const RunOptions &options);
+
+} // namespace fleetscope
