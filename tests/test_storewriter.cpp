@@ -154,6 +154,86 @@ private Q_SLOTS:
         QCOMPARE(all.first().lastStatus, QStringLiteral("failed"));
     }
 
+    void alertsOpenOnceAndResolveWhenTheConditionClears()
+    {
+        const qint64 lab = connectionId(QStringLiteral("lab"));
+        AlertRule rule;
+        rule.name = QStringLiteral("idle pods");
+        rule.kind = QStringLiteral("gpu_idle");
+        rule.connectionId = lab;
+        rule.params = QJsonObject{{QStringLiteral("minutes"), 30}};
+        WriteBatch rules;
+        rules.alertRules << rule;
+        QVERIFY(m_service->writeBlocking(rules));
+        const auto stored = readNow<QList<AlertRule>>(*m_service, [](Store &s) { return s.alertRules(); });
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored[0].connectionId, lab);
+        QCOMPARE(stored[0].params.value(QStringLiteral("minutes")).toInt(), 30);
+        QVERIFY(stored[0].enabled);
+        const qint64 ruleId = stored[0].id;
+
+        const QDateTime t0(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
+        AlertFinding idle;
+        idle.ruleId = ruleId;
+        idle.key = QStringLiteral("%1:%2:pod-a").arg(ruleId).arg(lab);
+        idle.kind = rule.kind;
+        idle.severity = QStringLiteral("warning");
+        idle.connectionId = lab;
+        idle.resourceId = QStringLiteral("pod-a");
+        idle.message = QStringLiteral("pod-a idle for 30 min");
+        auto evaluate = [&](const QDateTime &at, const QList<AlertFinding> &findings) {
+            WriteBatch batch;
+            batch.alertEvaluations << AlertEvaluation{at, {ruleId}, findings};
+            return bool(m_service->writeBlocking(batch));
+        };
+        auto open = [this] { return readNow<QList<AlertRecord>>(*m_service, [](Store &s) { return s.alerts(true); }); };
+        auto all = [this] { return readNow<QList<AlertRecord>>(*m_service, [](Store &s) { return s.alerts(false); }); };
+
+        QVERIFY(evaluate(t0, {idle}));
+        idle.message = QStringLiteral("pod-a idle for 35 min");
+        QVERIFY(evaluate(t0.addSecs(300), {idle}));
+        QCOMPARE(open().size(), 1);   // the same condition again: one alert, seen again
+        const AlertRecord first = open().first();
+        QCOMPARE(first.firedAt, t0);
+        QCOMPARE(first.lastSeenAt, t0.addSecs(300));
+        QCOMPARE(first.finding.message, QStringLiteral("pod-a idle for 35 min"));
+        QCOMPARE(first.finding.resourceId, QStringLiteral("pod-a"));
+        QCOMPARE(first.finding.connectionId, lab);
+        QVERIFY(!first.acknowledged);
+
+        WriteBatch ack;
+        ack.acknowledgedAlerts << first.id;
+        QVERIFY(m_service->writeBlocking(ack));
+        QVERIFY(open().first().acknowledged);
+        QVERIFY(open().first().acknowledgedAt.isValid());
+
+        QVERIFY(evaluate(t0.addSecs(600), {}));   // cleared
+        QVERIFY(open().isEmpty());
+        QCOMPARE(all().size(), 1);
+        QCOMPARE(all().first().resolvedAt, t0.addSecs(600));
+
+        QVERIFY(evaluate(t0.addSecs(900), {idle}));   // back again: a new alert, not the acknowledged one
+        QCOMPARE(all().size(), 2);
+        QCOMPARE(open().size(), 1);
+        QVERIFY(!open().first().acknowledged);
+        QCOMPARE(open().first().firedAt, t0.addSecs(900));
+
+        WriteBatch unknown;
+        unknown.acknowledgedAlerts << 987654;
+        const Result<WriteSummary> refused = m_service->writeBlocking(unknown);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QLatin1String("no alert with id 987654")), qPrintable(refused.error().message));
+
+        WriteBatch remove;
+        remove.removedAlertRules << rule.name;
+        QVERIFY(m_service->writeBlocking(remove));
+        QVERIFY(open().isEmpty());   // a removed rule's alerts are resolved, not left open forever
+        QVERIFY(readNow<QList<AlertRule>>(*m_service, [](Store &s) { return s.alertRules(); }).isEmpty());
+        const Result<WriteSummary> again = m_service->writeBlocking(remove);
+        QVERIFY(!again);
+        QCOMPARE(again.error().kind, ErrorClass::Config);
+    }
+
     void offersBelongToTheirConnection()
     {
         const qint64 lab = connectionId(QStringLiteral("lab"));

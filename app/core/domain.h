@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include "snapshots.h"
+#include "alerts/alerts.h"
 #include "workflows/workflowtypes.h"
 
 #include <optional>
@@ -89,13 +90,18 @@ struct WriteBatch {
     QList<WorkflowConfig> workflowConfigs;     // upserted by name
     QStringList removedWorkflowConfigs;        // deleted by name, with their runs and metrics
     QList<WorkflowRunWrite> workflowRuns;      // upserted by (configuration, run key); metrics replaced
+    QList<AlertRule> alertRules;               // upserted by name
+    QStringList removedAlertRules;             // deleted by name; their open alerts are resolved first
+    QList<AlertEvaluation> alertEvaluations;   // new alerts opened, open ones seen again, cleared ones resolved
+    QList<qint64> acknowledgedAlerts;
 
     bool isEmpty() const
     {
         return connections.isEmpty() && removedConnections.isEmpty() && purgedConnections.isEmpty()
             && series.isEmpty() && statuses.isEmpty() && instances.isEmpty() && endpoints.isEmpty()
             && endpointHealth.isEmpty() && jobs.isEmpty() && billing.isEmpty() && offers.isEmpty()
-            && workflowConfigs.isEmpty() && removedWorkflowConfigs.isEmpty() && workflowRuns.isEmpty();
+            && workflowConfigs.isEmpty() && removedWorkflowConfigs.isEmpty() && workflowRuns.isEmpty()
+            && alertRules.isEmpty() && removedAlertRules.isEmpty() && alertEvaluations.isEmpty() && acknowledgedAlerts.isEmpty();
     }
     qsizetype rowCount() const;   // snapshot rows + samples, for summaries
     qsizetype sampleCount() const;

@@ -1,6 +1,7 @@
 // The headless collector: engine and store wired as in the window, a log line per event, a clean stop.
 #include "collectdaemon.h"
 
+#include "alerts/alertmonitor.h"
 #include "cli/terminationwatcher.h"
 #include "engine/collectors.h"
 #include "engine/engine.h"
@@ -98,6 +99,16 @@ int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRe
     });
     QObject::connect(&store, &StoreService::batchFailed, &loop, [&](const QString &source, const Error &error) {
         log.error(QStringLiteral("%1: not stored: %2").arg(source, describe(error)));
+    });
+
+    // Alert rules are evaluated after each batch of collected data; a new alert is logged.
+    AlertMonitor alerts(store);
+    QObject::connect(&alerts, &AlertMonitor::alertsRaised, &loop, [&](const QList<AlertFinding> &raised) {
+        for (const AlertFinding &finding : raised)
+            log.warning(QStringLiteral("alert (%1, %2): %3").arg(finding.severity, finding.kind, finding.message));
+    });
+    QObject::connect(&alerts, &AlertMonitor::evaluationFailed, &loop, [&](const Error &error) {
+        log.error(QStringLiteral("alerts not evaluated: %1").arg(describe(error)));
     });
 
     QTimer reload;

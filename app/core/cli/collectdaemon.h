@@ -10,7 +10,8 @@ namespace fleetscope {
 // Collects every enabled connection in the store (and FROM_ENVIRONMENT, the RunPod account the
 // RUNPOD_* variables describe, when set) on its cadence, picking up connections added, changed or
 // removed meanwhile. On SIGTERM or SIGINT it cancels the cycles in flight, commits every batch
-// already collected and returns ExitOk. One line per event on stderr, journald-friendly.
+// already collected and returns ExitOk. Alert rules are evaluated after every batch of collected data.
+// One line per event (stored batch, failure, new alert) on stderr, journald-friendly.
 int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRecord> &fromEnvironment);
 
 } // namespace fleetscope

@@ -1,6 +1,7 @@
 // Command dispatch and the `connections` command.
 #include "commands.h"
 
+#include "cli/alertscommand.h"
 #include "cli/collectcommand.h"
 #include "cli/commandcontext.h"
 #include "cli/connectionscommand.h"
@@ -133,6 +134,7 @@ int runCommand(const CommandLine &line, QTextStream &out, QTextStream &err)
     using Handler = std::function<int(const CommandContext &, const QStringList &)>;
     const QList<std::pair<QString, Handler>> commands{
         {QStringLiteral("connections"), connections},
+        {QStringLiteral("alerts"), runAlerts},
         {QStringLiteral("collect"), runCollect},
         {QStringLiteral("export"), runExport},
         {QStringLiteral("gpus"), [](const CommandContext &ctx, const QStringList &args) { return runGpus(args, ctx.out, ctx.err); }},

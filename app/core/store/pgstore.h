@@ -43,6 +43,8 @@ public:
     Result<QList<WorkflowConfig>> workflowConfigs() override;
     Result<QList<WorkflowRun>> workflowRuns(const QString &config) override;
     Result<QList<WorkflowMetricRow>> workflowMetricRows(const WorkflowMetricFilter &filter) override;
+    Result<QList<AlertRule>> alertRules() override;                 // pgalerts.cpp
+    Result<QList<AlertRecord>> alerts(bool openOnly) override;
     Result<QList<EndpointSnapshot>> latestEndpoints() override;
     Result<QList<EndpointHealth>> latestEndpointHealth() override;
     Result<QList<EndpointHealth>> endpointHealthHistory(const QString &endpointId, const QDateTime &since, const QDateTime &until) override;
@@ -63,6 +65,8 @@ private:
     qint64 seriesId(pqxx::transaction_base &tx, const SeriesKey &key);
     qint64 writeSamples(pqxx::transaction_base &tx, const QList<SeriesSamples> &series);
     qint64 writeSnapshots(pqxx::transaction_base &tx, const WriteBatch &batch);   // pgsnapshots.cpp
+    Result<void> checkAlertTargets(const WriteBatch &batch);                     // pgalerts.cpp
+    qint64 writeAlerts(pqxx::transaction_base &tx, const WriteBatch &batch);
 
     QString m_uri;
     QString m_display;   // the URI without its password

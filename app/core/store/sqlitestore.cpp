@@ -298,6 +298,10 @@ Result<WriteSummary> SqliteStore::write(const WriteBatch &batch)
             return rollback(written.error());
         summary.rowsWritten += *written;
     }
+    Result<qint64> alertRows = writeAlerts(batch);
+    if (!alertRows)
+        return rollback(alertRows.error());
+    summary.rowsWritten += *alertRows;
     for (const ConnectionStatus &status : batch.statuses) {
         if (Result<void> recorded = writeStatus(status); !recorded)
             return rollback(recorded.error());

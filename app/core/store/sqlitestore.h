@@ -46,6 +46,8 @@ public:
     Result<QList<WorkflowConfig>> workflowConfigs() override;   // sqliteworkflows.cpp
     Result<QList<WorkflowRun>> workflowRuns(const QString &config) override;
     Result<QList<WorkflowMetricRow>> workflowMetricRows(const WorkflowMetricFilter &filter) override;
+    Result<QList<AlertRule>> alertRules() override;                           // sqlitealerts.cpp
+    Result<QList<AlertRecord>> alerts(bool openOnly) override;
 
 private:
     Result<int> readSchemaVersion();
@@ -55,6 +57,7 @@ private:
     Result<void> writeStatus(const ConnectionStatus &status);
     Result<qint64> writeSnapshots(const WriteBatch &batch);   // sqlitesnapshots.cpp
     Result<qint64> writeWorkflowConfig(const WorkflowConfig &config);   // sqliteworkflows.cpp
+    Result<qint64> writeAlerts(const WriteBatch &batch);                  // sqlitealerts.cpp
     Result<void> removeWorkflowConfig(const QString &name);
     Result<qint64> writeWorkflowRun(const WorkflowRunWrite &write);
     Result<qint64> workflowConfigId(const QString &name);

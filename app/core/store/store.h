@@ -71,6 +71,10 @@ public:
     virtual Result<QList<WorkflowRun>> workflowRuns(const QString &config) = 0;
     virtual Result<QList<WorkflowMetricRow>> workflowMetricRows(const WorkflowMetricFilter &filter) = 0;
 
+    // Alert rules by name, and alerts newest first (OPEN_ONLY: not yet resolved).
+    virtual Result<QList<AlertRule>> alertRules() = 0;
+    virtual Result<QList<AlertRecord>> alerts(bool openOnly) = 0;
+
     // Rows of an export dataset with SINCE <= time < UNTIL (invalid: open), ordered by time then id.
     virtual Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) = 0;
 };

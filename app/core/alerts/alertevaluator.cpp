@@ -1,0 +1,288 @@
+// The alert rules, one function per kind, over a FleetView.
+#include "alertevaluator.h"
+
+#include "gpunames.h"
+#include "store/store.h"
+
+#include <QHash>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace fleetscope {
+namespace {
+
+QString money(double value)
+{
+    return QStringLiteral("$%1").arg(value, 0, 'f', 2);
+}
+
+double param(const AlertRule &rule, const char *key)
+{
+    return rule.params.value(QString::fromLatin1(key)).toDouble();
+}
+
+bool applies(const AlertRule &rule, qint64 connectionId)
+{
+    return rule.connectionId == 0 || rule.connectionId == connectionId;
+}
+
+bool running(const InstanceSnapshot &s)
+{
+    return s.status.compare(QLatin1String("running"), Qt::CaseInsensitive) == 0;
+}
+
+QString instanceName(const InstanceSnapshot &s)
+{
+    return s.name.isEmpty() ? s.instanceId : s.name;
+}
+
+struct Context {
+    const AlertRule &rule;
+    const FleetView &view;
+    QHash<qint64, QString> names;
+    QList<AlertFinding> &out;
+
+    void found(qint64 connectionId, const QString &resource, const QString &message) const
+    {
+        AlertFinding f;
+        f.ruleId = rule.id;
+        f.key = QStringLiteral("%1:%2:%3").arg(rule.id).arg(connectionId).arg(resource);
+        f.kind = rule.kind;
+        f.severity = rule.severity;
+        f.connectionId = connectionId;
+        f.resourceId = resource;
+        f.message = message;
+        out << f;
+    }
+    QString name(qint64 connectionId) const { return names.value(connectionId, QString::number(connectionId)); }
+};
+
+// Paid and running, with every util reading from the last one at or before the window's start on
+// under the threshold: idle for the whole window, not just now.
+void gpuIdle(const Context &c)
+{
+    const double threshold = param(c.rule, "threshold_percent");
+    const double minutes = param(c.rule, "minutes");
+    const qint64 windowStart = c.view.now.toMSecsSinceEpoch() - qint64(minutes * 60'000);
+    for (const InstanceSnapshot &pod : c.view.latestInstances) {
+        if (!applies(c.rule, pod.connectionId) || !running(pod) || pod.costPerHour.value_or(0) <= 0)
+            continue;
+        QList<const InstanceSnapshot *> history;
+        for (const InstanceSnapshot &s : c.view.recentInstances) {
+            if (s.connectionId == pod.connectionId && s.instanceId == pod.instanceId)
+                history << &s;
+        }
+        qsizetype from = -1;
+        for (qsizetype i = 0; i < history.size(); ++i) {
+            if (history[i]->snapshotTs.toMSecsSinceEpoch() <= windowStart)
+                from = i;
+        }
+        if (from < 0)
+            continue;   // not watched for the whole window yet
+        const bool idle = std::all_of(history.cbegin() + from, history.cend(), [threshold](const InstanceSnapshot *s) {
+            return s->gpuUtilPercent && *s->gpuUtilPercent < threshold && running(*s);
+        });
+        if (idle)
+            c.found(pod.connectionId, pod.instanceId,
+                    QStringLiteral("%1 (%2): GPU util under %3 % for %4 min while paying %5/hr")
+                        .arg(instanceName(pod), c.name(pod.connectionId)).arg(threshold).arg(minutes).arg(money(*pod.costPerHour)));
+    }
+}
+
+// A connection's burn rate: what billing reports, else what its running instances cost.
+std::optional<double> burnRate(const FleetView &view, qint64 connectionId)
+{
+    for (const BillingSnapshot &b : view.latestBilling) {
+        if (b.connectionId == connectionId && b.currentSpendPerHr)
+            return b.currentSpendPerHr;
+    }
+    std::optional<double> sum;
+    for (const InstanceSnapshot &s : view.latestInstances) {
+        if (s.connectionId == connectionId && running(s) && s.costPerHour)
+            sum = sum.value_or(0) + *s.costPerHour;
+    }
+    return sum;
+}
+
+void burnRateOver(const Context &c)
+{
+    const double cap = param(c.rule, "max_per_hour");
+    std::optional<double> total;
+    for (const ConnectionRecord &connection : c.view.connections) {
+        if (!connection.enabled || !applies(c.rule, connection.id))
+            continue;
+        if (const std::optional<double> rate = burnRate(c.view, connection.id))
+            total = total.value_or(0) + *rate;
+    }
+    if (!total || *total <= cap)
+        return;
+    if (c.rule.connectionId)
+        c.found(c.rule.connectionId, QStringLiteral("burn-rate"),
+                QStringLiteral("%1 burns %2/hr, over the cap of %3/hr").arg(c.name(c.rule.connectionId), money(*total), money(cap)));
+    else
+        c.found(0, QStringLiteral("fleet"), QStringLiteral("the fleet burns %1/hr, over the cap of %2/hr").arg(money(*total), money(cap)));
+}
+
+void balanceRunway(const Context &c)
+{
+    const double days = param(c.rule, "days");
+    for (const BillingSnapshot &b : c.view.latestBilling) {
+        if (!applies(c.rule, b.connectionId) || !b.balance || !b.currentSpendPerHr || *b.currentSpendPerHr <= 0)
+            continue;
+        const double left = *b.balance / *b.currentSpendPerHr / 24.0;
+        if (left < days)
+            c.found(b.connectionId, QStringLiteral("balance"),
+                    QStringLiteral("%1: the balance of %2 lasts %3 days at %4/hr")
+                        .arg(c.name(b.connectionId), money(*b.balance)).arg(left, 0, 'f', 1).arg(money(*b.currentSpendPerHr)));
+    }
+}
+
+void connectionFailing(const Context &c)
+{
+    const double cycles = param(c.rule, "cycles");
+    for (const ConnectionRecord &connection : c.view.connections) {
+        if (!connection.enabled || !applies(c.rule, connection.id) || connection.lastStatus != QLatin1String("failed"))
+            continue;
+        const QDateTime since = connection.lastSuccessAt.isValid() ? connection.lastSuccessAt : connection.createdAt;
+        if (!since.isValid() || since.msecsTo(c.view.now) <= qint64(cycles * connection.cadenceSeconds * 1000))
+            continue;
+        const QString good = connection.lastSuccessAt.isValid()
+            ? QStringLiteral("no good sync since %1").arg(connection.lastSuccessAt.toUTC().toString(Qt::ISODate))
+            : QStringLiteral("never synced");
+        c.found(connection.id, QStringLiteral("connection"),
+                QStringLiteral("%1 is failing (%2): %3").arg(connection.name, good, connection.lastError.left(200)));
+    }
+}
+
+void endpointUnhealthy(const Context &c)
+{
+    const double failurePercent = param(c.rule, "failure_percent");
+    QHash<QString, QList<const EndpointHealth *>> byEndpoint;
+    for (const EndpointHealth &h : c.view.recentHealth) {
+        if (applies(c.rule, h.connectionId))
+            byEndpoint[QStringLiteral("%1:%2").arg(h.connectionId).arg(h.endpointId)] << &h;
+    }
+    for (const QList<const EndpointHealth *> &history : std::as_const(byEndpoint)) {
+        const EndpointHealth &now = *history.constLast();
+        QStringList reasons;
+        if (now.workersUnhealthy.value_or(0) > 0)
+            reasons << QStringLiteral("%1 unhealthy workers").arg(*now.workersUnhealthy);
+        if (history.size() >= 2) {
+            const EndpointHealth &before = *history.at(history.size() - 2);
+            if (now.jobsInQueue && before.jobsInQueue && *now.jobsInQueue > *before.jobsInQueue && now.workersRunning.value_or(0) == 0)
+                reasons << QStringLiteral("queue grew from %1 to %2 with no running worker").arg(*before.jobsInQueue).arg(*now.jobsInQueue);
+        }
+        const qint64 done = now.jobsCompleted.value_or(0) + now.jobsFailed.value_or(0);
+        if (done >= 10 && 100.0 * double(now.jobsFailed.value_or(0)) / double(done) > failurePercent)
+            reasons << QStringLiteral("%1 % of jobs failed").arg(100.0 * double(now.jobsFailed.value_or(0)) / double(done), 0, 'f', 1);
+        if (!reasons.isEmpty())
+            c.found(now.connectionId, now.endpointId,
+                    QStringLiteral("endpoint %1 (%2): %3").arg(now.endpointId, c.name(now.connectionId), reasons.join(QStringLiteral("; "))));
+    }
+}
+
+// The cheapest offer per canonical GPU type that is not known to be unavailable.
+QHash<QString, const GpuOffer *> cheapestOffers(const FleetView &view)
+{
+    QHash<QString, const GpuOffer *> cheapest;
+    for (const GpuOffer &offer : view.latestOffers) {
+        if (!offer.pricePerHour || offer.available == std::optional<bool>(false))
+            continue;
+        const GpuOffer *&best = cheapest[offer.gpuType];
+        if (!best || *offer.pricePerHour < *best->pricePerHour)
+            best = &offer;
+    }
+    return cheapest;
+}
+
+void cheaperOffer(const Context &c)
+{
+    const double percent = param(c.rule, "percent");
+    const QHash<QString, const GpuOffer *> cheapest = cheapestOffers(c.view);
+    for (const InstanceSnapshot &pod : c.view.latestInstances) {
+        if (!applies(c.rule, pod.connectionId) || !running(pod) || pod.gpuType.isEmpty() || !pod.costPerHour || pod.gpuCount.value_or(0) < 1)
+            continue;
+        const GpuOffer *offer = cheapest.value(pod.gpuType);
+        const double perGpu = *pod.costPerHour / double(*pod.gpuCount);
+        if (!offer || *offer->pricePerHour >= perGpu * (1.0 - percent / 100.0))
+            continue;
+        c.found(pod.connectionId, pod.instanceId,
+                QStringLiteral("%1 pays %2 per %3 GPU-hour; %4 %5 offers it at %6 (%7 % less)")
+                    .arg(instanceName(pod), money(perGpu), pod.gpuType, offer->provider, offer->tier, money(*offer->pricePerHour))
+                    .arg(100.0 * (1.0 - *offer->pricePerHour / perGpu), 0, 'f', 0));
+    }
+}
+
+void priceBelow(const Context &c)
+{
+    const QString gpuType = canonicalGpuName(c.rule.params.value(QStringLiteral("gpu_type")).toString());
+    const double maxPrice = param(c.rule, "max_price");
+    for (const GpuOffer &offer : c.view.latestOffers) {
+        if (offer.gpuType != gpuType || !offer.pricePerHour || *offer.pricePerHour > maxPrice || offer.available == std::optional<bool>(false))
+            continue;
+        c.found(offer.connectionId, QStringLiteral("%1/%2/%3").arg(offer.provider, gpuType, offer.tier),
+                QStringLiteral("%1 at %2/hr on %3 %4 (alert at %5)").arg(gpuType, money(*offer.pricePerHour), offer.provider, offer.tier, money(maxPrice)));
+    }
+}
+
+} // namespace
+
+Result<FleetView> readFleetView(Store &store, const QDateTime &now)
+{
+    FleetView view;
+    view.now = now;
+    const QDateTime recent = now.addSecs(-3600LL * FleetView::kRecentHours);
+    auto take = [](auto result, auto &target) -> std::optional<Error> {
+        if (!result)
+            return result.error();
+        target = std::move(*result);
+        return std::nullopt;
+    };
+    for (const std::optional<Error> &error : {take(store.connections(), view.connections), take(store.latestInstances(), view.latestInstances),
+                                              take(store.instanceSnapshots(recent, now.addMSecs(1)), view.recentInstances),
+                                              take(store.latestBilling(), view.latestBilling), take(store.latestOffers(), view.latestOffers)}) {
+        if (error)
+            return std::unexpected(*error);
+    }
+    Result<QList<EndpointHealth>> latest = store.latestEndpointHealth();
+    if (!latest)
+        return std::unexpected(latest.error());
+    for (const EndpointHealth &h : std::as_const(*latest)) {
+        Result<QList<EndpointHealth>> history = store.endpointHealthHistory(h.endpointId, now.addSecs(-3600), now.addMSecs(1));
+        if (!history)
+            return std::unexpected(history.error());
+        for (const EndpointHealth &each : std::as_const(*history)) {
+            if (each.connectionId == h.connectionId)
+                view.recentHealth << each;
+        }
+    }
+    return view;
+}
+
+AlertEvaluation evaluateAlerts(const QList<AlertRule> &rules, const FleetView &view)
+{
+    AlertEvaluation evaluation;
+    evaluation.at = view.now;
+    QHash<qint64, QString> names;
+    for (const ConnectionRecord &c : view.connections)
+        names.insert(c.id, c.name);
+    using Check = void (*)(const Context &);
+    static const QHash<QString, Check> checks{
+        {QStringLiteral("gpu_idle"), gpuIdle}, {QStringLiteral("burn_rate"), burnRateOver}, {QStringLiteral("balance_runway"), balanceRunway},
+        {QStringLiteral("connection_failing"), connectionFailing}, {QStringLiteral("endpoint_unhealthy"), endpointUnhealthy},
+        {QStringLiteral("cheaper_offer"), cheaperOffer}, {QStringLiteral("price_below"), priceBelow}};
+    for (const AlertRule &stored : rules) {
+        if (!stored.enabled)
+            continue;
+        Result<AlertRule> rule = validateAlertRule(stored);   // fills the defaults of parameters left out
+        const Check check = checks.value(stored.kind);
+        if (!rule || !check)
+            continue;
+        evaluation.ruleIds << stored.id;
+        check(Context{*rule, view, names, evaluation.findings});
+    }
+    return evaluation;
+}
+
+} // namespace fleetscope

@@ -1,0 +1,30 @@
+// Evaluating alert rules: what the store says about the fleet at one moment (FleetView), and the
+// pure function from rules and view to the conditions that hold (findings).
+#pragma once
+
+#include "domain.h"
+
+namespace fleetscope {
+
+class Store;
+
+struct FleetView {
+    QDateTime now;
+    QList<ConnectionRecord> connections;
+    QList<InstanceSnapshot> latestInstances;
+    QList<InstanceSnapshot> recentInstances;   // every snapshot of the last kRecentHours, oldest first
+    QList<BillingSnapshot> latestBilling;
+    QList<EndpointHealth> recentHealth;        // each endpoint's health of the last hour, oldest first
+    QList<GpuOffer> latestOffers;
+
+    static constexpr int kRecentHours = 6;
+};
+
+// Reads the view from STORE (on a reader thread: it blocks on queries).
+Result<FleetView> readFleetView(Store &store, const QDateTime &now);
+
+// Every enabled rule's findings on VIEW; the evaluation names every enabled rule, so the open
+// alerts of those that found nothing this time are resolved when it is written.
+AlertEvaluation evaluateAlerts(const QList<AlertRule> &rules, const FleetView &view);
+
+} // namespace fleetscope

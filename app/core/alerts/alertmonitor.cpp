@@ -1,0 +1,96 @@
+// AlertMonitor: store reads off this thread, evaluation here, the outcome as one batch.
+#include "alertmonitor.h"
+
+#include "alerts/alertevaluator.h"
+#include "store/storeservice.h"
+
+#include <QFutureWatcher>
+#include <QSet>
+
+namespace fleetscope {
+namespace {
+
+constexpr int kDebounceMs = 1000;
+
+struct Inputs {
+    QList<AlertRule> rules;
+    FleetView view;
+    QSet<QString> openKeys;
+};
+
+} // namespace
+
+AlertMonitor::AlertMonitor(StoreService &store, Now now, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_now(now ? std::move(now) : Now([] { return QDateTime::currentDateTimeUtc(); }))
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kDebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &AlertMonitor::evaluateNow);
+    connect(&m_store, &StoreService::batchCommitted, this, [this](const WriteSummary &summary) {
+        // Collected data changes what holds; the monitor's own evaluations and status rows do not.
+        if ((summary.rowsWritten > 0 || summary.samplesWritten > 0) && !summary.source.startsWith(QLatin1String("alerts ")))
+            schedule();
+    });
+}
+
+void AlertMonitor::schedule()
+{
+    m_debounce.start();
+}
+
+void AlertMonitor::evaluateNow()
+{
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_running = true;
+    const QDateTime now = m_now();
+    auto *watcher = new QFutureWatcher<Result<Inputs>>(this);
+    connect(watcher, &QFutureWatcher<Result<Inputs>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_running = false;
+        const Result<Inputs> inputs = watcher->result();
+        if (!inputs) {
+            Q_EMIT evaluationFailed(inputs.error());
+        } else {
+            WriteBatch batch;
+            batch.source = QStringLiteral("alerts evaluation");
+            batch.alertEvaluations << evaluateAlerts(inputs->rules, inputs->view);
+            // New: neither open in the store nor found last time (that evaluation may not be committed yet).
+            QList<AlertFinding> raised;
+            QSet<QString> found;
+            for (const AlertFinding &finding : std::as_const(batch.alertEvaluations.first().findings)) {
+                found.insert(finding.key);
+                if (!inputs->openKeys.contains(finding.key) && !m_lastFound.contains(finding.key))
+                    raised << finding;
+            }
+            m_lastFound = found;
+            m_store.submit(batch);
+            Q_EMIT alertsRaised(raised);
+        }
+        if (std::exchange(m_again, false))
+            evaluateNow();
+    });
+    watcher->setFuture(m_store.read<Inputs>([now](Store &store) -> Result<Inputs> {
+        Inputs inputs;
+        Result<QList<AlertRule>> rules = store.alertRules();
+        if (!rules)
+            return std::unexpected(rules.error());
+        inputs.rules = *rules;
+        Result<FleetView> view = readFleetView(store, now);
+        if (!view)
+            return std::unexpected(view.error());
+        inputs.view = *view;
+        Result<QList<AlertRecord>> open = store.alerts(true);
+        if (!open)
+            return std::unexpected(open.error());
+        for (const AlertRecord &alert : std::as_const(*open))
+            inputs.openKeys.insert(alert.finding.key);
+        return inputs;
+    }));
+}
+
+} // namespace fleetscope

@@ -1,0 +1,45 @@
+// Evaluates the alert rules after the store commits collected data, in the window and the headless
+// collector alike: reads on a reader thread, evaluates, writes the evaluation as a batch, and
+// announces the findings that opened a new alert.
+#pragma once
+
+#include "domain.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+
+namespace fleetscope {
+
+class StoreService;
+
+class AlertMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    using Now = std::function<QDateTime()>;
+
+    // NOW is the clock evaluations use (the system clock unless a test injects one).
+    explicit AlertMonitor(StoreService &store, Now now = {}, QObject *parent = nullptr);
+
+    // Evaluates soon (batches that arrive together are evaluated once).
+    void schedule();
+    // Evaluates at once; alertsRaised (possibly empty) follows when the evaluation is written.
+    void evaluateNow();
+
+Q_SIGNALS:
+    void alertsRaised(const QList<fleetscope::AlertFinding> &raised);
+    void evaluationFailed(const fleetscope::Error &error);
+
+private:
+    StoreService &m_store;
+    Now m_now;
+    QTimer m_debounce;
+    bool m_running = false;
+    bool m_again = false;
+    QSet<QString> m_lastFound;   // keys the previous evaluation found
+};
+
+} // namespace fleetscope
