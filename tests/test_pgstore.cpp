@@ -2,11 +2,13 @@
 // read-only roles, login failures as one line without the password, concurrent migrations,
 // refusal of databases that are not ours. The shared scenarios run in test_storewriter_pg.
 #include "clirun.h"
+#include "fixtures.h"
 #include "pgserver.h"
 #include "store/pgstore.h"
 #include "store/store.h"
 #include "teststore.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -347,6 +349,57 @@ private Q_SLOTS:
         QCOMPARE(refused.err.trimmed().count(QLatin1Char('\n')), qsizetype(0));
         QVERIFY2(refused.err.contains(QLatin1String("password authentication failed")), qPrintable(refused.err));
         QVERIFY(!refused.err.contains(QLatin1String("cli-wrong-pw")) && !refused.out.contains(QLatin1String("cli-wrong-pw")));
+    }
+
+    // The same result files imported through the CLI give the same runs and the same export on
+    // both stores, byte for byte: values, key order, dimensions as compact JSON.
+    void workflowCommandsMatchSqlite()
+    {
+        const QString results = m_dir.filePath(QStringLiteral("workflow-results"));
+        auto put = [&results](const QString &path, const QByteArray &bytes) {
+            QDir().mkpath(QFileInfo(results + path).absolutePath());
+            QFile file(results + path);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
+        };
+        for (const QString &name : {QStringLiteral("gbench-googlecpp_output.json"), QStringLiteral("vllm-bench-sweep-run0.json"),
+                                    QStringLiteral("pytest-benchmark-output.json")})
+            put(QStringLiteral("/bench/") + name, test::fixtureBytes(QStringLiteral("bench/") + name));
+        put(QStringLiteral("/results/results.csv"), test::fixtureBytes(QStringLiteral("workflows/results.csv")));
+        // Dimensions Qt writes in exponent form, text needing escapes; metric names whose byte order is not the locale's.
+        put(QStringLiteral("/results/odd.csv"), "model,size,seq_len,Throughput,latency_ms\n"
+                                                 "\"\xc3\xa9 \"\"q\"\" \\ \xe2\x82\xac\",0.0001,2.5e-07,10,1.5\n"
+                                                 "plain,1,3,20,2.5\n");
+
+        const QString database = m_server.createDatabase();
+        const QList<QStringList> stores{{QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("workflows-sqlite"))},
+                                        {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("workflows-pg")), QStringLiteral("--store"), m_server.uri(database)}};
+        QStringList outputs[2];
+        for (int i = 0; i < 2; ++i) {
+            auto cli = [&](const QStringList &args) {
+                const test::CliRun run = test::runFleetscope(stores[i] + args);
+                if (run.exitCode != 0)
+                    qWarning("%s: %s", qPrintable(args.join(QLatin1Char(' '))), qPrintable(run.err));
+                return run;
+            };
+            QCOMPARE(cli({QStringLiteral("workflows"), QStringLiteral("configs"), QStringLiteral("add"), QStringLiteral("bench"), QStringLiteral("--repo"),
+                          QStringLiteral("acme/llm"), QStringLiteral("--pattern"), QStringLiteral("bench/*.json"), QStringLiteral("--pattern"),
+                          QStringLiteral("results/*.csv")}).exitCode, 0);
+            // Two runs, the first imported twice (replaced, not doubled).
+            for (const char *runId : {"4242", "4243", "4242"}) {
+                QCOMPARE(cli({QStringLiteral("workflows"), QStringLiteral("import"), QStringLiteral("bench"), results, QStringLiteral("--run-id"),
+                              QLatin1String(runId), QStringLiteral("--commit"), QStringLiteral("0123456789abcdef"), QStringLiteral("--started-at"),
+                              QLatin1String(runId) == QLatin1String("4242") ? QStringLiteral("2026-11-20T10:00:00Z") : QStringLiteral("2026-11-21T10:00:00Z")})
+                             .exitCode, 0);
+            }
+            outputs[i] << cli({QStringLiteral("workflows"), QStringLiteral("runs")}).out
+                       << cli({QStringLiteral("export"), QStringLiteral("workflow-metrics"), QStringLiteral("--format"), QStringLiteral("csv")}).out;
+        }
+        QCOMPARE(outputs[0].first().trimmed().count(QLatin1Char('\n')), qsizetype(2));   // a header and two runs
+        QVERIFY2(outputs[0].last().count(QLatin1Char('\n')) > 100, qPrintable(outputs[0].last().left(500)));
+        QVERIFY2(outputs[0].last().contains(QStringLiteral("\"{\"\"model\"\":\"\"\u00e9 \\\"\"q\\\"\" \\\\ \u20ac\"\",\"\"seq_len\"\":2.5e-07,\"\"size\"\":1e-04}\"")),
+                 qPrintable(outputs[0].last().right(1500)));
+        QCOMPARE(outputs[1].first(), outputs[0].first());
+        QCOMPARE(outputs[1].last(), outputs[0].last());
     }
 
     void refusesDatabasesThatAreNotOurs()

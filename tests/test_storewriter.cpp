@@ -522,15 +522,13 @@ private Q_SLOTS:
         config.filePatterns = {QStringLiteral("bench/**/*.json")};
         WriteBatch configs;
         configs.workflowConfigs << config;
-        if (m_dialect.isPostgres()) {
-            // Not ported yet: refused with a clear message, nothing half-written.
-            const Result<WriteSummary> refused = m_service->writeBlocking(configs);
-            QVERIFY(!refused);
-            QCOMPARE(refused.error().kind, ErrorClass::Config);
-            QVERIFY2(refused.error().message.contains(QLatin1String("not available on a PostgreSQL store yet")), qPrintable(refused.error().message));
-            return;
-        }
         QVERIFY(m_service->writeBlocking(configs));
+        const WorkflowConfig stored = readNow<QList<WorkflowConfig>>(*m_service, [](Store &s) { return s.workflowConfigs(); }).first();
+        QCOMPARE(stored.filePatterns, config.filePatterns);
+        QCOMPARE(stored.githubRepo, QStringLiteral("llm"));
+        QVERIFY(stored.workflowFilter.isNull());   // empty is stored as NULL and read back as such
+        QVERIFY(stored.enabled);
+        QCOMPARE(stored.maxFileBytes, kDefaultMaxFileBytes);
 
         WorkflowRunWrite run;
         run.run.configName = QStringLiteral("bench");
@@ -563,6 +561,9 @@ private Q_SLOTS:
         QVERIFY(m_service->writeBlocking(runs));   // a new field: a new schema version
         QVERIFY(schemaId() > first);
         QCOMPARE(values().size(), 2);
+        QCOMPARE(values().first().metric, QStringLiteral("cpu_time"));   // by run, row, then metric name
+        QCOMPARE(values().first().dimensions, run.records.first().dimensions);
+        QCOMPARE(values().first().githubRunId, std::optional<qint64>(7));
 
         WorkflowRunWrite unknown = run;
         unknown.run.configName = QStringLiteral("nope");

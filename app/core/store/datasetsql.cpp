@@ -45,15 +45,28 @@ const char *datasetSelect(const QString &name)
     return nullptr;
 }
 
-const char *sqliteOnlyDatasetSelect(const QString &name)
+const char *sqliteDatasetSelect(const QString &name)
 {
-    // One row per metric of a result: SQLite's json_each spreads the metrics object.
+    // One row per metric of a result: json_each spreads the metrics object.
     if (name == QLatin1String("workflow-metrics"))
         return "SELECT c.name, r.github_run_id, r.head_sha, m.timestamp, m.source_file, m.dimensions, e.key, e.value, u.value"
                " FROM github_workflow_metrics m JOIN github_workflow_runs r ON r.id = m.run_id"
                " JOIN github_workflow_configs c ON c.id = m.config_id JOIN json_each(m.metrics) e"
                " LEFT JOIN json_each(m.units) u ON u.key = e.key"
                " WHERE m.timestamp >= ?1 AND m.timestamp < ?2 ORDER BY m.timestamp, m.id, e.key";
+    return nullptr;
+}
+
+const char *postgresDatasetSelect(const QString &name)
+{
+    // As SQLite's: jsonb_each spreads the metrics, keys in byte order. The dimensions come back as
+    // JSONB, which PgStore::dataset writes as the compact text SQLite stores.
+    if (name == QLatin1String("workflow-metrics"))
+        return "SELECT c.name, r.github_run_id, r.head_sha, m.timestamp, m.source_file, m.dimensions, e.key,"
+               " CASE WHEN jsonb_typeof(e.value) = 'number' THEN e.value::double precision END, m.units ->> e.key"
+               " FROM github_workflow_metrics m JOIN github_workflow_runs r ON r.id = m.run_id"
+               " JOIN github_workflow_configs c ON c.id = m.config_id CROSS JOIN LATERAL jsonb_each(m.metrics) e"
+               " WHERE m.timestamp >= ?1 AND m.timestamp < ?2 ORDER BY m.timestamp, m.id, e.key COLLATE \"C\"";
     return nullptr;
 }
 

@@ -1,13 +1,26 @@
-// PgStore: export datasets, through the SQL both dialects share (datasetsql.cpp).
+// PgStore: export datasets, through the SQL both dialects share and PostgreSQL's own (datasetsql.cpp).
 #include "pgstore.h"
 
 #include "datasetsql.h"
 #include "pgsupport.h"
 
+#include <QJsonDocument>
+
 #include <limits>
 
 namespace fleetscope {
 namespace {
+
+// JSONB's type OID (PostgreSQL's pg_type.dat).
+constexpr pqxx::oid kJsonbOid = 3802;
+
+// A JSONB document as the compact text SQLite stores for it (keys sorted, no spaces), not as
+// PostgreSQL prints JSONB (its own key order, spaced): exports are the same from both stores.
+QString compactJson(const pqxx::field &field)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray(field.c_str(), qsizetype(field.size())));
+    return document.isNull() ? pgString(field) : QString::fromUtf8(document.toJson(QJsonDocument::Compact));
+}
 
 QVariant cell(const pqxx::field &field, ColumnType type)
 {
@@ -18,7 +31,7 @@ QVariant cell(const pqxx::field &field, ColumnType type)
     case ColumnType::Integer: return pgInt(field);
     case ColumnType::Real: return pgDouble(field);
     case ColumnType::Boolean: return pgBool(field);
-    case ColumnType::Text: return pgString(field);
+    case ColumnType::Text: return field.type() == kJsonbOid ? compactJson(field) : pgString(field);
     }
     return {};
 }
@@ -28,8 +41,8 @@ QVariant cell(const pqxx::field &field, ColumnType type)
 Result<TableData> PgStore::dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until)
 {
     const char *select = datasetSelect(spec.name);
-    if (!select && sqliteOnlyDatasetSelect(spec.name))
-        return fail(ErrorClass::Config, QStringLiteral("%1: the %2 dataset is not available on a PostgreSQL store yet").arg(m_display, spec.name));
+    if (!select)
+        select = postgresDatasetSelect(spec.name);
     if (!select)
         return fail(ErrorClass::Config, QStringLiteral("unknown dataset '%1'").arg(spec.name));
     const std::string sql = pgPlaceholders(select);

@@ -130,27 +130,6 @@ void PgStore::migrate()
 
 // ---- writes ----------------------------------------------------------------------------------
 
-// Workflow metrics are in the SQLite store only so far: say so rather than drop or invent rows.
-Error PgStore::workflowsNotYetError() const
-{
-    return Error::make(ErrorClass::Config, QStringLiteral("%1: workflow metrics are not available on a PostgreSQL store yet; use a SQLite store").arg(m_display));
-}
-
-Result<QList<WorkflowConfig>> PgStore::workflowConfigs()
-{
-    return std::unexpected(workflowsNotYetError());
-}
-
-Result<QList<WorkflowRun>> PgStore::workflowRuns(const QString &)
-{
-    return std::unexpected(workflowsNotYetError());
-}
-
-Result<QList<WorkflowMetricRow>> PgStore::workflowMetricRows(const WorkflowMetricFilter &)
-{
-    return std::unexpected(workflowsNotYetError());
-}
-
 Result<WriteSummary> PgStore::write(const WriteBatch &batch)
 {
     QElapsedTimer timer;
@@ -158,8 +137,6 @@ Result<WriteSummary> PgStore::write(const WriteBatch &batch)
     const QString context = batch.source.isEmpty() ? m_display : batch.source;
     if (m_access != StoreAccess::ReadWrite)
         return fail(ErrorClass::Storage, QStringLiteral("%1: the store is open read-only").arg(context));
-    if (!batch.workflowConfigs.isEmpty() || !batch.removedWorkflowConfigs.isEmpty() || !batch.workflowRuns.isEmpty())
-        return std::unexpected(workflowsNotYetError());
     if (Result<void> targets = checkAlertTargets(batch); !targets)
         return std::unexpected(targets.error());
 
@@ -184,6 +161,7 @@ Result<WriteSummary> PgStore::write(const WriteBatch &batch)
         }
         summary.samplesWritten = writeSamples(tx, batch.series);
         summary.rowsWritten = writeSnapshots(tx, batch);
+        summary.rowsWritten += writeWorkflows(tx, batch);
         summary.rowsWritten += writeAlerts(tx, batch);
         for (const ConnectionStatus &status : batch.statuses) {
             tx.exec_params("UPDATE connections SET last_sync_at = $2, last_status = $3, last_error = $4,"
@@ -317,12 +295,10 @@ Result<QList<ConnectionRecord>> PgStore::connections()
             c.cadenceSeconds = int(pgInt(r[5]));
             c.createdAt = pgTimestamp(r[6]);
             c.updatedAt = pgTimestamp(r[7]);
-            if (!r[8].is_null())
-                c.lastSyncAt = pgTimestamp(r[8]);
+            c.lastSyncAt = pgOptTimestamp(r[8]);
             c.lastStatus = pgString(r[9]);
             c.lastError = pgString(r[10]);
-            if (!r[11].is_null())
-                c.lastSuccessAt = pgTimestamp(r[11]);
+            c.lastSuccessAt = pgOptTimestamp(r[11]);
             return c;
         });
 }

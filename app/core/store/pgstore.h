@@ -40,7 +40,7 @@ public:
     Result<QList<InstanceSnapshot>> instanceSnapshots(const QDateTime &since, const QDateTime &until) override;
     Result<QList<InstanceTotals>> instanceTotals(const QDateTime &since, const QDateTime &until) override;
     Result<QList<LatestSample>> latestSamples(const QString &metric) override;
-    Result<QList<WorkflowConfig>> workflowConfigs() override;
+    Result<QList<WorkflowConfig>> workflowConfigs() override;   // pgworkflows.cpp
     Result<QList<WorkflowRun>> workflowRuns(const QString &config) override;
     Result<QList<WorkflowMetricRow>> workflowMetricRows(const WorkflowMetricFilter &filter) override;
     Result<QList<AlertRule>> alertRules() override;                 // pgalerts.cpp
@@ -58,13 +58,13 @@ public:
     static int latestPgSchemaVersion();
 
 private:
-    Error workflowsNotYetError() const;
     void readSchemaVersion();                               // these throw; callers turn it into an Error
     void migrate();
     qint64 writeConnection(pqxx::transaction_base &tx, const ConnectionRecord &connection);
     qint64 seriesId(pqxx::transaction_base &tx, const SeriesKey &key);
     qint64 writeSamples(pqxx::transaction_base &tx, const QList<SeriesSamples> &series);
     qint64 writeSnapshots(pqxx::transaction_base &tx, const WriteBatch &batch);   // pgsnapshots.cpp
+    qint64 writeWorkflows(pqxx::transaction_base &tx, const WriteBatch &batch);   // pgworkflows.cpp
     Result<void> checkAlertTargets(const WriteBatch &batch);                     // pgalerts.cpp
     qint64 writeAlerts(pqxx::transaction_base &tx, const WriteBatch &batch);
 

@@ -45,7 +45,9 @@ Error pgError(const std::exception &exception, const QString &context)
         text.remove(QLatin1String(prefix));
     ErrorClass kind = ErrorClass::Storage;
     // libpqxx 6.4 throws its specific classes without the SQLSTATE, so the class is read first.
-    if (dynamic_cast<const pqxx::insufficient_privilege *>(&exception)) {
+    if (const auto *refusal = dynamic_cast<const PgRefusal *>(&exception)) {
+        kind = refusal->kind();
+    } else if (dynamic_cast<const pqxx::insufficient_privilege *>(&exception)) {
         kind = ErrorClass::Auth;
         text += QStringLiteral(" (this PostgreSQL role may not change the store)");
     } else if (dynamic_cast<const pqxx::integrity_constraint_violation *>(&exception)
@@ -153,6 +155,11 @@ std::optional<bool> pgOptBool(const pqxx::field &field)
 QDateTime pgTimestamp(const pqxx::field &field)
 {
     return QDateTime::fromMSecsSinceEpoch(pgInt(field), Qt::UTC);
+}
+
+QDateTime pgOptTimestamp(const pqxx::field &field)
+{
+    return field.is_null() ? QDateTime() : pgTimestamp(field);
 }
 
 QJsonObject pgObject(const pqxx::field &field)

@@ -12,6 +12,7 @@
 #include <pqxx/pqxx>
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 namespace fleetscope {
@@ -21,6 +22,18 @@ class PgConnection
 public:
     explicit PgConnection(const std::string &uri) : conn(uri) {}
     pqxx::connection conn;
+};
+
+// Thrown inside pgGuard to refuse for a reason of our own (no such workflow configuration): the
+// transaction rolls back and the caller gets an Error of KIND with this text.
+class PgRefusal : public std::runtime_error
+{
+public:
+    PgRefusal(ErrorClass kind, const QString &message) : std::runtime_error(message.toStdString()), m_kind(kind) {}
+    ErrorClass kind() const { return m_kind; }
+
+private:
+    ErrorClass m_kind;
 };
 
 // Whatever libpqxx threw, as an Error for CONTEXT: one line, classed by SQLSTATE (auth and
@@ -61,6 +74,7 @@ std::optional<qint64> pgOptInt(const pqxx::field &field);
 std::optional<double> pgOptReal(const pqxx::field &field);
 std::optional<bool> pgOptBool(const pqxx::field &field);
 QDateTime pgTimestamp(const pqxx::field &field);                   // ms since the epoch, UTC
+QDateTime pgOptTimestamp(const pqxx::field &field);                // NULL → invalid
 QJsonObject pgObject(const pqxx::field &field);                    // NULL → empty
 
 // Every row of SQL with ARGS, converted by CONVERT, in one autocommit statement.

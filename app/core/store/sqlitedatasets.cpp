@@ -28,7 +28,7 @@ Result<TableData> SqliteStore::dataset(const DatasetSpec &spec, const QDateTime 
 {
     const char *sql = datasetSelect(spec.name);
     if (!sql)
-        sql = sqliteOnlyDatasetSelect(spec.name);
+        sql = sqliteDatasetSelect(spec.name);
     if (!sql)
         return fail(ErrorClass::Config, QStringLiteral("unknown dataset '%1'").arg(spec.name));
     Result<SqliteStatement *> st = statement(sql);

@@ -1,6 +1,8 @@
 // SqliteStore: workflow configurations, runs with their metric rows, built-in schemas, and metric reads.
 #include "sqlitestore.h"
 
+#include "workflowschema.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -40,34 +42,6 @@ QDateTime timeAt(const SqliteStatement &s, int column)
 std::optional<qint64> optionalInt(const SqliteStatement &s, int column)
 {
     return s.isNull(column) ? std::nullopt : std::optional<qint64>(s.int64(column));
-}
-
-// A schema field as "role\x1fname", to tell whether new rows bring fields a schema lacks.
-QString fieldKey(const QJsonValue &field)
-{
-    return field[QLatin1String("role")].toString() + QChar(0x1f) + field[QLatin1String("name")].toString();
-}
-
-QJsonArray fieldsOf(const QList<MetricRecord> &records)
-{
-    QMap<QString, QJsonObject> fields;   // by key, so the array comes out sorted
-    for (const MetricRecord &record : records) {
-        for (auto it = record.dimensions.constBegin(); it != record.dimensions.constEnd(); ++it) {
-            fields.insert(QStringLiteral("dimension\x1f") + it.key(),
-                          QJsonObject{{QStringLiteral("name"), it.key()}, {QStringLiteral("role"), QStringLiteral("dimension")},
-                                      {QStringLiteral("type"), it.value().isDouble() ? QStringLiteral("number") : QStringLiteral("string")}});
-        }
-        for (const MetricValue &metric : record.metrics) {
-            fields.insert(QStringLiteral("metric\x1f") + metric.name,
-                          QJsonObject{{QStringLiteral("name"), metric.name}, {QStringLiteral("role"), QStringLiteral("metric")},
-                                      {QStringLiteral("type"), QStringLiteral("float")}, {QStringLiteral("unit"), metric.unit},
-                                      {QStringLiteral("direction"), directionName(metric.direction)}});
-        }
-    }
-    QJsonArray array;
-    for (const QJsonObject &field : std::as_const(fields))
-        array.append(field);
-    return array;
 }
 
 } // namespace
@@ -153,27 +127,13 @@ Result<qint64> SqliteStore::workflowSchemaFor(qint64 configId, const QList<Metri
         return std::unexpected(found.error());
     const qint64 activeId = *found ? (*active)->int64(0) : 0;
     const qint64 version = *found ? (*active)->int64(1) : 0;
-    QJsonArray fields = *found ? QJsonDocument::fromJson((*active)->text(2).toUtf8()).array() : QJsonArray();
+    const std::optional<QJsonArray> activeFields = *found ? std::optional<QJsonArray>(QJsonDocument::fromJson((*active)->text(2).toUtf8()).array())
+                                                          : std::nullopt;
     (*active)->reset();
 
-    const QJsonArray incoming = fieldsOf(records);
-    QSet<QString> known;
-    for (const QJsonValue &field : std::as_const(fields))
-        known.insert(fieldKey(field));
-    bool grew = false;
-    for (const QJsonValue &field : incoming) {
-        if (!known.contains(fieldKey(field))) {
-            fields.append(field);
-            grew = true;
-        }
-    }
-    if (!grew && activeId)
+    const std::optional<WorkflowSchemaFields> grown = grownSchemaFields(activeFields, records);
+    if (!grown)
         return activeId;
-
-    QJsonArray dimensions;
-    QJsonArray metrics;
-    for (const QJsonValue &field : std::as_const(fields))
-        (field[QLatin1String("role")] == QLatin1String("metric") ? metrics : dimensions).append(field[QLatin1String("name")]);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     auto run = [this, configId, now](const char *sql, const std::function<void(SqliteStatement &)> &bind) -> Result<void> {
         Result<SqliteStatement *> st = statement(sql);
@@ -194,9 +154,9 @@ Result<qint64> SqliteStore::workflowSchemaFor(qint64 configId, const QList<Metri
                                 " VALUES (?1, 'built-in recognizers', ?3, ?4, ?5, ?6, 1, 'builtin', ?2, ?2)",
                                 [&](SqliteStatement &s) {
                                     s.bind(3, version + 1);
-                                    s.bind(4, compact(fields));
-                                    s.bind(5, compact(dimensions));
-                                    s.bind(6, compact(metrics));
+                                    s.bind(4, compact(grown->fields));
+                                    s.bind(5, compact(grown->dimensions));
+                                    s.bind(6, compact(grown->metrics));
                                 }); !done)
         return std::unexpected(done.error());
     const qint64 schemaId = sqlite3_last_insert_rowid(m_handle);
@@ -277,24 +237,16 @@ Result<qint64> SqliteStore::writeWorkflowRun(const WorkflowRunWrite &write)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QDateTime timestamp = r.metricTime().isValid() ? r.metricTime() : QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
     for (const MetricRecord &record : write.records) {
-        QJsonObject metrics;
-        QJsonObject units;
-        QJsonObject directions;
-        for (const MetricValue &metric : record.metrics) {
-            metrics.insert(metric.name, metric.value);
-            if (!metric.unit.isEmpty())
-                units.insert(metric.name, metric.unit);
-            directions.insert(metric.name, directionName(metric.direction));
-        }
+        const MetricDocuments documents = metricDocuments(record);
         m.bind(1, *configId);
         m.bind(2, runId);
         m.bind(3, *schemaId);
         m.bind(4, timestamp);
         m.bind(5, orNull(record.sourceFile));
         m.bind(6, compact(record.dimensions));
-        m.bind(7, compact(metrics));
-        m.bind(8, compact(units));
-        m.bind(9, compact(directions));
+        m.bind(7, compact(documents.metrics));
+        m.bind(8, compact(documents.units));
+        m.bind(9, compact(documents.directions));
         m.bind(10, now);
         if (Result<bool> stepped = m.step(); !stepped)
             return std::unexpected(stepped.error());

@@ -1,0 +1,32 @@
+// What both store dialects write for workflow metrics: built-in schema fields grown from incoming
+// rows, and a row's metrics, units and directions as documents. Not for use outside store/.
+#pragma once
+
+#include "workflows/workflowtypes.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace fleetscope {
+
+struct WorkflowSchemaFields {
+    QJsonArray fields;        // {name, role, type[, unit, direction]}, the active schema's first
+    QJsonArray dimensions;    // names of the dimension fields, in that order
+    QJsonArray metrics;       // names of the metric fields
+};
+
+// The fields of the active schema (nullopt: none yet) with those of RECORDS it lacks appended,
+// sorted by role and name; nullopt when the active schema has them all, so no new version is due.
+std::optional<WorkflowSchemaFields> grownSchemaFields(const std::optional<QJsonArray> &active, const QList<MetricRecord> &records);
+
+struct MetricDocuments {
+    QJsonObject metrics;      // name -> value
+    QJsonObject units;        // name -> unit, for metrics with one
+    QJsonObject directions;   // name -> "lower" | "higher" | "neutral"
+};
+
+MetricDocuments metricDocuments(const MetricRecord &record);
+
+} // namespace fleetscope
