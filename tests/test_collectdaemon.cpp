@@ -2,11 +2,13 @@
 // simulator: it collects on its cadence, and SIGTERM or SIGINT stop it cleanly with everything
 // collected committed and exit 0.
 #include "clirun.h"
+#include "faultserver.h"
 #include "simulator/runpodsimulator.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,6 +82,52 @@ private Q_SLOTS:
                                                        QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().first().toObject().value(QStringLiteral("last_status")).toString(),
                  QStringLiteral("ok"));
+    }
+
+    // A rule that fires posts the new alert to the webhook; the first attempt fails (HTTP 500) and
+    // the retry delivers it. The webhook URL, a secret, never reaches the log.
+    void newAlertsArePostedToTheWebhookWithRetry()
+    {
+        QTemporaryDir dir;
+        const test::CliRun rule = test::runFleetscope({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("alerts"), QStringLiteral("rules"),
+                                                       QStringLiteral("add"), QStringLiteral("failing"), QStringLiteral("--kind"),
+                                                       QStringLiteral("connection_failing"), QStringLiteral("--set"), QStringLiteral("cycles=0"),
+                                                       QStringLiteral("--severity"), QStringLiteral("critical")});
+        QVERIFY2(rule.exitCode == 0, qPrintable(rule.err));
+        FaultServer receiver;
+        receiver.enqueue(ScriptedResponse::withStatus(500, "try again"));
+        receiver.setFallback(ScriptedResponse::withStatus(200, "ok"));
+        QVERIFY(receiver.listen());
+        RunPodSimulator simulator;
+        QVERIFY(simulator.start());
+        QProcessEnvironment env = environment(simulator);
+        env.insert(QStringLiteral("RUNPOD_API_KEY"), QString::fromLatin1(simulatorkeys::kRejected));   // every cycle fails: 401
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(FLEETSCOPE_BINARY),
+                      {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("collect"), QStringLiteral("--alert-webhook"),
+                       receiver.url(QStringLiteral("/services/T0/B0/webhooksecret")).toString()});
+        QString err;
+        QVERIFY2(waitForErr(process, err, QStringLiteral("alert webhook: 1 alert(s) posted (HTTP 200)"), 30'000), qPrintable(err));
+        QCOMPARE(receiver.requestCount(), 2);
+        const ReceivedRequest delivered = receiver.requests().at(1);
+        QCOMPARE(delivered.method, QByteArray("POST"));
+        QCOMPARE(delivered.target, QByteArray("/services/T0/B0/webhooksecret"));
+        const QJsonObject body = QJsonDocument::fromJson(delivered.body).object();
+        QCOMPARE(body.value(QStringLiteral("source")).toString(), QStringLiteral("fleetscope"));
+        const QJsonObject alert = body.value(QStringLiteral("alerts")).toArray().first().toObject();
+        QCOMPARE(alert.value(QStringLiteral("kind")).toString(), QStringLiteral("connection_failing"));
+        QCOMPARE(alert.value(QStringLiteral("severity")).toString(), QStringLiteral("critical"));
+        QVERIFY2(alert.value(QStringLiteral("message")).toString().startsWith(QLatin1String("runpod-env is failing (never synced): auth: ")),
+                 qPrintable(alert.value(QStringLiteral("message")).toString()));
+        QVERIFY2(err.contains(QLatin1String("alert (critical, connection_failing): runpod-env is failing")), qPrintable(err));
+
+        process.terminate();
+        QVERIFY(finishes(process, 10'000));
+        err += QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY2(!err.contains(QLatin1String("webhooksecret")), "the webhook URL is a secret");
+        QCOMPARE(receiver.requestCount(), 2);   // still failing, but the same alert is not posted again
     }
 
     // A cycle still waiting on a slow API does not hold the stop up; what it had not finished is

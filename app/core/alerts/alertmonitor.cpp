@@ -11,6 +11,7 @@ namespace fleetscope {
 namespace {
 
 constexpr int kDebounceMs = 1000;
+constexpr int kPeriodicMs = 5 * 60 * 1000;
 
 struct Inputs {
     QList<AlertRule> rules;
@@ -29,10 +30,14 @@ AlertMonitor::AlertMonitor(StoreService &store, Now now, QObject *parent)
     m_debounce.setInterval(kDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &AlertMonitor::evaluateNow);
     connect(&m_store, &StoreService::batchCommitted, this, [this](const WriteSummary &summary) {
-        // Collected data changes what holds; the monitor's own evaluations and status rows do not.
-        if ((summary.rowsWritten > 0 || summary.samplesWritten > 0) && !summary.source.startsWith(QLatin1String("alerts ")))
+        // Collected data and sync outcomes change what holds; the monitor's own evaluations do not.
+        if (!summary.source.startsWith(QLatin1String("alerts ")))
             schedule();
     });
+    // Conditions also come true with time alone (idle for N minutes, no good sync for N cycles).
+    m_periodic.setInterval(kPeriodicMs);
+    connect(&m_periodic, &QTimer::timeout, this, &AlertMonitor::schedule);
+    m_periodic.start();
 }
 
 void AlertMonitor::schedule()

@@ -1,4 +1,5 @@
-// Evaluates the alert rules after the store commits collected data, in the window and the headless
+// Evaluates the alert rules after the store commits collected data or a sync outcome, and every five
+// minutes (conditions also come true with time alone), in the window and the headless
 // collector alike: reads on a reader thread, evaluates, writes the evaluation as a batch, and
 // announces the findings that opened a new alert.
 #pragma once
@@ -37,6 +38,7 @@ private:
     StoreService &m_store;
     Now m_now;
     QTimer m_debounce;
+    QTimer m_periodic;
     bool m_running = false;
     bool m_again = false;
     QSet<QString> m_lastFound;   // keys the previous evaluation found

@@ -19,9 +19,10 @@ constexpr auto kEnvConnection = "runpod-env";
 
 QString collectUsage()
 {
-    return QStringLiteral("Usage: fleetscope collect [--once]\n"
+    return QStringLiteral("Usage: fleetscope collect [--once] [--alert-webhook URL [--alert-webhook-format json|slack]]\n"
                           "Without --once: collects every enabled connection in the store on its cadence until\n"
                           "SIGTERM or SIGINT, then commits what was collected and exits 0 (the headless collector).\n"
+                          "New alerts are logged, and POSTed to --alert-webhook (or FLEETSCOPE_ALERT_WEBHOOK) when given.\n"
                           "With --once: one cycle of the RunPod collectors configured by RUNPOD_API_KEY and, optionally,\n"
                           "RUNPOD_TRANSPORT (graphql or rest), RUNPOD_GRAPHQL_URL, RUNPOD_REST_URL, RUNPOD_SERVERLESS_URL,\n"
                           "RUNPOD_ENABLED, RUNPOD_COLLECTION_INTERVAL_SECONDS, RUNPOD_HEALTH_POLL_SECONDS.\n");
@@ -56,7 +57,9 @@ int runCollect(const CommandContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption once(QStringLiteral("once"));
-    parser.addOption(once);
+    const QCommandLineOption webhookUrl(QStringLiteral("alert-webhook"), QString(), QStringLiteral("URL"));
+    const QCommandLineOption webhookFormat(QStringLiteral("alert-webhook-format"), QString(), QStringLiteral("FORMAT"), QStringLiteral("json"));
+    parser.addOptions({once, webhookUrl, webhookFormat});
     if (!parser.parse(QStringList{QStringLiteral("collect")} + args))
         return ctx.usage(parser.errorText(), collectUsage());
     if (!parser.positionalArguments().isEmpty())
@@ -65,6 +68,15 @@ int runCollect(const CommandContext &ctx, const QStringList &args)
     const bool runpodDisabled = env.value(QStringLiteral("RUNPOD_ENABLED")).compare(QLatin1String("false"), Qt::CaseInsensitive) == 0;
     const bool runpodKey = !env.value(QStringLiteral("RUNPOD_API_KEY")).isEmpty();
     if (!parser.isSet(once)) {
+        std::optional<AlertWebhook> webhook;
+        // The URL may also come from the environment, which keeps it out of process listings.
+        const QString url = parser.isSet(webhookUrl) ? parser.value(webhookUrl) : env.value(QStringLiteral("FLEETSCOPE_ALERT_WEBHOOK"));
+        if (!url.isEmpty()) {
+            Result<AlertWebhook> parsed = AlertWebhook::parse(url, parser.value(webhookFormat));
+            if (!parsed)
+                return ctx.failure(parsed.error().message);
+            webhook = *parsed;
+        }
         std::optional<ConnectionRecord> fromEnvironment;
         if (runpodKey && !runpodDisabled) {
             Result<ConnectionRecord> connection = environmentConnection(env);
@@ -72,7 +84,7 @@ int runCollect(const CommandContext &ctx, const QStringList &args)
                 return ctx.failure(connection.error().message);
             fromEnvironment = *connection;
         }
-        return runCollectDaemon(ctx, fromEnvironment);
+        return runCollectDaemon(ctx, fromEnvironment, webhook);
     }
     if (runpodDisabled) {
         ctx.out << "runpod: disabled by RUNPOD_ENABLED=false; nothing contacted" << Qt::endl;

@@ -57,7 +57,8 @@ Result<QList<ConnectionRecord>> enabledConnections(StoreService &store)
 
 } // namespace
 
-int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRecord> &fromEnvironment)
+int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRecord> &fromEnvironment,
+                     const std::optional<AlertWebhook> &webhook)
 {
     Result<std::unique_ptr<StoreService>> opened = openService(ctx.line);
     if (!opened)
@@ -106,6 +107,22 @@ int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRe
     QObject::connect(&alerts, &AlertMonitor::alertsRaised, &loop, [&](const QList<AlertFinding> &raised) {
         for (const AlertFinding &finding : raised)
             log.warning(QStringLiteral("alert (%1, %2): %3").arg(finding.severity, finding.kind, finding.message));
+        if (!webhook || raised.isEmpty())
+            return;
+        const HttpRequest request = webhook->request(raised, QDateTime::currentDateTimeUtc());
+        const qsizetype count = raised.size();
+        engine.runJob([request](HttpClient &http, QObject *context, Engine::JobDone done) {
+            http.send(request, context, [done](Result<HttpResponse> response) {
+                if (!response)
+                    return done(std::unexpected(response.error()));
+                done(QStringLiteral("HTTP %1").arg(response->status));
+            });
+        }, &loop, [&log, count](Result<QString> posted) {
+            if (posted)
+                log.info(QStringLiteral("alert webhook: %1 alert(s) posted (%2)").arg(count).arg(*posted));
+            else
+                log.error(QStringLiteral("alert webhook: %1").arg(describe(posted.error())));
+        });
     });
     QObject::connect(&alerts, &AlertMonitor::evaluationFailed, &loop, [&](const Error &error) {
         log.error(QStringLiteral("alerts not evaluated: %1").arg(describe(error)));

@@ -1,6 +1,7 @@
 // The headless collector behind `fleetscope collect` without --once.
 #pragma once
 
+#include "alerts/alertwebhook.h"
 #include "cli/commandcontext.h"
 
 #include <optional>
@@ -12,6 +13,8 @@ namespace fleetscope {
 // removed meanwhile. On SIGTERM or SIGINT it cancels the cycles in flight, commits every batch
 // already collected and returns ExitOk. Alert rules are evaluated after every batch of collected data.
 // One line per event (stored batch, failure, new alert) on stderr, journald-friendly.
-int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRecord> &fromEnvironment);
+// With WEBHOOK, new alerts are also POSTed there (retried; failures logged, never fatal).
+int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRecord> &fromEnvironment,
+                     const std::optional<AlertWebhook> &webhook);
 
 } // namespace fleetscope

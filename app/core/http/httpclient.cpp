@@ -25,14 +25,14 @@ QByteArray HttpResponse::header(QByteArrayView name) const
     return {};
 }
 
-QString redactedTarget(const QUrl &url)
+QString redactedTarget(const QUrl &url, bool hidePath)
 {
     QString host = url.host();
     if (host.contains(QLatin1Char(':')))
         host = QLatin1Char('[') + host + QLatin1Char(']');
     if (url.port() != -1)
         host += QLatin1Char(':') + QString::number(url.port());
-    return host + url.path();
+    return host + (hidePath ? QStringLiteral("/…") : url.path());
 }
 
 bool isLoopbackHost(const QString &host)
@@ -65,7 +65,7 @@ private:
     enum class Retry { No, Yes };
 
     QString label() const { return m_request.source.isEmpty() ? QStringLiteral("http") : m_request.source; }
-    QString target() const { return QString::fromLatin1(m_request.method) + QLatin1Char(' ') + redactedTarget(m_request.url); }
+    QString target() const { return QString::fromLatin1(m_request.method) + QLatin1Char(' ') + redactedTarget(m_request.url, m_request.secretPath); }
     QString attemptsSuffix() const
     {
         return m_attempt > 1 ? QStringLiteral(" after %1 attempts").arg(m_attempt) : QString();
@@ -99,13 +99,13 @@ void HttpExchange::start()
     const QUrl &url = m_request.url;
     const QString scheme = url.scheme();
     if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
-        failNow(Error::make(ErrorClass::Config, QStringLiteral("%1: not an http(s) URL: %2").arg(label(), redactedTarget(url))));
+        failNow(Error::make(ErrorClass::Config, QStringLiteral("%1: not an http(s) URL: %2").arg(label(), redactedTarget(url, m_request.secretPath))));
         return;
     }
     if (m_request.carriesCredential && scheme == QLatin1String("http") && !isLoopbackHost(url.host())) {
         failNow(Error::make(ErrorClass::Config,
                             QStringLiteral("%1: refusing to send a credential over plain http to %2; use https")
-                                .arg(label(), redactedTarget(url))));
+                                .arg(label(), redactedTarget(url, m_request.secretPath))));
         return;
     }
     CircuitBreaker &breaker = m_client->m_breaker;

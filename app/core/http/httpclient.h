@@ -29,6 +29,7 @@ struct HttpRequest {
     HttpHeaders headers;
     QByteArray body;
     bool carriesCredential = false;    // refused over plain http unless the host is loopback
+    bool secretPath = false;           // the URL itself is a secret (webhooks): errors and logs name its host only
     int timeoutMs = 30'000;            // per attempt, from send to the last byte
     int maxAttempts = 4;               // 1 for requests that must not repeat (lifecycle actions)
     qint64 maxBodyBytes = 64 * 1024 * 1024;
@@ -51,8 +52,9 @@ struct HttpResponse {
     QByteArray header(QByteArrayView name) const;
 };
 
-// "host[:port]/path" of URL: what errors and logs may show. Never the query, user info or fragment.
-QString redactedTarget(const QUrl &url);
+// "host[:port]/path" of URL (with HIDE_PATH, "host[:port]/…": the path is a secret): what errors and
+// logs may show. Never the query, user info or fragment.
+QString redactedTarget(const QUrl &url, bool hidePath = false);
 // 127.0.0.0/8, ::1 and localhost: the only hosts a credential may reach over plain http.
 bool isLoopbackHost(const QString &host);
 
