@@ -6,11 +6,13 @@
 #include "engine/collectors.h"
 #include "engine/engine.h"
 #include "engine/storelink.h"
+#include "store/collectorlease.h"
 #include "store/retention.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QProcessEnvironment>
+#include <QSysInfo>
 #include <QTimer>
 
 namespace fleetscope {
@@ -71,11 +73,40 @@ int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRe
         if (Result<WriteSummary> stored = store.writeBlocking(setup); !stored)
             return ctx.failure(stored.error().message);
     }
-    Result<QList<ConnectionRecord>> connections = enabledConnections(store);
+    const QString holder = QStringLiteral("fleetscope collect on %1, pid %2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
+    Result<std::unique_ptr<CollectorLease>> lease = CollectorLease::open(store.location(), holder);
+    if (!lease)
+        return ctx.failure(lease.error().message);
+    DaemonLog log(ctx.err);
+    // The enabled connections no other collector holds; those another one holds are named once.
+    QHash<qint64, QString> elsewhere;
+    auto ownConnections = [&]() -> Result<QList<ConnectionRecord>> {
+        Result<QList<ConnectionRecord>> enabled = enabledConnections(store);
+        if (!enabled)
+            return enabled;
+        QList<qint64> ids;
+        for (const ConnectionRecord &c : std::as_const(*enabled))
+            ids << c.id;
+        Result<QSet<qint64>> held = (*lease)->claim(ids);
+        if (!held)
+            return std::unexpected(held.error());
+        Result<QHash<qint64, QString>> holders = (*lease)->holders(ids);
+        if (!holders)
+            return std::unexpected(holders.error());
+        QList<ConnectionRecord> own;
+        for (const ConnectionRecord &c : std::as_const(*enabled)) {
+            if (held->contains(c.id))
+                own << c;
+            else if (holders->value(c.id) != elsewhere.value(c.id))
+                log.info(QStringLiteral("%1: collected by %2, not here").arg(c.name, holders->value(c.id, QStringLiteral("another collector"))));
+        }
+        elsewhere = *holders;
+        return own;
+    };
+    Result<QList<ConnectionRecord>> connections = ownConnections();
     if (!connections)
         return ctx.failure(connections.error().message);
 
-    DaemonLog log(ctx.err);
     QHash<qint64, QString> names;
     auto remember = [&names](const QList<ConnectionRecord> &list) {
         names.clear();
@@ -131,7 +162,7 @@ int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRe
     QTimer reload;
     reload.setInterval(kReloadMs);
     QObject::connect(&reload, &QTimer::timeout, &loop, [&] {
-        Result<QList<ConnectionRecord>> current = enabledConnections(store);
+        Result<QList<ConnectionRecord>> current = ownConnections();
         if (!current)
             return log.error(QStringLiteral("connections not reloaded: %1").arg(describe(current.error())));
         remember(*current);

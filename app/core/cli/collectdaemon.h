@@ -10,9 +10,11 @@ namespace fleetscope {
 
 // Collects every enabled connection in the store (and FROM_ENVIRONMENT, the RunPod account the
 // RUNPOD_* variables describe, when set) on its cadence, picking up connections added, changed or
-// removed meanwhile. On SIGTERM or SIGINT it cancels the cycles in flight, commits every batch
-// already collected and returns ExitOk. Alert rules are evaluated after every batch of collected data.
-// One line per event (stored batch, failure, new alert) on stderr, journald-friendly.
+// removed meanwhile. Collectors sharing a PostgreSQL store split the connections: each connection is
+// collected by one of them at a time (CollectorLease), and taken over when that one stops. On SIGTERM
+// or SIGINT it cancels the cycles in flight, commits every batch already collected and returns
+// ExitOk. Alert rules are evaluated after every batch of collected data. One line per event (stored
+// batch, failure, new alert) on stderr, journald-friendly.
 // With WEBHOOK, new alerts are also POSTed there (retried; failures logged, never fatal).
 int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRecord> &fromEnvironment,
                      const std::optional<AlertWebhook> &webhook);
