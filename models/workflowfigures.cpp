@@ -79,6 +79,38 @@ QMap<QString, QStringList> dimensionChoices(const QList<WorkflowMetricRow> &rows
     return choices;
 }
 
+QStringList varyingDimensions(const QList<QJsonObject> &groups)
+{
+    QStringList keys;
+    for (const QJsonObject &group : groups) {
+        for (auto it = group.constBegin(); it != group.constEnd(); ++it) {
+            if (!keys.contains(it.key()))
+                keys << it.key();
+        }
+    }
+    QStringList varying;
+    for (const QString &key : std::as_const(keys)) {
+        const QJsonValue first = groups.first().value(key);
+        const bool same = std::all_of(groups.cbegin(), groups.cend(), [&key, &first](const QJsonObject &g) {
+            return g.contains(key) && g.value(key) == first;
+        });
+        if (!same)
+            varying << key;
+    }
+    std::sort(varying.begin(), varying.end());
+    return varying;
+}
+
+QJsonObject onlyDimensions(const QJsonObject &group, const QStringList &keys)
+{
+    QJsonObject kept;
+    for (const QString &key : keys) {
+        if (group.contains(key))
+            kept.insert(key, group.value(key));
+    }
+    return kept;
+}
+
 QList<RunFlag> flagRuns(const QList<MetricSeries> &series, const RegressionSettings &settings)
 {
     QList<RunFlag> flags;

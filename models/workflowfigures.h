@@ -21,6 +21,12 @@ QList<MetricChoice> metricChoices(const QList<WorkflowMetricRow> &rows);
 // ("1" for 1), numbers in numeric order, then text.
 QMap<QString, QStringList> dimensionChoices(const QList<WorkflowMetricRow> &rows, const QString &metric);
 
+// The dimensions that tell GROUPS apart: those not set to one same value in every group. The rest
+// (backend=vllm on every series) says nothing about any one row and only pushes the numbers away.
+QStringList varyingDimensions(const QList<QJsonObject> &groups);
+// GROUP with only the dimensions named in KEYS.
+QJsonObject onlyDimensions(const QJsonObject &group, const QStringList &keys);
+
 // A run the regression core flagged: it moved beyond the noise against the runs before it.
 struct RunFlag {
     qint64 runId = 0;

@@ -33,6 +33,10 @@ void WorkflowVerdictsModel::setVerdicts(QList<SeriesVerdict> verdicts)
 {
     beginResetModel();
     m_verdicts = std::move(verdicts);
+    QList<QJsonObject> groups;
+    for (const SeriesVerdict &v : std::as_const(m_verdicts))
+        groups << v.group;
+    m_shownDimensions = groups.isEmpty() ? QStringList() : varyingDimensions(groups);
     endResetModel();
 }
 
@@ -83,7 +87,10 @@ QVariant WorkflowVerdictsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Metric: return v.metric;
-        case Dimensions: return groupText(v.group);
+        case Dimensions: {
+            const QJsonObject shown = onlyDimensions(v.group, m_shownDimensions);
+            return shown.isEmpty() ? tr("—") : groupText(shown);
+        }
         case Latest: return valueText(v.latest.value, v.unit);
         case Baseline: return judged ? valueText(v.baselineMedian, v.unit) : SnapshotFormat::unknown();
         case Change: return judged && v.baselineMedian != 0 ? changeText(v.changePercent) : SnapshotFormat::unknown();
@@ -99,6 +106,7 @@ QVariant WorkflowVerdictsModel::data(const QModelIndex &index, int role) const
         case Outcome: return verdictRank(v.verdict);
         default: return data(index, Qt::DisplayRole).toString().toLower();
         }
+    case ChangedRole: return v.verdict == Verdict::Regression || v.verdict == Verdict::Improvement;
     case Qt::DecorationRole:
         if (index.column() != Outcome)
             break;

@@ -12,7 +12,8 @@ class WorkflowVerdictsModel : public ExportableTableModel
 public:
     enum Column { Metric, Dimensions, Latest, Baseline, Change, Better, Outcome, ColumnCount };
     // SortRole: numbers for numeric columns; the outcome column sorts regressions first, then improvements.
-    enum Role { SortRole = Qt::UserRole + 1 };
+    // ChangedRole: true on regressions and improvements, the rows worth a look.
+    enum Role { SortRole = Qt::UserRole + 1, ChangedRole };
 
     using ExportableTableModel::ExportableTableModel;
 
@@ -32,6 +33,7 @@ public:
 
 private:
     QList<SeriesVerdict> m_verdicts;
+    QStringList m_shownDimensions;   // those that tell the series apart; the tooltip has them all
 };
 
 } // namespace fleetscope

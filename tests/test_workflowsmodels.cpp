@@ -181,6 +181,36 @@ private Q_SLOTS:
         QCOMPARE(workflowTrend(series, flags, QStringLiteral("latency"), {{QStringLiteral("model"), QStringLiteral("x")}}, {}, {}).series, 0);
     }
 
+    void onlyTheDimensionsThatVaryAreShown()
+    {
+        const QJsonObject a{{QStringLiteral("gpu"), QStringLiteral("H100")}, {QStringLiteral("model"), QStringLiteral("a")}, {QStringLiteral("tp"), 2}};
+        const QJsonObject b{{QStringLiteral("gpu"), QStringLiteral("H100")}, {QStringLiteral("model"), QStringLiteral("b")}, {QStringLiteral("tp"), 2}};
+        const QJsonObject c{{QStringLiteral("gpu"), QStringLiteral("H100")}, {QStringLiteral("model"), QStringLiteral("b")}};
+        QCOMPARE(varyingDimensions({a, b}), QStringList{QStringLiteral("model")});
+        QCOMPARE(varyingDimensions({a, b, c}), (QStringList{QStringLiteral("model"), QStringLiteral("tp")}));   // missing counts as different
+        QCOMPARE(varyingDimensions({a}), QStringList());
+        QCOMPARE(onlyDimensions(a, {QStringLiteral("model")}), (QJsonObject{{QStringLiteral("model"), QStringLiteral("a")}}));
+        QCOMPARE(onlyDimensions(c, {QStringLiteral("tp")}), QJsonObject());
+
+        QList<WorkflowMetricRow> rows;
+        for (qint64 run = 1; run <= 3; ++run) {
+            rows << row(run, QStringLiteral("latency"), 10, QStringLiteral("ms"), MetricDirection::LowerIsBetter, a);
+            rows << row(run, QStringLiteral("latency"), 20, QStringLiteral("ms"), MetricDirection::LowerIsBetter, b);
+        }
+        WorkflowVerdictsModel model;
+        model.setVerdicts(detectRegressions(runSeries(rows)));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, WorkflowVerdictsModel::Dimensions).data().toString(), QStringLiteral("model=a"));
+        QCOMPARE(model.index(0, WorkflowVerdictsModel::Dimensions).data(Qt::ToolTipRole).toString(), QStringLiteral("gpu=H100, model=a, tp=2"));
+        QCOMPARE(model.index(1, WorkflowVerdictsModel::Dimensions).data().toString(), QStringLiteral("model=b"));
+        QCOMPARE(model.index(0, WorkflowVerdictsModel::Metric).data(WorkflowVerdictsModel::ChangedRole).toBool(), false);
+        QCOMPARE(model.tableData().rows.at(0).at(1).toString(), QStringLiteral("{\"gpu\":\"H100\",\"model\":\"a\",\"tp\":2}"));
+
+        // One series alone: nothing tells it apart from another.
+        model.setVerdicts(detectRegressions(runSeries(rows.mid(0, 1))));
+        QCOMPARE(model.index(0, WorkflowVerdictsModel::Dimensions).data().toString(), QStringLiteral("—"));
+    }
+
     void texts()
     {
         QCOMPARE(changeText(25), QStringLiteral("+25.0 %"));
@@ -294,6 +324,8 @@ private Q_SLOTS:
         QCOMPARE(cell(0, WorkflowVerdictsModel::Better).toString(), QStringLiteral("Lower"));
         QCOMPARE(cell(0, WorkflowVerdictsModel::Outcome).toString(), QStringLiteral("Regression"));
         QCOMPARE(cell(0, WorkflowVerdictsModel::Outcome, Qt::DecorationRole).value<QColor>(), QColor(0xd6, 0x27, 0x28));
+        QCOMPARE(cell(0, WorkflowVerdictsModel::Metric, WorkflowVerdictsModel::ChangedRole).toBool(), true);
+        QCOMPARE(cell(2, WorkflowVerdictsModel::Metric, WorkflowVerdictsModel::ChangedRole).toBool(), false);
         QVERIFY2(cell(0, WorkflowVerdictsModel::Outcome, Qt::ToolTipRole).toString().contains(QStringLiteral("the 7 run(s) before it; changes within 4 ms are noise")),
                  qPrintable(cell(0, WorkflowVerdictsModel::Outcome, Qt::ToolTipRole).toString()));
         QCOMPARE(cell(1, WorkflowVerdictsModel::Metric).toString(), QStringLiteral("throughput"));

@@ -9,6 +9,7 @@
 #include "workflowrunsmodel.h"
 #include "workflowverdictsmodel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -80,18 +81,32 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     trendLayout->addWidget(m_trendState, 1);
 
     m_tabs = new QTabWidget(splitter);
+    auto *verdictsPane = new QWidget(m_tabs);
     m_verdicts = new WorkflowVerdictsModel(this);
     m_verdictsProxy = new QSortFilterProxyModel(this);
     m_verdictsProxy->setSourceModel(m_verdicts);
     m_verdictsProxy->setSortRole(WorkflowVerdictsModel::SortRole);
-    m_verdictsTable = new TableView(m_tabs);
+    m_verdictsProxy->setFilterRole(WorkflowVerdictsModel::ChangedRole);
+    m_verdictsProxy->setFilterFixedString(QStringLiteral("true"));   // changes only, until asked for every series
+    m_verdictsSummary = new QLabel(verdictsPane);
+    m_verdictsSummary->setTextFormat(Qt::PlainText);
+    m_verdictsSummary->setWordWrap(true);
+    m_showAll = new QCheckBox(tr("Show unchanged and unjudged series"), verdictsPane);
+    auto *verdictsRow = new QHBoxLayout;
+    verdictsRow->addWidget(m_verdictsSummary, 1);
+    verdictsRow->addWidget(m_showAll);
+    m_verdictsTable = new TableView(verdictsPane);
     m_verdictsTable->setModel(m_verdicts);
     m_verdictsTable->table()->setModel(m_verdictsProxy);
     m_verdictsTable->setExportName(QStringLiteral("workflow-regressions"));
     m_verdictsTable->table()->setAccessibleName(tr("Regression verdicts"));
     m_verdictsTable->table()->setSortingEnabled(true);
     m_verdictsTable->table()->sortByColumn(WorkflowVerdictsModel::Outcome, Qt::AscendingOrder);
-    m_tabs->addTab(m_verdictsTable, tr("Regressions"));
+    auto *verdictsLayout = new QVBoxLayout(verdictsPane);
+    verdictsLayout->setContentsMargins(0, 4, 0, 0);
+    verdictsLayout->addLayout(verdictsRow);
+    verdictsLayout->addWidget(m_verdictsTable, 1);
+    m_tabs->addTab(verdictsPane, tr("Regressions"));
 
     auto *runsPane = new QWidget(m_tabs);
     m_runs = new WorkflowRunsModel(this);
@@ -134,6 +149,9 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
         rebuildDimensionPickers();
         updateTrend();
     });
+    connect(m_showAll, &QCheckBox::toggled, this, [this](bool all) {
+        m_verdictsProxy->setFilterFixedString(all ? QString() : QStringLiteral("true"));
+    });
     connect(m_runsFilter, &QLineEdit::textChanged, m_runsProxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_analysisState, &PageState::retryRequested, this, &WorkflowsPage::loadConfig);
 }
@@ -175,9 +193,11 @@ void WorkflowsPage::reload()
         if (m_configs.isEmpty()) {
             m_configRequest.begin();   // an answer on its way is for a configuration no longer stored
             m_config->clear();
-            pageState()->showEmpty(tr("No workflow configurations yet. Add one from the command line with "
-                                      "“fleetscope workflows configs add NAME --repo OWNER/REPO”, then import "
-                                      "benchmark result files as runs with “fleetscope workflows import NAME PATH…”."));
+            pageState()->showEmpty(tr("No workflow configurations yet.\n\n"
+                                      "Add one from the command line:\n"
+                                      "fleetscope workflows configs add NAME --repo OWNER/REPO\n\n"
+                                      "then import benchmark result files as a run:\n"
+                                      "fleetscope workflows import NAME PATH…"));
             return;
         }
         // The user's configuration stays chosen across refreshes.
@@ -236,6 +256,11 @@ void WorkflowsPage::loadConfig()
         analysis.series = runSeries(analysis.rows);
         analysis.verdicts = detectRegressions(analysis.series);
         analysis.flags = flagRuns(analysis.series);
+        QList<QJsonObject> groups;
+        for (const MetricSeries &s : std::as_const(analysis.series))
+            groups << s.group;
+        if (!groups.isEmpty())
+            analysis.varying = varyingDimensions(groups);
         return analysis;
     }, [this](Result<Analysis> analysis) {
         if (!analysis) {
@@ -255,6 +280,11 @@ void WorkflowsPage::showAnalysis(Analysis analysis)
     m_verdicts->setVerdicts(m_analysis.verdicts);
     m_tabs->setTabText(0, tr("Regressions (%1)").arg(m_verdicts->count(Verdict::Regression)));
     m_tabs->setTabText(1, tr("Runs (%1)").arg(m_analysis.runs.size()));
+    m_verdictsSummary->setText(tr("%1 regression(s) and %2 improvement(s) in the newest runs of %3 series; %4 with too little history to judge.")
+                                   .arg(m_verdicts->count(Verdict::Regression))
+                                   .arg(m_verdicts->count(Verdict::Improvement))
+                                   .arg(m_verdicts->rowCount())
+                                   .arg(m_verdicts->count(Verdict::TooLittleHistory)));
     if (m_analysis.runs.isEmpty()) {
         m_analysisState->showEmpty(tr("No runs stored for “%1” yet. Import benchmark result files as a run with "
                                       "“fleetscope workflows import %1 PATH…”.").arg(config.name));
@@ -356,8 +386,10 @@ void WorkflowsPage::updateTrend()
         if (p.flags.isEmpty())
             continue;
         QStringList texts;
-        for (const RunFlag &flag : p.flags)
+        for (RunFlag flag : p.flags) {
+            flag.group = onlyDimensions(flag.group, m_analysis.varying);   // backend=vllm on every series says nothing
             texts << flagText(flag);
+        }
         const WorkflowRun *run = nullptr;
         for (const WorkflowRun &r : std::as_const(m_analysis.runs)) {
             if (r.id == p.runId)

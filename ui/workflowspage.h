@@ -4,6 +4,7 @@
 #include "page.h"
 #include "workflowfigures.h"
 
+class QCheckBox;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
@@ -41,6 +42,8 @@ public:
     QLineEdit *runsFilter() const { return m_runsFilter; }
     WorkflowVerdictsModel *verdictsModel() const { return m_verdicts; }
     TableView *verdictsView() const { return m_verdictsTable; }
+    QCheckBox *showAllVerdicts() const { return m_showAll; }
+    QLabel *verdictsSummary() const { return m_verdictsSummary; }
     const WorkflowTrend &trend() const { return m_trend; }
 
     // What one configuration's stored runs amount to; computed on a reader thread.
@@ -51,6 +54,7 @@ public:
         QList<MetricSeries> series;
         QList<SeriesVerdict> verdicts;
         QList<RunFlag> flags;
+        QStringList varying;   // the dimensions that tell the series apart
     };
 
 private:
@@ -77,6 +81,8 @@ private:
     WorkflowVerdictsModel *m_verdicts = nullptr;
     QSortFilterProxyModel *m_verdictsProxy = nullptr;
     TableView *m_verdictsTable = nullptr;
+    QCheckBox *m_showAll = nullptr;
+    QLabel *m_verdictsSummary = nullptr;
 
     QList<WorkflowConfig> m_configs;
     Analysis m_analysis;
