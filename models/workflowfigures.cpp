@@ -13,12 +13,6 @@
 namespace fleetscope {
 namespace {
 
-// As metric queries compare dimension values (workflows/metricquery.cpp): numbers in 'g' 15.
-QString dimensionValueText(const QJsonValue &value)
-{
-    return value.isDouble() ? QString::number(value.toDouble(), 'g', 15) : value.toString();
-}
-
 bool groupMatches(const QJsonObject &group, const QMap<QString, QString> &dimensions)
 {
     for (auto it = dimensions.constBegin(); it != dimensions.constEnd(); ++it) {
@@ -34,6 +28,11 @@ QString tr(const char *text)
 }
 
 } // namespace
+
+QString dimensionValueText(const QJsonValue &value)
+{
+    return value.isDouble() ? QString::number(value.toDouble(), 'g', 15) : value.toString();
+}
 
 QList<MetricChoice> metricChoices(const QList<WorkflowMetricRow> &rows)
 {

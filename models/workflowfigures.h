@@ -14,6 +14,9 @@ struct MetricChoice {
     MetricDirection direction = MetricDirection::Neutral;
 };
 
+// A dimension's value as metric queries compare it (workflows/metricquery.cpp): numbers in 'g' 15, so 1 is "1".
+QString dimensionValueText(const QJsonValue &value);
+
 // Every metric of ROWS once, by name.
 QList<MetricChoice> metricChoices(const QList<WorkflowMetricRow> &rows);
 

@@ -1031,6 +1031,19 @@ private Q_SLOTS:
         QTest::qWait(150);
         QVERIFY(window->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/workflows-runs.png")));
 
+        // Choosing a verdict shows its series: the regression at concurrency 2, marked red.
+        page->tabs()->setCurrentIndex(0);
+        page->verdictsView()->table()->setCurrentIndex(shown->index(0, WorkflowVerdictsModel::Metric));
+        QCOMPARE(page->metricPicker()->currentData().toString(), QStringLiteral("median_ttft_ms"));
+        QCOMPARE(page->dimensionPicker(QStringLiteral("max_concurrency"))->currentData().toString(), QStringLiteral("2"));
+        QCOMPARE(page->trend().series, 1);
+        QTRY_VERIFY(chart->title().startsWith(QStringLiteral("median_ttft_ms (ms) per run, max_concurrency=2")));
+        QCOMPARE(chart->markers().size(), 1);
+        QCOMPARE(chart->markers().first().kind, TimeSeriesChart::Marker::Kind::Bad);
+        page->verdictsView()->table()->setCurrentIndex(shown->index(1, WorkflowVerdictsModel::Metric));
+        QCOMPARE(page->metricPicker()->currentData().toString(), QStringLiteral("output_throughput"));
+        QCOMPARE(page->dimensionPicker(QStringLiteral("max_concurrency"))->currentData().toString(), QStringLiteral("8"));
+
         // Exports: both tables as CSV, the chart as PNG and SVG.
         QTemporaryDir out;
         const Result<qint64> runsCsv = page->runsView()->exportCsv(out.filePath(QStringLiteral("runs.csv")));

@@ -102,6 +102,8 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     m_verdictsTable->table()->setAccessibleName(tr("Regression verdicts"));
     m_verdictsTable->table()->setSortingEnabled(true);
     m_verdictsTable->table()->sortByColumn(WorkflowVerdictsModel::Outcome, Qt::AscendingOrder);
+    m_verdictsTable->table()->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_verdictsTable->table()->setToolTip(tr("Select a series to see its trend above."));
     auto *verdictsLayout = new QVBoxLayout(verdictsPane);
     verdictsLayout->setContentsMargins(0, 4, 0, 0);
     verdictsLayout->addLayout(verdictsRow);
@@ -152,6 +154,7 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     connect(m_showAll, &QCheckBox::toggled, this, [this](bool all) {
         m_verdictsProxy->setFilterFixedString(all ? QString() : QStringLiteral("true"));
     });
+    connect(m_verdictsTable->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &WorkflowsPage::showVerdictSeries);
     connect(m_runsFilter, &QLineEdit::textChanged, m_runsProxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_analysisState, &PageState::retryRequested, this, &WorkflowsPage::loadConfig);
 }
@@ -346,6 +349,19 @@ void WorkflowsPage::rebuildDimensionPickers()
         m_dimensionLayout->addWidget(fieldLabel(it.key(), m_dimensionBox));
         m_dimensionLayout->addWidget(picker);
         m_dimensionPickers.insert(it.key(), picker);
+    }
+}
+
+// A verdict chosen in the table: the chart shows that series, so a regression is one click from its history.
+void WorkflowsPage::showVerdictSeries(const QModelIndex &current)
+{
+    if (!current.isValid())
+        return;
+    const SeriesVerdict &v = m_verdicts->verdict(m_verdictsProxy->mapToSource(current).row());
+    m_metric->setCurrentIndex(std::max(0, m_metric->findData(v.metric)));
+    for (auto it = m_dimensionPickers.cbegin(); it != m_dimensionPickers.cend(); ++it) {
+        const QString value = v.group.contains(it.key()) ? dimensionValueText(v.group.value(it.key())) : QString();
+        it.value()->setCurrentIndex(std::max(0, it.value()->findData(value)));
     }
 }
 

@@ -62,6 +62,7 @@ private:
     void showAnalysis(Analysis analysis);
     void rebuildDimensionPickers();
     void updateTrend();
+    void showVerdictSeries(const QModelIndex &current);
     QString configText(const WorkflowConfig &config, qsizetype runs) const;
 
     QComboBox *m_config = nullptr;
