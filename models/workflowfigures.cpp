@@ -22,11 +22,6 @@ bool groupMatches(const QJsonObject &group, const QMap<QString, QString> &dimens
     return true;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("WorkflowFigures", text);
-}
-
 } // namespace
 
 QString dimensionValueText(const QJsonValue &value)
@@ -203,23 +198,26 @@ QString changeText(double percent)
 {
     const QString number = QLocale().toString(std::abs(percent), 'f', 1);
     if (percent > 0)
-        return tr("+%1 %").arg(number);
+        return QCoreApplication::translate("WorkflowFigures", "+%1 %").arg(number);
     if (percent < 0)
-        return tr("\u2212%1 %").arg(number);
-    return tr("%1 %").arg(number);
+        return QCoreApplication::translate("WorkflowFigures", "\u2212%1 %").arg(number);
+    return QCoreApplication::translate("WorkflowFigures", "%1 %").arg(number);
 }
 
 QString valueText(double value, const QString &unit)
 {
     const QString number = std::abs(value) >= 10000 ? QLocale().toString(value, 'f', 0) : QLocale().toString(value, 'g', 6);
-    return unit.isEmpty() ? number : tr("%1 %2").arg(number, unit);
+    return unit.isEmpty() ? number : QCoreApplication::translate("WorkflowFigures", "%1 %2").arg(number, unit);
 }
 
 QString flagText(const RunFlag &flag)
 {
-    const QString what = flag.verdict == Verdict::Regression ? tr("Regression") : tr("Improvement");
-    const QString series = flag.group.isEmpty() ? flag.metric : tr("%1 (%2)").arg(flag.metric, groupText(flag.group));
-    return tr("%1: %2 %3 vs median %4").arg(what, series, changeText(flag.changePercent), valueText(flag.baselineMedian, flag.unit));
+    const QString what = flag.verdict == Verdict::Regression ? QCoreApplication::translate("WorkflowFigures", "Regression")
+                                                             : QCoreApplication::translate("WorkflowFigures", "Improvement");
+    const QString series = flag.group.isEmpty()
+        ? flag.metric : QCoreApplication::translate("WorkflowFigures", "%1 (%2)").arg(flag.metric, groupText(flag.group));
+    return QCoreApplication::translate("WorkflowFigures", "%1: %2 %3 vs median %4")
+        .arg(what, series, changeText(flag.changePercent), valueText(flag.baselineMedian, flag.unit));
 }
 
 } // namespace fleetscope
