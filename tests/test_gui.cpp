@@ -21,19 +21,28 @@
 #include "tableview.h"
 #include "timerangepicker.h"
 #include "timeserieschart.h"
+#include "workflowrunsmodel.h"
+#include "workflowspage.h"
+#include "workflowverdictsmodel.h"
+#include "workflows/runimport.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -59,7 +68,7 @@ const QStringList kEmptyTexts = {
     QStringLiteral("No serverless endpoints yet"),  // Endpoints
     QStringLiteral("No pods or instances yet"),     // Pods
     QStringLiteral("No GPU offers yet"),            // GPU Offers
-    QStringLiteral("No workflow runs yet"),         // Workflows
+    QStringLiteral("No workflow configurations yet"),   // Workflows
     QStringLiteral("No providers yet"),             // Providers
 };
 
@@ -391,6 +400,98 @@ LambdaDay seedLambdaDay(StoreService &store)
     store.submit(batch);
     store.flush();
     return day;
+}
+
+// Test data, clearly: a workflow configuration and ten nightly-ish runs of the vLLM serving benchmark
+// fixture over the last day (two result files a run, at concurrency 2 and 8), every timing within 1 %
+// of the fixture's, then in the newest run median TTFT at concurrency 2 up 40 % (a regression) and
+// output throughput at concurrency 8 up 25 % (an improvement); one more run whose only file is broken.
+struct WorkflowSeed {
+    QString config;
+    QList<QDateTime> times;      // of the ten good runs, oldest first
+    double baselineTtft = 0;     // the fixture's median TTFT: the median of the nine runs before the newest
+};
+
+WorkflowSeed seedWorkflowRuns(StoreService &store)
+{
+    WorkflowSeed seed;
+    seed.config = QStringLiteral("vllm-serve-bench");
+    WorkflowConfig config;
+    config.name = seed.config;
+    config.githubOwner = QStringLiteral("acme");
+    config.githubRepo = QStringLiteral("llm-serving");
+    config.workflowFilter = QStringLiteral("bench.yml");
+    config.branchFilter = QStringLiteral("main");
+    config.filePatterns = {QStringLiteral("results/*.json")};
+    WorkflowConfig idle;
+    idle.name = QStringLiteral("train-nightly");
+    idle.githubOwner = QStringLiteral("acme");
+    idle.githubRepo = QStringLiteral("trainer");
+    WriteBatch configs;
+    configs.source = QStringLiteral("test workflow configurations");
+    configs.workflowConfigs << config << idle;
+    store.submit(configs);
+    store.flush();
+    const Result<QList<WorkflowConfig>> stored = store.read<QList<WorkflowConfig>>([](Store &s) { return s.workflowConfigs(); }).result();
+    if (!stored)
+        return {};
+    for (const WorkflowConfig &c : *stored) {
+        if (c.name == seed.config)
+            config = c;
+    }
+
+    QFile fixture(QStringLiteral(FLEETSCOPE_FIXTURES "/bench/vllm-bench-serve-v0.25.1.json"));
+    if (!fixture.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonObject original = QJsonDocument::fromJson(fixture.readAll()).object();
+    seed.baselineTtft = original.value(QLatin1String("median_ttft_ms")).toDouble();
+    const QStringList timings{QStringLiteral("mean_ttft_ms"), QStringLiteral("median_ttft_ms"), QStringLiteral("p99_ttft_ms"),
+                              QStringLiteral("mean_itl_ms"), QStringLiteral("median_itl_ms"), QStringLiteral("mean_tpot_ms"),
+                              QStringLiteral("output_throughput"), QStringLiteral("request_throughput"),
+                              QStringLiteral("total_token_throughput"), QStringLiteral("duration")};
+    const double noise[] = {0, 0.008, -0.006, 0.003, -0.009, 0.005, -0.002, 0.007, -0.004, 0};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    WriteBatch runs;
+    runs.source = QStringLiteral("test workflow runs");
+    constexpr int kRuns = 10;
+    for (int i = 0; i < kRuns; ++i) {
+        const bool newest = i + 1 == kRuns;
+        CollectedFiles files;
+        for (const int concurrency : {2, 8}) {
+            QJsonObject result = original;
+            result.insert(QStringLiteral("max_concurrency"), concurrency);
+            for (const QString &key : timings) {
+                double value = original.value(key).toDouble() * (1 + noise[i]) * (concurrency == 8 && key.endsWith(QLatin1String("throughput")) ? 3 : 1);
+                if (newest && concurrency == 2 && key == QLatin1String("median_ttft_ms"))
+                    value *= 1.4;
+                if (newest && concurrency == 8 && key == QLatin1String("output_throughput"))
+                    value *= 1.25;
+                result.insert(key, i == 0 && key == QLatin1String("median_ttft_ms") ? original.value(key).toDouble() : value);
+            }
+            files.files << ResultFile{QStringLiteral("results/serve-c%1.json").arg(concurrency), QJsonDocument(result).toJson()};
+        }
+        RunOptions options;
+        options.runId = QString::number(7'310'400 + i * 17);
+        options.headSha = QString::fromLatin1(QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha1).toHex());
+        options.headBranch = QStringLiteral("main");
+        options.startedAt = now.addSecs(-qint64(kRuns - 1 - i) * 2 * 3600 - 1800);
+        options.collectedAt = options.startedAt.addSecs(600);
+        options.triggerSource = i < 5 ? TriggerSource::Backfill : TriggerSource::Realtime;
+        seed.times << options.startedAt;
+        runs.workflowRuns << buildRun(config, files, options).write;
+    }
+    CollectedFiles broken;
+    broken.files << ResultFile{QStringLiteral("results/serve-c2.json"), QByteArrayLiteral("{\"backend\": \"vllm\", \"median_ttft_ms\": ")};
+    RunOptions options;
+    options.runId = QStringLiteral("7310600");
+    options.headSha = QStringLiteral("deadbeefcafe0123456789");
+    options.headBranch = QStringLiteral("fix/tokenizer");
+    options.startedAt = now.addSecs(-3 * 3600);
+    options.collectedAt = options.startedAt.addSecs(600);
+    runs.workflowRuns << buildRun(config, broken, options).write;
+    store.submit(runs);
+    store.flush();
+    return seed;
 }
 
 QString screenshotPath(const QString &scenario, int index, const Page *page)
@@ -809,6 +910,179 @@ private Q_SLOTS:
         const QModelIndexList selected = window->providersPage()->tableView()->table()->selectionModel()->selectedRows();
         QCOMPARE(selected.size(), 1);
         QCOMPARE(window->providersPage()->model()->connection(selected.first().row()).name, QStringLiteral("lambda-research"));
+    }
+
+    void workflowsPageShowsRunsTrendAndRegressions()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        const WorkflowSeed seed = seedWorkflowRuns(*store.service);
+        QCOMPARE(seed.times.size(), 10);
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+        const int index = int(window->pages().indexOf(window->findChild<WorkflowsPage *>()));
+        QVERIFY(index >= 0);
+        visit(*window, index, QStringLiteral("workflows"));
+        auto *page = qobject_cast<WorkflowsPage *>(window->currentPage());
+        QVERIFY(page);
+        QCOMPARE(page->pageState()->state(), PageState::State::Content);
+        QTRY_COMPARE(page->analysisState()->state(), PageState::State::Content);
+
+        // Both configurations by name; the one with the newest run is shown first.
+        QCOMPARE(page->configPicker()->count(), 2);
+        QCOMPARE(page->configPicker()->currentText(), seed.config);
+        QVERIFY2(page->configSummary()->text().contains(QStringLiteral("acme/llm-serving")), qPrintable(page->configSummary()->text()));
+        QVERIFY2(page->configSummary()->text().contains(QStringLiteral("11 run(s) stored")), qPrintable(page->configSummary()->text()));
+
+        // Runs: ten completed with two files each, one failed on its broken file.
+        WorkflowRunsModel *runs = page->runsModel();
+        QCOMPARE(runs->rowCount(), 11);
+        int failed = 0;
+        for (int row = 0; row < runs->rowCount(); ++row) {
+            if (runs->run(row).status == RunStatus::Failed) {
+                ++failed;
+                QCOMPARE(runs->index(row, WorkflowRunsModel::Run).data().toString(), QStringLiteral("7310600"));
+                QCOMPARE(runs->index(row, WorkflowRunsModel::Files).data().toString(), QStringLiteral("0 / 1"));
+                QCOMPARE(runs->index(row, WorkflowRunsModel::Commit).data().toString(), QStringLiteral("deadbee"));
+                QVERIFY(!runs->index(row, WorkflowRunsModel::Error).data().toString().isEmpty());
+            } else {
+                QCOMPARE(runs->index(row, WorkflowRunsModel::Files).data().toString(), QStringLiteral("2 / 2"));
+            }
+        }
+        QCOMPARE(failed, 1);
+        QCOMPARE(page->tabs()->tabText(1), QStringLiteral("Runs (11)"));
+        // Newest first in the view; the filter narrows it, the export keeps every run.
+        QTableView *runsTable = page->runsView()->table();
+        QCOMPARE(runsTable->model()->index(0, WorkflowRunsModel::Run).data().toString(), QStringLiteral("7310553"));
+        page->runsFilter()->setText(QStringLiteral("tokenizer"));
+        QCOMPARE(runsTable->model()->rowCount(), 1);
+        page->runsFilter()->clear();
+        QCOMPARE(runsTable->model()->rowCount(), 11);
+
+        // Regressions: the planted one, first in the table, and the improvement after it.
+        WorkflowVerdictsModel *verdicts = page->verdictsModel();
+        QCOMPARE(verdicts->count(Verdict::Regression), qsizetype(1));
+        QCOMPARE(verdicts->count(Verdict::Improvement), qsizetype(1));
+        QCOMPARE(page->tabs()->tabText(0), QStringLiteral("Regressions (1)"));
+        QAbstractItemModel *shown = page->verdictsView()->table()->model();
+        QCOMPARE(shown->index(0, WorkflowVerdictsModel::Metric).data().toString(), QStringLiteral("median_ttft_ms"));
+        // Only the dimension that tells the series apart; backend, model and the rest are the same on all.
+        QCOMPARE(shown->index(0, WorkflowVerdictsModel::Dimensions).data().toString(), QStringLiteral("max_concurrency=2"));
+        QCOMPARE(shown->index(0, WorkflowVerdictsModel::Change).data().toString(), QStringLiteral("+40.0 %"));
+        QCOMPARE(shown->index(0, WorkflowVerdictsModel::Outcome).data().toString(), QStringLiteral("Regression"));
+        QCOMPARE(shown->index(1, WorkflowVerdictsModel::Metric).data().toString(), QStringLiteral("output_throughput"));
+        QCOMPARE(shown->index(1, WorkflowVerdictsModel::Outcome).data().toString(), QStringLiteral("Improvement"));
+        // Changes only, until asked for every series.
+        QCOMPARE(shown->rowCount(), 2);
+        QVERIFY2(page->verdictsSummary()->text().startsWith(QStringLiteral("1 regression(s) and 1 improvement(s) in the newest runs of %1 series")
+                                                                .arg(verdicts->rowCount())),
+                 qPrintable(page->verdictsSummary()->text()));
+        page->showAllVerdicts()->setChecked(true);
+        QCOMPARE(shown->rowCount(), verdicts->rowCount());
+        QCOMPARE(shown->index(0, WorkflowVerdictsModel::Outcome).data().toString(), QStringLiteral("Regression"));
+        page->showAllVerdicts()->setChecked(false);
+        QCOMPARE(shown->rowCount(), 2);
+
+        // The chart opens on the regressed metric: both concurrencies' average and range per run, the newest run marked red.
+        QCOMPARE(page->metricPicker()->currentData().toString(), QStringLiteral("median_ttft_ms"));
+        QCOMPARE(page->metricPicker()->currentText(), QStringLiteral("median_ttft_ms (ms)"));
+        QComboBox *concurrency = page->dimensionPicker(QStringLiteral("max_concurrency"));
+        QVERIFY(concurrency);
+        QCOMPARE(concurrency->count(), 3);
+        QCOMPARE(concurrency->itemText(0), QStringLiteral("all"));
+        QCOMPARE(page->trendState()->state(), PageState::State::Content);
+        QCOMPARE(page->trend().series, 2);
+        QCOMPARE(page->trend().points.size(), 10);
+        TimeSeriesChart *chart = page->chart();
+        QTRY_COMPARE(chart->bucketCount(), qsizetype(10));
+        QCOMPARE(chart->markers().size(), 1);
+        const TimeSeriesChart::Marker marker = chart->markers().first();
+        QCOMPARE(marker.kind, TimeSeriesChart::Marker::Kind::Bad);
+        QCOMPARE(marker.tMs, seed.times.last().toMSecsSinceEpoch());
+        QVERIFY2(marker.text.startsWith(QStringLiteral("Run 7310553 (")), qPrintable(marker.text));
+        QVERIFY2(marker.text.endsWith(QStringLiteral("): Regression: median_ttft_ms (max_concurrency=2) +40.0 % vs median 55.6814 ms")),
+                 qPrintable(marker.text));
+        QVERIFY2(chart->describeBucketAt(marker.tMs).contains(QStringLiteral("Regression")), qPrintable(chart->describeBucketAt(marker.tMs)));
+        QVERIFY(!chart->describeBucketAt(seed.times.first().toMSecsSinceEpoch()).contains(QStringLiteral("Regression")));
+        QVERIFY2(chart->title().startsWith(QStringLiteral("median_ttft_ms (ms) per run, average and range of 2 series")), qPrintable(chart->title()));
+
+        // Concurrency 2 alone: its own line, the regressed value marked on it.
+        concurrency->setCurrentIndex(concurrency->findData(QStringLiteral("2")));
+        QCOMPARE(page->trend().series, 1);
+        QTRY_VERIFY(chart->title().startsWith(QStringLiteral("median_ttft_ms (ms) per run, max_concurrency=2")));
+        QCOMPARE(chart->markers().size(), 1);
+        QCOMPARE(chart->markers().first().value, seed.baselineTtft * 1.4);
+        QCOMPARE(page->trend().points.first().avg, seed.baselineTtft);
+        QTest::qWait(150);
+        QVERIFY(window->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/workflows.png")));
+
+        // Output throughput: concurrency 2 chosen still; nothing flagged there, so no marker.
+        page->metricPicker()->setCurrentIndex(page->metricPicker()->findData(QStringLiteral("output_throughput")));
+        QTRY_VERIFY(chart->title().startsWith(QStringLiteral("output_throughput (tok/s) per run, max_concurrency=2")));
+        QVERIFY(chart->markers().isEmpty());
+        concurrency = page->dimensionPicker(QStringLiteral("max_concurrency"));
+        QVERIFY(concurrency);
+        concurrency->setCurrentIndex(concurrency->findData(QStringLiteral("8")));
+        QTRY_VERIFY(chart->title().startsWith(QStringLiteral("output_throughput (tok/s) per run, max_concurrency=8")));
+        QCOMPARE(chart->markers().size(), 1);
+        QCOMPARE(chart->markers().first().kind, TimeSeriesChart::Marker::Kind::Good);
+        QVERIFY2(chart->markers().first().text.contains(QStringLiteral("Improvement: output_throughput (")), qPrintable(chart->markers().first().text));
+        page->tabs()->setCurrentIndex(1);
+        QTest::qWait(150);
+        QVERIFY(window->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/workflows-runs.png")));
+
+        // Choosing a verdict shows its series: the regression at concurrency 2, marked red.
+        page->tabs()->setCurrentIndex(0);
+        page->verdictsView()->table()->setCurrentIndex(shown->index(0, WorkflowVerdictsModel::Metric));
+        QCOMPARE(page->metricPicker()->currentData().toString(), QStringLiteral("median_ttft_ms"));
+        QCOMPARE(page->dimensionPicker(QStringLiteral("max_concurrency"))->currentData().toString(), QStringLiteral("2"));
+        QCOMPARE(page->trend().series, 1);
+        QTRY_VERIFY(chart->title().startsWith(QStringLiteral("median_ttft_ms (ms) per run, max_concurrency=2")));
+        QCOMPARE(chart->markers().size(), 1);
+        QCOMPARE(chart->markers().first().kind, TimeSeriesChart::Marker::Kind::Bad);
+        page->verdictsView()->table()->setCurrentIndex(shown->index(1, WorkflowVerdictsModel::Metric));
+        QCOMPARE(page->metricPicker()->currentData().toString(), QStringLiteral("output_throughput"));
+        QCOMPARE(page->dimensionPicker(QStringLiteral("max_concurrency"))->currentData().toString(), QStringLiteral("8"));
+
+        // Exports: both tables as CSV, the chart as PNG and SVG.
+        QTemporaryDir out;
+        const Result<qint64> runsCsv = page->runsView()->exportCsv(out.filePath(QStringLiteral("runs.csv")));
+        QVERIFY(runsCsv);
+        QCOMPARE(*runsCsv, qint64(11));
+        const Result<qint64> verdictsCsv = page->verdictsView()->exportCsv(out.filePath(QStringLiteral("regressions.csv")));
+        QVERIFY(verdictsCsv);
+        QCOMPARE(*verdictsCsv, qint64(verdicts->rowCount()));
+        QVERIFY(chart->exportPng(out.filePath(QStringLiteral("trend.png"))));
+        QVERIFY(chart->exportSvg(out.filePath(QStringLiteral("trend.svg"))));
+
+        // A shorter range than the runs span: the trend says where the newest run is.
+        window->timeRangePicker()->setRange(TimeRange::preset(TimeRange::Preset::LastHour));
+        QTRY_COMPARE(page->trend().points.size(), qsizetype(1));
+        QCOMPARE(page->trendState()->state(), PageState::State::Content);
+        QCOMPARE(page->metricPicker()->currentData().toString(), QStringLiteral("output_throughput"));   // the user's choice stays
+        QCOMPARE(page->dimensionPicker(QStringLiteral("max_concurrency"))->currentData().toString(), QStringLiteral("8"));
+
+        // The configuration without runs says how to get some.
+        page->configPicker()->setCurrentIndex(page->configPicker()->findText(QStringLiteral("train-nightly")));
+        QTRY_COMPARE(page->analysisState()->state(), PageState::State::Empty);
+        QVERIFY2(page->analysisState()->message().contains(QStringLiteral("fleetscope workflows import train-nightly PATH")),
+                 qPrintable(page->analysisState()->message()));
+        QCOMPARE(page->runsModel()->rowCount(), 0);
+        QTest::qWait(150);
+        QVERIFY(window->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/workflows-no-runs.png")));
+    }
+
+    void workflowsPageWithoutConfigurations()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+        const int index = int(window->pages().indexOf(window->findChild<WorkflowsPage *>()));
+        visit(*window, index, QStringLiteral("empty"));
+        QCOMPARE(window->currentPage()->pageState()->state(), PageState::State::Empty);
+        QVERIFY(showsText(window->currentPage(), QStringLiteral("fleetscope workflows configs add NAME --repo OWNER/REPO")));
+        QVERIFY(window->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/workflows-empty.png")));
     }
 
     void failedConnectionKeepsItsDataMarkedStale()

@@ -13,7 +13,6 @@ QString datasetTitle(CollectedDataPage::Dataset dataset)
     case CollectedDataPage::Dataset::Endpoints: return CollectedDataPage::tr("Endpoints");
     case CollectedDataPage::Dataset::Pods: return CollectedDataPage::tr("Pods");
     case CollectedDataPage::Dataset::GpuOffers: return CollectedDataPage::tr("GPU Offers");
-    case CollectedDataPage::Dataset::Workflows: return CollectedDataPage::tr("Workflows");
     }
     return {};
 }
@@ -34,9 +33,6 @@ QString missingProviderText(CollectedDataPage::Dataset dataset)
     case CollectedDataPage::Dataset::GpuOffers:
         return CollectedDataPage::tr("No GPU offers yet — add a provider that publishes GPU prices, such as "
                                      "RunPod or Lambda, to compare what the same GPU costs where.");
-    case CollectedDataPage::Dataset::Workflows:
-        return CollectedDataPage::tr("No workflow runs yet — add a GitHub connection to follow CI benchmark "
-                                     "metrics run by run.");
     }
     return {};
 }
@@ -53,8 +49,6 @@ QString awaitingDataText(CollectedDataPage::Dataset dataset)
         return CollectedDataPage::tr("No pod or instance data stored yet for %1. They appear here after a successful sync.");
     case CollectedDataPage::Dataset::GpuOffers:
         return CollectedDataPage::tr("No GPU offers stored yet for %1. Prices appear here after a successful sync.");
-    case CollectedDataPage::Dataset::Workflows:
-        return CollectedDataPage::tr("No workflow runs stored yet for %1. Runs appear here after a successful sync.");
     }
     return {};
 }
@@ -86,8 +80,6 @@ QStringList CollectedDataPage::collectingKinds(Dataset dataset)
     case Dataset::GpuOffers:
         return {QStringLiteral("runpod"), QStringLiteral("lambda"), QStringLiteral("vultr"),
                 QStringLiteral("paperspace"), QStringLiteral("coreweave")};
-    case Dataset::Workflows:
-        return {QStringLiteral("github")};
     }
     return {};
 }

@@ -1,4 +1,4 @@
-// Pages for data that only some provider kinds collect (cost, endpoints, pods, GPU offers, workflows).
+// Pages for data that only some provider kinds collect (cost, endpoints, pods, GPU offers).
 #pragma once
 
 #include "page.h"
@@ -12,7 +12,7 @@ class CollectedDataPage : public Page
 {
     Q_OBJECT
 public:
-    enum class Dataset { Cost, Endpoints, Pods, GpuOffers, Workflows };
+    enum class Dataset { Cost, Endpoints, Pods, GpuOffers };
 
     CollectedDataPage(Dataset dataset, StoreService &store, QWidget *parent = nullptr);
 

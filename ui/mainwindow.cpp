@@ -2,7 +2,6 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
-#include "collecteddatapage.h"
 #include "costpage.h"
 #include "endpointspage.h"
 #include "logging.h"
@@ -12,6 +11,7 @@
 #include "providerspage.h"
 #include "syncstatusbar.h"
 #include "timerangepicker.h"
+#include "workflowspage.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -79,7 +79,7 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
     m_podsPage = new PodsPage(store, m_stack);
     addPage(m_podsPage, QStringLiteral("pods"));
     addPage(new OffersPage(store, m_stack), QStringLiteral("offers"));
-    addPage(new CollectedDataPage(CollectedDataPage::Dataset::Workflows, store, m_stack), QStringLiteral("workflows"));
+    addPage(new WorkflowsPage(store, m_stack), QStringLiteral("workflows"));
     m_providersPage = new ProvidersPage(store, m_stack);
     addPage(m_providersPage, QStringLiteral("providers"));
     // A connection's row on the Overview opens its pods, or the Providers page when it needs attention.

@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <QChart>
 #include <QChartView>
+#include <QCursor>
 #include <QDateTimeAxis>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -21,8 +22,10 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QRegularExpression>
+#include <QScatterSeries>
 #include <QSvgGenerator>
 #include <QToolButton>
+#include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -134,6 +137,7 @@ void TimeSeriesChart::redraw()
     m_shownFrom = m_pendingFrom;
     m_shownTo = m_pendingTo;
     m_shownTitle = m_pendingTitle;
+    m_shownMarkers = m_pendingMarkers;
 
     m_chart->removeAllSeries();
     m_chart->setTitle(m_shownTitle);
@@ -191,6 +195,8 @@ void TimeSeriesChart::redraw()
         }
         first = false;
     }
+    addMarkers(Marker::Kind::Bad);
+    addMarkers(Marker::Kind::Good);
     m_chart->legend()->setVisible(!m_shown.buckets.isEmpty());
 
     double low = 0;
@@ -201,6 +207,10 @@ void TimeSeriesChart::redraw()
         for (const Bucket &bucket : m_shown.buckets) {
             low = std::min(low, bucket.min);
             high = std::max(high, bucket.max);
+        }
+        for (const Marker &marker : std::as_const(m_shownMarkers)) {
+            low = std::min(low, marker.value);
+            high = std::max(high, marker.value);
         }
     }
     if (valueMode)
@@ -214,6 +224,40 @@ void TimeSeriesChart::redraw()
         m_xAxis->setRange(m_shownFrom.toLocalTime(), m_shownTo.toLocalTime());
     }
     showIdleReadout();
+}
+
+void TimeSeriesChart::addMarkers(Marker::Kind kind)
+{
+    QList<Marker> markers;
+    for (const Marker &marker : std::as_const(m_shownMarkers)) {
+        if (marker.kind == kind)
+            markers << marker;
+    }
+    if (markers.isEmpty())
+        return;
+    auto *points = new QScatterSeries();
+    points->setName(kind == Marker::Kind::Bad ? tr("Regression") : tr("Improvement"));
+    // Red and green read on light and dark palettes alike; the outline keeps them apart from the line.
+    points->setColor(kind == Marker::Kind::Bad ? QColor(0xd6, 0x27, 0x28) : QColor(0x2c, 0xa0, 0x2c));
+    points->setBorderColor(palette().color(QPalette::Base));
+    points->setMarkerSize(13);
+    for (const Marker &marker : std::as_const(markers))
+        points->append(qreal(marker.tMs), marker.value);
+    m_chart->addSeries(points);
+    points->attachAxis(m_xAxis);
+    points->attachAxis(m_yAxis);
+    connect(points, &QScatterSeries::hovered, this, [this, markers](const QPointF &point, bool state) {
+        if (!state) {
+            QToolTip::hideText();
+            return;
+        }
+        QStringList texts;
+        for (const Marker &marker : markers) {
+            if (qreal(marker.tMs) == point.x())
+                texts << marker.text;
+        }
+        QToolTip::showText(QCursor::pos(), texts.join(QLatin1Char('\n')), m_view);
+    });
 }
 
 void TimeSeriesChart::applyPalette()
@@ -243,6 +287,7 @@ void TimeSeriesChart::changeEvent(QEvent *event)
         m_pendingFrom = m_shownFrom;
         m_pendingTo = m_shownTo;
         m_pendingTitle = m_shownTitle;
+        m_pendingMarkers = m_shownMarkers;
         redraw();
     }
     QWidget::changeEvent(event);
@@ -259,11 +304,16 @@ QString TimeSeriesChart::describeBucketAt(qint64 tMs) const
     const Bucket *bucket = bucketAt(m_shown, tMs);
     if (!bucket)
         return {};
-    if (!m_valueName.isEmpty())
-        return tr("%1  –  %2: %3").arg(formatTime(bucket->startMs + m_shown.widthMs / 2), m_valueName, formatValue(bucket->last));
-    return tr("%1  –  min %2 · avg %3 · max %4 · last %5")
-        .arg(formatTime(bucket->startMs), formatValue(bucket->min), formatValue(bucket->avg),
-             formatValue(bucket->max), formatValue(bucket->last));
+    QString text = !m_valueName.isEmpty()
+        ? tr("%1  –  %2: %3").arg(formatTime(bucket->startMs + m_shown.widthMs / 2), m_valueName, formatValue(bucket->last))
+        : tr("%1  –  min %2 · avg %3 · max %4 · last %5")
+              .arg(formatTime(bucket->startMs), formatValue(bucket->min), formatValue(bucket->avg),
+                   formatValue(bucket->max), formatValue(bucket->last));
+    for (const Marker &marker : m_shownMarkers) {
+        if (marker.tMs >= bucket->startMs && marker.tMs < bucket->startMs + std::max<qint64>(m_shown.widthMs, 1))
+            text += tr("  ·  %1").arg(marker.text);
+    }
+    return text;
 }
 
 void TimeSeriesChart::showIdleReadout()

@@ -23,20 +23,34 @@ class TimeSeriesChart : public QWidget
 public:
     explicit TimeSeriesChart(QWidget *parent = nullptr);
 
+    // A point to call out on the line: a regression (red) or an improvement (green), with what to
+    // say about it in the tooltip and the readout.
+    struct Marker {
+        enum class Kind { Bad, Good };
+        qint64 tMs = 0;
+        double value = 0;
+        Kind kind = Kind::Bad;
+        QString text;
+    };
+
     // Marks the chart dirty; the redraw follows within ~40 ms, so bursts of updates cost one
     // redraw and the chart never repaints more than ~25 times a second. FROM/TO is the x range.
     void setData(const BucketSeries &series, const QDateTime &from, const QDateTime &to, const QString &title);
     // For series of single readings (snapshots, see pointSeries): draws one line named NAME from
     // a zero-based axis instead of the min–max band and average. Empty NAME: bucket mode.
     void setValueName(const QString &name) { m_valueName = name; }
+    // Markers drawn from the next redraw on, until replaced; set them before setData.
+    void setMarkers(const QList<Marker> &markers) { m_pendingMarkers = markers; }
 
     // What is on screen now (after the coalesced redraw), for tests and exports.
     qsizetype bucketCount() const { return m_shown.buckets.size(); }
+    const QList<Marker> &markers() const { return m_shownMarkers; }
     QDateTime shownFrom() const { return m_shownFrom; }
     QDateTime shownTo() const { return m_shownTo; }
     QString title() const { return m_shownTitle; }
 
-    // "14:05 – min 12 · avg 40.2 · max 88 · last 51" for the bucket under T_MS; empty when none.
+    // "14:05 – min 12 · avg 40.2 · max 88 · last 51" for the bucket under T_MS, and the text of
+    // the markers in it; empty when none.
     QString describeBucketAt(qint64 tMs) const;
 
     Result<void> exportPng(const QString &path);
@@ -48,6 +62,7 @@ protected:
 
 private:
     void redraw();
+    void addMarkers(Marker::Kind kind);
     void applyPalette();
     void flushPendingRedraw();
     void showIdleReadout();
@@ -66,11 +81,13 @@ private:
     QDateTime m_pendingFrom;
     QDateTime m_pendingTo;
     QString m_pendingTitle;
+    QList<Marker> m_pendingMarkers;
 
     BucketSeries m_shown;
     QDateTime m_shownFrom;
     QDateTime m_shownTo;
     QString m_shownTitle;
+    QList<Marker> m_shownMarkers;
     QString m_valueName;
 };
 

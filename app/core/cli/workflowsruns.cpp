@@ -48,13 +48,6 @@ QString number(double value)
     return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
-QString runLabel(const WorkflowRun &run)
-{
-    if (run.githubRunId)
-        return QString::number(*run.githubRunId);
-    return run.runKey.startsWith(QLatin1String("sha256:")) ? run.runKey.left(19) : run.runKey.section(QLatin1Char(':'), 1);
-}
-
 QJsonValue orNull(const QString &text)
 {
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
@@ -139,12 +132,12 @@ int workflowsImport(const CommandContext &ctx, const QStringList &args)
         writeTextTable(rows, ctx.out);
     const WorkflowRun &run = built.write.run;
     ctx.out << QStringLiteral("run %1 of '%2': %3, %4 of %5 files read, %6 metric values%7")
-                   .arg(runLabel(run), name, runStatusName(run.status))
+                   .arg(run.label(), name, runStatusName(run.status))
                    .arg(run.filesProcessed).arg(run.filesFound).arg(run.metricsCount)
                    .arg(replaces ? QStringLiteral(" (replaced the earlier import of this run)") : QString())
             << Qt::endl;
     if (run.status != RunStatus::Completed)
-        return ctx.failure(QStringLiteral("%1: run %2 %3: %4").arg(name, runLabel(run), runStatusName(run.status), run.errorMessage));
+        return ctx.failure(QStringLiteral("%1: run %2 %3: %4").arg(name, run.label(), runStatusName(run.status), run.errorMessage));
     return ExitOk;
 }
 
@@ -188,7 +181,7 @@ int workflowsRuns(const CommandContext &ctx, const QStringList &args)
                              QStringLiteral("TRIGGER"), QStringLiteral("FILES"), QStringLiteral("METRICS"), QStringLiteral("COMMIT"),
                              QStringLiteral("BRANCH"), QStringLiteral("ERROR")}};
     for (const WorkflowRun &r : std::as_const(*runs)) {
-        rows << QStringList{r.configName, runLabel(r), time(r.metricTime()), runStatusName(r.status), triggerSourceName(r.triggerSource),
+        rows << QStringList{r.configName, r.label(), time(r.metricTime()), runStatusName(r.status), triggerSourceName(r.triggerSource),
                             QStringLiteral("%1/%2").arg(r.filesProcessed).arg(r.filesFound), QString::number(r.metricsCount),
                             r.headSha.left(7), r.headBranch, r.errorMessage};
     }

@@ -52,4 +52,11 @@ TriggerSource triggerSourceFromName(const QString &name)
     return fromName(kTriggers, name, TriggerSource::Manual);
 }
 
+QString WorkflowRun::label() const
+{
+    if (githubRunId)
+        return QString::number(*githubRunId);
+    return runKey.startsWith(QLatin1String("sha256:")) ? runKey.left(19) : runKey.section(QLatin1Char(':'), 1);
+}
+
 } // namespace fleetscope

@@ -72,6 +72,9 @@ struct WorkflowRun {
 
     // The time its metrics are plotted at: when the workload started, else when it was collected.
     QDateTime metricTime() const { return workloadStartedAt.isValid() ? workloadStartedAt : collectionStartedAt; }
+    // How commands and pages name the run: its GitHub run id, the label it was imported under,
+    // or the start of its content hash ("sha256:1a2b3c4d5e6f").
+    QString label() const;
 };
 
 struct MetricValue {

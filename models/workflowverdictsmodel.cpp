@@ -1,0 +1,174 @@
+// WorkflowVerdictsModel: localised cells, verdict colours, sort keys, and the fields of `workflows regressions --format json`.
+#include "workflowverdictsmodel.h"
+
+#include "snapshotformat.h"
+#include "workflowfigures.h"
+
+#include <QColor>
+#include <QJsonDocument>
+#include <QLocale>
+
+#include <algorithm>
+#include <limits>
+
+namespace fleetscope {
+namespace {
+
+// Regressions first: what a user opens the table for.
+int verdictRank(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Regression: return 0;
+    case Verdict::Improvement: return 1;
+    case Verdict::Unchanged: return 2;
+    case Verdict::TooLittleHistory: return 3;
+    case Verdict::NotJudged: return 4;
+    }
+    return 5;
+}
+
+} // namespace
+
+void WorkflowVerdictsModel::setVerdicts(QList<SeriesVerdict> verdicts)
+{
+    beginResetModel();
+    m_verdicts = std::move(verdicts);
+    QList<QJsonObject> groups;
+    for (const SeriesVerdict &v : std::as_const(m_verdicts))
+        groups << v.group;
+    m_shownDimensions = groups.isEmpty() ? QStringList() : varyingDimensions(groups);
+    endResetModel();
+}
+
+qsizetype WorkflowVerdictsModel::count(Verdict verdict) const
+{
+    return std::count_if(m_verdicts.cbegin(), m_verdicts.cend(), [verdict](const SeriesVerdict &v) { return v.verdict == verdict; });
+}
+
+int WorkflowVerdictsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_verdicts.size());
+}
+
+int WorkflowVerdictsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString WorkflowVerdictsModel::verdictText(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Regression: return tr("Regression");
+    case Verdict::Improvement: return tr("Improvement");
+    case Verdict::Unchanged: return tr("Unchanged");
+    case Verdict::TooLittleHistory: return tr("Too little history");
+    case Verdict::NotJudged: return tr("Not judged");
+    }
+    return {};
+}
+
+QString WorkflowVerdictsModel::directionText(MetricDirection direction)
+{
+    switch (direction) {
+    case MetricDirection::LowerIsBetter: return tr("Lower");
+    case MetricDirection::HigherIsBetter: return tr("Higher");
+    case MetricDirection::Neutral: return tr("Neutral");
+    }
+    return {};
+}
+
+QVariant WorkflowVerdictsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SeriesVerdict &v = m_verdicts.at(index.row());
+    const bool judged = v.baselineRuns > 0;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Metric: return v.metric;
+        case Dimensions: {
+            const QJsonObject shown = onlyDimensions(v.group, m_shownDimensions);
+            return shown.isEmpty() ? tr("—") : groupText(shown);
+        }
+        case Latest: return valueText(v.latest.value, v.unit);
+        case Baseline: return judged ? valueText(v.baselineMedian, v.unit) : SnapshotFormat::unknown();
+        case Change: return judged && v.baselineMedian != 0 ? changeText(v.changePercent) : SnapshotFormat::unknown();
+        case Better: return directionText(v.direction);
+        case Outcome: return verdictText(v.verdict);
+        }
+        break;
+    case SortRole:
+        switch (index.column()) {
+        case Latest: return v.latest.value;
+        case Baseline: return judged ? v.baselineMedian : -std::numeric_limits<double>::max();
+        case Change: return judged ? v.changePercent : -std::numeric_limits<double>::max();
+        case Outcome: return verdictRank(v.verdict);
+        default: return data(index, Qt::DisplayRole).toString().toLower();
+        }
+    case ChangedRole: return v.verdict == Verdict::Regression || v.verdict == Verdict::Improvement;
+    case Qt::DecorationRole:
+        if (index.column() != Outcome)
+            break;
+        switch (v.verdict) {
+        case Verdict::Regression: return QColor(0xd6, 0x27, 0x28);
+        case Verdict::Improvement: return QColor(0x2c, 0xa0, 0x2c);
+        default: return QColor(0x9e, 0x9e, 0x9e);
+        }
+    case Qt::ToolTipRole:
+        if (index.column() == Outcome || index.column() == Change) {
+            if (!judged)
+                return tr("No earlier runs to compare with.");
+            return tr("%1 of %2 against the median of the %3 run(s) before it; changes within %4 are noise.")
+                .arg(valueText(v.latest.value, v.unit), SnapshotFormat::clockTime(v.latest.time))
+                .arg(v.baselineRuns)
+                .arg(valueText(v.limit, v.unit));
+        }
+        if (index.column() == Dimensions)
+            return groupText(v.group);
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Latest || index.column() == Baseline || index.column() == Change)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant WorkflowVerdictsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Metric: return tr("Metric");
+    case Dimensions: return tr("Dimensions");
+    case Latest: return tr("Latest");
+    case Baseline: return tr("Baseline median");
+    case Change: return tr("Change");
+    case Better: return tr("Better");
+    case Outcome: return tr("Verdict");
+    }
+    return {};
+}
+
+TableData WorkflowVerdictsModel::tableData() const
+{
+    TableData table;
+    table.columns = {QStringLiteral("metric"), QStringLiteral("dimensions"), QStringLiteral("unit"), QStringLiteral("better"),
+                     QStringLiteral("verdict"), QStringLiteral("latest"), QStringLiteral("latest_at"), QStringLiteral("head_sha"),
+                     QStringLiteral("baseline_runs"), QStringLiteral("baseline_median"), QStringLiteral("mad"),
+                     QStringLiteral("change_percent")};
+    for (const SeriesVerdict &v : m_verdicts) {
+        const bool judged = v.baselineRuns > 0;
+        table.rows.append({v.metric, QString::fromUtf8(QJsonDocument(v.group).toJson(QJsonDocument::Compact)), v.unit,
+                           directionName(v.direction), verdictName(v.verdict), v.latest.value,
+                           v.latest.time.isValid() ? QVariant(v.latest.time.toUTC()) : QVariant(), v.latest.headSha, v.baselineRuns,
+                           judged ? QVariant(v.baselineMedian) : QVariant(), judged ? QVariant(v.mad) : QVariant(),
+                           judged ? QVariant(v.changePercent) : QVariant()});
+    }
+    return table;
+}
+
+} // namespace fleetscope

@@ -1,0 +1,367 @@
+// Workflows page models: metric and dimension choices, per-run flags from the regression core, the
+// trend per run, and the runs and verdicts tables (through QAbstractItemModelTester), with exact values.
+#include "workflowfigures.h"
+#include "workflowrunsmodel.h"
+#include "workflowverdictsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QColor>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+using namespace fleetscope;
+
+namespace {
+
+const QDateTime kStart(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC);
+
+QDateTime runTime(qint64 run)
+{
+    return kStart.addSecs(run * 6 * 3600);
+}
+
+WorkflowMetricRow row(qint64 run, const QString &metric, double value, const QString &unit, MetricDirection direction,
+                      const QJsonObject &dimensions)
+{
+    WorkflowMetricRow r;
+    r.runId = run;
+    r.timestamp = runTime(run);
+    r.headSha = QStringLiteral("sha%1").arg(run);
+    r.dimensions = dimensions;
+    r.metric = metric;
+    r.value = value;
+    r.unit = unit;
+    r.direction = direction;
+    return r;
+}
+
+const QJsonObject kLlama1{{QStringLiteral("model"), QStringLiteral("llama")}, {QStringLiteral("batch"), 1}};
+const QJsonObject kQwen4{{QStringLiteral("model"), QStringLiteral("qwen")}, {QStringLiteral("batch"), 4}};
+const QJsonObject kQwen32{{QStringLiteral("model"), QStringLiteral("qwen")}, {QStringLiteral("batch"), 32}};
+
+// Eight runs: llama latency steps from ~40 ms to 50 ms in run 8 (a regression), the qwen latencies
+// stay flat, throughput jumps from ~100 to 130 tok/s in run 8 (an improvement); "requests" is a count.
+QList<WorkflowMetricRow> sampleRows()
+{
+    const double llama[] = {40, 41, 39, 40.1, 40, 39.9, 40.2, 50};
+    const double throughput[] = {100, 102, 98, 101, 99, 100, 100, 130};
+    QList<WorkflowMetricRow> rows;
+    for (qint64 run = 1; run <= 8; ++run) {
+        rows << row(run, QStringLiteral("latency"), llama[run - 1], QStringLiteral("ms"), MetricDirection::LowerIsBetter, kLlama1);
+        rows << row(run, QStringLiteral("latency"), 60, QStringLiteral("ms"), MetricDirection::LowerIsBetter, kQwen4);
+        rows << row(run, QStringLiteral("latency"), 70, QStringLiteral("ms"), MetricDirection::LowerIsBetter, kQwen32);
+        rows << row(run, QStringLiteral("throughput"), throughput[run - 1], QStringLiteral("tok/s"), MetricDirection::HigherIsBetter, kLlama1);
+        rows << row(run, QStringLiteral("requests"), 200, QString(), MetricDirection::Neutral, kLlama1);
+    }
+    return rows;
+}
+
+WorkflowRun sampleRun(qint64 id)
+{
+    WorkflowRun r;
+    r.id = id;
+    r.configName = QStringLiteral("serve");
+    return r;
+}
+
+} // namespace
+
+class TestWorkflowsModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void metricAndDimensionChoices()
+    {
+        const QList<MetricChoice> metrics = metricChoices(sampleRows());
+        QCOMPARE(metrics.size(), 3);
+        QCOMPARE(metrics.at(0).metric, QStringLiteral("latency"));
+        QCOMPARE(metrics.at(0).unit, QStringLiteral("ms"));
+        QCOMPARE(metrics.at(0).direction, MetricDirection::LowerIsBetter);
+        QCOMPARE(metrics.at(1).metric, QStringLiteral("requests"));
+        QCOMPARE(metrics.at(2).metric, QStringLiteral("throughput"));
+        QCOMPARE(metrics.at(2).unit, QStringLiteral("tok/s"));
+
+        // Numbers in numeric order, as text the way metric queries compare them.
+        const QMap<QString, QStringList> dimensions = dimensionChoices(sampleRows(), QStringLiteral("latency"));
+        QCOMPARE(dimensions.keys(), (QStringList{QStringLiteral("batch"), QStringLiteral("model")}));
+        QCOMPARE(dimensions.value(QStringLiteral("batch")), (QStringList{QStringLiteral("1"), QStringLiteral("4"), QStringLiteral("32")}));
+        QCOMPARE(dimensions.value(QStringLiteral("model")), (QStringList{QStringLiteral("llama"), QStringLiteral("qwen")}));
+        QCOMPARE(dimensionChoices(sampleRows(), QStringLiteral("throughput")).value(QStringLiteral("batch")), QStringList{QStringLiteral("1")});
+        QVERIFY(dimensionChoices(sampleRows(), QStringLiteral("nope")).isEmpty());
+    }
+
+    void everyRunIsJudgedAgainstTheRunsBeforeIt()
+    {
+        const QList<MetricSeries> series = runSeries(sampleRows());
+        QCOMPARE(series.size(), 5);
+        const QList<RunFlag> flags = flagRuns(series);
+        // Runs 6 and 7 are judged too (5 and 6 runs before them) and stay within the noise.
+        QCOMPARE(flags.size(), 2);
+        const RunFlag &latency = flags.at(0);
+        QCOMPARE(latency.runId, qint64(8));
+        QCOMPARE(latency.metric, QStringLiteral("latency"));
+        QCOMPARE(latency.group, kLlama1);
+        QCOMPARE(latency.verdict, Verdict::Regression);
+        QCOMPARE(latency.value, 50.0);
+        QCOMPARE(latency.baselineMedian, 40.0);
+        QCOMPARE(latency.changePercent, 25.0);
+        QCOMPARE(flagText(latency), QStringLiteral("Regression: latency (batch=1, model=llama) +25.0 % vs median 40 ms"));
+        const RunFlag &throughput = flags.at(1);
+        QCOMPARE(throughput.runId, qint64(8));
+        QCOMPARE(throughput.verdict, Verdict::Improvement);
+        QCOMPARE(throughput.changePercent, 30.0);
+        QCOMPARE(flagText(throughput), QStringLiteral("Improvement: throughput (batch=1, model=llama) +30.0 % vs median 100 tok/s"));
+
+        // A step in the middle is flagged at its own run, against the runs before it only.
+        QList<WorkflowMetricRow> middle;
+        const double values[] = {10, 10, 10, 10, 10, 10, 14, 14, 14};
+        for (qint64 run = 1; run <= 9; ++run)
+            middle << row(run, QStringLiteral("t"), values[run - 1], QStringLiteral("s"), MetricDirection::LowerIsBetter, {});
+        const QList<RunFlag> stepped = flagRuns(runSeries(middle));
+        QCOMPARE(stepped.size(), 3);   // 7, 8 and 9: their baselines' median is still 10
+        QCOMPARE(stepped.at(0).runId, qint64(7));
+        QCOMPARE(stepped.at(0).changePercent, 40.0);
+        QCOMPARE(flagText(stepped.at(0)), QStringLiteral("Regression: t +40.0 % vs median 10 s"));
+
+        // The newest run's flag is the verdict the regressions table shows: one core, one answer.
+        const QList<SeriesVerdict> verdicts = detectRegressions(series);
+        for (const SeriesVerdict &v : verdicts) {
+            const bool flagged = std::any_of(flags.cbegin(), flags.cend(), [&v](const RunFlag &f) {
+                return f.metric == v.metric && f.group == v.group && f.runId == v.latest.runId && f.verdict == v.verdict;
+            });
+            QCOMPARE(flagged, v.verdict == Verdict::Regression || v.verdict == Verdict::Improvement);
+        }
+    }
+
+    void trendPerRunWithItsFlags()
+    {
+        const QList<MetricSeries> series = runSeries(sampleRows());
+        const QList<RunFlag> flags = flagRuns(series);
+
+        const WorkflowTrend all = workflowTrend(series, flags, QStringLiteral("latency"), {}, {}, {});
+        QCOMPARE(all.unit, QStringLiteral("ms"));
+        QCOMPARE(all.direction, MetricDirection::LowerIsBetter);
+        QCOMPARE(all.series, 3);
+        QCOMPARE(all.points.size(), 8);
+        QCOMPARE(all.newest, runTime(8));
+        const TrendPoint &last = all.points.last();
+        QCOMPARE(last.runId, qint64(8));
+        QCOMPARE(last.time, runTime(8));
+        QCOMPARE(last.headSha, QStringLiteral("sha8"));
+        QCOMPARE(last.min, 50.0);
+        QCOMPARE(last.max, 70.0);
+        QCOMPARE(last.avg, 60.0);
+        QCOMPARE(last.series, 3);
+        QCOMPARE(last.flags.size(), 1);
+        QVERIFY(last.regressed());
+        QCOMPARE(all.points.first().avg, (40.0 + 60 + 70) / 3);
+        QVERIFY(all.points.first().flags.isEmpty());
+
+        // Filtered to the qwen series: flat, nothing flagged.
+        const WorkflowTrend qwen = workflowTrend(series, flags, QStringLiteral("latency"), {{QStringLiteral("model"), QStringLiteral("qwen")}}, {}, {});
+        QCOMPARE(qwen.series, 2);
+        QCOMPARE(qwen.points.last().avg, 65.0);
+        QVERIFY(qwen.points.last().flags.isEmpty());
+        // A number dimension matches by its text; one series, its own value.
+        const WorkflowTrend one = workflowTrend(series, flags, QStringLiteral("latency"), {{QStringLiteral("batch"), QStringLiteral("1")}}, {}, {});
+        QCOMPARE(one.series, 1);
+        QCOMPARE(one.points.last().avg, 50.0);
+        QCOMPARE(one.points.last().min, 50.0);
+
+        // The time range keeps runs 3 to 7; the newest run is still known, for the empty state.
+        const WorkflowTrend range = workflowTrend(series, flags, QStringLiteral("throughput"), {}, runTime(3), runTime(8));
+        QCOMPARE(range.points.size(), 5);
+        QCOMPARE(range.points.first().runId, qint64(3));
+        QCOMPARE(range.points.last().runId, qint64(7));
+        QCOMPARE(range.newest, runTime(8));
+        const WorkflowTrend none = workflowTrend(series, flags, QStringLiteral("throughput"), {}, runTime(9), {});
+        QVERIFY(none.points.isEmpty());
+        QCOMPARE(none.newest, runTime(8));
+        QCOMPARE(workflowTrend(series, flags, QStringLiteral("latency"), {{QStringLiteral("model"), QStringLiteral("x")}}, {}, {}).series, 0);
+    }
+
+    void onlyTheDimensionsThatVaryAreShown()
+    {
+        const QJsonObject a{{QStringLiteral("gpu"), QStringLiteral("H100")}, {QStringLiteral("model"), QStringLiteral("a")}, {QStringLiteral("tp"), 2}};
+        const QJsonObject b{{QStringLiteral("gpu"), QStringLiteral("H100")}, {QStringLiteral("model"), QStringLiteral("b")}, {QStringLiteral("tp"), 2}};
+        const QJsonObject c{{QStringLiteral("gpu"), QStringLiteral("H100")}, {QStringLiteral("model"), QStringLiteral("b")}};
+        QCOMPARE(varyingDimensions({a, b}), QStringList{QStringLiteral("model")});
+        QCOMPARE(varyingDimensions({a, b, c}), (QStringList{QStringLiteral("model"), QStringLiteral("tp")}));   // missing counts as different
+        QCOMPARE(varyingDimensions({a}), QStringList());
+        QCOMPARE(onlyDimensions(a, {QStringLiteral("model")}), (QJsonObject{{QStringLiteral("model"), QStringLiteral("a")}}));
+        QCOMPARE(onlyDimensions(c, {QStringLiteral("tp")}), QJsonObject());
+
+        QList<WorkflowMetricRow> rows;
+        for (qint64 run = 1; run <= 3; ++run) {
+            rows << row(run, QStringLiteral("latency"), 10, QStringLiteral("ms"), MetricDirection::LowerIsBetter, a);
+            rows << row(run, QStringLiteral("latency"), 20, QStringLiteral("ms"), MetricDirection::LowerIsBetter, b);
+        }
+        WorkflowVerdictsModel model;
+        model.setVerdicts(detectRegressions(runSeries(rows)));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, WorkflowVerdictsModel::Dimensions).data().toString(), QStringLiteral("model=a"));
+        QCOMPARE(model.index(0, WorkflowVerdictsModel::Dimensions).data(Qt::ToolTipRole).toString(), QStringLiteral("gpu=H100, model=a, tp=2"));
+        QCOMPARE(model.index(1, WorkflowVerdictsModel::Dimensions).data().toString(), QStringLiteral("model=b"));
+        QCOMPARE(model.index(0, WorkflowVerdictsModel::Metric).data(WorkflowVerdictsModel::ChangedRole).toBool(), false);
+        QCOMPARE(model.tableData().rows.at(0).at(1).toString(), QStringLiteral("{\"gpu\":\"H100\",\"model\":\"a\",\"tp\":2}"));
+
+        // One series alone: nothing tells it apart from another.
+        model.setVerdicts(detectRegressions(runSeries(rows.mid(0, 1))));
+        QCOMPARE(model.index(0, WorkflowVerdictsModel::Dimensions).data().toString(), QStringLiteral("—"));
+    }
+
+    void texts()
+    {
+        QCOMPARE(changeText(25), QStringLiteral("+25.0 %"));
+        QCOMPARE(changeText(-4), QStringLiteral("\u22124.0 %"));
+        QCOMPARE(changeText(0), QStringLiteral("0.0 %"));
+        QCOMPARE(valueText(40.05, QStringLiteral("ms")), QStringLiteral("40.05 ms"));
+        QCOMPARE(valueText(9120, QStringLiteral("tok/s")), QStringLiteral("9,120 tok/s"));
+        QCOMPARE(valueText(123456.7, QString()), QStringLiteral("123,457"));
+    }
+
+    void runsModel()
+    {
+        WorkflowRun done = sampleRun(1);
+        done.runKey = QStringLiteral("run:9120001");
+        done.githubRunId = 9120001;
+        done.headSha = QStringLiteral("0123456789abcdef");
+        done.headBranch = QStringLiteral("main");
+        done.status = RunStatus::Completed;
+        done.triggerSource = TriggerSource::Backfill;
+        done.filesFound = 4;
+        done.filesProcessed = 3;
+        done.metricsCount = 12;
+        done.workloadStartedAt = runTime(1);
+        done.errorMessage = QStringLiteral("notes.md: no table found");
+        WorkflowRun failed = sampleRun(2);
+        failed.runKey = QStringLiteral("run:nightly-7");
+        failed.status = RunStatus::Failed;
+        failed.filesFound = 1;
+        failed.collectionStartedAt = runTime(2);
+        failed.errorMessage = QStringLiteral("bench.json: not JSON");
+        WorkflowRun pending = sampleRun(3);
+        pending.runKey = QStringLiteral("sha256:1a2b3c4d5e6f7a8b9c0d");
+        pending.status = RunStatus::Pending;
+
+        WorkflowRunsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRuns({done, failed, pending});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.columnCount(), int(WorkflowRunsModel::ColumnCount));
+        auto cell = [&model](int row, int column, int role = Qt::DisplayRole) { return model.index(row, column).data(role); };
+        QCOMPARE(cell(0, WorkflowRunsModel::Run).toString(), QStringLiteral("9120001"));
+        QCOMPARE(cell(0, WorkflowRunsModel::Branch).toString(), QStringLiteral("main"));
+        QCOMPARE(cell(0, WorkflowRunsModel::Commit).toString(), QStringLiteral("0123456"));
+        QCOMPARE(cell(0, WorkflowRunsModel::Commit, Qt::ToolTipRole).toString(), QStringLiteral("0123456789abcdef"));
+        QCOMPARE(cell(0, WorkflowRunsModel::Status).toString(), QStringLiteral("Completed"));
+        QCOMPARE(cell(0, WorkflowRunsModel::Status, Qt::DecorationRole).value<QColor>(), QColor(0x2c, 0xa0, 0x2c));
+        QCOMPARE(cell(0, WorkflowRunsModel::Trigger).toString(), QStringLiteral("Backfill"));
+        QCOMPARE(cell(0, WorkflowRunsModel::Files).toString(), QStringLiteral("3 / 4"));
+        QCOMPARE(cell(0, WorkflowRunsModel::Metrics).toString(), QStringLiteral("12"));
+        QCOMPARE(cell(0, WorkflowRunsModel::Started, WorkflowRunsModel::SortRole).toLongLong(), runTime(1).toMSecsSinceEpoch());
+        QCOMPARE(cell(0, WorkflowRunsModel::Error).toString(), QStringLiteral("notes.md: no table found"));
+        QCOMPARE(cell(1, WorkflowRunsModel::Run).toString(), QStringLiteral("nightly-7"));
+        QCOMPARE(cell(1, WorkflowRunsModel::Branch).toString(), QStringLiteral("—"));
+        QCOMPARE(cell(1, WorkflowRunsModel::Status).toString(), QStringLiteral("Failed"));
+        QCOMPARE(cell(1, WorkflowRunsModel::Status, Qt::DecorationRole).value<QColor>(), QColor(0xd6, 0x27, 0x28));
+        QCOMPARE(cell(1, WorkflowRunsModel::Started, WorkflowRunsModel::SortRole).toLongLong(), runTime(2).toMSecsSinceEpoch());
+        QCOMPARE(cell(1, WorkflowRunsModel::Error, Qt::ToolTipRole).toString(), QStringLiteral("bench.json: not JSON"));
+        QCOMPARE(cell(2, WorkflowRunsModel::Run).toString(), QStringLiteral("sha256:1a2b3c4d5e6f"));
+        QCOMPARE(cell(2, WorkflowRunsModel::Status, Qt::DecorationRole).value<QColor>(), QColor(0x1f, 0x77, 0xb4));
+        QCOMPARE(cell(2, WorkflowRunsModel::Started).toString(), QStringLiteral("—"));
+
+        // Newest first by start; unknown starts last.
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(WorkflowRunsModel::SortRole);
+        proxy.sort(WorkflowRunsModel::Started, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, WorkflowRunsModel::Run).data().toString(), QStringLiteral("nightly-7"));
+        QCOMPARE(proxy.index(2, WorkflowRunsModel::Run).data().toString(), QStringLiteral("sha256:1a2b3c4d5e6f"));
+
+        // The export has the workflow-runs dataset's columns, typed.
+        const TableData table = model.tableData();
+        QCOMPARE(table.columns, (QStringList{QStringLiteral("config"), QStringLiteral("github_run_id"), QStringLiteral("head_sha"),
+                                             QStringLiteral("head_branch"), QStringLiteral("status"), QStringLiteral("trigger_source"),
+                                             QStringLiteral("files_found"), QStringLiteral("files_processed"), QStringLiteral("metrics_count"),
+                                             QStringLiteral("workload_started_at"), QStringLiteral("workload_completed_at"),
+                                             QStringLiteral("error_message")}));
+        QCOMPARE(table.rows.size(), 3);
+        QCOMPARE(table.rows.at(0).at(1).toLongLong(), qint64(9120001));
+        QCOMPARE(table.rows.at(0).at(4).toString(), QStringLiteral("completed"));
+        QCOMPARE(table.rows.at(0).at(5).toString(), QStringLiteral("backfill"));
+        QCOMPARE(table.rows.at(0).at(9).toDateTime(), runTime(1));
+        QVERIFY(!table.rows.at(1).at(1).isValid());   // no GitHub run id: empty, never 0
+        QVERIFY(!table.rows.at(1).at(9).isValid());
+        QCOMPARE(table.rows.at(1).at(4).toString(), QStringLiteral("failed"));
+    }
+
+    void verdictsModel()
+    {
+        WorkflowVerdictsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<WorkflowMetricRow> rows = sampleRows();
+        rows << row(7, QStringLiteral("new_metric"), 5, QStringLiteral("s"), MetricDirection::LowerIsBetter, kLlama1);
+        model.setVerdicts(detectRegressions(runSeries(rows)));
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.count(Verdict::Regression), qsizetype(1));
+        QCOMPARE(model.count(Verdict::Improvement), qsizetype(1));
+        QCOMPARE(model.count(Verdict::Unchanged), qsizetype(2));
+        QCOMPARE(model.count(Verdict::TooLittleHistory), qsizetype(1));
+        QCOMPARE(model.count(Verdict::NotJudged), qsizetype(1));
+
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(WorkflowVerdictsModel::SortRole);
+        proxy.sort(WorkflowVerdictsModel::Outcome, Qt::AscendingOrder);
+        auto cell = [&proxy](int row, int column, int role = Qt::DisplayRole) { return proxy.index(row, column).data(role); };
+        QCOMPARE(cell(0, WorkflowVerdictsModel::Metric).toString(), QStringLiteral("latency"));
+        QCOMPARE(cell(0, WorkflowVerdictsModel::Dimensions).toString(), QStringLiteral("batch=1, model=llama"));
+        QCOMPARE(cell(0, WorkflowVerdictsModel::Latest).toString(), QStringLiteral("50 ms"));
+        QCOMPARE(cell(0, WorkflowVerdictsModel::Baseline).toString(), QStringLiteral("40 ms"));
+        QCOMPARE(cell(0, WorkflowVerdictsModel::Change).toString(), QStringLiteral("+25.0 %"));
+        QCOMPARE(cell(0, WorkflowVerdictsModel::Better).toString(), QStringLiteral("Lower"));
+        QCOMPARE(cell(0, WorkflowVerdictsModel::Outcome).toString(), QStringLiteral("Regression"));
+        QCOMPARE(cell(0, WorkflowVerdictsModel::Outcome, Qt::DecorationRole).value<QColor>(), QColor(0xd6, 0x27, 0x28));
+        QCOMPARE(cell(0, WorkflowVerdictsModel::Metric, WorkflowVerdictsModel::ChangedRole).toBool(), true);
+        QCOMPARE(cell(2, WorkflowVerdictsModel::Metric, WorkflowVerdictsModel::ChangedRole).toBool(), false);
+        QVERIFY2(cell(0, WorkflowVerdictsModel::Outcome, Qt::ToolTipRole).toString().contains(QStringLiteral("the 7 run(s) before it; changes within 4 ms are noise")),
+                 qPrintable(cell(0, WorkflowVerdictsModel::Outcome, Qt::ToolTipRole).toString()));
+        QCOMPARE(cell(1, WorkflowVerdictsModel::Metric).toString(), QStringLiteral("throughput"));
+        QCOMPARE(cell(1, WorkflowVerdictsModel::Change).toString(), QStringLiteral("+30.0 %"));
+        QCOMPARE(cell(1, WorkflowVerdictsModel::Better).toString(), QStringLiteral("Higher"));
+        QCOMPARE(cell(1, WorkflowVerdictsModel::Outcome, Qt::DecorationRole).value<QColor>(), QColor(0x2c, 0xa0, 0x2c));
+        QCOMPARE(cell(4, WorkflowVerdictsModel::Metric).toString(), QStringLiteral("new_metric"));
+        QCOMPARE(cell(4, WorkflowVerdictsModel::Outcome).toString(), QStringLiteral("Too little history"));
+        QCOMPARE(cell(4, WorkflowVerdictsModel::Baseline).toString(), QStringLiteral("—"));
+        QCOMPARE(cell(4, WorkflowVerdictsModel::Change).toString(), QStringLiteral("—"));
+        QCOMPARE(cell(5, WorkflowVerdictsModel::Metric).toString(), QStringLiteral("requests"));
+        QCOMPARE(cell(5, WorkflowVerdictsModel::Better).toString(), QStringLiteral("Neutral"));
+        QCOMPARE(cell(5, WorkflowVerdictsModel::Outcome).toString(), QStringLiteral("Not judged"));
+
+        // The export carries the fields of `fleetscope workflows regressions --format json`.
+        const TableData table = model.tableData();
+        QCOMPARE(table.columns.first(), QStringLiteral("metric"));
+        QCOMPARE(table.columns.last(), QStringLiteral("change_percent"));
+        int regression = -1;
+        for (int i = 0; i < table.rows.size(); ++i) {
+            if (table.rows.at(i).at(4).toString() == QLatin1String("regression"))
+                regression = i;
+        }
+        QVERIFY(regression >= 0);
+        const QList<QVariant> &r = table.rows.at(regression);
+        QCOMPARE(r.at(1).toString(), QStringLiteral("{\"batch\":1,\"model\":\"llama\"}"));
+        QCOMPARE(r.at(2).toString(), QStringLiteral("ms"));
+        QCOMPARE(r.at(3).toString(), QStringLiteral("lower"));
+        QCOMPARE(r.at(5).toDouble(), 50.0);
+        QCOMPARE(r.at(6).toDateTime(), runTime(8));
+        QCOMPARE(r.at(7).toString(), QStringLiteral("sha8"));
+        QCOMPARE(r.at(8).toInt(), 7);
+        QCOMPARE(r.at(9).toDouble(), 40.0);
+        QCOMPARE(r.at(11).toDouble(), 25.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkflowsModels)
+#include "test_workflowsmodels.moc"

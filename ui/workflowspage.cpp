@@ -1,0 +1,445 @@
+// WorkflowsPage: reads a configuration's runs and metric rows and judges them on a reader thread; the GUI
+// thread only filters the chosen metric's per-run series for the chart.
+#include "workflowspage.h"
+
+#include "snapshotformat.h"
+#include "pointseries.h"
+#include "tableview.h"
+#include "timeserieschart.h"
+#include "workflowrunsmodel.h"
+#include "workflowverdictsmodel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace fleetscope {
+namespace {
+
+QLabel *fieldLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+QString metricLabel(const QString &metric, const QString &unit)
+{
+    return unit.isEmpty() ? metric : WorkflowsPage::tr("%1 (%2)").arg(metric, unit);
+}
+
+} // namespace
+
+WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
+    : Page(tr("Workflows"), store, parent)
+{
+    auto *content = new QWidget(this);
+    m_config = new QComboBox(content);
+    m_config->setAccessibleName(tr("Workflow configuration"));
+    m_config->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_configSummary = new QLabel(content);
+    m_configSummary->setTextFormat(Qt::PlainText);
+    m_configSummary->setAccessibleName(tr("Configuration details"));
+    auto *configRow = new QHBoxLayout;
+    configRow->addWidget(fieldLabel(tr("Configuration"), content));
+    configRow->addWidget(m_config);
+    configRow->addSpacing(12);
+    configRow->addWidget(m_configSummary, 1);
+
+    m_analysisState = new PageState(content);
+    auto *splitter = new QSplitter(Qt::Vertical, m_analysisState);
+    splitter->setChildrenCollapsible(false);
+
+    auto *trendPane = new QWidget(splitter);
+    m_metric = new QComboBox(trendPane);
+    m_metric->setAccessibleName(tr("Metric"));
+    m_metric->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_dimensionBox = new QWidget(trendPane);
+    m_dimensionLayout = new QHBoxLayout(m_dimensionBox);
+    m_dimensionLayout->setContentsMargins(0, 0, 0, 0);
+    auto *metricRow = new QHBoxLayout;
+    metricRow->addWidget(fieldLabel(tr("Metric"), trendPane));
+    metricRow->addWidget(m_metric);
+    metricRow->addSpacing(12);
+    metricRow->addWidget(m_dimensionBox);
+    metricRow->addStretch(1);
+    m_trendState = new PageState(trendPane);
+    m_trendState->setMessageWidth(320, 560);
+    m_chart = new TimeSeriesChart(m_trendState);
+    m_trendState->setContent(m_chart);
+    auto *trendLayout = new QVBoxLayout(trendPane);
+    trendLayout->setContentsMargins(0, 0, 0, 0);
+    trendLayout->addLayout(metricRow);
+    trendLayout->addWidget(m_trendState, 1);
+
+    m_tabs = new QTabWidget(splitter);
+    auto *verdictsPane = new QWidget(m_tabs);
+    m_verdicts = new WorkflowVerdictsModel(this);
+    m_verdictsProxy = new QSortFilterProxyModel(this);
+    m_verdictsProxy->setSourceModel(m_verdicts);
+    m_verdictsProxy->setSortRole(WorkflowVerdictsModel::SortRole);
+    m_verdictsProxy->setFilterRole(WorkflowVerdictsModel::ChangedRole);
+    m_verdictsProxy->setFilterFixedString(QStringLiteral("true"));   // changes only, until asked for every series
+    m_verdictsSummary = new QLabel(verdictsPane);
+    m_verdictsSummary->setTextFormat(Qt::PlainText);
+    m_verdictsSummary->setWordWrap(true);
+    m_showAll = new QCheckBox(tr("Show unchanged and unjudged series"), verdictsPane);
+    auto *verdictsRow = new QHBoxLayout;
+    verdictsRow->addWidget(m_verdictsSummary, 1);
+    verdictsRow->addWidget(m_showAll);
+    m_verdictsTable = new TableView(verdictsPane);
+    m_verdictsTable->setModel(m_verdicts);
+    m_verdictsTable->table()->setModel(m_verdictsProxy);
+    m_verdictsTable->setExportName(QStringLiteral("workflow-regressions"));
+    m_verdictsTable->table()->setAccessibleName(tr("Regression verdicts"));
+    m_verdictsTable->table()->setSortingEnabled(true);
+    m_verdictsTable->table()->sortByColumn(WorkflowVerdictsModel::Outcome, Qt::AscendingOrder);
+    m_verdictsTable->table()->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_verdictsTable->table()->setToolTip(tr("Select a series to see its trend above."));
+    auto *verdictsLayout = new QVBoxLayout(verdictsPane);
+    verdictsLayout->setContentsMargins(0, 4, 0, 0);
+    verdictsLayout->addLayout(verdictsRow);
+    verdictsLayout->addWidget(m_verdictsTable, 1);
+    m_tabs->addTab(verdictsPane, tr("Regressions"));
+
+    auto *runsPane = new QWidget(m_tabs);
+    m_runs = new WorkflowRunsModel(this);
+    m_runsProxy = new QSortFilterProxyModel(this);
+    m_runsProxy->setSourceModel(m_runs);
+    m_runsProxy->setSortRole(WorkflowRunsModel::SortRole);
+    m_runsProxy->setFilterKeyColumn(-1);
+    m_runsProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_runsFilter = new QLineEdit(runsPane);
+    m_runsFilter->setPlaceholderText(tr("Filter runs by id, branch, commit, status or error…"));
+    m_runsFilter->setClearButtonEnabled(true);
+    m_runsFilter->setAccessibleName(tr("Filter workflow runs"));
+    m_runsTable = new TableView(runsPane);
+    m_runsTable->setModel(m_runs);             // row count and CSV export: every run, whatever the filter
+    m_runsTable->table()->setModel(m_runsProxy);
+    m_runsTable->setExportName(QStringLiteral("workflow-runs"));
+    m_runsTable->table()->setAccessibleName(tr("Workflow runs"));
+    m_runsTable->table()->setSortingEnabled(true);
+    m_runsTable->table()->sortByColumn(WorkflowRunsModel::Started, Qt::DescendingOrder);
+    auto *runsLayout = new QVBoxLayout(runsPane);
+    runsLayout->setContentsMargins(0, 4, 0, 0);
+    runsLayout->addWidget(m_runsFilter);
+    runsLayout->addWidget(m_runsTable, 1);
+    m_tabs->addTab(runsPane, tr("Runs"));
+
+    splitter->addWidget(trendPane);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    m_analysisState->setContent(splitter);
+
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(configRow);
+    layout->addWidget(m_analysisState, 1);
+    pageState()->setContent(content);
+
+    connect(m_config, &QComboBox::currentIndexChanged, this, &WorkflowsPage::loadConfig);
+    connect(m_metric, &QComboBox::currentIndexChanged, this, [this] {
+        rebuildDimensionPickers();
+        updateTrend();
+    });
+    connect(m_showAll, &QCheckBox::toggled, this, [this](bool all) {
+        m_verdictsProxy->setFilterFixedString(all ? QString() : QStringLiteral("true"));
+    });
+    connect(m_verdictsTable->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &WorkflowsPage::showVerdictSeries);
+    connect(m_runsFilter, &QLineEdit::textChanged, m_runsProxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_analysisState, &PageState::retryRequested, this, &WorkflowsPage::loadConfig);
+}
+
+QComboBox *WorkflowsPage::dimensionPicker(const QString &dimension) const
+{
+    return m_dimensionPickers.value(dimension);
+}
+
+void WorkflowsPage::reload()
+{
+    struct Configs {
+        QList<WorkflowConfig> configs;
+        QString newest;   // the configuration with the newest run: what to open on
+    };
+    pageState()->showLoading();
+    readLatest<Configs>(m_request, [](Store &store) -> Result<Configs> {
+        auto configs = store.workflowConfigs();
+        if (!configs)
+            return std::unexpected(configs.error());
+        auto runs = store.workflowRuns(QString());
+        if (!runs)
+            return std::unexpected(runs.error());
+        Configs result{*std::move(configs), QString()};
+        QDateTime newest;
+        for (const WorkflowRun &run : std::as_const(*runs)) {
+            if (!newest.isValid() || run.metricTime() > newest) {
+                newest = run.metricTime();
+                result.newest = run.configName;
+            }
+        }
+        return result;
+    }, [this](Result<Configs> configs) {
+        if (!configs) {
+            pageState()->showError(configs.error());
+            return;
+        }
+        m_configs = std::move(configs->configs);
+        if (m_configs.isEmpty()) {
+            m_configRequest.begin();   // an answer on its way is for a configuration no longer stored
+            m_config->clear();
+            pageState()->showEmpty(tr("No workflow configurations yet.\n\n"
+                                      "Add one from the command line:\n"
+                                      "fleetscope workflows configs add NAME --repo OWNER/REPO\n\n"
+                                      "then import benchmark result files as a run:\n"
+                                      "fleetscope workflows import NAME PATH…"));
+            return;
+        }
+        // The user's configuration stays chosen across refreshes.
+        const QString previous = m_config->currentText().isEmpty() ? configs->newest : m_config->currentText();
+        {
+            // One read below, not one per item the refill passes through.
+            const QSignalBlocker blocker(m_config);
+            m_config->clear();
+            for (const WorkflowConfig &c : std::as_const(m_configs))
+                m_config->addItem(c.name);
+            m_config->setCurrentIndex(std::max(0, m_config->findText(previous)));
+        }
+        pageState()->showContent();
+        loadConfig();
+    });
+}
+
+QString WorkflowsPage::configText(const WorkflowConfig &config, qsizetype runs) const
+{
+    QStringList parts;
+    if (!config.githubOwner.isEmpty())
+        parts << tr("%1/%2").arg(config.githubOwner, config.githubRepo);
+    if (!config.workflowFilter.isEmpty())
+        parts << config.workflowFilter;
+    if (!config.branchFilter.isEmpty())
+        parts << tr("branch %1").arg(config.branchFilter);
+    parts << (config.filePatterns.isEmpty() ? tr("every result file") : config.filePatterns.join(QStringLiteral(", ")));
+    if (!config.enabled)
+        parts << tr("disabled");
+    parts << tr("%n run(s) stored", nullptr, int(runs));
+    return parts.join(QStringLiteral("  ·  "));
+}
+
+void WorkflowsPage::loadConfig()
+{
+    const qsizetype index = m_config->currentIndex();
+    if (index < 0 || index >= m_configs.size())
+        return;
+    const WorkflowConfig config = m_configs.at(index);
+    m_configSummary->setText(configText(config, 0));
+    m_analysisState->showLoading();
+    readLatest<Analysis>(m_configRequest, [config](Store &store) -> Result<Analysis> {
+        Analysis analysis;
+        analysis.config = config;
+        auto runs = store.workflowRuns(config.name);
+        if (!runs)
+            return std::unexpected(runs.error());
+        WorkflowMetricFilter filter;
+        filter.config = config.name;
+        auto rows = store.workflowMetricRows(filter);
+        if (!rows)
+            return std::unexpected(rows.error());
+        analysis.runs = *std::move(runs);
+        analysis.rows = *std::move(rows);
+        // Judged over the whole history, whatever the time range: a baseline needs the runs before it.
+        analysis.series = runSeries(analysis.rows);
+        analysis.verdicts = detectRegressions(analysis.series);
+        analysis.flags = flagRuns(analysis.series);
+        QList<QJsonObject> groups;
+        for (const MetricSeries &s : std::as_const(analysis.series))
+            groups << s.group;
+        if (!groups.isEmpty())
+            analysis.varying = varyingDimensions(groups);
+        return analysis;
+    }, [this](Result<Analysis> analysis) {
+        if (!analysis) {
+            m_analysisState->showError(analysis.error());
+            return;
+        }
+        showAnalysis(*std::move(analysis));
+    });
+}
+
+void WorkflowsPage::showAnalysis(Analysis analysis)
+{
+    m_analysis = std::move(analysis);
+    const WorkflowConfig &config = m_analysis.config;
+    m_configSummary->setText(configText(config, m_analysis.runs.size()));
+    m_runs->setRuns(m_analysis.runs);
+    m_verdicts->setVerdicts(m_analysis.verdicts);
+    m_tabs->setTabText(0, tr("Regressions (%1)").arg(m_verdicts->count(Verdict::Regression)));
+    m_tabs->setTabText(1, tr("Runs (%1)").arg(m_analysis.runs.size()));
+    m_verdictsSummary->setText(tr("%1 regression(s) and %2 improvement(s) in the newest runs of %3 series; %4 with too little history to judge.")
+                                   .arg(m_verdicts->count(Verdict::Regression))
+                                   .arg(m_verdicts->count(Verdict::Improvement))
+                                   .arg(m_verdicts->rowCount())
+                                   .arg(m_verdicts->count(Verdict::TooLittleHistory)));
+    if (m_analysis.runs.isEmpty()) {
+        m_analysisState->showEmpty(tr("No runs stored for “%1” yet. Import benchmark result files as a run with "
+                                      "“fleetscope workflows import %1 PATH…”.").arg(config.name));
+        return;
+    }
+
+    // Keep the user's metric; otherwise open on the first regression, the reason to look at all.
+    QString wanted = m_metric->currentData().toString();
+    const QList<MetricChoice> choices = metricChoices(m_analysis.rows);
+    const bool stillThere = std::any_of(choices.cbegin(), choices.cend(), [&wanted](const MetricChoice &c) { return c.metric == wanted; });
+    if (!stillThere) {
+        wanted = choices.isEmpty() ? QString() : choices.first().metric;
+        for (const SeriesVerdict &v : std::as_const(m_analysis.verdicts)) {
+            if (v.verdict == Verdict::Regression) {
+                wanted = v.metric;
+                break;
+            }
+        }
+    }
+    {
+        const QSignalBlocker blocker(m_metric);
+        m_metric->clear();
+        for (const MetricChoice &c : choices)
+            m_metric->addItem(metricLabel(c.metric, c.unit), c.metric);
+        m_metric->setCurrentIndex(std::max(0, m_metric->findData(wanted)));
+    }
+    m_metric->setEnabled(!choices.isEmpty());
+    m_analysisState->showContent();
+    rebuildDimensionPickers();
+    updateTrend();
+}
+
+void WorkflowsPage::rebuildDimensionPickers()
+{
+    QMap<QString, QString> previous;
+    for (auto it = m_dimensionPickers.cbegin(); it != m_dimensionPickers.cend(); ++it)
+        previous.insert(it.key(), it.value()->currentData().toString());
+    for (QComboBox *picker : std::as_const(m_dimensionPickers))
+        picker->deleteLater();
+    m_dimensionPickers.clear();
+    while (QLayoutItem *item = m_dimensionLayout->takeAt(0)) {
+        if (item->widget())
+            item->widget()->deleteLater();
+        delete item;
+    }
+
+    const QMap<QString, QStringList> dimensions = dimensionChoices(m_analysis.rows, m_metric->currentData().toString());
+    for (auto it = dimensions.cbegin(); it != dimensions.cend(); ++it) {
+        if (it.value().size() < 2)
+            continue;   // one value filters nothing
+        auto *picker = new QComboBox(m_dimensionBox);
+        picker->setAccessibleName(tr("Dimension %1").arg(it.key()));
+        picker->setMaximumWidth(220);
+        picker->addItem(tr("all"), QString());
+        for (const QString &value : it.value())
+            picker->addItem(value, value);
+        picker->setCurrentIndex(std::max(0, picker->findData(previous.value(it.key()))));
+        connect(picker, &QComboBox::currentIndexChanged, this, &WorkflowsPage::updateTrend);
+        m_dimensionLayout->addWidget(fieldLabel(it.key(), m_dimensionBox));
+        m_dimensionLayout->addWidget(picker);
+        m_dimensionPickers.insert(it.key(), picker);
+    }
+}
+
+// A verdict chosen in the table: the chart shows that series, so a regression is one click from its history.
+void WorkflowsPage::showVerdictSeries(const QModelIndex &current)
+{
+    if (!current.isValid())
+        return;
+    const SeriesVerdict &v = m_verdicts->verdict(m_verdictsProxy->mapToSource(current).row());
+    m_metric->setCurrentIndex(std::max(0, m_metric->findData(v.metric)));
+    for (auto it = m_dimensionPickers.cbegin(); it != m_dimensionPickers.cend(); ++it) {
+        const QString value = v.group.contains(it.key()) ? dimensionValueText(v.group.value(it.key())) : QString();
+        it.value()->setCurrentIndex(std::max(0, it.value()->findData(value)));
+    }
+}
+
+void WorkflowsPage::updateTrend()
+{
+    const QString metric = m_metric->currentData().toString();
+    if (metric.isEmpty()) {
+        m_trend = WorkflowTrend();
+        m_trendState->showEmpty(tr("The runs of “%1” hold no metric values. The Runs tab says why each file was not read.")
+                                    .arg(m_analysis.config.name));
+        return;
+    }
+    QMap<QString, QString> dimensions;
+    QStringList filterText;
+    for (auto it = m_dimensionPickers.cbegin(); it != m_dimensionPickers.cend(); ++it) {
+        const QString value = it.value()->currentData().toString();
+        if (!value.isEmpty()) {
+            dimensions.insert(it.key(), value);
+            filterText << tr("%1=%2").arg(it.key(), value);
+        }
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime from = timeRange().from(now);
+    const QDateTime to = timeRange().to(now);
+    m_trend = workflowTrend(m_analysis.series, m_analysis.flags, metric, dimensions, from, to);
+    if (m_trend.points.isEmpty()) {
+        m_trendState->showEmpty(m_trend.newest.isValid()
+            ? tr("No run of “%1” between %2 and %3; the newest is from %4. Choose a longer time range to see its trend.")
+                  .arg(metric, SnapshotFormat::clockTime(from), SnapshotFormat::clockTime(to), SnapshotFormat::clockTime(m_trend.newest))
+            : tr("No run of “%1” matches this dimension filter.").arg(metric));
+        return;
+    }
+
+    QList<TimedValue> points;
+    QList<TimeSeriesChart::Marker> markers;
+    for (const TrendPoint &p : std::as_const(m_trend.points)) {
+        points.append({p.time.toMSecsSinceEpoch(), p.avg});
+        if (p.flags.isEmpty())
+            continue;
+        QStringList texts;
+        for (RunFlag flag : p.flags) {
+            flag.group = onlyDimensions(flag.group, m_analysis.varying);   // backend=vllm on every series says nothing
+            texts << flagText(flag);
+        }
+        const WorkflowRun *run = nullptr;
+        for (const WorkflowRun &r : std::as_const(m_analysis.runs)) {
+            if (r.id == p.runId)
+                run = &r;
+        }
+        const QString runText = run ? (run->headSha.isEmpty() ? tr("Run %1").arg(run->label())
+                                                              : tr("Run %1 (%2)").arg(run->label(), run->headSha.left(7)))
+                                    : QString();
+        markers.append({p.time.toMSecsSinceEpoch(), p.avg, p.regressed() ? TimeSeriesChart::Marker::Kind::Bad : TimeSeriesChart::Marker::Kind::Good,
+                        runText.isEmpty() ? texts.join(QStringLiteral("; ")) : tr("%1: %2").arg(runText, texts.join(QStringLiteral("; ")))});
+    }
+    BucketSeries series = pointSeries(points);
+    for (qsizetype i = 0; i < series.buckets.size(); ++i) {
+        series.buckets[i].min = m_trend.points.at(i).min;
+        series.buckets[i].max = m_trend.points.at(i).max;
+    }
+    const QString label = metricLabel(metric, m_trend.unit);
+    const QString better = m_trend.direction == MetricDirection::LowerIsBetter ? tr("lower is better")
+                         : m_trend.direction == MetricDirection::HigherIsBetter ? tr("higher is better") : tr("not judged");
+    QString title;
+    if (m_trend.series == 1) {
+        m_chart->setValueName(label);   // one series: its value per run, read against zero
+        title = filterText.isEmpty() ? tr("%1 per run — %2").arg(label, better)
+                                     : tr("%1 per run, %2 — %3").arg(label, filterText.join(QStringLiteral(", ")), better);
+    } else {
+        m_chart->setValueName(QString());   // several series: their average per run and their range
+        title = filterText.isEmpty()
+            ? tr("%1 per run, average and range of %n series — %2", nullptr, m_trend.series).arg(label, better)
+            : tr("%1 per run, average and range of %n series with %2 — %3", nullptr, m_trend.series)
+                  .arg(label, filterText.join(QStringLiteral(", ")), better);
+    }
+    m_chart->setMarkers(markers);
+    m_chart->setData(series, from, to, title);
+    m_trendState->showContent();
+}
+
+} // namespace fleetscope

@@ -1,0 +1,95 @@
+// Workflows: one configuration's runs, a metric's trend per run with flagged regressions marked, and the regression verdicts.
+#pragma once
+
+#include "page.h"
+#include "workflowfigures.h"
+
+class QCheckBox;
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTabWidget;
+
+namespace fleetscope {
+
+class TableView;
+class TimeSeriesChart;
+class WorkflowRunsModel;
+class WorkflowVerdictsModel;
+
+class WorkflowsPage : public Page
+{
+    Q_OBJECT
+public:
+    explicit WorkflowsPage(StoreService &store, QWidget *parent = nullptr);
+
+    void reload() override;
+
+    QComboBox *configPicker() const { return m_config; }
+    QComboBox *metricPicker() const { return m_metric; }
+    // The "all"-or-one-value picker of a dimension of the chosen metric; nullptr when it has none.
+    QComboBox *dimensionPicker(const QString &dimension) const;
+    QLabel *configSummary() const { return m_configSummary; }
+    PageState *analysisState() const { return m_analysisState; }
+    PageState *trendState() const { return m_trendState; }
+    TimeSeriesChart *chart() const { return m_chart; }
+    QTabWidget *tabs() const { return m_tabs; }
+    WorkflowRunsModel *runsModel() const { return m_runs; }
+    QSortFilterProxyModel *runsProxy() const { return m_runsProxy; }
+    TableView *runsView() const { return m_runsTable; }
+    QLineEdit *runsFilter() const { return m_runsFilter; }
+    WorkflowVerdictsModel *verdictsModel() const { return m_verdicts; }
+    TableView *verdictsView() const { return m_verdictsTable; }
+    QCheckBox *showAllVerdicts() const { return m_showAll; }
+    QLabel *verdictsSummary() const { return m_verdictsSummary; }
+    const WorkflowTrend &trend() const { return m_trend; }
+
+    // What one configuration's stored runs amount to; computed on a reader thread.
+    struct Analysis {
+        WorkflowConfig config;
+        QList<WorkflowRun> runs;
+        QList<WorkflowMetricRow> rows;
+        QList<MetricSeries> series;
+        QList<SeriesVerdict> verdicts;
+        QList<RunFlag> flags;
+        QStringList varying;   // the dimensions that tell the series apart
+    };
+
+private:
+    void loadConfig();
+    void showAnalysis(Analysis analysis);
+    void rebuildDimensionPickers();
+    void updateTrend();
+    void showVerdictSeries(const QModelIndex &current);
+    QString configText(const WorkflowConfig &config, qsizetype runs) const;
+
+    QComboBox *m_config = nullptr;
+    QLabel *m_configSummary = nullptr;
+    PageState *m_analysisState = nullptr;
+    QComboBox *m_metric = nullptr;
+    QWidget *m_dimensionBox = nullptr;
+    QHBoxLayout *m_dimensionLayout = nullptr;
+    QMap<QString, QComboBox *> m_dimensionPickers;
+    PageState *m_trendState = nullptr;
+    TimeSeriesChart *m_chart = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    WorkflowRunsModel *m_runs = nullptr;
+    QSortFilterProxyModel *m_runsProxy = nullptr;
+    TableView *m_runsTable = nullptr;
+    QLineEdit *m_runsFilter = nullptr;
+    WorkflowVerdictsModel *m_verdicts = nullptr;
+    QSortFilterProxyModel *m_verdictsProxy = nullptr;
+    TableView *m_verdictsTable = nullptr;
+    QCheckBox *m_showAll = nullptr;
+    QLabel *m_verdictsSummary = nullptr;
+
+    QList<WorkflowConfig> m_configs;
+    Analysis m_analysis;
+    WorkflowTrend m_trend;
+    LatestRequest m_request;
+    LatestRequest m_configRequest;
+};
+
+} // namespace fleetscope
