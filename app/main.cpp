@@ -1,4 +1,5 @@
 // Composition root: parses the command line, then runs a headless command or builds the window.
+#include "alerts/alertmonitor.h"
 #include "cli/commandline.h"
 #include "cli/commands.h"
 #include "engine/collectors.h"
@@ -122,6 +123,9 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     Engine engine(builtinCollectors());
     linkEngineToStore(engine, store);
     MainWindow window(store, settings, line.demo ? demoDir.path() : paths.dataDir);
+    // Rules are evaluated after each committed sync, as in the headless collector; new alerts notify.
+    AlertMonitor alertMonitor(store);
+    window.setAlertMonitor(&alertMonitor);
     if (line.demo) {
         window.setWindowTitle(QObject::tr("Fleetscope — Demo data (simulated account)"));
         auto *label = new QLabel(QObject::tr("Demo data"), &window);
@@ -169,7 +173,7 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     // Opening and migrating runs on the writer thread; the window shows its loading state meanwhile.
     auto *started = new QFutureWatcher<Result<int>>(&window);
     LatestRequest engineRequest;
-    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window, &store, &engine, &simulator, &engineRequest, &demoClock, &connections] {
+    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window, &store, &engine, &simulator, &engineRequest, &demoClock, &connections, &alertMonitor] {
         const Result<int> result = started->result();
         if (!result) {
             qCCritical(lcUi).noquote() << describe(result.error());
@@ -177,6 +181,7 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
             QCoreApplication::exit(ExitFailure);
             return;
         }
+        alertMonitor.evaluateNow();   // what holds already, before the first cycle's data
         auto startLive = [&window, &engine, &connections] {
             window.refresh();
             engine.start();

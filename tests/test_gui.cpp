@@ -1,4 +1,9 @@
 // GUI smoke tests (offscreen): every page empty, seeded and failing, chart and table exports, screenshots of each page.
+#include "alertnotifier.h"
+#include "alertruledialog.h"
+#include "alerts/alertmonitor.h"
+#include "alertsmodel.h"
+#include "alertspage.h"
 #include "connectionsmodel.h"
 #include "costpage.h"
 #include "endpointsmodel.h"
@@ -30,6 +35,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
+#include <QDialogButtonBox>
+#include <QTabWidget>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -69,6 +76,7 @@ const QStringList kEmptyTexts = {
     QStringLiteral("No pods or instances yet"),     // Pods
     QStringLiteral("No GPU offers yet"),            // GPU Offers
     QStringLiteral("No workflow configurations yet"),   // Workflows
+    QStringLiteral("No alert rules yet"),               // Alerts
     QStringLiteral("No providers yet"),             // Providers
 };
 
@@ -1278,6 +1286,130 @@ private Q_SLOTS:
             window->refresh();   // reads still on their way when the window goes
         }
         QTest::qWait(300);       // their answers arrive to no one, and nothing touches a dead page
+        store.service->flush();
+    }
+
+    // Issue 9: a rule fires after collected data, the user is notified, the click opens the pod,
+    // the sidebar counts it until it is acknowledged; a rule added in the dialog is stored.
+    void alertsReachTheUser()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        const qint64 connectionId = seedConnection(*store.service, QStringLiteral("runpod"), QStringLiteral("prod"), 300);
+        QVERIFY(connectionId > 0);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        WriteBatch setup;
+        setup.source = QStringLiteral("test alerts");
+        Result<AlertRule> idle = validateAlertRule(AlertRule{0, QStringLiteral("idle pods"), QStringLiteral("gpu_idle"), 0,
+                                                             QJsonObject{{QStringLiteral("minutes"), 10}}, QStringLiteral("warning"), true});
+        QVERIFY(idle);
+        setup.alertRules << *idle;
+        for (const int minutesAgo : {15, 10, 5, 0}) {
+            InstanceSnapshot s;
+            s.snapshotTs = now.addSecs(-60LL * minutesAgo);
+            s.connectionId = connectionId;
+            s.provider = QStringLiteral("runpod");
+            s.instanceId = QStringLiteral("pod-a");
+            s.name = QStringLiteral("pod-a");
+            s.gpuType = QStringLiteral("NVIDIA H100 80GB HBM3");
+            s.gpuCount = 2;
+            s.status = QStringLiteral("RUNNING");
+            s.costPerHour = 6.0;
+            s.gpuUtilPercent = 2;
+            setup.instances << s;
+        }
+        QVERIFY(store.service->writeBlocking(setup));
+
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+        AlertMonitor monitor(*store.service, [now] { return now; });
+        window->setAlertMonitor(&monitor, false);   // offscreen has no tray: the same path, recorded
+        AlertNotifier *notifier = window->alertNotifier();
+        QVERIFY(notifier);
+        QVERIFY(!notifier->hasTray());
+        monitor.evaluateNow();
+        QTRY_COMPARE(notifier->shown().size(), 1);
+        QCOMPARE(notifier->shown().first().title, QStringLiteral("Fleetscope: gpu_idle"));
+        QCOMPARE(notifier->shown().first().message, QStringLiteral("pod-a (prod): GPU util under 10 % for 10 min while paying $6.00/hr"));
+
+        AlertsPage *alerts = window->alertsPage();
+        const int alertsIndex = int(window->pages().indexOf(alerts));
+        auto *sidebar = window->findChild<QListWidget *>();
+        QVERIFY(sidebar);
+        QTRY_COMPARE(sidebar->item(alertsIndex)->text(), QStringLiteral("Alerts (1)"));
+
+        // The notification's click: the Pods page with the idle pod selected.
+        notifier->activate();
+        QCOMPARE(window->currentPage()->objectName(), QStringLiteral("pods"));
+        auto *pods = qobject_cast<PodsPage *>(window->currentPage());
+        QVERIFY(pods);
+        QTRY_COMPARE(pods->selectedInstanceId(), QStringLiteral("pod-a"));
+
+        visit(*window, alertsIndex, QStringLiteral("alerts"));
+        QCOMPARE(alerts->pageState()->state(), PageState::State::Content);
+        QCOMPARE(alerts->alertsState()->state(), PageState::State::Content);
+        QCOMPARE(alerts->alertsModel()->rowCount(), 1);
+        QCOMPARE(alerts->alertsModel()->index(0, AlertsModel::State).data().toString(), QStringLiteral("Open"));
+        QVERIFY(!alerts->acknowledgeButton()->isEnabled());
+        alerts->alertsTable()->table()->selectRow(0);
+        QVERIFY(alerts->acknowledgeButton()->isEnabled());
+        QVERIFY(window->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/alerts.png")));
+
+        // A double-click on the row goes where the notification went.
+        window->showPage(alertsIndex);
+        const QTableView *table = alerts->alertsTable()->table();
+        const QPoint cell = table->visualRect(table->model()->index(0, AlertsModel::Message)).center();
+        QTest::mousePress(table->viewport(), Qt::LeftButton, {}, cell);   // the view opens only the row it was pressed on
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell);
+        QCOMPARE(window->currentPage()->objectName(), QStringLiteral("pods"));
+        window->showPage(alertsIndex);
+
+        QTest::mouseClick(alerts->acknowledgeButton(), Qt::LeftButton);
+        QTRY_COMPARE(sidebar->item(alertsIndex)->text(), QStringLiteral("Alerts"));
+        QTRY_COMPARE(alerts->alertsModel()->index(0, AlertsModel::State).data().toString(), QStringLiteral("Acknowledged"));
+        QVERIFY(alerts->alertsModel()->alert(0).acknowledged);
+
+        // A rule through the dialog: inline validation, then stored.
+        alerts->tabs()->setCurrentIndex(1);
+        QCOMPARE(alerts->rulesModel()->rowCount(), 1);
+        AlertRuleDialog *dialog = alerts->addRule();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->canAccept());   // no name yet
+        dialog->nameEdit()->setText(QStringLiteral("cheap H100"));
+        dialog->kindCombo()->setCurrentIndex(dialog->kindCombo()->findData(QStringLiteral("price_below")));
+        QVERIFY(dialog->paramEdit(QStringLiteral("max_price")));
+        QVERIFY(!dialog->canAccept());   // gpu_type is required
+        QVERIFY2(dialog->problemLabel()->text().contains(QLatin1String("gpu_type")), qPrintable(dialog->problemLabel()->text()));
+        dialog->paramEdit(QStringLiteral("gpu_type"))->setText(QStringLiteral("NVIDIA H100 80GB HBM3"));
+        dialog->paramEdit(QStringLiteral("max_price"))->setText(QStringLiteral("cheap"));
+        QVERIFY(!dialog->canAccept());
+        QVERIFY2(dialog->problemLabel()->text().contains(QLatin1String("max_price")), qPrintable(dialog->problemLabel()->text()));
+        dialog->paramEdit(QStringLiteral("max_price"))->setText(QStringLiteral("2.5"));
+        dialog->connectionCombo()->setCurrentIndex(dialog->connectionCombo()->findData(connectionId));
+        dialog->severityCombo()->setCurrentIndex(dialog->severityCombo()->findData(QStringLiteral("critical")));
+        QVERIFY(dialog->canAccept());
+        QVERIFY(dialog->problemLabel()->isHidden());
+        QTest::qWait(50);
+        QVERIFY(dialog->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/alerts-rule-dialog.png")));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+
+        QTRY_COMPARE(alerts->rulesModel()->rowCount(), 2);
+        const Result<QList<AlertRule>> rules = store.service->read<QList<AlertRule>>([](Store &s) { return s.alertRules(); }).result();
+        QVERIFY(rules);
+        QCOMPARE(rules->size(), 2);
+        const AlertRule &added = rules->first();   // by name
+        QCOMPARE(added.name, QStringLiteral("cheap H100"));
+        QCOMPARE(added.kind, QStringLiteral("price_below"));
+        QCOMPARE(added.connectionId, connectionId);
+        QCOMPARE(added.severity, QStringLiteral("critical"));
+        QCOMPARE(added.params.value(QStringLiteral("max_price")).toDouble(), 2.5);
+        QCOMPARE(added.params.value(QStringLiteral("gpu_type")).toString(), QStringLiteral("NVIDIA H100 80GB HBM3"));
+        alerts->rulesTable()->table()->selectRow(alerts->rulesModel()->rowOf(QStringLiteral("cheap H100")));
+        QTest::qWait(150);
+        QVERIFY(window->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/alerts-rules.png")));
+
+        alerts->removeSelectedRule(false);
+        QTRY_COMPARE(alerts->rulesModel()->rowCount(), 1);
         store.service->flush();
     }
 

@@ -1,4 +1,6 @@
 // Item models and chart adapters: QAbstractItemModelTester on every model, plus their cells and exports.
+#include "alertdestination.h"
+#include "alertsmodel.h"
 #include "bucketbands.h"
 #include "connectionsmodel.h"
 #include "costfigures.h"
@@ -680,6 +682,118 @@ private Q_SLOTS:
         QVERIFY(!missingDir);
         QVERIFY(missingDir.error().message.contains(QStringLiteral("no/such/dir/chart.svg")));
         QVERIFY(!writePngFile(dir.filePath(QStringLiteral("empty.png")), QImage()));
+    }
+    void alertDestinationByKind_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("page");
+        QTest::newRow("gpu_idle") << QStringLiteral("gpu_idle") << int(AlertDestination::Pods);
+        QTest::newRow("cheaper_offer") << QStringLiteral("cheaper_offer") << int(AlertDestination::Pods);
+        QTest::newRow("endpoint_unhealthy") << QStringLiteral("endpoint_unhealthy") << int(AlertDestination::Endpoints);
+        QTest::newRow("connection_failing") << QStringLiteral("connection_failing") << int(AlertDestination::Providers);
+        QTest::newRow("burn_rate") << QStringLiteral("burn_rate") << int(AlertDestination::Cost);
+        QTest::newRow("balance_runway") << QStringLiteral("balance_runway") << int(AlertDestination::Cost);
+        QTest::newRow("price_below") << QStringLiteral("price_below") << int(AlertDestination::Offers);
+        QTest::newRow("unknown") << QStringLiteral("workflow_regression") << int(AlertDestination::Alerts);
+    }
+
+    void alertDestinationByKind()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, page);
+        QCOMPARE(alertDestination(kind), AlertDestination(page));
+    }
+
+    void everyAlertKindHasAPage()
+    {
+        for (const AlertKindInfo &info : alertKinds())
+            QVERIFY2(alertDestination(info.kind) != AlertDestination::Alerts, qPrintable(info.kind));
+    }
+
+    void alertsModelShowsStateSeverityAndExports()
+    {
+        const QDateTime fired(QDate(2026, 11, 23), QTime(12, 0), Qt::UTC);
+        auto record = [&](qint64 id, const QString &severity, bool resolved, bool acknowledged) {
+            AlertRecord a;
+            a.id = id;
+            a.finding.kind = QStringLiteral("gpu_idle");
+            a.finding.severity = severity;
+            a.finding.connectionId = 1;
+            a.finding.resourceId = QStringLiteral("pod-%1").arg(id);
+            a.finding.message = QStringLiteral("pod-%1 (prod): idle").arg(id);
+            a.firedAt = fired.addSecs(-60 * id);
+            a.lastSeenAt = fired;
+            if (resolved)
+                a.resolvedAt = fired.addSecs(60);
+            a.acknowledged = acknowledged;
+            if (acknowledged)
+                a.acknowledgedAt = fired.addSecs(30);
+            return a;
+        };
+        AlertsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setAlerts({record(1, QStringLiteral("critical"), false, false), record(2, QStringLiteral("warning"), false, true),
+                         record(3, QStringLiteral("info"), true, false)},
+                        {{1, QStringLiteral("prod")}});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.unacknowledgedCount(), 1);
+        QCOMPARE(model.rowOf(2), 1);
+        QCOMPARE(model.rowOf(42), -1);
+        QCOMPARE(model.index(0, AlertsModel::State).data().toString(), QStringLiteral("Open"));
+        QCOMPARE(model.index(1, AlertsModel::State).data().toString(), QStringLiteral("Acknowledged"));
+        QCOMPARE(model.index(2, AlertsModel::State).data().toString(), QStringLiteral("Resolved"));
+        QCOMPARE(model.index(0, AlertsModel::Severity).data().toString(), QStringLiteral("Critical"));
+        QCOMPARE(model.index(0, AlertsModel::Severity).data(Qt::DecorationRole).value<QColor>(), QColor(0xd6, 0x27, 0x28));
+        QCOMPARE(model.index(0, AlertsModel::Connection).data().toString(), QStringLiteral("prod"));
+        QCOMPARE(model.index(0, AlertsModel::Resource).data().toString(), QStringLiteral("pod-1"));
+        QCOMPARE(model.index(0, AlertsModel::Resolved).data().toString(), QStringLiteral("—"));
+        QCOMPARE(model.headerData(AlertsModel::Message, Qt::Horizontal).toString(), QStringLiteral("Message"));
+
+        const TableData table = model.tableData();
+        QCOMPARE(table.rows.size(), 3);
+        QCOMPARE(table.columns.at(2), QStringLiteral("state"));
+        QCOMPARE(table.rows.at(1).at(2).toString(), QStringLiteral("acknowledged"));
+        QCOMPARE(table.rows.at(0).at(1).toDateTime(), fired.addSecs(-60));
+        QVERIFY(table.rows.at(0).at(9).isNull());   // not resolved: empty, never a zero time
+
+        AlertsFilter filter;
+        filter.setSourceModel(&model);
+        QCOMPARE(filter.rowCount(), 2);   // open only by default
+        filter.setOpenOnly(false);
+        QCOMPARE(filter.rowCount(), 3);
+        filter.setSeverity(QStringLiteral("warning"));
+        QCOMPARE(filter.rowCount(), 1);
+        filter.setSeverity({});
+        filter.setText(QStringLiteral("POD-3"));
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, AlertsModel::Resource).data().toString(), QStringLiteral("pod-3"));
+    }
+
+    void alertRulesModelShowsParameters()
+    {
+        AlertRule all;
+        all.name = QStringLiteral("idle anywhere");
+        all.kind = QStringLiteral("gpu_idle");
+        all.params = {{QStringLiteral("minutes"), 30}, {QStringLiteral("threshold_percent"), 12.5}};
+        AlertRule prod;
+        prod.name = QStringLiteral("prod runway");
+        prod.kind = QStringLiteral("balance_runway");
+        prod.connectionId = 1;
+        prod.severity = QStringLiteral("critical");
+        prod.enabled = false;
+        prod.params = {{QStringLiteral("days"), 3}};
+        AlertRulesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setRules({all, prod}, {{1, QStringLiteral("prod")}});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowOf(QStringLiteral("prod runway")), 1);
+        QCOMPARE(model.index(0, AlertRulesModel::Connection).data().toString(), QStringLiteral("All"));
+        QCOMPARE(model.index(1, AlertRulesModel::Connection).data().toString(), QStringLiteral("prod"));
+        QCOMPARE(model.index(0, AlertRulesModel::Parameters).data().toString(), QStringLiteral("minutes=30, threshold_percent=12.5"));
+        QCOMPARE(model.index(1, AlertRulesModel::Enabled).data().toString(), QStringLiteral("No"));
+        QCOMPARE(model.index(1, AlertRulesModel::Severity).data().toString(), QStringLiteral("Critical"));
+        QVERIFY(model.index(0, AlertRulesModel::Kind).data(Qt::ToolTipRole).toString().contains(QLatin1String("GPU util")));
+        QCOMPARE(model.tableData().rows.at(1).at(2).toString(), QStringLiteral("prod"));
     }
 };
 

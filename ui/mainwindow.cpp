@@ -2,6 +2,10 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "alertdestination.h"
+#include "alertnotifier.h"
+#include "alertspage.h"
+#include "alerts/alertmonitor.h"
 #include "costpage.h"
 #include "endpointspage.h"
 #include "logging.h"
@@ -80,6 +84,8 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
     addPage(m_podsPage, QStringLiteral("pods"));
     addPage(new OffersPage(store, m_stack), QStringLiteral("offers"));
     addPage(new WorkflowsPage(store, m_stack), QStringLiteral("workflows"));
+    m_alertsPage = new AlertsPage(store, m_stack);
+    addPage(m_alertsPage, QStringLiteral("alerts"));
     m_providersPage = new ProvidersPage(store, m_stack);
     addPage(m_providersPage, QStringLiteral("providers"));
     // A connection's row on the Overview opens its pods, or the Providers page when it needs attention.
@@ -91,6 +97,13 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
         showPage(int(m_pages.indexOf(m_providersPage)));
         m_providersPage->selectConnection(connectionId);   // ready for Test, Edit… or Enable
     });
+    // The sidebar's badge: open alerts nobody acknowledged, as of the page's last read.
+    connect(m_alertsPage, &AlertsPage::unacknowledgedCountChanged, this, [this](int count) {
+        QListWidgetItem *item = m_sidebar->item(int(m_pages.indexOf(m_alertsPage)));
+        item->setText(count > 0 ? tr("%1 (%2)").arg(m_alertsPage->title()).arg(count) : m_alertsPage->title());
+        item->setToolTip(count > 0 ? tr("%n open alert(s) not yet acknowledged", nullptr, count) : QString());
+    });
+    connect(m_alertsPage, &AlertsPage::resourceRequested, this, &MainWindow::openAlertResource);
     // "Add a provider…" on any empty page: the Providers page, with the wizard when it can add.
     for (Page *page : std::as_const(m_pages)) {
         connect(page, &Page::addProviderRequested, this, [this] {
@@ -175,6 +188,54 @@ void MainWindow::showPage(int index)
 {
     if (index >= 0 && index < m_pages.size())
         m_sidebar->setCurrentRow(index);
+}
+
+void MainWindow::setAlertMonitor(AlertMonitor *monitor, bool useTray)
+{
+    m_alertNotifier = new AlertNotifier(useTray, this);
+    connect(monitor, &AlertMonitor::alertsRaised, m_alertNotifier, &AlertNotifier::show);
+    connect(m_alertNotifier, &AlertNotifier::resourceRequested, this, [this](const AlertFinding &finding) {
+        openAlertResource(finding);
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(monitor, &AlertMonitor::evaluationFailed, this, [this](const Error &error) {
+        statusBar()->showMessage(tr("Alert rules could not be evaluated: %1").arg(describe(error)), 10'000);
+    });
+}
+
+void MainWindow::openAlertResource(const AlertFinding &finding)
+{
+    const auto pageNamed = [this](const QString &name) {
+        for (int i = 0; i < m_pages.size(); ++i) {
+            if (m_pages[i]->objectName() == name)
+                return i;
+        }
+        return -1;
+    };
+    switch (alertDestination(finding.kind)) {
+    case AlertDestination::Pods:
+        showPage(int(m_pages.indexOf(m_podsPage)));
+        m_podsPage->selectInstance(finding.resourceId);
+        return;
+    case AlertDestination::Endpoints:
+        showPage(int(m_pages.indexOf(m_endpointsPage)));
+        return;
+    case AlertDestination::Providers:
+        showPage(int(m_pages.indexOf(m_providersPage)));
+        m_providersPage->selectConnection(finding.connectionId);
+        return;
+    case AlertDestination::Cost:
+        showPage(pageNamed(QStringLiteral("cost")));
+        return;
+    case AlertDestination::Offers:
+        showPage(pageNamed(QStringLiteral("offers")));
+        return;
+    case AlertDestination::Alerts:
+        showPage(int(m_pages.indexOf(m_alertsPage)));
+        return;
+    }
 }
 
 void MainWindow::showAbout()

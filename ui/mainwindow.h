@@ -15,6 +15,9 @@ class QStackedWidget;
 
 namespace fleetscope {
 
+class AlertMonitor;
+class AlertNotifier;
+class AlertsPage;
 class EndpointsPage;
 class ConnectionController;
 class Page;
@@ -44,10 +47,17 @@ public:
     // Connection management on the Providers page (main wires it to the engine and keychain).
     void setConnectionController(ConnectionController *controller);
     ProvidersPage *providersPage() const { return m_providersPage; }
+    // Raised alerts become notifications (through the tray where there is one; USE_TRAY false:
+    // never, for tests) whose click opens the resource's page. Main wires the window's monitor.
+    void setAlertMonitor(AlertMonitor *monitor, bool useTray = true);
+    AlertNotifier *alertNotifier() const { return m_alertNotifier; }
+    AlertsPage *alertsPage() const { return m_alertsPage; }
 
 public Q_SLOTS:
     void showPage(int index);
     void showAbout();
+    // The page of the resource FINDING is about (the pod or connection selected where the page can).
+    void openAlertResource(const fleetscope::AlertFinding &finding);
     // Re-reads everything shown: pages, and the sync status from the connections table.
     void refresh();
 
@@ -71,6 +81,8 @@ private:
     QList<Page *> m_pages;
     PodsPage *m_podsPage = nullptr;
     EndpointsPage *m_endpointsPage = nullptr;
+    AlertsPage *m_alertsPage = nullptr;
+    AlertNotifier *m_alertNotifier = nullptr;
     TimeRangePicker *m_picker = nullptr;
     SyncStatusBar *m_syncStatus = nullptr;
     QTimer m_refreshTimer;

@@ -116,6 +116,23 @@ QString PodsPage::selectedInstanceId() const
     return m_table->table()->currentIndex().data(PodsModel::InstanceIdRole).toString();
 }
 
+void PodsPage::selectInstance(const QString &instanceId)
+{
+    const int row = m_model->rowOf(instanceId);
+    QModelIndex index = m_proxy->mapFromSource(m_model->index(row, PodsModel::Name));
+    if (row >= 0 && !index.isValid()) {
+        m_filter->clear();   // the user's filter hides the pod the alert is about
+        index = m_proxy->mapFromSource(m_model->index(row, PodsModel::Name));
+    }
+    if (!index.isValid()) {
+        m_pendingSelection = instanceId;   // not read yet, or filtered out: the next read selects it
+        return;
+    }
+    m_pendingSelection.clear();
+    m_table->table()->setCurrentIndex(index);
+    m_table->table()->scrollTo(index);
+}
+
 void PodsPage::reload()
 {
     pageState()->showLoading();
@@ -143,7 +160,7 @@ void PodsPage::reload()
             times.note(i.connectionId, i.snapshotTs);
         showStaleness(data->connections, times);
         // Keep the user's pod selected across refreshes; the reset would otherwise drop it.
-        const QString selected = selectedInstanceId();
+        const QString selected = m_pendingSelection.isEmpty() ? selectedInstanceId() : std::exchange(m_pendingSelection, QString());
         {
             // No detour through "nothing selected" while the model resets: one detail read below.
             const QSignalBlocker blocker(m_table->table()->selectionModel());

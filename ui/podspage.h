@@ -40,6 +40,8 @@ public:
     TimeSeriesChart *chart() const { return m_chart; }
     PageState *detailState() const { return m_detailState; }
     QString selectedInstanceId() const;
+    // Makes INSTANCE_ID the current pod, now or, while the page still reads, once it is listed.
+    void selectInstance(const QString &instanceId);
 
 private:
     void loadDetail();
@@ -59,6 +61,7 @@ private:
     QPushButton *m_terminate = nullptr;
     QLabel *m_actionResult = nullptr;
     ActionHandler m_actionHandler;
+    QString m_pendingSelection;
     LatestRequest m_request;
     LatestRequest m_detailRequest;
 };
