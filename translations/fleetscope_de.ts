@@ -188,12 +188,6 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
 </translation>
     </message>
     <message>
-        <source>  collect --once              one cycle of the RunPod collectors set up by RUNPOD_* variables
-</source>
-        <translation>  collect --once              ein Durchlauf der RunPod-Sammler, eingerichtet über RUNPOD_*-Variablen
-</translation>
-    </message>
-    <message>
         <source>  simulate --port N [...]     serve a simulated RunPod account on 127.0.0.1 (see simulate --help)
 </source>
         <translation>  simulate --port N [...]     ein simuliertes RunPod-Konto auf 127.0.0.1 bereitstellen (siehe simulate --help)
@@ -227,6 +221,74 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
 </source>
         <translation>  connections remove NAME [--keep-data | --delete-data]
                               eine Verbindung und ihren Schlüsselbund-Eintrag entfernen (Verlauf bleibt)
+</translation>
+    </message>
+    <message>
+        <source>  alerts rules list|add|remove, alerts list [--open], alerts ack ID, alerts evaluate
+                              alert rules, the alerts they raised, and evaluating them now
+</source>
+        <translation>  alerts rules list|add|remove, alerts list [--open], alerts ack ID, alerts evaluate
+                              Alarmregeln, die von ihnen ausgelösten Alarme und das sofortige Auswerten der Regeln
+</translation>
+    </message>
+    <message>
+        <source>  collect [--once]            collect every enabled connection until SIGTERM (headless);
+                              --once: one cycle of the RunPod account set up by RUNPOD_* variables
+</source>
+        <translation>  collect [--once]            von allen aktivierten Verbindungen bis SIGTERM sammeln (ohne Fenster);
+                              --once: ein Durchlauf für das über RUNPOD_*-Variablen eingerichtete RunPod-Konto
+</translation>
+    </message>
+    <message>
+        <source>  gpus [--format table|csv|json]
+                              this computer&apos;s NVIDIA GPUs, read once through the driver
+</source>
+        <translation>  gpus [--format table|csv|json]
+                              die NVIDIA-GPUs dieses Computers, einmalig über den Treiber ausgelesen
+</translation>
+    </message>
+    <message>
+        <source>  providers list [--json]     provider kinds: built-in and user descriptors (CONFIG_DIR/providers)
+</source>
+        <translation>  providers list [--json]     Anbieterarten: eingebaute und eigene Deskriptoren (CONFIG_DIR/providers)
+</translation>
+    </message>
+    <message>
+        <source>  providers validate FILE     check a provider descriptor before adding it
+</source>
+        <translation>  providers validate DATEI    einen Anbieter-Deskriptor prüfen, bevor er hinzugefügt wird
+</translation>
+    </message>
+    <message>
+        <source>  workflows configs list|add|set|remove ...
+                              CI benchmark configurations (repo, workflow, branch, file patterns)
+</source>
+        <translation>  workflows configs list|add|set|remove ...
+                              CI-Benchmark-Konfigurationen (Repository, Workflow, Branch, Dateimuster)
+</translation>
+    </message>
+    <message>
+        <source>  workflows import CONFIG PATH... [--run-id ID] [--commit SHA] [--branch B] [--started-at T]
+                              import result files or a folder as one run
+</source>
+        <translation>  workflows import KONFIG PFAD... [--run-id ID] [--commit SHA] [--branch B] [--started-at T]
+                              Ergebnisdateien oder einen Ordner als einen Lauf importieren
+</translation>
+    </message>
+    <message>
+        <source>  workflows runs [--config C] [--format table|json]
+                              stored runs with their status and file counts
+</source>
+        <translation>  workflows runs [--config C] [--format table|json]
+                              gespeicherte Läufe mit ihrem Status und der Anzahl ihrer Dateien
+</translation>
+    </message>
+    <message>
+        <source>  workflows regressions CONFIG [--format table|json]
+                              the newest run against the runs before it; exit 0 either way
+</source>
+        <translation>  workflows regressions KONFIG [--format table|json]
+                              den neuesten Lauf mit den Läufen davor vergleichen; Rückgabewert in jedem Fall 0
 </translation>
     </message>
 </context>
@@ -492,6 +554,14 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>Next sync</source>
         <translation>Nächste Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Last successful sync: %1</source>
+        <translation>Letzte erfolgreiche Synchronisierung: %1</translation>
+    </message>
+    <message>
+        <source>No successful sync yet</source>
+        <translation>Noch keine erfolgreiche Synchronisierung</translation>
     </message>
 </context>
 <context>
@@ -907,6 +977,160 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
 </context>
 <context>
+    <name>fleetscope::FleetConnectionsModel</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>The last sync failed; no error recorded.</source>
+        <translation>Die letzte Synchronisierung ist fehlgeschlagen; kein Fehler erfasst.</translation>
+    </message>
+    <message>
+        <source>Last synced %1; it syncs every %2. Figures are from then.</source>
+        <translation>Zuletzt synchronisiert: %1; synchronisiert wird alle %2. Die Zahlen haben diesen Stand.</translation>
+    </message>
+    <message>
+        <source>Disabled: not collected, and left out of the fleet totals.</source>
+        <translation>Deaktiviert: wird nicht gesammelt und nicht in die Summen der Flotte eingerechnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean over %n GPU(s)</source>
+        <translation>
+            <numerusform>Durchschnitt über %n GPU</numerusform>
+            <numerusform>Durchschnitt über %n GPUs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Laufend</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPUs</translation>
+    </message>
+    <message>
+        <source>Cost/hr</source>
+        <translation>Kosten/Std.</translation>
+    </message>
+    <message>
+        <source>GPU util</source>
+        <translation>GPU-Auslastung</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisierung</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::GpuTypesModel</name>
+    <message>
+        <source>Unknown GPU</source>
+        <translation>Unbekannte GPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s)</source>
+        <translation>
+            <numerusform>%n Instanz</numerusform>
+            <numerusform>%n Instanzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no current offer</source>
+        <translation>kein aktuelles Angebot</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moving these %n GPU(s) to the cheapest offer would save this much per hour</source>
+        <translation>
+            <numerusform>Ein Wechsel dieser %n GPU zum günstigsten Angebot würde pro Stunde so viel sparen</numerusform>
+            <numerusform>Ein Wechsel dieser %n GPUs zum günstigsten Angebot würde pro Stunde so viel sparen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Per GPU-hour: the lowest current offer for %1 from any provider, among those not marked unavailable</source>
+        <translation>Pro GPU-Stunde: das günstigste aktuelle Angebot für %1 über alle Anbieter, ohne als nicht verfügbar markierte Angebote</translation>
+    </message>
+    <message numerus="yes">
+        <source>Per GPU-hour: %1 for %n instance(s)</source>
+        <translation>
+            <numerusform>Pro GPU-Stunde: %1 für %n Instanz</numerusform>
+            <numerusform>Pro GPU-Stunde: %1 für %n Instanzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPU type</source>
+        <translation>GPU-Typ</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPUs</translation>
+    </message>
+    <message>
+        <source>Paying</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Cheapest</source>
+        <translation>Bestpreis</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Ersparnis</translation>
+    </message>
+    <message>
+        <source>Cheapest at</source>
+        <translation>Bestpreis bei</translation>
+    </message>
+</context>
+<context>
     <name>fleetscope::MainWindow</name>
     <message>
         <source>Fleetscope</source>
@@ -1082,22 +1306,6 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <translation>Verbindungen</translation>
     </message>
     <message>
-        <source>Stored series</source>
-        <translation>Gespeicherte Reihen</translation>
-    </message>
-    <message>
-        <source>Stored samples</source>
-        <translation>Gespeicherte Messwerte</translation>
-    </message>
-    <message>
-        <source>Series</source>
-        <translation>Reihe</translation>
-    </message>
-    <message>
-        <source>&amp;Series:</source>
-        <translation>&amp;Reihe:</translation>
-    </message>
-    <message>
         <source>No providers yet — add a provider to start collecting spend, pods, endpoints and GPU metrics.</source>
         <translation>Noch keine Anbieter — fügen Sie einen Anbieter hinzu, um Kosten, Pods, Endpunkte und GPU-Metriken zu sammeln.</translation>
     </message>
@@ -1106,8 +1314,167 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <translation>Anbieter hinzufügen…</translation>
     </message>
     <message>
-        <source>No metrics stored yet. Series appear here after a Prometheus or DCGM connection has synced.</source>
-        <translation>Noch keine Metriken gespeichert. Reihen erscheinen hier, sobald eine Prometheus- oder DCGM-Verbindung synchronisiert hat.</translation>
+        <source>Running instances</source>
+        <translation>Laufende Instanzen</translation>
+    </message>
+    <message>
+        <source>GPUs running</source>
+        <translation>Laufende GPUs</translation>
+    </message>
+    <message>
+        <source>Burn rate</source>
+        <translation>Verbrauchsrate</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>GPU util</source>
+        <translation>GPU-Auslastung</translation>
+    </message>
+    <message>
+        <source>Idle cost</source>
+        <translation>Leerlaufkosten</translation>
+    </message>
+    <message>
+        <source>GPUs by type</source>
+        <translation>GPUs nach Typ</translation>
+    </message>
+    <message>
+        <source>double-click one to open its pods, or its settings when it fails</source>
+        <translation>Doppelklick öffnet die Pods einer Verbindung oder, wenn sie fehlschlägt, ihre Einstellungen</translation>
+    </message>
+    <message>
+        <source>prices per GPU-hour, next to the cheapest current offer</source>
+        <translation>Preise pro GPU-Stunde neben dem günstigsten aktuellen Angebot</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %1 listed, across %n connection(s)</source>
+        <translation>
+            <numerusform>von %1 gelisteten, in %n Verbindung</numerusform>
+            <numerusform>von %1 gelisteten, in %n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no connection reports instances</source>
+        <translation>keine Verbindung meldet Instanzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disabled connection(s) not counted</source>
+        <translation>
+            <numerusform>%n deaktivierte Verbindung nicht mitgezählt</numerusform>
+            <numerusform>%n deaktivierte Verbindungen nicht mitgezählt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n GPU type(s)</source>
+        <translation>
+            <numerusform>%n GPU-Typ</numerusform>
+            <numerusform>%n GPU-Typen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running instance(s) report no GPU count</source>
+        <translation>
+            <numerusform>%n laufende Instanz meldet keine GPU-Anzahl</numerusform>
+            <numerusform>%n laufende Instanzen melden keine GPU-Anzahl</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no running instance reports its GPUs</source>
+        <translation>keine laufende Instanz meldet ihre GPUs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n DCGM GPU(s) report metrics</source>
+        <translation>
+            <numerusform>%n DCGM-GPU meldet Metriken</numerusform>
+            <numerusform>%n DCGM-GPUs melden Metriken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>running instances&apos; prices</source>
+        <translation>Preise der laufenden Instanzen</translation>
+    </message>
+    <message>
+        <source>no running instance reports a price</source>
+        <translation>keine laufende Instanz meldet einen Preis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running without a price</source>
+        <translation>
+            <numerusform>%n laufende Instanz ohne Preis</numerusform>
+            <numerusform>%n laufende Instanzen ohne Preis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>billing reports %1</source>
+        <translation>laut Abrechnung %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>reported by %1 of %n connection(s)</source>
+        <translation>
+            <numerusform>gemeldet von %1 der %n Verbindung</numerusform>
+            <numerusform>gemeldet von %1 der %n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no provider reports a balance</source>
+        <translation>kein Anbieter meldet ein Guthaben</translation>
+    </message>
+    <message numerus="yes">
+        <source>mean over %n GPU(s), now</source>
+        <translation>
+            <numerusform>Durchschnitt über %n GPU, aktuell</numerusform>
+            <numerusform>Durchschnitt über %n GPUs, aktuell</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no running instance or DCGM GPU reports util</source>
+        <translation>weder laufende Instanzen noch DCGM-GPUs melden Auslastung</translation>
+    </message>
+    <message>
+        <source>no running instance reports GPU util and a price</source>
+        <translation>keine laufende Instanz meldet GPU-Auslastung und Preis</translation>
+    </message>
+    <message>
+        <source>nothing under %1 GPU util in the last hour</source>
+        <translation>nichts unter %1 GPU-Auslastung in der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>%1 under %2 GPU util in the last hour</source>
+        <translation>%1 unter %2 GPU-Auslastung in der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>No running instance reports a GPU. GPUs appear here by type, next to the cheapest offer for each, once a cloud connection lists running instances.</source>
+        <translation>Keine laufende Instanz meldet eine GPU. GPUs erscheinen hier nach Typ, jeweils neben dem günstigsten Angebot, sobald eine Cloud-Verbindung laufende Instanzen auflistet.</translation>
+    </message>
+    <message>
+        <source>Burn rate $/hr</source>
+        <translation>Verbrauchsrate $/Std.</translation>
+    </message>
+    <message>
+        <source>Fleet burn rate ($/hr), all connections</source>
+        <translation>Verbrauchsrate der Flotte ($/Std.), alle Verbindungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fleet GPU util (%), mean and range over %n DCGM GPU(s)</source>
+        <translation>
+            <numerusform>GPU-Auslastung der Flotte (%), Durchschnitt und Spanne über %n DCGM-GPU</numerusform>
+            <numerusform>GPU-Auslastung der Flotte (%), Durchschnitt und Spanne über %n DCGM-GPUs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GPU util %</source>
+        <translation>GPU-Auslastung %</translation>
+    </message>
+    <message>
+        <source>Fleet GPU util (%), running instances</source>
+        <translation>GPU-Auslastung der Flotte (%), laufende Instanzen</translation>
+    </message>
+    <message>
+        <source>No running instances or GPU metrics stored between %1 and %2.</source>
+        <translation>Zwischen %1 und %2 sind keine laufenden Instanzen oder GPU-Metriken gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +2010,10 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
             <numerusform>+%n weitere</numerusform>
             <numerusform>+%n weitere</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>, last successful sync %1</source>
+        <translation>, letzte erfolgreiche Synchronisierung %1</translation>
     </message>
 </context>
 <context>
