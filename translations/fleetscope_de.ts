@@ -118,6 +118,41 @@
     </message>
 </context>
 <context>
+    <name>WorkflowFigures</name>
+    <message>
+        <source>+%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished">%1 %</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 vs median %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>No connections. Add one in the Providers page of the window.</source>
@@ -343,6 +378,308 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
 </context>
 <context>
+    <name>fleetscope::AlertNotifier</name>
+    <message>
+        <source>Fleetscope</source>
+        <translation type="unfinished">Fleetscope</translation>
+    </message>
+    <message>
+        <source>Fleetscope: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::AlertRuleDialog</name>
+    <message>
+        <source>Edit alert rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add alert rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. idle GPUs on prod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate this rule after each sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with the rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rule named “%1” exists already; edit that one or choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::AlertRulesModel</name>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished">Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished">Nein</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished">Verbindung</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished">Aktiv</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::AlertsModel</name>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished">—</translation>
+    </message>
+    <message>
+        <source>Acknowledged %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished">Verbindung</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::AlertsPage</name>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by kind, connection, resource, message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected open alerts as seen; they stay open until their condition clears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click an alert to open the page of its resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new rule: what to watch, where, and from which threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished">&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the selected rule&apos;s thresholds, connection or severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished">&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected rule; its open alerts are resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation type="unfinished">Letzte Aktion</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert rules yet. A rule tells you when a GPU idles while paid, spend runs over a rate, a connection keeps failing or an offer gets cheaper; rules are evaluated after each sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a rule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alerts — rules are evaluated after each sync, and what they find is listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert rules yet — Add… one to be told what to look at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) acknowledged.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule “%1” added; it is evaluated after the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule “%1” saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove rule “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule is deleted and its open alerts are resolved; alerts it raised stay listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule “%1” removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fleetscope::ChooseProviderPage</name>
     <message>
         <source>Choose a provider</source>
@@ -412,10 +749,6 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <translation>GPU-Angebote</translation>
     </message>
     <message>
-        <source>Workflows</source>
-        <translation>Workflows</translation>
-    </message>
-    <message>
         <source>No billing data yet — add a RunPod or other provider with billing to see spend per hour, lifetime spend and balance.</source>
         <translation>Noch keine Abrechnungsdaten — fügen Sie RunPod oder einen anderen Anbieter mit Abrechnung hinzu, um Kosten pro Stunde, Gesamtkosten und Guthaben zu sehen.</translation>
     </message>
@@ -432,10 +765,6 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <translation>Noch keine GPU-Angebote — fügen Sie einen Anbieter mit GPU-Preisen wie RunPod oder Lambda hinzu, um zu vergleichen, was dieselbe GPU wo kostet.</translation>
     </message>
     <message>
-        <source>No workflow runs yet — add a GitHub connection to follow CI benchmark metrics run by run.</source>
-        <translation>Noch keine Workflow-Läufe — fügen Sie eine GitHub-Verbindung hinzu, um CI-Benchmark-Metriken Lauf für Lauf zu verfolgen.</translation>
-    </message>
-    <message>
         <source>No billing data stored yet for %1. Spend appears here after a successful sync.</source>
         <translation>Für %1 sind noch keine Abrechnungsdaten gespeichert. Kosten erscheinen hier nach einer erfolgreichen Synchronisierung.</translation>
     </message>
@@ -450,10 +779,6 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>No GPU offers stored yet for %1. Prices appear here after a successful sync.</source>
         <translation>Für %1 sind noch keine GPU-Angebote gespeichert. Preise erscheinen hier nach einer erfolgreichen Synchronisierung.</translation>
-    </message>
-    <message>
-        <source>No workflow runs stored yet for %1. Runs appear here after a successful sync.</source>
-        <translation>Für %1 sind noch keine Workflow-Läufe gespeichert. Läufe erscheinen hier nach einer erfolgreichen Synchronisierung.</translation>
     </message>
     <message>
         <source>“%1”</source>
@@ -1171,6 +1496,21 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>Could not read the connections: %1</source>
         <translation>Die Verbindungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open alert(s) not yet acknowledged</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alert rules could not be evaluated: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2200,6 +2540,350 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>Point at the chart to read a value.</source>
         <translation>Zeigen Sie auf das Diagramm, um einen Wert abzulesen.</translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::WorkflowRunsModel</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished">Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Realtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backfill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished">%1 / %2</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::WorkflowVerdictsModel</name>
+    <message>
+        <source>Regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too little history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not judged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished">—</translation>
+    </message>
+    <message>
+        <source>No earlier runs to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 against the median of the %3 run(s) before it; changes within %4 are noise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::WorkflowsPage</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation type="unfinished">Workflows</translation>
+    </message>
+    <message>
+        <source>Workflow configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show unchanged and unjudged series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regression verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a series to see its trend above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regressions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter runs by id, branch, commit, status or error…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter workflow runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workflow configurations yet.
+
+Add one from the command line:
+fleetscope workflows configs add NAME --repo OWNER/REPO
+
+then import benchmark result files as a run:
+fleetscope workflows import NAME PATH…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation type="unfinished">%1/%2</translation>
+    </message>
+    <message>
+        <source>branch %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every result file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) stored</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Regressions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 regression(s) and %2 improvement(s) in the newest runs of %3 series; %4 with too little history to judge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs stored for “%1” yet. Import benchmark result files as a run with “fleetscope workflows import %1 PATH…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimension %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runs of “%1” hold no metric values. The Runs tab says why each file was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1=%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run of “%1” between %2 and %3; the newest is from %4. Choose a longer time range to see its trend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run of “%1” matches this dimension filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not judged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per run — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per run, %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 per run, average and range of %n series — %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 per run, average and range of %n series with %2 — %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
