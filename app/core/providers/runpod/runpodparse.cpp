@@ -67,6 +67,19 @@ std::optional<double> number(const QJsonValue &value)
     return std::nullopt;
 }
 
+std::optional<double> meanOf(const QJsonArray &items, const QString &key)
+{
+    double sum = 0;
+    int count = 0;
+    for (const QJsonValue item : items) {
+        if (const std::optional<double> value = number(item.toObject().value(key))) {
+            sum += *value;
+            ++count;
+        }
+    }
+    return count > 0 ? std::optional<double>(sum / count) : std::nullopt;
+}
+
 std::optional<qint64> integer(const QJsonValue &value)
 {
     const std::optional<double> n = number(value);
@@ -115,16 +128,7 @@ QList<InstanceSnapshot> parsePods(const QJsonObject &myself, const QDateTime &ts
         const QJsonObject runtime = pod.value(QStringLiteral("runtime")).toObject();
         if (!runtime.isEmpty()) {
             s.uptimeSeconds = integer(runtime.value(QStringLiteral("uptimeInSeconds")));
-            double sum = 0;
-            int count = 0;
-            for (const QJsonValue gpu : runtime.value(QStringLiteral("gpus")).toArray()) {
-                if (const std::optional<double> util = number(gpu.toObject().value(QStringLiteral("gpuUtilPercent")))) {
-                    sum += *util;
-                    ++count;
-                }
-            }
-            if (count > 0)
-                s.gpuUtilPercent = sum / count;
+            s.gpuUtilPercent = meanOf(runtime.value(QStringLiteral("gpus")).toArray(), QStringLiteral("gpuUtilPercent"));
         }
         QJsonObject metadata = presentFields(pod, {"imageName", "volumeInGb", "containerDiskInGb", "adjustedCostPerHr"});
         if (!gpuName.isEmpty())

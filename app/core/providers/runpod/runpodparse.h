@@ -5,6 +5,7 @@
 #include "domain.h"
 #include "error.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace fleetscope::runpod {
@@ -18,6 +19,8 @@ Result<QJsonObject> graphqlData(const QByteArray &body, const QString &source);
 
 std::optional<double> number(const QJsonValue &value);
 std::optional<qint64> integer(const QJsonValue &value);
+// The mean of KEY over ITEMS (objects) that have a number there; nullopt when none has (a pod's GPUs' util).
+std::optional<double> meanOf(const QJsonArray &items, const QString &key);
 
 BillingSnapshot parseBilling(const QJsonObject &myself, const QDateTime &ts, qint64 connectionId);
 QList<InstanceSnapshot> parsePods(const QJsonObject &myself, const QDateTime &ts, qint64 connectionId);

@@ -61,16 +61,7 @@ QList<InstanceSnapshot> parseRestPods(const QJsonArray &pods, const QDateTime &t
         const QJsonObject runtime = pod.value(QStringLiteral("runtime")).toObject();
         if (!runtime.isEmpty()) {
             s.uptimeSeconds = integer(runtime.value(QStringLiteral("uptime")));
-            double sum = 0;
-            int count = 0;
-            for (const QJsonValue each : runtime.value(QStringLiteral("gpus")).toArray()) {
-                if (const std::optional<double> util = number(each.toObject().value(QStringLiteral("util")))) {
-                    sum += *util;
-                    ++count;
-                }
-            }
-            if (count > 0)
-                s.gpuUtilPercent = sum / count;
+            s.gpuUtilPercent = meanOf(runtime.value(QStringLiteral("gpus")).toArray(), QStringLiteral("util"));
         }
         QJsonObject metadata;
         for (const char *key : {"image", "disk", "cloud", "cudaVersion", "template"}) {
