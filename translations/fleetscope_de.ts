@@ -121,35 +121,35 @@
     <name>WorkflowFigures</name>
     <message>
         <source>+%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 %</translation>
     </message>
     <message>
         <source>−%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>−%1 %</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished">%1 %</translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Regression</source>
-        <translation type="unfinished"></translation>
+        <translation>Regression</translation>
     </message>
     <message>
         <source>Improvement</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbesserung</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1: %2 %3 vs median %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 %3 gegenüber dem Median %4</translation>
     </message>
 </context>
 <context>
@@ -381,302 +381,302 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <name>fleetscope::AlertNotifier</name>
     <message>
         <source>Fleetscope</source>
-        <translation type="unfinished">Fleetscope</translation>
+        <translation>Fleetscope</translation>
     </message>
     <message>
         <source>Fleetscope: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fleetscope: %1</translation>
     </message>
 </context>
 <context>
     <name>fleetscope::AlertRuleDialog</name>
     <message>
         <source>Edit alert rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmregel bearbeiten</translation>
     </message>
     <message>
         <source>Add alert rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmregel hinzufügen</translation>
     </message>
     <message>
         <source>e.g. idle GPUs on prod</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. GPUs im Leerlauf auf prod</translation>
     </message>
     <message>
         <source>All connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Verbindungen</translation>
     </message>
     <message>
         <source>Evaluate this rule after each sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Regel nach jeder Synchronisierung auswerten</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>Problem with the rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem mit der Regel</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Art:</translation>
     </message>
     <message>
         <source>&amp;Connection:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindung:</translation>
     </message>
     <message>
         <source>&amp;Severity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schweregrad:</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderlich</translation>
     </message>
     <message>
         <source>A rule named “%1” exists already; edit that one or choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Regel namens „%1“ gibt es bereits; bearbeiten Sie diese oder wählen Sie einen anderen Namen.</translation>
     </message>
 </context>
 <context>
     <name>fleetscope::AlertRulesModel</name>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Ja</translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">Nein</translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished">Verbindung</translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Enabled</source>
-        <translation type="unfinished">Aktiv</translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
 </context>
 <context>
     <name>fleetscope::AlertsModel</name>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Behoben</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigt</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished">—</translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Acknowledged %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigt %1</translation>
     </message>
     <message>
         <source>Fired</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelöst</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished">Verbindung</translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Resource</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt gesehen</translation>
     </message>
 </context>
 <context>
     <name>fleetscope::AlertsPage</name>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>Open alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Alarme</translation>
     </message>
     <message>
         <source>All alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Alarme</translation>
     </message>
     <message>
         <source>Which alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Alarme</translation>
     </message>
     <message>
         <source>Any severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Schweregrade</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Filter by kind, connection, resource, message…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Art, Verbindung, Ressource, Meldung filtern…</translation>
     </message>
     <message>
         <source>Filter alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme filtern</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestätigen</translation>
     </message>
     <message>
         <source>Mark the selected open alerts as seen; they stay open until their condition clears</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten offenen Alarme als gesehen markieren; sie bleiben offen, bis ihre Bedingung nicht mehr zutrifft</translation>
     </message>
     <message>
         <source>Double-click an alert to open the page of its resource</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick auf einen Alarm öffnet die Seite seiner Ressource</translation>
     </message>
     <message>
         <source>A&amp;dd…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
         <source>A new rule: what to watch, where, and from which threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Regel: was wo ab welchem Schwellenwert überwacht wird</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished">&amp;Bearbeiten…</translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>Change the selected rule&apos;s thresholds, connection or severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellenwerte, Verbindung oder Schweregrad der ausgewählten Regel ändern</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished">&amp;Entfernen…</translation>
+        <translation>&amp;Entfernen…</translation>
     </message>
     <message>
         <source>Delete the selected rule; its open alerts are resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Regel löschen; ihre offenen Alarme gelten dann als behoben</translation>
     </message>
     <message>
         <source>Alert rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmregeln</translation>
     </message>
     <message>
         <source>Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln</translation>
     </message>
     <message>
         <source>Last action</source>
-        <translation type="unfinished">Letzte Aktion</translation>
+        <translation>Letzte Aktion</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>No alert rules yet. A rule tells you when a GPU idles while paid, spend runs over a rate, a connection keeps failing or an offer gets cheaper; rules are evaluated after each sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Alarmregeln. Eine Regel meldet Ihnen, wenn eine bezahlte GPU im Leerlauf ist, die Ausgaben eine Rate überschreiten, eine Verbindung wiederholt fehlschlägt oder ein Angebot günstiger wird; Regeln werden nach jeder Synchronisierung ausgewertet.</translation>
     </message>
     <message>
         <source>Add a rule…</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel hinzufügen…</translation>
     </message>
     <message>
         <source>No alerts — rules are evaluated after each sync, and what they find is listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Alarme — Regeln werden nach jeder Synchronisierung ausgewertet, und was sie finden, wird hier aufgeführt.</translation>
     </message>
     <message>
         <source>No alert rules yet — Add… one to be told what to look at.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Alarmregeln — legen Sie mit „Hinzufügen…“ eine an, damit Sie erfahren, worauf Sie achten sollten.</translation>
     </message>
     <message numerus="yes">
         <source>%n alert(s) acknowledged.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Alarm bestätigt.</numerusform>
+            <numerusform>%n Alarme bestätigt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Rule “%1” added; it is evaluated after the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel „%1“ hinzugefügt; sie wird nach der nächsten Synchronisierung ausgewertet.</translation>
     </message>
     <message>
         <source>Rule “%1” saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel „%1“ gespeichert.</translation>
     </message>
     <message>
         <source>Remove rule “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel „%1“ entfernen?</translation>
     </message>
     <message>
         <source>The rule is deleted and its open alerts are resolved; alerts it raised stay listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regel wird gelöscht und ihre offenen Alarme gelten als behoben; die von ihr ausgelösten Alarme bleiben aufgeführt.</translation>
     </message>
     <message>
         <source>Rule “%1” removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel „%1“ entfernt.</translation>
     </message>
 </context>
 <context>
@@ -1499,18 +1499,18 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n open alert(s) not yet acknowledged</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n offener Alarm, noch nicht bestätigt</numerusform>
+            <numerusform>%n offene Alarme, noch nicht bestätigt</numerusform>
         </translation>
     </message>
     <message>
         <source>Alert rules could not be evaluated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Alarmregeln konnten nicht ausgewertet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2543,228 +2543,228 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
     <message>
         <source>Regression</source>
-        <translation type="unfinished"></translation>
+        <translation>Regression</translation>
     </message>
     <message>
         <source>Improvement</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbesserung</translation>
     </message>
     <message>
         <source>  ·  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  ·  %1</translation>
     </message>
 </context>
 <context>
     <name>fleetscope::WorkflowRunsModel</name>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>Collecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesammelt</translation>
     </message>
     <message>
         <source>Extracting</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird ausgelesen</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">Abgeschlossen</translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen</translation>
     </message>
     <message>
         <source>Realtime</source>
-        <translation type="unfinished"></translation>
+        <translation>Echtzeit</translation>
     </message>
     <message>
         <source>Backfill</source>
-        <translation type="unfinished"></translation>
+        <translation>Nacherfassung</translation>
     </message>
     <message>
         <source>Manual</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuell</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished">%1 / %2</translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch</translation>
     </message>
     <message>
         <source>Commit</source>
-        <translation type="unfinished"></translation>
+        <translation>Commit</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslöser</translation>
     </message>
     <message>
         <source>Files read</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesene Dateien</translation>
     </message>
     <message>
         <source>Metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Metriken</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
     <name>fleetscope::WorkflowVerdictsModel</name>
     <message>
         <source>Regression</source>
-        <translation type="unfinished"></translation>
+        <translation>Regression</translation>
     </message>
     <message>
         <source>Improvement</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbesserung</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverändert</translation>
     </message>
     <message>
         <source>Too little history</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu wenig Verlauf</translation>
     </message>
     <message>
         <source>Not judged</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bewertet</translation>
     </message>
     <message>
         <source>Lower</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedriger</translation>
     </message>
     <message>
         <source>Higher</source>
-        <translation type="unfinished"></translation>
+        <translation>Höher</translation>
     </message>
     <message>
         <source>Neutral</source>
-        <translation type="unfinished"></translation>
+        <translation>Neutral</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished">—</translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>No earlier runs to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine früheren Läufe zum Vergleichen.</translation>
     </message>
     <message>
         <source>%1 of %2 against the median of the %3 run(s) before it; changes within %4 are noise.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 um %2 gegenüber dem Median der vorherigen Läufe (%3); Änderungen innerhalb von %4 gelten als Rauschen.</translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Metrik</translation>
     </message>
     <message>
         <source>Dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimensionen</translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuester Wert</translation>
     </message>
     <message>
         <source>Baseline median</source>
-        <translation type="unfinished"></translation>
+        <translation>Median der Basis</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>Better</source>
-        <translation type="unfinished"></translation>
+        <translation>Besser</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung</translation>
     </message>
 </context>
 <context>
     <name>fleetscope::WorkflowsPage</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Workflows</source>
-        <translation type="unfinished">Workflows</translation>
+        <translation>Workflows</translation>
     </message>
     <message>
         <source>Workflow configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow-Konfiguration</translation>
     </message>
     <message>
         <source>Configuration details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details der Konfiguration</translation>
     </message>
     <message>
         <source>Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration</translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Metrik</translation>
     </message>
     <message>
         <source>Show unchanged and unjudged series</source>
-        <translation type="unfinished"></translation>
+        <translation>Unveränderte und nicht bewertete Reihen anzeigen</translation>
     </message>
     <message>
         <source>Regression verdicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Regressionsbewertungen</translation>
     </message>
     <message>
         <source>Select a series to see its trend above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Reihe, um oben ihren Trend zu sehen.</translation>
     </message>
     <message>
         <source>Regressions</source>
-        <translation type="unfinished"></translation>
+        <translation>Regressionen</translation>
     </message>
     <message>
         <source>Filter runs by id, branch, commit, status or error…</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe nach ID, Branch, Commit, Status oder Fehler filtern…</translation>
     </message>
     <message>
         <source>Filter workflow runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow-Läufe filtern</translation>
     </message>
     <message>
         <source>Workflow runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow-Läufe</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <source>No workflow configurations yet.
@@ -2774,115 +2774,121 @@ fleetscope workflows configs add NAME --repo OWNER/REPO
 
 then import benchmark result files as a run:
 fleetscope workflows import NAME PATH…</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Workflow-Konfigurationen.
+
+Fügen Sie eine über die Befehlszeile hinzu:
+fleetscope workflows configs add NAME --repo BESITZER/REPO
+
+und importieren Sie dann Benchmark-Ergebnisdateien als Lauf:
+fleetscope workflows import NAME PFAD…</translation>
     </message>
     <message>
         <source>%1/%2</source>
-        <translation type="unfinished">%1/%2</translation>
+        <translation>%1/%2</translation>
     </message>
     <message>
         <source>branch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch %1</translation>
     </message>
     <message>
         <source>every result file</source>
-        <translation type="unfinished"></translation>
+        <translation>jede Ergebnisdatei</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>deaktiviert</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) stored</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf gespeichert</numerusform>
+            <numerusform>%n Läufe gespeichert</numerusform>
         </translation>
     </message>
     <message>
         <source>Regressions (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Regressionen (%1)</translation>
     </message>
     <message>
         <source>Runs (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe (%1)</translation>
     </message>
     <message>
         <source>%1 regression(s) and %2 improvement(s) in the newest runs of %3 series; %4 with too little history to judge.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Regression(en) und %2 Verbesserung(en) in den neuesten Läufen von %3 Reihen; %4 mit zu wenig Verlauf für eine Bewertung.</translation>
     </message>
     <message>
         <source>No runs stored for “%1” yet. Import benchmark result files as a run with “fleetscope workflows import %1 PATH…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für „%1“ sind noch keine Läufe gespeichert. Importieren Sie Benchmark-Ergebnisdateien als Lauf mit „fleetscope workflows import %1 PFAD…“.</translation>
     </message>
     <message>
         <source>Dimension %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimension %1</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>alle</translation>
     </message>
     <message>
         <source>The runs of “%1” hold no metric values. The Runs tab says why each file was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Läufe von „%1“ enthalten keine Metrikwerte. Der Reiter „Läufe“ zeigt, warum einzelne Dateien nicht gelesen wurden.</translation>
     </message>
     <message>
         <source>%1=%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1=%2</translation>
     </message>
     <message>
         <source>No run of “%1” between %2 and %3; the newest is from %4. Choose a longer time range to see its trend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lauf von „%1“ zwischen %2 und %3; der neueste ist vom %4. Wählen Sie einen längeren Zeitraum, um den Trend zu sehen.</translation>
     </message>
     <message>
         <source>No run of “%1” matches this dimension filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lauf von „%1“ passt zu diesem Dimensionsfilter.</translation>
     </message>
     <message>
         <source>Run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1</translation>
     </message>
     <message>
         <source>Run %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 (%2)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>lower is better</source>
-        <translation type="unfinished"></translation>
+        <translation>niedriger ist besser</translation>
     </message>
     <message>
         <source>higher is better</source>
-        <translation type="unfinished"></translation>
+        <translation>höher ist besser</translation>
     </message>
     <message>
         <source>not judged</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bewertet</translation>
     </message>
     <message>
         <source>%1 per run — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pro Lauf — %2</translation>
     </message>
     <message>
         <source>%1 per run, %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pro Lauf, %2 — %3</translation>
     </message>
     <message numerus="yes">
         <source>%1 per run, average and range of %n series — %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 pro Lauf, Durchschnitt und Spanne über %n Reihe — %2</numerusform>
+            <numerusform>%1 pro Lauf, Durchschnitt und Spanne über %n Reihen — %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 per run, average and range of %n series with %2 — %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 pro Lauf, Durchschnitt und Spanne über %n Reihe mit %2 — %3</numerusform>
+            <numerusform>%1 pro Lauf, Durchschnitt und Spanne über %n Reihen mit %2 — %3</numerusform>
         </translation>
     </message>
 </context>
