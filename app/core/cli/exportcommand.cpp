@@ -3,6 +3,7 @@
 
 #include "export/csvwriter.h"
 #include "export/jsonwriter.h"
+#include "timeline/timeline.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -14,7 +15,7 @@ QString exportUsage()
 {
     return QStringLiteral("Usage: fleetscope export DATASET --format csv|json [--output FILE] [--since T] [--until T]\n"
                           "DATASET: %1\nT: ISO-8601 time, e.g. 2026-11-23T00:00:00Z (default: everything)\n")
-        .arg(datasetNames().join(QStringLiteral(", ")));
+        .arg((datasetNames() << timelineDataset().name).join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -32,7 +33,9 @@ int runExport(const CommandContext &ctx, const QStringList &args)
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return ctx.usage(positional.isEmpty() ? QStringLiteral("export: which dataset?") : QStringLiteral("export: one dataset at a time"), exportUsage());
-    const DatasetSpec *dataset = findDataset(positional.first());
+    // The timeline is computed from several tables, not one query: it is read apart, written alike.
+    const bool events = positional.first() == timelineDataset().name;
+    const DatasetSpec *dataset = events ? &timelineDataset() : findDataset(positional.first());
     if (!dataset)
         return ctx.usage(QStringLiteral("export: unknown dataset '%1'").arg(positional.first()), exportUsage());
     if (!parser.isSet(format))
@@ -56,7 +59,14 @@ int runExport(const CommandContext &ctx, const QStringList &args)
     if (!service)
         return ctx.failure(service.error().message);
     const DatasetSpec spec = *dataset;
-    Result<TableData> table = (*service)->read<TableData>([spec, from, to](Store &store) { return store.dataset(spec, from, to); }).result();
+    Result<TableData> table = (*service)->read<TableData>([spec, events, from, to](Store &store) -> Result<TableData> {
+        if (!events)
+            return store.dataset(spec, from, to);
+        Result<QList<FleetEvent>> timeline = readTimeline(store, from, to);
+        if (!timeline)
+            return std::unexpected(timeline.error());
+        return timelineTable(*timeline);
+    }).result();
     if (!table)
         return ctx.failure(table.error().message);
 
