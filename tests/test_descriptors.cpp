@@ -165,10 +165,12 @@ private Q_SLOTS:
         QTest::addRow("signer with scheme") << "/api/signer" << json(R"({"name": "ovh"})") << "/api/auth: a signer authenticates by itself; use scheme none";
         QTest::addRow("gpu table") << "/api/gpuTypes" << json(R"({"a100": 5})") << "/api/gpuTypes/a100: expected a string";
         QTest::addRow("escaped pointer") << "/api/headers" << json(R"({"X-A/B": 5})") << "/api/headers/X-A~1B: expected a string";
+        QTest::addRow("socket field") << "/api/localSocketField" << QJsonValue(QLatin1String("sock"))
+                                      << "/api/localSocketField: 'sock' is not a setting of this kind";
         QTest::addRow("test list") << "/api/test" << QJsonValue(QLatin1String("nope")) << "/api/test: no list named 'nope'";
         QTest::addRow("no lists") << "/api/lists" << json("{}") << "/api/lists: expected at least one list";
         QTest::addRow("unknown api key") << "/api/timeout" << QJsonValue(5)
-                                         << "/api/timeout: unknown key (known: baseUrl, caCertificateField, auth, signer, headers, rateLimit, gpuTypes, "
+                                         << "/api/timeout: unknown key (known: baseUrl, caCertificateField, localSocketField, auth, signer, headers, rateLimit, gpuTypes, "
                                             "regions, lists, test)";
         QTest::addRow("kind name") << "/kind" << QJsonValue(QLatin1String("My Cloud")) << "/kind: expected lowercase letters, digits and '-'";
         QTest::addRow("no display name") << "/displayName" << removed << "/displayName: required";

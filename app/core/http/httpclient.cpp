@@ -1,6 +1,7 @@
 // One HttpExchange per send(): attempts, timeout, retry scheduling and classification of the outcome.
 #include "httpclient.h"
 
+#include "localsocketreply.h"
 #include "logging.h"
 
 #include <QHostAddress>
@@ -53,7 +54,9 @@ public:
         , m_done(std::move(done))
     {
         const bool https = m_request.url.scheme() == QLatin1String("https");
-        m_breakerKey = m_request.url.host() + QLatin1Char(':') + QString::number(m_request.url.port(https ? 443 : 80));
+        m_breakerKey = m_request.localSocket.isEmpty()
+            ? m_request.url.host() + QLatin1Char(':') + QString::number(m_request.url.port(https ? 443 : 80))
+            : QStringLiteral("unix:") + m_request.localSocket;
         connect(context, &QObject::destroyed, this, [this] { abandon(); });
     }
 
@@ -65,7 +68,12 @@ private:
     enum class Retry { No, Yes };
 
     QString label() const { return m_request.source.isEmpty() ? QStringLiteral("http") : m_request.source; }
-    QString target() const { return QString::fromLatin1(m_request.method) + QLatin1Char(' ') + redactedTarget(m_request.url, m_request.secretPath); }
+    QString target() const
+    {
+        const QString where = m_request.localSocket.isEmpty() ? redactedTarget(m_request.url, m_request.secretPath)
+                                                              : m_request.localSocket + QLatin1Char(':') + m_request.url.path();
+        return QString::fromLatin1(m_request.method) + QLatin1Char(' ') + where;
+    }
     QString attemptsSuffix() const
     {
         return m_attempt > 1 ? QStringLiteral(" after %1 attempts").arg(m_attempt) : QString();
@@ -102,7 +110,11 @@ void HttpExchange::start()
         failNow(Error::make(ErrorClass::Config, QStringLiteral("%1: not an http(s) URL: %2").arg(label(), redactedTarget(url, m_request.secretPath))));
         return;
     }
-    if (m_request.carriesCredential && scheme == QLatin1String("http") && !isLoopbackHost(url.host())) {
+    if (!m_request.localSocket.isEmpty() && scheme != QLatin1String("http")) {
+        failNow(Error::make(ErrorClass::Config, QStringLiteral("%1: a request over a local socket is plain http").arg(label())));
+        return;
+    }
+    if (m_request.carriesCredential && scheme == QLatin1String("http") && !isLoopbackHost(url.host()) && m_request.localSocket.isEmpty()) {
         failNow(Error::make(ErrorClass::Config,
                             QStringLiteral("%1: refusing to send a credential over plain http to %2; use https")
                                 .arg(label(), redactedTarget(url, m_request.secretPath))));
@@ -143,7 +155,9 @@ void HttpExchange::sendAttempt()
                                                      : QNetworkRequest::NoLessSafeRedirectPolicy);
 
     qCDebug(lcHttp).noquote() << label() << target() << "attempt" << m_attempt << "of" << m_request.maxAttempts;
-    m_reply = m_client->m_nam->sendCustomRequest(request, m_request.method, m_request.body);
+    m_reply = m_request.localSocket.isEmpty()
+        ? m_client->m_nam->sendCustomRequest(request, m_request.method, m_request.body)
+        : new LocalSocketReply(m_request.localSocket, request, m_request.method, m_request.body, this);
     connect(m_reply, &QNetworkReply::finished, this, &HttpExchange::handleFinished);
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
         if (m_reply && (received > m_request.maxBodyBytes || total > m_request.maxBodyBytes)) {
@@ -184,6 +198,11 @@ void HttpExchange::handleFinished()
     if (m_timedOut) {
         retryOrFail(Error::make(ErrorClass::Unavailable, failed + QStringLiteral("timed out after %1 ms").arg(m_request.timeoutMs)),
                     Retry::Yes);
+        return;
+    }
+    // A local socket's own failures (it sets none for HTTP statuses); its words name the socket, never a secret.
+    if (error != QNetworkReply::NoError && qobject_cast<LocalSocketReply *>(reply)) {
+        retryOrFail(Error::make(ErrorClass::Unavailable, failed + reply->errorString()), Retry::Yes);
         return;
     }
     // Codes below 200 are transport and proxy failures; Qt reports those even when a status

@@ -37,6 +37,9 @@ struct HttpRequest {
     // Trusted for this request in addition to the system's CAs (a cluster's own CA). Verification
     // itself is never switched off.
     QList<QSslCertificate> caCertificates;
+    // When set, the request goes over this Unix domain socket (the Docker Engine's) instead of TCP;
+    // the http:// URL then gives only path, query and Host.
+    QString localSocket;
     // Refines the error of a non-2xx answer from its body (class, a one-line detail) for APIs that
     // explain failures there; retries still follow the status. Must copy nothing secret into it.
     std::function<void(int status, QByteArrayView body, Error &error)> explainError;

@@ -271,7 +271,7 @@ std::shared_ptr<const ApiSpec> readApi(DescriptorReader &r, const QJsonObject &j
 {
     const QString pointer = QStringLiteral("/api");
     const QJsonObject api = r.object(json, QString(), QStringLiteral("api"));
-    r.onlyKeys(api, pointer, {QStringLiteral("baseUrl"), QStringLiteral("caCertificateField"), QStringLiteral("auth"), QStringLiteral("signer"),
+    r.onlyKeys(api, pointer, {QStringLiteral("baseUrl"), QStringLiteral("caCertificateField"), QStringLiteral("localSocketField"), QStringLiteral("auth"), QStringLiteral("signer"),
                               QStringLiteral("headers"), QStringLiteral("rateLimit"), QStringLiteral("gpuTypes"), QStringLiteral("regions"),
                               QStringLiteral("lists"), QStringLiteral("test")});
     auto spec = std::make_shared<ApiSpec>();
@@ -289,6 +289,9 @@ std::shared_ptr<const ApiSpec> readApi(DescriptorReader &r, const QJsonObject &j
     spec->caCertificateField = r.string(api, pointer, QStringLiteral("caCertificateField"));
     if (!spec->caCertificateField.isEmpty() && !findField(kind, spec->caCertificateField))
         r.problem(child(pointer, QStringLiteral("caCertificateField")), QStringLiteral("'%1' is not a setting of this kind").arg(spec->caCertificateField));
+    spec->localSocketField = r.string(api, pointer, QStringLiteral("localSocketField"));
+    if (!spec->localSocketField.isEmpty() && !findField(kind, spec->localSocketField))
+        r.problem(child(pointer, QStringLiteral("localSocketField")), QStringLiteral("'%1' is not a setting of this kind").arg(spec->localSocketField));
     spec->auth = readAuth(r, api, kind);
     if (api.contains(QStringLiteral("signer"))) {
         const QString signerPointer = child(pointer, QStringLiteral("signer"));

@@ -60,6 +60,7 @@ struct ListSpec {
 struct ApiSpec {
     QString baseUrl;                                 // the default; setting "base_url" overrides it
     QString caCertificateField;                      // setting naming a PEM file of extra trusted CAs
+    QString localSocketField;                        // setting naming a Unix socket used instead of TCP (Docker)
     AuthSpec auth;
     std::optional<SignerSpec> signer;
     HttpHeaders headers;                             // sent with every request (Accept, API versions)

@@ -4,6 +4,7 @@
 #include "providers/settingvalues.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -78,6 +79,13 @@ Result<std::shared_ptr<Session>> Session::create(const ProviderKind &kind, std::
     if (!base)
         return std::unexpected(base.error());
     session->baseUrl = base->isEmpty() ? QUrl(api->baseUrl) : *base;
+    if (!api->localSocketField.isEmpty() && base->isEmpty()) {   // an explicit base_url means TCP
+        session->localSocket = settingText(kind, connection.settings, api->localSocketField);
+        if (!session->localSocket.isEmpty() && !QDir::isAbsolutePath(session->localSocket))
+            return fail(ErrorClass::Config, QStringLiteral("%1: expected the absolute path of a socket").arg(api->localSocketField));
+        if (!session->localSocket.isEmpty())
+            session->baseUrl = QUrl(QStringLiteral("http://localhost"));
+    }
     if (session->baseUrl.isEmpty())
         return fail(ErrorClass::Config, QStringLiteral("base_url: required"));
     if (!api->caCertificateField.isEmpty()) {
@@ -143,6 +151,7 @@ HttpRequest Session::request(const QUrl &url, const QString &source, bool isPubl
     request.url = url;
     request.source = source;
     request.caCertificates = caCertificates;
+    request.localSocket = localSocket;
     request.headers = api->headers;
     const bool hasAccept = std::any_of(request.headers.cbegin(), request.headers.cend(),
                                        [](const auto &header) { return header.first.compare("Accept", Qt::CaseInsensitive) == 0; });

@@ -35,6 +35,7 @@ struct Session : std::enable_shared_from_this<Session> {
     QString name;                   // the connection's name, for errors and sources
     QJsonObject settings;
     QUrl baseUrl;
+    QString localSocket;            // a Unix socket path: requests go there, baseUrl is then http://localhost
     bool authenticated = false;     // false when the kind's secret rule says this connection has none
     Secret secret;
     Secret ovhApplicationKey, ovhApplicationSecret, ovhConsumerKey;
