@@ -2,10 +2,10 @@
 #include "workflowscommand.h"
 
 #include "workflows/githubcollector.h"
+#include "workflows/githubsession.h"
 #include "workflows/githubtoken.h"
 
 #include <QCommandLineParser>
-#include <QNetworkAccessManager>
 
 namespace fleetscope {
 namespace {
@@ -33,42 +33,30 @@ struct GitHubCommandOptions {
     QCommandLineOption allFailed{QStringLiteral("all-failed")};
 };
 
-// What every GitHub subcommand sets up: the store, the configuration, the token and the clients.
-struct GitHubSession {
+// What every GitHub subcommand sets up: the store, the configuration, and the GitHub clients.
+struct GitHubCommand {
     std::unique_ptr<StoreService> service;
     WorkflowConfig config;
-    QNetworkAccessManager nam;
-    SystemClock clock;
-    std::unique_ptr<HttpClient> http;
-    std::unique_ptr<GitHubClient> client;
+    std::unique_ptr<GitHubSession> github;
 };
 
-Result<std::unique_ptr<GitHubSession>> openSession(const CommandContext &ctx, const QCommandLineParser &parser,
-                                                   const GitHubCommandOptions &o, const QString &configName)
+Result<GitHubCommand> openCommand(const CommandContext &ctx, const QCommandLineParser &parser, const GitHubCommandOptions &o,
+                                  const QString &configName)
 {
-    Result<QUrl> apiUrl = gitHubApiUrl(parser.value(o.apiUrl));
-    if (!apiUrl)
-        return std::unexpected(apiUrl.error());
     Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
     if (!service)
         return std::unexpected(service.error());
     Result<WorkflowConfig> config = findWorkflowConfig(**service, configName);
     if (!config)
         return std::unexpected(config.error());
-    Result<Secret> token = resolveGitHubToken(*apiUrl, parser.value(o.tokenEnv));
-    if (!token)
-        return std::unexpected(token.error());
-
-    auto session = std::make_unique<GitHubSession>();
-    session->service = std::move(*service);
-    session->config = *config;
-    session->http = std::make_unique<HttpClient>(&session->nam, session->clock);
-    GitHubClient::Options options;
-    options.apiUrl = *apiUrl;
-    options.token = std::move(*token);
+    GitHubSessionOptions options;
+    options.apiUrl = parser.value(o.apiUrl);
+    options.tokenEnv = parser.value(o.tokenEnv);
     options.notice = [&ctx](const QString &line) { ctx.err << line << Qt::endl; };
-    session->client = std::make_unique<GitHubClient>(*session->http, session->clock, std::move(options));
-    return session;
+    Result<std::unique_ptr<GitHubSession>> github = openGitHubSession(options);
+    if (!github)
+        return std::unexpected(github.error());
+    return GitHubCommand{std::move(*service), *config, std::move(*github)};
 }
 
 QString runLine(const WorkflowRun &run)
@@ -123,11 +111,11 @@ int fetchOrBackfill(const CommandContext &ctx, const QStringList &args, bool bac
             return ctx.usage(QStringLiteral("workflows fetch: --limit wants a number from 1 to 100000"), githubUsage());
     }
 
-    Result<std::unique_ptr<GitHubSession>> session = openSession(ctx, parser, o, parser.positionalArguments().first());
-    if (!session)
-        return ctx.failure(session.error().message);
-    const WorkflowConfig &config = (*session)->config;
-    GitHubClient &client = *(*session)->client;
+    Result<GitHubCommand> command = openCommand(ctx, parser, o, parser.positionalArguments().first());
+    if (!command)
+        return ctx.failure(command.error().message);
+    const WorkflowConfig &config = command->config;
+    GitHubClient &client = *command->github->client;
 
     if (backfill && parser.isSet(o.dryRun)) {
         const GitHubRunQuery query{config.githubOwner, config.githubRepo, config.workflowFilter, config.branchFilter, options.since, options.until};
@@ -142,7 +130,7 @@ int fetchOrBackfill(const CommandContext &ctx, const QStringList &args, bool bac
         return ExitOk;
     }
 
-    GitHubCollector collector(client, *(*session)->service, config);
+    GitHubCollector collector(client, *command->service, config);
     collector.setProgress([&ctx, backfill](qint64 done, qint64 total, const WorkflowRun &run) {
         if (backfill)
             ctx.err << QStringLiteral("[%1/%2] ").arg(done).arg(total) << runLine(run) << Qt::endl;
@@ -218,12 +206,12 @@ int workflowsRetry(const CommandContext &ctx, const QStringList &args)
     if (positional.isEmpty() || positional.size() > 2 || (positional.size() == 2) == parser.isSet(o.allFailed))
         return ctx.usage(QStringLiteral("workflows retry: give a configuration and either a run id or --all-failed"), githubUsage());
 
-    Result<std::unique_ptr<GitHubSession>> session = openSession(ctx, parser, o, positional.first());
-    if (!session)
-        return ctx.failure(session.error().message);
-    const WorkflowConfig &config = (*session)->config;
+    Result<GitHubCommand> command = openCommand(ctx, parser, o, positional.first());
+    if (!command)
+        return ctx.failure(command.error().message);
+    const WorkflowConfig &config = command->config;
     const QString name = config.name;
-    Result<QList<WorkflowRun>> runs = (*session)->service->read<QList<WorkflowRun>>([name](Store &s) { return s.workflowRuns(name); }).result();
+    Result<QList<WorkflowRun>> runs = command->service->read<QList<WorkflowRun>>([name](Store &s) { return s.workflowRuns(name); }).result();
     if (!runs)
         return ctx.failure(runs.error().message);
     QList<WorkflowRun> failed;
@@ -242,7 +230,7 @@ int workflowsRetry(const CommandContext &ctx, const QStringList &args)
         ctx.out << QStringLiteral("%1: no failed runs").arg(name) << Qt::endl;
         return ExitOk;
     }
-    GitHubCollector collector(*(*session)->client, *(*session)->service, config);
+    GitHubCollector collector(*command->github->client, *command->service, config);
     collector.setProgress([&ctx](qint64, qint64, const WorkflowRun &run) { ctx.out << runLine(run) << Qt::endl; });
     Result<QList<WorkflowRun>> retried = collector.retry(failed);
     if (!retried)
