@@ -284,6 +284,40 @@ private Q_SLOTS:
         QCOMPARE(report->collected.size(), 4);
     }
 
+    void waitsForTheRateLimitReset()
+    {
+        GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);
+        populate(sim);
+        sim.rateLimitUsedUpOnRequest = 1;   // the runs list uses up the hour's requests
+        QVERIFY(sim.start());
+        WorkflowConfig config;
+        std::unique_ptr<StoreService> store = openStore(QStringLiteral("primary"), &config);
+        QVERIFY(store);
+        QNetworkAccessManager nam;
+        SystemClock clock;
+        HttpClient http(&nam, clock);
+        InstantClock waits;
+        GitHubEtagCache cache;
+        GitHubClient client(http, waits, options(sim), cache);
+        Result<GitHubFetchReport> report = GitHubCollector(client, *store, config).fetch({});
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(waits.waits.size(), 1);   // once, before the next request, until the announced reset
+        QVERIFY2(waits.waits.first() > 115'000 && waits.waits.first() <= 121'000, qPrintable(QString::number(waits.waits.first())));
+        QCOMPARE(report->collected.size(), 4);
+
+        // A reset further away than the client waits ends the fetch with a RateLimited error.
+        sim.rateLimitUsedUpOnRequest = sim.apiRequests + 1;
+        GitHubClient::Options o = options(sim);
+        o.maxRateLimitWaitMs = 60'000;
+        InstantClock later;
+        GitHubClient impatient(http, later, o, cache);
+        sim.runs << run(1010, 7, {{510, QStringLiteral("results"), resultsZip({{QStringLiteral("bench/gbench.json"), gbench()}})}});
+        Result<GitHubFetchReport> refused = GitHubCollector(impatient, *store, config).fetch({});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorClass::RateLimited);
+        QVERIFY2(refused.error().message.startsWith(QStringLiteral("github: GitHub API rate limit used up; it asks for a wait of")), qPrintable(refused.error().message));
+    }
+
     void splitsRangesOverTheResultCap()
     {
         GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);

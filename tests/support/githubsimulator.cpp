@@ -140,8 +140,9 @@ LoopbackResponse GitHubSimulator::answerApi(const LoopbackRequest &request)
         }
     }
     response.headers.append({QByteArray("X-RateLimit-Limit"), QByteArray("5000")});
-    response.headers.append({"X-RateLimit-Remaining", QByteArray::number(qMax(0, 5000 - apiRequests))});
-    response.headers.append({"X-RateLimit-Reset", QByteArray::number(QDateTime::currentSecsSinceEpoch() + 3600)});
+    const bool usedUp = apiRequests == rateLimitUsedUpOnRequest;
+    response.headers.append({"X-RateLimit-Remaining", QByteArray::number(usedUp ? 0 : qMax(0, 5000 - apiRequests))});
+    response.headers.append({"X-RateLimit-Reset", QByteArray::number(QDateTime::currentSecsSinceEpoch() + (usedUp ? 120 : 3600))});
     response.headers.append({QByteArray("X-RateLimit-Resource"), QByteArray("core")});
     return response;
 }

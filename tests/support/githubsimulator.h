@@ -41,6 +41,7 @@ public:
     QList<SimulatedRun> runs;            // any order; served newest first by createdAt
     int secondaryLimitOnRequest = 0;     // that API request (1-based) answers 403 with Retry-After once
     int retryAfterSeconds = 60;
+    int rateLimitUsedUpOnRequest = 0;    // that API request's answer says 0 remaining until 120 s from now
     int rejectTokenFromRequest = 0;      // from that API request on, the token is refused (401); 0: never
 
     // What the servers saw.
