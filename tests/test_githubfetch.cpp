@@ -284,6 +284,35 @@ private Q_SLOTS:
         QCOMPARE(report->collected.size(), 4);
     }
 
+    void expiredAndOversizedArtifactsAreNotDownloaded()
+    {
+        GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);
+        SimulatedArtifact expired{601, QStringLiteral("old"), resultsZip({{QStringLiteral("bench/gbench.json"), gbench()}}), true};
+        SimulatedArtifact huge{602, QStringLiteral("huge"), resultsZip({{QStringLiteral("bench/gbench.json"), gbench()}})};
+        sim.runs << run(1100, 1, {expired, huge});
+        QVERIFY(sim.start());
+        WorkflowConfig config;
+        std::unique_ptr<StoreService> store = openStore(QStringLiteral("artifacts"), &config);
+        QVERIFY(store);
+        QNetworkAccessManager nam;
+        SystemClock clock;
+        HttpClient http(&nam, clock);
+        GitHubEtagCache cache;
+        GitHubClient::Options o = options(sim);
+        o.maxArtifactBytes = 100;
+        GitHubClient client(http, clock, o, cache);
+        Result<GitHubFetchReport> report = GitHubCollector(client, *store, config).fetch({});
+        QVERIFY(report);
+        QCOMPARE(report->collected.size(), 1);
+        const WorkflowRun &r = report->collected.first();
+        QCOMPARE(r.status, RunStatus::Failed);
+        QCOMPARE(r.filesFound, 2);
+        QVERIFY2(r.errorMessage.contains(QStringLiteral("old.zip: skipped: artifact expired on GitHub"))
+                     && r.errorMessage.contains(QStringLiteral("huge.zip: skipped: %1, over the 100 B artifact limit").arg(byteSize(huge.zip.size()))),
+                 qPrintable(r.errorMessage));
+        QCOMPARE(sim.storageRequests, 0);
+    }
+
     void waitsForTheRateLimitReset()
     {
         GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);

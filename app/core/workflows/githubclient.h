@@ -98,6 +98,7 @@ public:
     Result<QByteArray> downloadArtifact(const QString &owner, const QString &repo, qint64 artifactId);
 
     qint64 apiCalls() const { return m_apiCalls; }
+    qint64 maxArtifactBytes() const { return m_options.maxArtifactBytes; }
 
 private:
     struct Page {

@@ -157,6 +157,10 @@ Result<CollectedFiles> GitHubCollector::collectArtifacts(const GitHubRun &run)
             all.skipped << SkippedFile{zipName, QStringLiteral("artifact expired on GitHub")};
             continue;
         }
+        if (artifact.sizeBytes > m_client.maxArtifactBytes()) {
+            all.skipped << SkippedFile{zipName, QStringLiteral("%1, over the %2 artifact limit").arg(byteSize(artifact.sizeBytes), byteSize(m_client.maxArtifactBytes()))};
+            continue;
+        }
         Result<QByteArray> zip = m_client.downloadArtifact(m_config.githubOwner, m_config.githubRepo, artifact.id);
         if (!zip && endsGitHubFetch(zip.error()))
             return std::unexpected(zip.error());
