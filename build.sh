@@ -12,7 +12,7 @@ PACKAGES=(
     cmake g++ ninja-build ccache pkg-config file dpkg-dev
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libqt6sql6-sqlite qt6-qpa-plugins libsqlite3-dev sqlite3
-    qtkeychain-qt6-dev libsecret-1-0 libpqxx-dev nlohmann-json3-dev
+    qtkeychain-qt6-dev libsecret-1-0 libpqxx-dev nlohmann-json3-dev zlib1g-dev
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools postgresql prometheus fonts-dejavu-core
 )
 

@@ -2,6 +2,7 @@
 // thread only filters the chosen metric's per-run series for the chart.
 #include "workflowspage.h"
 
+#include "githubfetchbar.h"
 #include "snapshotformat.h"
 #include "pointseries.h"
 #include "tableview.h"
@@ -53,6 +54,11 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     configRow->addWidget(m_config);
     configRow->addSpacing(12);
     configRow->addWidget(m_configSummary, 1);
+    m_fetchBar = new GitHubFetchBar(store, [this]() -> std::optional<WorkflowConfig> {
+        const qsizetype index = m_config->currentIndex();
+        return index >= 0 && index < m_configs.size() ? std::optional<WorkflowConfig>(m_configs.at(index)) : std::nullopt;
+    }, content);
+    configRow->addWidget(m_fetchBar, 1);
 
     m_analysisState = new PageState(content);
     auto *splitter = new QSplitter(Qt::Vertical, m_analysisState);

@@ -14,6 +14,7 @@ class QTabWidget;
 
 namespace fleetscope {
 
+class GitHubFetchBar;
 class TableView;
 class TimeSeriesChart;
 class WorkflowRunsModel;
@@ -32,6 +33,7 @@ public:
     // The "all"-or-one-value picker of a dimension of the chosen metric; nullptr when it has none.
     QComboBox *dimensionPicker(const QString &dimension) const;
     QLabel *configSummary() const { return m_configSummary; }
+    GitHubFetchBar *fetchBar() const { return m_fetchBar; }
     PageState *analysisState() const { return m_analysisState; }
     PageState *trendState() const { return m_trendState; }
     TimeSeriesChart *chart() const { return m_chart; }
@@ -67,6 +69,7 @@ private:
 
     QComboBox *m_config = nullptr;
     QLabel *m_configSummary = nullptr;
+    GitHubFetchBar *m_fetchBar = nullptr;
     PageState *m_analysisState = nullptr;
     QComboBox *m_metric = nullptr;
     QWidget *m_dimensionBox = nullptr;

@@ -1,6 +1,10 @@
 // CommandContext helpers shared by the commands.
 #include "commandcontext.h"
 
+#include <QFile>
+
+#include <cstdio>
+
 namespace fleetscope {
 
 int CommandContext::failure(const QString &message) const
@@ -13,6 +17,19 @@ int CommandContext::usage(const QString &message, const QString &help) const
 {
     err << "fleetscope: " << message << "\n\n" << help << Qt::flush;
     return ExitUsage;
+}
+
+Result<Secret> readSecretFromStdin(const QString &option)
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return fail(ErrorClass::Config, QStringLiteral("%1: cannot read standard input").arg(option));
+    QByteArray bytes = in.readAll();
+    while (bytes.endsWith('\n') || bytes.endsWith('\r'))
+        bytes.chop(1);
+    if (bytes.isEmpty())
+        return fail(ErrorClass::Config, QStringLiteral("%1: standard input was empty").arg(option));
+    return Secret(std::move(bytes));
 }
 
 std::optional<QDateTime> parseCliTime(const QString &text)

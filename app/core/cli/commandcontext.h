@@ -2,6 +2,7 @@
 #pragma once
 
 #include "commandline.h"
+#include "credentials/secret.h"
 #include "store/storeservice.h"
 
 #include <QTextStream>
@@ -23,6 +24,9 @@ struct CommandContext {
 
 // An ISO-8601 time from the command line, in UTC; a time without a zone is UTC, as exports write it.
 std::optional<QDateTime> parseCliTime(const QString &text);
+
+// A secret piped on standard input, trailing line breaks removed; OPTION names the flag in errors.
+Result<Secret> readSecretFromStdin(const QString &option);
 
 // Opens (creating and migrating when needed) the store the global options name.
 Result<std::unique_ptr<StoreService>> openService(const CommandLine &line);

@@ -64,6 +64,14 @@ QString globalUsage()
                                  "                              stored runs with their status and file counts\n"),
         QT_TRANSLATE_NOOP("cli", "  workflows regressions CONFIG [--format table|json]\n"
                                  "                              the newest run against the runs before it; exit 0 either way\n"),
+        QT_TRANSLATE_NOOP("cli", "  workflows fetch CONFIG [--since T] [--until T] [--limit N]\n"
+                                 "                              collect new completed GitHub Actions runs and their artifacts\n"),
+        QT_TRANSLATE_NOOP("cli", "  workflows backfill CONFIG --since T [--until T] [--dry-run]\n"
+                                 "                              collect every run of a date range; resumes when run again\n"),
+        QT_TRANSLATE_NOOP("cli", "  workflows retry CONFIG (RUN_ID | --all-failed)\n"
+                                 "                              collect failed runs again\n"),
+        QT_TRANSLATE_NOOP("cli", "  workflows token set|remove [--api-url URL]\n"
+                                 "                              the GitHub token in the keychain (set reads it from stdin)\n"),
     };
     QString usage = QCoreApplication::translate("cli",
         "Usage: fleetscope [--data-dir DIR] [--store PATH] [--demo] [COMMAND ...]\n"

@@ -115,15 +115,10 @@ int connectionsAdd(const CommandContext &ctx, const QStringList &args)
     }
     std::optional<Secret> secret;
     if (parser.isSet(secretStdin)) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return ctx.failure(QStringLiteral("--secret-stdin: cannot read standard input"));
-        QByteArray bytes = in.readAll();
-        while (bytes.endsWith('\n') || bytes.endsWith('\r'))
-            bytes.chop(1);
-        if (bytes.isEmpty())
-            return ctx.failure(QStringLiteral("--secret-stdin: standard input was empty"));
-        secret = Secret(std::move(bytes));
+        Result<Secret> piped = readSecretFromStdin(QStringLiteral("--secret-stdin"));
+        if (!piped)
+            return ctx.failure(piped.error().message);
+        secret = std::move(*piped);
     } else if (parser.isSet(secretEnv)) {
         Result<Secret> fromEnv = SecretRef::environment(0, parser.value(secretEnv)).resolveEnvironment();
         if (!fromEnv && !parser.isSet(noTest))

@@ -227,7 +227,7 @@ int workflowsConfigs(const CommandContext &ctx, const QStringList &args)
 int runWorkflows(const CommandContext &ctx, const QStringList &args)
 {
     const QString help = QStringLiteral("Usage: fleetscope workflows configs list|add|set|remove ... | import CONFIG PATH... | runs [--config C]\n"
-                                        "       | regressions CONFIG\n");
+                                        "       | regressions CONFIG | fetch CONFIG | backfill CONFIG --since T | retry CONFIG | token set|remove\n");
     if (args.isEmpty())
         return ctx.usage(QStringLiteral("workflows: missing subcommand"), help);
     const QString sub = args.first();
@@ -239,6 +239,14 @@ int runWorkflows(const CommandContext &ctx, const QStringList &args)
         return workflowsRuns(ctx, args.mid(1));
     if (sub == QLatin1String("regressions"))
         return workflowsRegressions(ctx, args.mid(1));
+    if (sub == QLatin1String("fetch"))
+        return workflowsFetch(ctx, args.mid(1));
+    if (sub == QLatin1String("backfill"))
+        return workflowsBackfill(ctx, args.mid(1));
+    if (sub == QLatin1String("retry"))
+        return workflowsRetry(ctx, args.mid(1));
+    if (sub == QLatin1String("token"))
+        return workflowsToken(ctx, args.mid(1));
     return ctx.usage(QStringLiteral("workflows: unknown subcommand '%1'").arg(sub), help);
 }
 

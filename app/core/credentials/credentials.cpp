@@ -101,10 +101,10 @@ class KeychainOperation : public QObject
 {
     Q_OBJECT
 public:
-    KeychainOperation(Operation operation, qint64 connectionId, Secret secret, int timeoutMs,
+    KeychainOperation(Operation operation, QString key, Secret secret, int timeoutMs,
                       std::shared_ptr<Outcome> outcome)
         : m_operation(operation)
-        , m_connectionId(connectionId)
+        , m_key(std::move(key))
         , m_secret(std::move(secret))
         , m_timeoutMs(timeoutMs)
         , m_outcome(std::move(outcome))
@@ -136,7 +136,7 @@ public:
         // A job that outlives its timeout deletes itself whenever the keychain finally answers.
         job->setAutoDelete(true);
         job->setInsecureFallback(false);   // never a plaintext file in place of the keychain
-        job->setKey(Credentials::keyFor(m_connectionId));
+        job->setKey(m_key);
         m_job = job;
         connect(job, &QKeychain::Job::finished, this, &KeychainOperation::handleJobFinished);
         QTimer::singleShot(m_timeoutMs, this, &KeychainOperation::handleTimeout);
@@ -190,7 +190,7 @@ private:
     }
 
     Operation m_operation;
-    qint64 m_connectionId;
+    QString m_key;
     Secret m_secret;
     int m_timeoutMs;
     std::shared_ptr<Outcome> m_outcome;
@@ -216,23 +216,22 @@ QString verb(Operation operation)
     return {};
 }
 
-Error unavailable(Operation operation, qint64 connectionId, const QString &why)
+Error unavailable(Operation operation, const QString &subject, const QString &why)
 {
     return Error::make(ErrorClass::Unavailable,
-                       QStringLiteral("keychain unavailable: %1 while %2 the secret of connection %3; %4")
-                           .arg(why, verb(operation), QString::number(connectionId), envHint()));
+                       QStringLiteral("keychain unavailable: %1 while %2 the secret of %3; %4")
+                           .arg(why, verb(operation), subject, envHint()));
 }
 
 // The one place that turns what the keychain said into the Error every caller sees.
-std::optional<Error> errorFor(Operation operation, qint64 connectionId, int timeoutMs, const Outcome &outcome)
+std::optional<Error> errorFor(Operation operation, const QString &subject, int timeoutMs, const Outcome &outcome)
 {
-    const QString id = QString::number(connectionId);
     if (outcome.noThread)
         return Error::make(ErrorClass::Cancelled,
-                           QStringLiteral("keychain closed: the application is shutting down (%1 the secret of connection %2)")
-                               .arg(verb(operation), id));
+                           QStringLiteral("keychain closed: the application is shutting down (%1 the secret of %2)")
+                               .arg(verb(operation), subject));
     if (outcome.timedOut)
-        return unavailable(operation, connectionId,
+        return unavailable(operation, subject,
                            QStringLiteral("no answer from the Secret Service within %1 ms").arg(timeoutMs));
     switch (outcome.code) {
     case QKeychain::NoError:
@@ -240,16 +239,16 @@ std::optional<Error> errorFor(Operation operation, qint64 connectionId, int time
     case QKeychain::EntryNotFound:
         if (operation == Operation::Remove || operation == Operation::Probe)
             return std::nullopt;
-        return Error::make(ErrorClass::Auth, QStringLiteral("no secret stored for connection %1").arg(id));
+        return Error::make(ErrorClass::Auth, QStringLiteral("no secret stored for %1").arg(subject));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return Error::make(ErrorClass::Auth,
-                           QStringLiteral("the keychain refused access (%1) while %2 the secret of connection %3; "
+                           QStringLiteral("the keychain refused access (%1) while %2 the secret of %3; "
                                           "unlock the keyring, or %4")
-                               .arg(outcome.detail, verb(operation), id, envHint()));
+                               .arg(outcome.detail, verb(operation), subject, envHint()));
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return unavailable(operation, connectionId,
+        return unavailable(operation, subject,
                            QStringLiteral("no keychain backend on this system (%1)").arg(outcome.detail));
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
@@ -257,7 +256,7 @@ std::optional<Error> errorFor(Operation operation, qint64 connectionId, int time
     }
     // On Linux every failure to reach the Secret Service (no session bus, no service, a broken
     // daemon) arrives as OtherError with the D-Bus message as its text.
-    return unavailable(operation, connectionId,
+    return unavailable(operation, subject,
                        QStringLiteral("the Secret Service could not be reached or failed (%1)").arg(outcome.detail));
 }
 
@@ -288,34 +287,33 @@ std::optional<Error> checkConnectionId(qint64 connectionId)
                            .arg(connectionId));
 }
 
-std::optional<Error> checkSecret(qint64 connectionId, const Secret &secret)
+std::optional<Error> checkSecret(const QString &subject, const Secret &secret)
 {
-    const QString id = QString::number(connectionId);
     if (secret.isEmpty())
-        return Error::make(ErrorClass::Config, QStringLiteral("refusing to store an empty secret for connection %1").arg(id));
+        return Error::make(ErrorClass::Config, QStringLiteral("refusing to store an empty secret for %1").arg(subject));
     if (secret.bytes().contains('\0'))
         return Error::make(ErrorClass::Config,
-                           QStringLiteral("the secret for connection %1 contains a NUL byte, which the keychain cannot hold").arg(id));
+                           QStringLiteral("the secret for %1 contains a NUL byte, which the keychain cannot hold").arg(subject));
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString decoded = decoder(secret.bytes());
     wipe(decoded);
     if (decoder.hasError())
-        return Error::make(ErrorClass::Config, QStringLiteral("the secret for connection %1 is not valid UTF-8 text").arg(id));
+        return Error::make(ErrorClass::Config, QStringLiteral("the secret for %1 is not valid UTF-8 text").arg(subject));
     return std::nullopt;
 }
 
 // Starts OPERATION on the keychain thread; DELIVER runs on CONTEXT's thread with the outcome.
-void launch(Operation operation, qint64 connectionId, Secret secret, int timeoutMs, QObject *context,
+void launch(Operation operation, const Credentials::Entry &entry, Secret secret, int timeoutMs, QObject *context,
             std::function<void(const Outcome &)> deliver)
 {
     Q_ASSERT(context);
     auto outcome = std::make_shared<Outcome>();
-    auto *op = new KeychainOperation(operation, connectionId, std::move(secret), timeoutMs, outcome);
+    auto *op = new KeychainOperation(operation, entry.key, std::move(secret), timeoutMs, outcome);
     // Queued always, so DELIVER never runs inside the call; the connection dies with CONTEXT.
     QObject::connect(op, &KeychainOperation::finished, context,
                      [outcome, deliver = std::move(deliver)] { deliver(*outcome); },
                      Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
-    qCDebug(lcCredentials).noquote() << verb(operation) << "the secret of connection" << connectionId;
+    qCDebug(lcCredentials).noquote() << verb(operation) << "the secret of" << entry.subject;
     QThread *thread = keychainThread();
     if (!thread) {
         QMetaObject::invokeMethod(op, &KeychainOperation::finishWithoutThread, Qt::QueuedConnection);
@@ -362,24 +360,26 @@ QString Credentials::keyFor(qint64 connectionId)
     return QStringLiteral("connection/%1").arg(connectionId);
 }
 
+Credentials::Entry Credentials::connectionEntry(qint64 connectionId)
+{
+    return Entry{keyFor(connectionId), QStringLiteral("connection %1").arg(connectionId)};
+}
+
 Credentials::Credentials(int timeoutMs)
     : m_timeoutMs(timeoutMs)
 {
 }
 
-void Credentials::store(qint64 connectionId, const Secret &secret, QObject *context, Done done) const
+void Credentials::store(const Entry &entry, const Secret &secret, QObject *context, Done done) const
 {
-    std::optional<Error> invalid = checkConnectionId(connectionId);
-    if (!invalid)
-        invalid = checkSecret(connectionId, secret);
-    if (invalid) {
+    if (auto invalid = checkSecret(entry.subject, secret)) {
         answerLater(context, std::move(done), Result<void>(std::unexpected(*invalid)));
         return;
     }
     const int timeoutMs = m_timeoutMs;
-    launch(Operation::Store, connectionId, secret, timeoutMs, context,
-           [connectionId, timeoutMs, done = std::move(done)](const Outcome &outcome) {
-               if (auto error = errorFor(Operation::Store, connectionId, timeoutMs, outcome)) {
+    launch(Operation::Store, entry, secret, timeoutMs, context,
+           [subject = entry.subject, timeoutMs, done = std::move(done)](const Outcome &outcome) {
+               if (auto error = errorFor(Operation::Store, subject, timeoutMs, outcome)) {
                    logFailure(*error);
                    done(std::unexpected(*error));
                    return;
@@ -388,16 +388,12 @@ void Credentials::store(qint64 connectionId, const Secret &secret, QObject *cont
            });
 }
 
-void Credentials::read(qint64 connectionId, QObject *context, SecretDone done) const
+void Credentials::read(const Entry &entry, QObject *context, SecretDone done) const
 {
-    if (auto invalid = checkConnectionId(connectionId)) {
-        answerLater(context, std::move(done), Result<Secret>(std::unexpected(*invalid)));
-        return;
-    }
     const int timeoutMs = m_timeoutMs;
-    launch(Operation::Read, connectionId, Secret(), timeoutMs, context,
-           [connectionId, timeoutMs, done = std::move(done)](const Outcome &outcome) {
-               if (auto error = errorFor(Operation::Read, connectionId, timeoutMs, outcome)) {
+    launch(Operation::Read, entry, Secret(), timeoutMs, context,
+           [subject = entry.subject, timeoutMs, done = std::move(done)](const Outcome &outcome) {
+               if (auto error = errorFor(Operation::Read, subject, timeoutMs, outcome)) {
                    logFailure(*error);
                    done(std::unexpected(*error));
                    return;
@@ -406,16 +402,12 @@ void Credentials::read(qint64 connectionId, QObject *context, SecretDone done) c
            });
 }
 
-void Credentials::remove(qint64 connectionId, QObject *context, Done done) const
+void Credentials::remove(const Entry &entry, QObject *context, Done done) const
 {
-    if (auto invalid = checkConnectionId(connectionId)) {
-        answerLater(context, std::move(done), Result<void>(std::unexpected(*invalid)));
-        return;
-    }
     const int timeoutMs = m_timeoutMs;
-    launch(Operation::Remove, connectionId, Secret(), timeoutMs, context,
-           [connectionId, timeoutMs, done = std::move(done)](const Outcome &outcome) {
-               if (auto error = errorFor(Operation::Remove, connectionId, timeoutMs, outcome)) {
+    launch(Operation::Remove, entry, Secret(), timeoutMs, context,
+           [subject = entry.subject, timeoutMs, done = std::move(done)](const Outcome &outcome) {
+               if (auto error = errorFor(Operation::Remove, subject, timeoutMs, outcome)) {
                    logFailure(*error);
                    done(std::unexpected(*error));
                    return;
@@ -424,22 +416,74 @@ void Credentials::remove(qint64 connectionId, QObject *context, Done done) const
            });
 }
 
-void Credentials::hasSecret(qint64 connectionId, QObject *context, PresenceDone done) const
+void Credentials::hasSecret(const Entry &entry, QObject *context, PresenceDone done) const
 {
-    if (auto invalid = checkConnectionId(connectionId)) {
-        answerLater(context, std::move(done), Result<bool>(std::unexpected(*invalid)));
-        return;
-    }
     const int timeoutMs = m_timeoutMs;
-    launch(Operation::Probe, connectionId, Secret(), timeoutMs, context,
-           [connectionId, timeoutMs, done = std::move(done)](const Outcome &outcome) {
-               if (auto error = errorFor(Operation::Probe, connectionId, timeoutMs, outcome)) {
+    launch(Operation::Probe, entry, Secret(), timeoutMs, context,
+           [subject = entry.subject, timeoutMs, done = std::move(done)](const Outcome &outcome) {
+               if (auto error = errorFor(Operation::Probe, subject, timeoutMs, outcome)) {
                    logFailure(*error);
                    done(std::unexpected(*error));
                    return;
                }
                done(outcome.code == QKeychain::NoError);
            });
+}
+
+void Credentials::store(qint64 connectionId, const Secret &secret, QObject *context, Done done) const
+{
+    if (auto invalid = checkConnectionId(connectionId))
+        answerLater(context, std::move(done), Result<void>(std::unexpected(*invalid)));
+    else
+        store(connectionEntry(connectionId), secret, context, std::move(done));
+}
+
+void Credentials::read(qint64 connectionId, QObject *context, SecretDone done) const
+{
+    if (auto invalid = checkConnectionId(connectionId))
+        answerLater(context, std::move(done), Result<Secret>(std::unexpected(*invalid)));
+    else
+        read(connectionEntry(connectionId), context, std::move(done));
+}
+
+void Credentials::remove(qint64 connectionId, QObject *context, Done done) const
+{
+    if (auto invalid = checkConnectionId(connectionId))
+        answerLater(context, std::move(done), Result<void>(std::unexpected(*invalid)));
+    else
+        remove(connectionEntry(connectionId), context, std::move(done));
+}
+
+void Credentials::hasSecret(qint64 connectionId, QObject *context, PresenceDone done) const
+{
+    if (auto invalid = checkConnectionId(connectionId))
+        answerLater(context, std::move(done), Result<bool>(std::unexpected(*invalid)));
+    else
+        hasSecret(connectionEntry(connectionId), context, std::move(done));
+}
+
+Result<void> Credentials::storeBlocking(const Entry &entry, const Secret &secret) const
+{
+    return waitFor<void>(m_timeoutMs, QStringLiteral("storing the secret of %1").arg(entry.subject),
+                         [&](QObject *context, Done done) { store(entry, secret, context, std::move(done)); });
+}
+
+Result<Secret> Credentials::readBlocking(const Entry &entry) const
+{
+    return waitFor<Secret>(m_timeoutMs, QStringLiteral("reading the secret of %1").arg(entry.subject),
+                           [&](QObject *context, SecretDone done) { read(entry, context, std::move(done)); });
+}
+
+Result<void> Credentials::removeBlocking(const Entry &entry) const
+{
+    return waitFor<void>(m_timeoutMs, QStringLiteral("removing the secret of %1").arg(entry.subject),
+                         [&](QObject *context, Done done) { remove(entry, context, std::move(done)); });
+}
+
+Result<bool> Credentials::hasSecretBlocking(const Entry &entry) const
+{
+    return waitFor<bool>(m_timeoutMs, QStringLiteral("looking up the secret of %1").arg(entry.subject),
+                         [&](QObject *context, PresenceDone done) { hasSecret(entry, context, std::move(done)); });
 }
 
 Result<void> Credentials::storeBlocking(qint64 connectionId, const Secret &secret) const

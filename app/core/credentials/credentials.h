@@ -31,6 +31,14 @@ public:
     static QString serviceName();                  // "fleetscope"
     static QString keyFor(qint64 connectionId);    // "connection/<id>"
 
+    // A keychain entry: KEY under the service, SUBJECT naming it in messages ("connection 3").
+    // Secrets that belong to no connection (a GitHub token per host) use their own keys.
+    struct Entry {
+        QString key;
+        QString subject;
+    };
+    static Entry connectionEntry(qint64 connectionId);
+
     explicit Credentials(int timeoutMs = DefaultTimeoutMs);
 
     // How long one keychain call may take before it fails as Unavailable; a hung D-Bus must not
@@ -55,6 +63,16 @@ public:
     Result<Secret> readBlocking(qint64 connectionId) const;
     Result<void> removeBlocking(qint64 connectionId) const;
     Result<bool> hasSecretBlocking(qint64 connectionId) const;
+
+    // The same calls for any entry.
+    void store(const Entry &entry, const Secret &secret, QObject *context, Done done) const;
+    void read(const Entry &entry, QObject *context, SecretDone done) const;
+    void remove(const Entry &entry, QObject *context, Done done) const;
+    void hasSecret(const Entry &entry, QObject *context, PresenceDone done) const;
+    Result<void> storeBlocking(const Entry &entry, const Secret &secret) const;
+    Result<Secret> readBlocking(const Entry &entry) const;
+    Result<void> removeBlocking(const Entry &entry) const;
+    Result<bool> hasSecretBlocking(const Entry &entry) const;
 
 private:
     int m_timeoutMs;

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QSslConfiguration>
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 
@@ -150,9 +151,12 @@ void HttpExchange::sendAttempt()
         request.setSslConfiguration(tls);
     }
     // A credential follows redirects only within the same origin; otherwise never to plain http.
+    const bool manualRedirects = std::any_of(m_request.passStatuses.cbegin(), m_request.passStatuses.cend(),
+                                             [](int status) { return status >= 300 && status <= 399 && status != 304; });
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         m_request.carriesCredential ? QNetworkRequest::SameOriginRedirectPolicy
-                                                     : QNetworkRequest::NoLessSafeRedirectPolicy);
+                         manualRedirects                  ? QNetworkRequest::ManualRedirectPolicy
+                         : m_request.carriesCredential ? QNetworkRequest::SameOriginRedirectPolicy
+                                                          : QNetworkRequest::NoLessSafeRedirectPolicy);
 
     qCDebug(lcHttp).noquote() << label() << target() << "attempt" << m_attempt << "of" << m_request.maxAttempts;
     m_reply = m_request.localSocket.isEmpty()
@@ -234,7 +238,7 @@ void HttpExchange::handleFinished()
         retryOrFail(Error::make(kind, failed + what), retry);
         return;
     }
-    if (status >= 200 && status <= 299) {
+    if ((status >= 200 && status <= 299) || m_request.passStatuses.contains(status)) {
         HttpResponse response;
         response.status = status;
         response.body = reply->readAll();

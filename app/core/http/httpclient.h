@@ -43,6 +43,10 @@ struct HttpRequest {
     // Refines the error of a non-2xx answer from its body (class, a one-line detail) for APIs that
     // explain failures there; retries still follow the status. Must copy nothing secret into it.
     std::function<void(int status, QByteArrayView body, Error &error)> explainError;
+    // Non-2xx statuses the caller handles itself, delivered as responses and never retried: 304 for
+    // conditional requests, 403/429 for APIs that explain limits in headers, or a 3xx, which then
+    // also turns automatic redirects off so the caller decides what the next hop receives.
+    QList<int> passStatuses;
 };
 
 struct HttpResponse {
