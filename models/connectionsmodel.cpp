@@ -66,6 +66,7 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
     const ConnectionRecord &c = m_connections.at(index.row());
     const auto state = m_states.constFind(c.id);
     const bool syncing = state != m_states.cend() && state->phase == ConnectionState::Phase::Syncing;
+    const QString collectedBy = state != m_states.cend() ? state->collectedBy : QString();
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Kind: return c.kind;
@@ -75,9 +76,12 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
         case LastSync:
             return c.lastSyncAt.isValid() ? QLocale().toString(c.lastSyncAt.toLocalTime(), QLocale::ShortFormat)
                                           : tr("Never");
-        case Status: return syncing ? tr("Syncing…") : c.enabled ? statusText(c) : tr("Disabled");
+        case Status:
+            if (c.enabled && !collectedBy.isEmpty())
+                return tr("Collected by %1").arg(collectedBy);
+            return syncing ? tr("Syncing…") : c.enabled ? statusText(c) : tr("Disabled");
         case NextSync:
-            if (!c.enabled)
+            if (!c.enabled || !collectedBy.isEmpty())
                 return tr("—");
             return state != m_states.cend() && state->nextSyncAt.isValid()
                 ? QLocale().toString(state->nextSyncAt.toLocalTime().time(), QLocale::ShortFormat) : tr("—");
@@ -87,9 +91,13 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
         // The badge: a coloured swatch views draw beside the text.
         if (syncing)
             return QColor(0x1f, 0x77, 0xb4);
+        if (c.enabled && !collectedBy.isEmpty())
+            return QColor(0x8c, 0x9e, 0xb5);
         if (!c.enabled || c.lastStatus.isEmpty())
             return QColor(0x9e, 0x9e, 0x9e);
         return c.lastStatus == QLatin1String("ok") ? QColor(0x2c, 0xa0, 0x2c) : QColor(0xd6, 0x27, 0x28);
+    } else if (role == Qt::ToolTipRole && index.column() == Status && !collectedBy.isEmpty()) {
+        return tr("Collected by %1; this window shows what it stores").arg(collectedBy);
     } else if (role == Qt::ToolTipRole && index.column() == LastError && !c.lastError.isEmpty()) {
         return c.lastError;   // the cell elides long messages; the tooltip shows all of it
     } else if (role == Qt::ToolTipRole && index.column() == LastSync && c.lastStatus == QLatin1String("failed")) {

@@ -1,7 +1,10 @@
 // Collector leases on a throwaway PostgreSQL: two collectors never hold one connection at once, the
 // one that holds it is named, and a collector that goes away leaves its connections to the other.
-// The headless collector skips a connection held elsewhere and says who holds it.
+// The headless collector skips a connection held elsewhere and says who holds it; so does a desktop,
+// which takes the connection over once the collector is gone.
 #include "clirun.h"
+#include "connectioncontroller.h"
+#include "engine/collectors.h"
 #include "pgserver.h"
 #include "store/collectorlease.h"
 #include "store/storeservice.h"
@@ -48,6 +51,54 @@ private Q_SLOTS:
                                                                              QStringLiteral("me"));
         QVERIFY(local);
         QCOMPARE(*(*local)->claim({4, 5}), (QSet<qint64>{4, 5}));
+    }
+
+    void desktopLeavesToACollectorWhatItHolds()
+    {
+        const QString uri = m_server.uri(m_server.createDatabase());
+        StoreService store(*StoreLocation::parse(uri, QString()));
+        QVERIFY(store.startBlocking());
+        WriteBatch setup;
+        for (const QString &name : {QStringLiteral("lab"), QStringLiteral("rack")}) {
+            ConnectionRecord c;
+            c.kind = QStringLiteral("metrics-endpoint");
+            c.name = name;
+            c.settings = QJsonObject{{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9/metrics")}};
+            setup.connections << c;
+        }
+        QVERIFY(store.writeBlocking(setup));
+        const QList<ConnectionRecord> stored = *store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
+        QCOMPARE(stored.size(), 2);
+        const qint64 lab = stored.at(0).name == QLatin1String("lab") ? stored.at(0).id : stored.at(1).id;
+        const qint64 rack = stored.at(0).id == lab ? stored.at(1).id : stored.at(0).id;
+
+        Result<std::unique_ptr<CollectorLease>> collector = CollectorLease::open(*StoreLocation::parse(uri, QString()),
+                                                                                 QStringLiteral("fleetscope collect on ops-1, pid 7"));
+        QVERIFY(collector);
+        QCOMPARE(*(*collector)->claim({lab}), QSet<qint64>{lab});
+
+        Engine engine(builtinCollectors());   // not started: it only keeps what it is given
+        ConnectionController controller(store, engine);
+        QList<std::pair<qint64, QString>> shown;
+        connect(&controller, &ConnectionController::stateChanged, this,
+                [&shown](qint64 id, const ConnectionState &state) { shown << std::pair{id, state.collectedBy}; });
+        controller.reload();
+        QTRY_COMPARE(controller.collected().size(), 1);
+        QCOMPARE(controller.collected().first().id, rack);
+        QCOMPARE(controller.connections().size(), 2);   // the Providers page still lists both
+        QCOMPARE(controller.state(lab).collectedBy, QStringLiteral("fleetscope collect on ops-1, pid 7"));
+        QVERIFY(shown.contains(std::pair{lab, QStringLiteral("fleetscope collect on ops-1, pid 7")}));
+        // The collector's other questions see the desktop by name.
+        QCOMPARE((*collector)->holders({lab, rack})->value(rack).left(19), QStringLiteral("Fleetscope desktop "));
+
+        collector->reset();   // the collector stops: the desktop takes its connection over
+        const bool takenOver = QTest::qWaitFor([&] {
+            controller.reload();   // what the minute's timer does
+            QTest::qWait(100);
+            return controller.collected().size() == 2;
+        }, 10'000);
+        QVERIFY(takenOver);
+        QVERIFY(controller.state(lab).collectedBy.isEmpty());
     }
 
     void collectorSkipsAConnectionHeldElsewhere()

@@ -228,6 +228,14 @@ private Q_SLOTS:
         QCOMPARE(cell(0, ConnectionsModel::Status), QStringLiteral("OK"));
         QCOMPARE(cell(0, ConnectionsModel::NextSync), QLocale().toString(scheduled.nextSyncAt.toLocalTime().time(), QLocale::ShortFormat));
         QCOMPARE(ConnectionsModel::cadenceText(7200), QStringLiteral("2 h"));
+
+        // On a team store another process collects it: who, and no next sync here.
+        ConnectionState elsewhere;
+        elsewhere.collectedBy = QStringLiteral("fleetscope collect on ops-1, pid 7");
+        model.setState(1, elsewhere);
+        QCOMPARE(cell(0, ConnectionsModel::Status), QStringLiteral("Collected by fleetscope collect on ops-1, pid 7"));
+        QCOMPARE(cell(0, ConnectionsModel::NextSync), QStringLiteral("—"));
+        QVERIFY(cell(0, ConnectionsModel::Status, Qt::ToolTipRole).contains(QLatin1String("ops-1")));
     }
 
     void connectionsTableDataIsTypedAndUtc()

@@ -22,6 +22,7 @@ struct ConnectionState {
     std::optional<Error> error;   // set when phase is Failed (also when no collector could be made)
     QDateTime lastSyncAt;         // last successful cycle; invalid if none yet
     QDateTime nextSyncAt;         // invalid while syncing or when not scheduled
+    QString collectedBy;          // on a team store: the other process that collects it, not this one
 };
 
 class Scheduler : public QObject
