@@ -27,6 +27,12 @@ struct InstanceSnapshot {
     QJsonObject metadata;
 };
 
+// Whether the provider reports the instance running (and so billing for its compute).
+inline bool isRunning(const InstanceSnapshot &instance)
+{
+    return instance.status.compare(QLatin1String("running"), Qt::CaseInsensitive) == 0;
+}
+
 // What one connection's instance snapshot at one time adds up to; the running figures count only
 // instances whose status is running, and each sum is nullopt when none of them reports the value.
 struct InstanceTotals {

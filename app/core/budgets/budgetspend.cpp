@@ -1,0 +1,231 @@
+// Budget spend: per-connection estimates and billed deltas, summed over a budget's scope.
+#include "budgetspend.h"
+
+#include "store/store.h"
+
+#include <QHash>
+#include <QMap>
+
+#include <algorithm>
+
+namespace fleetscope {
+namespace {
+
+constexpr double kHoursPerMonth = 730.0;   // 365 × 24 / 12, how providers turn GB-months into hours
+constexpr int kBillingLookbackDays = 7;    // how far before the month a baseline lifetime spend is looked for
+
+// What one snapshot of a connection costs per hour: running instances at their price, stopped ones
+// for their volume.
+double snapshotRate(const QList<const InstanceSnapshot *> &snapshot)
+{
+    double rate = 0;
+    for (const InstanceSnapshot *s : snapshot) {
+        if (isRunning(*s)) {
+            rate += s->costPerHour.value_or(0);
+        } else if (s->status.compare(QLatin1String("terminated"), Qt::CaseInsensitive) != 0) {
+            rate += s->metadata.value(QStringLiteral("volumeInGb")).toDouble() * kStoppedVolumePerGbMonth / kHoursPerMonth;
+        }
+    }
+    return rate;
+}
+
+struct ConnectionSpend {
+    QString kind;
+    qint64 gapCapMs = snapshotGapCapSeconds(0) * 1000;
+    QMap<qint64, double> ratesAt;                 // snapshot time (ms) → $/hr
+    QList<std::pair<qint64, double>> lifetime;    // billing time (ms) → lifetime spend, oldest first
+    std::optional<double> billedRate;             // the newest current spend per hour
+
+    double estimated(qint64 fromMs, qint64 nowMs) const
+    {
+        double dollars = 0;
+        for (auto it = ratesAt.cbegin(); it != ratesAt.cend(); ++it) {
+            const auto next = std::next(it);
+            const qint64 end = std::min({next == ratesAt.cend() ? nowMs : next.key(), it.key() + gapCapMs, nowMs});
+            const qint64 start = std::max(it.key(), fromMs);
+            if (end > start)
+                dollars += it.value() * double(end - start) / 3'600'000.0;
+        }
+        return dollars;
+    }
+
+    // The lifetime spend added after FROM: from the last reading at or before FROM (else the first
+    // after it) to the newest; a reading that went down (an account reset) adds nothing.
+    std::optional<double> billed(qint64 fromMs, qint64 nowMs) const
+    {
+        std::optional<double> previous;
+        std::optional<double> added;
+        for (const auto &[ts, value] : lifetime) {
+            if (ts > nowMs)
+                break;
+            if (ts <= fromMs) {
+                previous = value;
+                added = 0.0;
+                continue;
+            }
+            added = added.value_or(0) + (previous ? std::max(0.0, value - *previous) : 0.0);
+            previous = value;
+        }
+        return added;
+    }
+
+    std::optional<double> currentRate() const
+    {
+        if (billedRate)
+            return billedRate;
+        return ratesAt.isEmpty() ? std::nullopt : std::optional<double>(ratesAt.last());
+    }
+};
+
+QHash<qint64, ConnectionSpend> byConnection(const SpendInputs &inputs)
+{
+    QHash<qint64, ConnectionSpend> spend;
+    for (const ConnectionRecord &c : inputs.connections) {
+        ConnectionSpend &each = spend[c.id];
+        each.kind = c.kind;
+        each.gapCapMs = snapshotGapCapSeconds(c.cadenceSeconds) * 1000;
+    }
+    QHash<qint64, QMap<qint64, QList<const InstanceSnapshot *>>> snapshots;
+    for (const InstanceSnapshot &s : inputs.instances) {
+        if (s.snapshotTs <= inputs.now)
+            snapshots[s.connectionId][s.snapshotTs.toMSecsSinceEpoch()] << &s;
+    }
+    for (auto it = snapshots.cbegin(); it != snapshots.cend(); ++it) {
+        ConnectionSpend &each = spend[it.key()];
+        if (each.kind.isEmpty())   // a removed connection: its snapshots name the provider
+            each.kind = it.value().first().first()->provider;
+        for (auto at = it.value().cbegin(); at != it.value().cend(); ++at)
+            each.ratesAt.insert(at.key(), snapshotRate(at.value()));
+    }
+    for (const BillingSnapshot &b : inputs.billing) {
+        if (b.snapshotTs > inputs.now)
+            continue;
+        ConnectionSpend &each = spend[b.connectionId];
+        if (b.lifetimeSpend)
+            each.lifetime.append({b.snapshotTs.toMSecsSinceEpoch(), *b.lifetimeSpend});
+        each.billedRate = b.currentSpendPerHr;   // the newest reading decides, reported or not
+    }
+    return spend;
+}
+
+SpendFigures figures(const Budget &budget, const QHash<qint64, ConnectionSpend> &spend, const QDateTime &from, const QDateTime &now)
+{
+    SpendFigures out;
+    const qint64 fromMs = from.toMSecsSinceEpoch();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    for (auto it = spend.cbegin(); it != spend.cend(); ++it) {
+        if (!budgetCovers(budget, it.key(), it.value().kind))
+            continue;
+        const double estimated = it.value().estimated(fromMs, nowMs);
+        const std::optional<double> billed = it.value().billed(fromMs, nowMs);
+        out.estimated += estimated;
+        out.spent += billed.value_or(estimated);
+        if (billed) {
+            out.billed = out.billed.value_or(0) + *billed;
+            out.difference = out.difference.value_or(0) + estimated - *billed;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+qint64 snapshotGapCapSeconds(int cadenceSeconds)
+{
+    return std::max<qint64>(2LL * cadenceSeconds, 15 * 60);
+}
+
+std::optional<double> BudgetStatus::monthlyPercent() const
+{
+    return budget.monthlyCap ? std::optional<double>(100.0 * month.spent / *budget.monthlyCap) : std::nullopt;
+}
+
+std::optional<double> BudgetStatus::dailyPercent() const
+{
+    return budget.dailyCap ? std::optional<double>(100.0 * day.spent / *budget.dailyCap) : std::nullopt;
+}
+
+QDateTime utcMonthStart(const QDateTime &now)
+{
+    const QDate date = now.toUTC().date();
+    return QDateTime(QDate(date.year(), date.month(), 1), QTime(0, 0), Qt::UTC);
+}
+
+QDateTime utcNextMonthStart(const QDateTime &now)
+{
+    return utcMonthStart(now).addMonths(1);
+}
+
+QDateTime utcDayStart(const QDateTime &now)
+{
+    return QDateTime(now.toUTC().date(), QTime(0, 0), Qt::UTC);
+}
+
+bool budgetCovers(const Budget &budget, qint64 connectionId, const QString &kind)
+{
+    if (budget.scope == QLatin1String("provider"))
+        return kind.compare(budget.provider, Qt::CaseInsensitive) == 0;
+    if (budget.scope == QLatin1String("connection"))
+        return connectionId == budget.connectionId;
+    return true;
+}
+
+BudgetStatus budgetStatus(const Budget &budget, const SpendInputs &inputs)
+{
+    BudgetStatus status;
+    status.budget = budget;
+    status.now = inputs.now;
+    const QHash<qint64, ConnectionSpend> spend = byConnection(inputs);
+    status.month = figures(budget, spend, utcMonthStart(inputs.now), inputs.now);
+    status.day = figures(budget, spend, utcDayStart(inputs.now), inputs.now);
+    for (auto it = spend.cbegin(); it != spend.cend(); ++it) {
+        if (!budgetCovers(budget, it.key(), it.value().kind))
+            continue;
+        if (const std::optional<double> rate = it.value().currentRate())
+            status.ratePerHour = status.ratePerHour.value_or(0) + *rate;
+    }
+    const double hoursLeft = double(inputs.now.msecsTo(utcNextMonthStart(inputs.now))) / 3'600'000.0;
+    status.forecast = status.month.spent + status.ratePerHour.value_or(0) * hoursLeft;
+    return status;
+}
+
+Result<SpendInputs> readSpendInputs(Store &store, const QDateTime &now)
+{
+    SpendInputs inputs;
+    inputs.now = now;
+    Result<QList<ConnectionRecord>> connections = store.connections();
+    if (!connections)
+        return std::unexpected(connections.error());
+    inputs.connections = *std::move(connections);
+    qint64 lookback = snapshotGapCapSeconds(0);
+    for (const ConnectionRecord &c : std::as_const(inputs.connections))
+        lookback = std::max(lookback, snapshotGapCapSeconds(c.cadenceSeconds));
+    const QDateTime until = now.addMSecs(1);
+    Result<QList<InstanceSnapshot>> instances = store.instanceSnapshots(utcMonthStart(now).addSecs(-lookback), until);
+    if (!instances)
+        return std::unexpected(instances.error());
+    inputs.instances = *std::move(instances);
+    Result<QList<BillingSnapshot>> billing = store.billingHistory(utcMonthStart(now).addDays(-kBillingLookbackDays), until);
+    if (!billing)
+        return std::unexpected(billing.error());
+    inputs.billing = *std::move(billing);
+    return inputs;
+}
+
+Result<QList<BudgetStatus>> readBudgetStatuses(Store &store, const QDateTime &now)
+{
+    Result<QList<Budget>> budgets = store.budgets();
+    if (!budgets)
+        return std::unexpected(budgets.error());
+    QList<BudgetStatus> statuses;
+    if (budgets->isEmpty())
+        return statuses;
+    Result<SpendInputs> inputs = readSpendInputs(store, now);
+    if (!inputs)
+        return std::unexpected(inputs.error());
+    for (const Budget &budget : std::as_const(*budgets))
+        statuses << budgetStatus(budget, *inputs);
+    return statuses;
+}
+
+} // namespace fleetscope
