@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #endif
 
+#include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -62,24 +63,46 @@ BillingSnapshot billing(const QDateTime &ts, double lifetime, std::optional<doub
 // prod (runpod, billed) and lab (vultr, no billing). prod: a pod at $3/hr every 5 min over the
 // last hour, a stopped pod keeping a 730 GB volume ($0.20/hr), a snapshot just before the month
 // (its state holds 10 minutes into November, capped at 15 min), and a gap of an hour earlier today
-// (capped). lab: a $1/hr pod over the last hour. Billing: lifetime 100 before the month, 150 on
-// the 10th, 184 now; $3.20/hr now.
+// (capped). lab: a $1/hr pod over the last hour.
+QList<InstanceSnapshot> snapshots()
+{
+    QList<InstanceSnapshot> all;
+    all << pod(1, QStringLiteral("old"), QDateTime(QDate(2026, 10, 31), QTime(23, 55), Qt::UTC), 3.0);
+    all << pod(1, QStringLiteral("gap"), kNow.addSecs(-3 * 3600), 4.0);   // 09:00; next snapshot 11:00: 15 min count
+    for (int minute = 0; minute < 60; minute += 5) {
+        const QDateTime ts = kNow.addSecs(-3600 + 60 * minute);
+        all << pod(1, QStringLiteral("trainer"), ts, 3.0);
+        InstanceSnapshot stopped = pod(1, QStringLiteral("parked"), ts, 0.5, false);
+        stopped.metadata.insert(QStringLiteral("volumeInGb"), 730);
+        all << stopped;
+        all << pod(2, QStringLiteral("lab-1"), ts, 1.0);
+    }
+    return all;
+}
+
+// SNAPSHOTS summed per connection and time, as Store::instanceTotals does in SQL.
+QList<InstanceTotals> totalsOf(const QList<InstanceSnapshot> &snapshots)
+{
+    QMap<std::pair<qint64, qint64>, InstanceTotals> totals;
+    for (const InstanceSnapshot &s : snapshots) {
+        InstanceTotals &t = totals[{s.snapshotTs.toMSecsSinceEpoch(), s.connectionId}];
+        t.snapshotTs = s.snapshotTs;
+        t.connectionId = s.connectionId;
+        if (isRunning(s))
+            t.runningCostPerHour = t.runningCostPerHour.value_or(0) + s.costPerHour.value_or(0);
+        else if (s.metadata.contains(QStringLiteral("volumeInGb")))
+            t.stoppedVolumeGb = t.stoppedVolumeGb.value_or(0) + s.metadata.value(QStringLiteral("volumeInGb")).toDouble();
+    }
+    return totals.values();
+}
+
+// Billing for prod: lifetime 100 before the month, 150 on the 10th, 184 now; $3.20/hr now.
 SpendInputs fleet()
 {
     SpendInputs in;
     in.now = kNow;
     in.connections = {connection(1, QStringLiteral("prod"), QStringLiteral("runpod")), connection(2, QStringLiteral("lab"), QStringLiteral("vultr"))};
-    in.instances << pod(1, QStringLiteral("old"), QDateTime(QDate(2026, 10, 31), QTime(23, 55), Qt::UTC), 3.0);
-    in.instances << pod(1, QStringLiteral("gap"), kNow.addSecs(-3 * 3600), 4.0);   // 09:00; next snapshot 11:00: 15 min count
-    for (int minute = 0; minute < 60; minute += 5) {
-        const QDateTime ts = kNow.addSecs(-3600 + 60 * minute);
-        in.instances << pod(1, QStringLiteral("trainer"), ts, 3.0);
-        InstanceSnapshot stopped = pod(1, QStringLiteral("parked"), ts, 0.5, false);
-        stopped.metadata.insert(QStringLiteral("volumeInGb"), 730);
-        in.instances << stopped;
-        in.instances << pod(2, QStringLiteral("lab-1"), ts, 1.0);
-    }
-    std::sort(in.instances.begin(), in.instances.end(), [](const auto &a, const auto &b) { return a.snapshotTs < b.snapshotTs; });
+    in.instances = totalsOf(snapshots());
     in.billing = {billing(QDateTime(QDate(2026, 10, 30), QTime(8, 0), Qt::UTC), 100), billing(QDateTime(QDate(2026, 11, 10), QTime(8, 0), Qt::UTC), 150),
                   billing(kNow.addSecs(-3600), 180, 3.5), billing(kNow.addSecs(-300), 184, 3.2)};
     return in;
@@ -332,7 +355,7 @@ private Q_SLOTS:
         for (const ConnectionRecord &c : stored)
             ids.insert(c.name == QLatin1String("prod") ? 1 : 2, c.id);
         WriteBatch data;
-        for (InstanceSnapshot s : in.instances) {
+        for (InstanceSnapshot s : snapshots()) {
             s.connectionId = ids.value(s.connectionId);
             data.instances << s;
         }

@@ -445,6 +445,26 @@ private Q_SLOTS:
         QVERIFY((*store)->write(batch).error().message.contains(QLatin1String("no budget named 'ghost'")));
         QCOMPARE(*(*store)->budgets()->at(1).monthlyCap, 600.0);
 
+        // A stopped pod's volume, summed for the budgets' storage estimate as SqliteStore sums it.
+        batch = WriteBatch();
+        for (const char *status : {"EXITED", "RUNNING", "TERMINATED", "EXITED"}) {
+            InstanceSnapshot pod;
+            pod.snapshotTs = QDateTime(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
+            pod.connectionId = prodId;
+            pod.provider = QStringLiteral("runpod");
+            pod.instanceId = QStringLiteral("pod-%1").arg(batch.instances.size());
+            pod.status = QString::fromLatin1(status);
+            pod.costPerHour = 2.0;
+            pod.metadata.insert(QStringLiteral("volumeInGb"), batch.instances.isEmpty() ? 50 : 20);
+            batch.instances << pod;
+        }
+        const Result<WriteSummary> stored = (*store)->write(batch);
+        QVERIFY2(stored, stored ? "" : qPrintable(stored.error().message));
+        const QList<InstanceTotals> totals = *(*store)->instanceTotals(QDateTime(QDate(2026, 11, 23), QTime(0, 0), Qt::UTC), {});
+        QCOMPARE(totals.size(), 1);
+        QCOMPARE(*totals.first().stoppedVolumeGb, 70.0);
+        QCOMPARE(*totals.first().runningCostPerHour, 2.0);
+
         batch = WriteBatch();
         batch.purgedConnections << prodId;
         QVERIFY((*store)->write(batch));

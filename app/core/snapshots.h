@@ -44,6 +44,7 @@ struct InstanceTotals {
     std::optional<double> runningCostPerHour;
     std::optional<double> meanGpuUtilPercent;   // over the running instances' GPUs (an instance without a count: one)
     qint64 utilGpus = 0;                        // the GPUs that mean covers
+    std::optional<double> stoppedVolumeGb;      // volumes (metadata volumeInGb) kept by instances neither running nor terminated
 };
 
 struct EndpointSnapshot {

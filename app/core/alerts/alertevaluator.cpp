@@ -295,9 +295,16 @@ Result<FleetView> readFleetView(Store &store, const QDateTime &now)
     };
     for (const std::optional<Error> &error : {take(store.connections(), view.connections), take(store.latestInstances(), view.latestInstances),
                                               take(store.instanceSnapshots(recent, now.addMSecs(1)), view.recentInstances),
-                                              take(store.latestBilling(), view.latestBilling), take(store.latestOffers(), view.latestOffers),
-                                              take(readBudgetStatuses(store, now), view.budgets)}) {
+                                              take(store.latestBilling(), view.latestBilling), take(store.latestOffers(), view.latestOffers)}) {
         if (error)
+            return std::unexpected(*error);
+    }
+    // Budget spend reads the month's snapshots: only when an enabled rule watches budgets.
+    Result<QList<AlertRule>> rules = store.alertRules();
+    if (!rules)
+        return std::unexpected(rules.error());
+    if (std::any_of(rules->cbegin(), rules->cend(), [](const AlertRule &r) { return r.enabled && r.kind.startsWith(QLatin1String("budget")); })) {
+        if (const std::optional<Error> error = take(readBudgetStatuses(store, now), view.budgets))
             return std::unexpected(*error);
     }
     Result<QList<EndpointHealth>> latest = store.latestEndpointHealth();

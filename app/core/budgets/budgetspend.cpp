@@ -16,17 +16,9 @@ constexpr int kBillingLookbackDays = 7;    // how far before the month a baselin
 
 // What one snapshot of a connection costs per hour: running instances at their price, stopped ones
 // for their volume.
-double snapshotRate(const QList<const InstanceSnapshot *> &snapshot)
+double snapshotRate(const InstanceTotals &t)
 {
-    double rate = 0;
-    for (const InstanceSnapshot *s : snapshot) {
-        if (isRunning(*s)) {
-            rate += s->costPerHour.value_or(0);
-        } else if (s->status.compare(QLatin1String("terminated"), Qt::CaseInsensitive) != 0) {
-            rate += s->metadata.value(QStringLiteral("volumeInGb")).toDouble() * kStoppedVolumePerGbMonth / kHoursPerMonth;
-        }
-    }
-    return rate;
+    return t.runningCostPerHour.value_or(0) + t.stoppedVolumeGb.value_or(0) * kStoppedVolumePerGbMonth / kHoursPerMonth;
 }
 
 struct ConnectionSpend {
@@ -85,17 +77,9 @@ QHash<qint64, ConnectionSpend> byConnection(const SpendInputs &inputs)
         each.kind = c.kind;
         each.gapCapMs = snapshotGapCapSeconds(c.cadenceSeconds) * 1000;
     }
-    QHash<qint64, QMap<qint64, QList<const InstanceSnapshot *>>> snapshots;
-    for (const InstanceSnapshot &s : inputs.instances) {
-        if (s.snapshotTs <= inputs.now)
-            snapshots[s.connectionId][s.snapshotTs.toMSecsSinceEpoch()] << &s;
-    }
-    for (auto it = snapshots.cbegin(); it != snapshots.cend(); ++it) {
-        ConnectionSpend &each = spend[it.key()];
-        if (each.kind.isEmpty())   // a removed connection: its snapshots name the provider
-            each.kind = it.value().first().first()->provider;
-        for (auto at = it.value().cbegin(); at != it.value().cend(); ++at)
-            each.ratesAt.insert(at.key(), snapshotRate(at.value()));
+    for (const InstanceTotals &t : inputs.instances) {
+        if (t.snapshotTs <= inputs.now)
+            spend[t.connectionId].ratesAt.insert(t.snapshotTs.toMSecsSinceEpoch(), snapshotRate(t));
     }
     for (const BillingSnapshot &b : inputs.billing) {
         if (b.snapshotTs > inputs.now)
@@ -172,21 +156,30 @@ bool budgetCovers(const Budget &budget, qint64 connectionId, const QString &kind
 
 BudgetStatus budgetStatus(const Budget &budget, const SpendInputs &inputs)
 {
-    BudgetStatus status;
-    status.budget = budget;
-    status.now = inputs.now;
-    const QHash<qint64, ConnectionSpend> spend = byConnection(inputs);
-    status.month = figures(budget, spend, utcMonthStart(inputs.now), inputs.now);
-    status.day = figures(budget, spend, utcDayStart(inputs.now), inputs.now);
-    for (auto it = spend.cbegin(); it != spend.cend(); ++it) {
-        if (!budgetCovers(budget, it.key(), it.value().kind))
-            continue;
-        if (const std::optional<double> rate = it.value().currentRate())
-            status.ratePerHour = status.ratePerHour.value_or(0) + *rate;
-    }
+    return budgetStatuses({budget}, inputs).first();
+}
+
+QList<BudgetStatus> budgetStatuses(const QList<Budget> &budgets, const SpendInputs &inputs)
+{
+    const QHash<qint64, ConnectionSpend> spend = byConnection(inputs);   // once for every budget
     const double hoursLeft = double(inputs.now.msecsTo(utcNextMonthStart(inputs.now))) / 3'600'000.0;
-    status.forecast = status.month.spent + status.ratePerHour.value_or(0) * hoursLeft;
-    return status;
+    QList<BudgetStatus> statuses;
+    for (const Budget &budget : budgets) {
+        BudgetStatus status;
+        status.budget = budget;
+        status.now = inputs.now;
+        status.month = figures(budget, spend, utcMonthStart(inputs.now), inputs.now);
+        status.day = figures(budget, spend, utcDayStart(inputs.now), inputs.now);
+        for (auto it = spend.cbegin(); it != spend.cend(); ++it) {
+            if (!budgetCovers(budget, it.key(), it.value().kind))
+                continue;
+            if (const std::optional<double> rate = it.value().currentRate())
+                status.ratePerHour = status.ratePerHour.value_or(0) + *rate;
+        }
+        status.forecast = status.month.spent + status.ratePerHour.value_or(0) * hoursLeft;
+        statuses << status;
+    }
+    return statuses;
 }
 
 Result<SpendInputs> readSpendInputs(Store &store, const QDateTime &now)
@@ -201,7 +194,7 @@ Result<SpendInputs> readSpendInputs(Store &store, const QDateTime &now)
     for (const ConnectionRecord &c : std::as_const(inputs.connections))
         lookback = std::max(lookback, snapshotGapCapSeconds(c.cadenceSeconds));
     const QDateTime until = now.addMSecs(1);
-    Result<QList<InstanceSnapshot>> instances = store.instanceSnapshots(utcMonthStart(now).addSecs(-lookback), until);
+    Result<QList<InstanceTotals>> instances = store.instanceTotals(utcMonthStart(now).addSecs(-lookback), until);
     if (!instances)
         return std::unexpected(instances.error());
     inputs.instances = *std::move(instances);
@@ -217,15 +210,12 @@ Result<QList<BudgetStatus>> readBudgetStatuses(Store &store, const QDateTime &no
     Result<QList<Budget>> budgets = store.budgets();
     if (!budgets)
         return std::unexpected(budgets.error());
-    QList<BudgetStatus> statuses;
     if (budgets->isEmpty())
-        return statuses;
+        return QList<BudgetStatus>();
     Result<SpendInputs> inputs = readSpendInputs(store, now);
     if (!inputs)
         return std::unexpected(inputs.error());
-    for (const Budget &budget : std::as_const(*budgets))
-        statuses << budgetStatus(budget, *inputs);
-    return statuses;
+    return budgetStatuses(*budgets, *inputs);
 }
 
 } // namespace fleetscope

@@ -21,8 +21,8 @@ inline constexpr double kStoppedVolumePerGbMonth = 0.20;
 // What the spend of every budget is computed from.
 struct SpendInputs {
     QDateTime now;
-    QList<ConnectionRecord> connections;   // kind (provider) and cadence of each
-    QList<InstanceSnapshot> instances;     // oldest first, from before the month began (see readSpendInputs)
+    QList<ConnectionRecord> connections;   // kind (provider) and cadence of each; a removed one counts only for all
+    QList<InstanceTotals> instances;       // per connection and snapshot, oldest first, from before the month began
     QList<BillingSnapshot> billing;        // oldest first, from before the month began
 };
 
@@ -53,6 +53,7 @@ QDateTime utcDayStart(const QDateTime &now);
 bool budgetCovers(const Budget &budget, qint64 connectionId, const QString &kind);
 
 BudgetStatus budgetStatus(const Budget &budget, const SpendInputs &inputs);
+QList<BudgetStatus> budgetStatuses(const QList<Budget> &budgets, const SpendInputs &inputs);
 
 // Reads the inputs for NOW (on a reader thread: it blocks on queries).
 Result<SpendInputs> readSpendInputs(Store &store, const QDateTime &now);
