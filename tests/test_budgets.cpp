@@ -208,6 +208,11 @@ private Q_SLOTS:
         QCOMPARE(*s.ratePerHour, 3.2);     // no billed rate: the latest snapshot's trainer $3 + parked volume $0.20
         in.billing.clear();
         QVERIFY(!budgetStatus(budget(QStringLiteral("prod"), QStringLiteral("connection")), in).month.billed);
+        // An hour after the last readings nothing is known about now: no rate, the forecast is what was spent.
+        in.now = kNow.addSecs(3600);
+        const BudgetStatus later = budgetStatus(budget(QStringLiteral("prod"), QStringLiteral("connection")), in);
+        QVERIFY(!later.ratePerHour);
+        QCOMPARE(later.forecast, later.month.spent);
     }
 
     void budgetsAreValidated()

@@ -27,6 +27,7 @@ struct ConnectionSpend {
     QMap<qint64, double> ratesAt;                 // snapshot time (ms) → $/hr
     QList<std::pair<qint64, double>> lifetime;    // billing time (ms) → lifetime spend, oldest first
     std::optional<double> billedRate;             // the newest current spend per hour
+    qint64 billedRateMs = 0;                      // and when it was read
 
     double estimated(qint64 fromMs, qint64 nowMs) const
     {
@@ -61,11 +62,15 @@ struct ConnectionSpend {
         return added;
     }
 
-    std::optional<double> currentRate() const
+    // The newest rate still known at NOW: a reading older than the gap cap (a connection removed or
+    // failing since) says nothing about now, as the estimate stops counting it then too.
+    std::optional<double> currentRate(qint64 nowMs) const
     {
-        if (billedRate)
+        if (billedRate && billedRateMs + gapCapMs >= nowMs)
             return billedRate;
-        return ratesAt.isEmpty() ? std::nullopt : std::optional<double>(ratesAt.last());
+        if (!ratesAt.isEmpty() && ratesAt.lastKey() + gapCapMs >= nowMs)
+            return ratesAt.last();
+        return std::nullopt;
     }
 };
 
@@ -88,6 +93,7 @@ QHash<qint64, ConnectionSpend> byConnection(const SpendInputs &inputs)
         if (b.lifetimeSpend)
             each.lifetime.append({b.snapshotTs.toMSecsSinceEpoch(), *b.lifetimeSpend});
         each.billedRate = b.currentSpendPerHr;   // the newest reading decides, reported or not
+        each.billedRateMs = b.snapshotTs.toMSecsSinceEpoch();
     }
     return spend;
 }
@@ -173,7 +179,7 @@ QList<BudgetStatus> budgetStatuses(const QList<Budget> &budgets, const SpendInpu
         for (auto it = spend.cbegin(); it != spend.cend(); ++it) {
             if (!budgetCovers(budget, it.key(), it.value().kind))
                 continue;
-            if (const std::optional<double> rate = it.value().currentRate())
+            if (const std::optional<double> rate = it.value().currentRate(inputs.now.toMSecsSinceEpoch()))
                 status.ratePerHour = status.ratePerHour.value_or(0) + *rate;
         }
         status.forecast = status.month.spent + status.ratePerHour.value_or(0) * hoursLeft;

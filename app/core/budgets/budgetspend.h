@@ -38,7 +38,7 @@ struct BudgetStatus {
     QDateTime now;
     SpendFigures month;
     SpendFigures day;
-    std::optional<double> ratePerHour;   // billing's current spend per hour, else the latest snapshot's estimate
+    std::optional<double> ratePerHour;   // billing's current spend per hour, else the latest snapshot's estimate (each while not older than the gap cap)
     double forecast = 0;                 // month.spent + rate × hours left in the UTC month
 
     std::optional<double> monthlyPercent() const;
