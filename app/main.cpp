@@ -192,6 +192,7 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
         WriteBatch demo;
         demo.source = QStringLiteral("demo connection");
         demo.connections << demoConnection(simulator->port());
+        demo.budgets << demoBudgets();
         store.submit(demo);
         readLatest<QList<ConnectionRecord>>(store, &window, engineRequest, [](Store &s) { return s.connections(); },
                                             [&, startLive](const Result<QList<ConnectionRecord>> &connections) {

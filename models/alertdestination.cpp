@@ -14,6 +14,8 @@ AlertDestination alertDestination(const QString &kind)
         {QStringLiteral("connection_failing"), AlertDestination::Providers},
         {QStringLiteral("burn_rate"), AlertDestination::Cost},
         {QStringLiteral("balance_runway"), AlertDestination::Cost},
+        {QStringLiteral("budget"), AlertDestination::Cost},
+        {QStringLiteral("budget_forecast"), AlertDestination::Cost},
         {QStringLiteral("price_below"), AlertDestination::Offers},
     };
     return pages.value(kind, AlertDestination::Alerts);

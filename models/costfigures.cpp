@@ -54,11 +54,6 @@ QList<TimedValue> burnRatePoints(const QList<BillingSnapshot> &history)
     return points;
 }
 
-bool isRunning(const InstanceSnapshot &instance)
-{
-    return instance.status.compare(QLatin1String("running"), Qt::CaseInsensitive) == 0;
-}
-
 QList<InstanceSnapshot> runningByCost(const QList<InstanceSnapshot> &latest)
 {
     QList<InstanceSnapshot> running;

@@ -27,8 +27,6 @@ std::optional<double> daysUntilEmpty(std::optional<double> balance, std::optiona
 // with its most recent reading, so accounts polled at different moments still add up.
 QList<TimedValue> burnRatePoints(const QList<BillingSnapshot> &history);
 
-bool isRunning(const InstanceSnapshot &instance);
-
 // Running pods with a known cost, most expensive first.
 QList<InstanceSnapshot> runningByCost(const QList<InstanceSnapshot> &latest);
 

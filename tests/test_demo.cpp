@@ -2,6 +2,7 @@
 #include "engine/collectors.h"
 #include "engine/engine.h"
 #include "providers/runpod/runpodlifecycle.h"
+#include "budgets/budgetspend.h"
 #include "simulator/demo.h"
 #include "simulator/demobackfill.h"
 #include "simulator/runpodsimulator.h"
@@ -34,6 +35,7 @@ private Q_SLOTS:
 
         WriteBatch setup;
         setup.connections << demoConnection(simulator.port());
+        setup.budgets << demoBudgets();
         store.submit(setup);
         store.flush();
         const ConnectionRecord connection = store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result()->first();
@@ -60,6 +62,16 @@ private Q_SLOTS:
         QVERIFY(*billing.first().balance > *billing.last().balance);   // the account spent money over the hour
         const QList<InstanceSnapshot> pods = store.read<QList<InstanceSnapshot>>([](Store &s) { return s.latestInstances(); }).result().value();
         QCOMPARE(pods.size(), 5);
+        // The demo budgets have real numbers: an estimate from the pods; billed is not reported, since the
+        // RunPod collector leaves lifetime spend unknown (runpodparse.cpp).
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QList<BudgetStatus> budgets = store.read<QList<BudgetStatus>>([now](Store &s) { return readBudgetStatuses(s, now); }).result().value();
+        QCOMPARE(budgets.size(), 2);
+        for (const BudgetStatus &b : budgets) {
+            QVERIFY2(b.month.estimated > 0, qPrintable(b.budget.name));
+            QVERIFY2(!b.month.billed, qPrintable(b.budget.name));
+            QVERIFY(b.ratePerHour && *b.ratePerHour > 0 && b.forecast > b.month.spent);
+        }
     }
 
     void podActionThroughTheEngine()

@@ -4,6 +4,9 @@
 #include "alerts/alertmonitor.h"
 #include "alertsmodel.h"
 #include "alertspage.h"
+#include "budgetdialog.h"
+#include "budgetsmodel.h"
+#include "budgetspanel.h"
 #include "connectionsmodel.h"
 #include "costpage.h"
 #include "endpointsmodel.h"
@@ -669,6 +672,21 @@ private Q_SLOTS:
         QVERIFY(store.start());
         const RunPodDay day = seedRunPodDay(*store.service);
         QVERIFY(day.connectionId > 0);
+        WriteBatch budgets;
+        budgets.source = QStringLiteral("test budgets");
+        Budget team;
+        team.name = QStringLiteral("team-gpu");
+        team.monthlyCap = 2500.0;
+        team.dailyCap = 600.0;
+        Budget prod;
+        prod.name = QStringLiteral("runpod-prod");
+        prod.scope = QStringLiteral("connection");
+        prod.connectionId = day.connectionId;
+        prod.monthlyCap = 400.0;
+        prod.burnRateCap = 25.0;
+        budgets.budgets << team << prod;
+        store.service->submit(budgets);
+        store.service->flush();
         auto window = openWindow(*store.service, store.dir.path());
         QVERIFY(window);
         const QString scenario = QStringLiteral("runpod");
@@ -705,7 +723,27 @@ private Q_SLOTS:
         QCOMPARE(cost->tableView()->table()->model()->index(0, PodsModel::Name).data().toString(), QStringLiteral("trainer-llama"));
         QTRY_VERIFY(cost->chart()->bucketCount() > 200);
         QCOMPARE(cost->chartState()->state(), PageState::State::Content);
+        // Budgets: billed (RunPod reports lifetime spend) beside estimated; a day of pods over $400 forecasts over the cap.
+        BudgetsPanel *panel = cost->budgetsPanel();
+        QCOMPARE(panel->state()->state(), PageState::State::Content);
+        QCOMPARE(panel->model()->rowCount(), 2);
+        const QModelIndex prodRow = panel->model()->index(panel->model()->rowOf(QStringLiteral("runpod-prod")), BudgetsModel::Billed);
+        QVERIFY2(prodRow.data().toString().startsWith(QLatin1Char('$')), qPrintable(prodRow.data().toString()));
+        QVERIFY(prodRow.siblingAtColumn(BudgetsModel::Forecast).data(BudgetsModel::OverRole).toBool());
+        QVERIFY(panel->model()->index(0, BudgetsModel::Used).data(BudgetsModel::PercentRole).toDouble() > 0);
         grabPage(*window, 1, scenario);
+        // A budget through the dialog: no cap is refused inline; a valid one is stored and listed.
+        panel->tableView()->table()->clearSelection();
+        BudgetDialog *dialog = panel->addBudget();
+        dialog->nameEdit()->setText(QStringLiteral("lab"));
+        QVERIFY(!dialog->canAccept());
+        QVERIFY(dialog->problemLabel()->text().contains(QLatin1String("at least one cap")));
+        dialog->monthlyEdit()->setText(QStringLiteral("-3"));
+        QVERIFY(!dialog->canAccept());
+        dialog->monthlyEdit()->setText(QStringLiteral("150"));
+        QVERIFY(dialog->canAccept());
+        dialog->accept();
+        QTRY_COMPARE(panel->model()->rowCount(), 3);
 
         // Endpoints: the starving one says so; its charts follow the selection.
         window->showPage(2);

@@ -2,6 +2,7 @@
 #include "alertdestination.h"
 #include "alertsmodel.h"
 #include "bucketbands.h"
+#include "budgetsmodel.h"
 #include "connectionsmodel.h"
 #include "costfigures.h"
 #include "endpointsmodel.h"
@@ -775,6 +776,50 @@ private Q_SLOTS:
         filter.setText(QStringLiteral("POD-3"));
         QCOMPARE(filter.rowCount(), 1);
         QCOMPARE(filter.index(0, AlertsModel::Resource).data().toString(), QStringLiteral("pod-3"));
+    }
+
+    // Estimated and billed side by side ("not reported" where billing is not), the difference, the
+    // percent for the bar, the forecast red when over the monthly cap; the export keeps unknowns empty.
+    void budgetsModelShowsSpendAgainstCaps()
+    {
+        BudgetStatus team;
+        team.budget.name = QStringLiteral("team-gpu");
+        team.budget.monthlyCap = 500.0;
+        team.budget.dailyCap = 40.0;
+        team.month = SpendFigures{430.0, 412.5, 17.5, 412.5};
+        team.day.spent = 12.0;
+        team.ratePerHour = 1.77;
+        team.forecast = 731.2;
+        BudgetStatus lab;
+        lab.budget.name = QStringLiteral("lab");
+        lab.budget.scope = QStringLiteral("connection");
+        lab.budget.connectionId = 2;
+        lab.budget.burnRateCap = 2.0;
+        lab.month.estimated = lab.month.spent = 20.0;
+        lab.forecast = 200.0;
+        BudgetsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+        model.setStatuses({team, lab}, {{2, QStringLiteral("lab-box")}});
+        QCOMPARE(model.rowCount(), 2);
+        auto cell = [&model](int row, int column, int role = Qt::DisplayRole) { return model.index(row, column).data(role); };
+        QCOMPARE(cell(0, BudgetsModel::Estimated).toString(), QStringLiteral("$430.00"));
+        QCOMPARE(cell(0, BudgetsModel::Billed).toString(), QStringLiteral("$412.50"));
+        QCOMPARE(cell(0, BudgetsModel::Difference).toString(), QStringLiteral("$17.50"));
+        QCOMPARE(cell(0, BudgetsModel::Used, BudgetsModel::PercentRole).toDouble(), 82.5);
+        QCOMPARE(cell(0, BudgetsModel::Forecast).toString(), QStringLiteral("$731.20"));
+        QVERIFY(cell(0, BudgetsModel::Forecast, BudgetsModel::OverRole).toBool());
+        QVERIFY(cell(0, BudgetsModel::Forecast, Qt::ForegroundRole).isValid());
+        QCOMPARE(cell(0, BudgetsModel::Today).toString(), QStringLiteral("$12.00 of $40.00"));
+        QCOMPARE(cell(1, BudgetsModel::Scope).toString(), QStringLiteral("connection lab-box"));
+        QCOMPARE(cell(1, BudgetsModel::Billed).toString(), QStringLiteral("not reported"));
+        QCOMPARE(cell(1, BudgetsModel::Difference).toString(), SnapshotFormat::unknown());
+        QVERIFY(!cell(1, BudgetsModel::Used, BudgetsModel::PercentRole).isValid());   // no monthly cap: no bar
+        QVERIFY(!cell(1, BudgetsModel::Forecast, BudgetsModel::OverRole).toBool());
+        QCOMPARE(model.rowOf(QStringLiteral("lab")), 1);
+        const TableData table = model.tableData();
+        QCOMPARE(table.rows.size(), 2);
+        QVERIFY(!table.rows.at(1).at(table.columns.indexOf(QStringLiteral("billed"))).isValid());
+        QCOMPARE(table.rows.at(0).at(table.columns.indexOf(QStringLiteral("percent"))).toDouble(), 82.5);
     }
 
     void alertRulesModelShowsParameters()

@@ -402,6 +402,75 @@ private Q_SLOTS:
         QCOMPARE(outputs[1].last(), outputs[0].last());
     }
 
+    // Budgets as SqliteStore keeps them: upserted by name, a bad one or an unknown removal refused
+    // with nothing changed, gone with their connection.
+    void budgetsRoundTrip()
+    {
+        Result<std::unique_ptr<Store>> store = open(m_server.uri(freshStore()));
+        QVERIFY(store);
+        QVERIFY((*store)->write(test::connectionBatch(QStringLiteral("pg-prod"), QStringLiteral("runpod"))));
+        const qint64 prodId = (*store)->connections()->first().id;
+        Budget team;
+        team.name = QStringLiteral("team-gpu");
+        team.monthlyCap = 500.0;
+        Budget prod;
+        prod.name = QStringLiteral("prod");
+        prod.scope = QStringLiteral("connection");
+        prod.connectionId = prodId;
+        prod.dailyCap = 40.0;
+        prod.burnRateCap = 3.5;
+        WriteBatch batch;
+        batch.budgets << team << prod;
+        QVERIFY((*store)->write(batch));
+        team.monthlyCap = 600.0;
+        batch = WriteBatch();
+        batch.budgets << team;
+        QVERIFY((*store)->write(batch));
+        QList<Budget> budgets = *(*store)->budgets();
+        QCOMPARE(budgets.size(), 2);
+        QCOMPARE(budgets.at(0).name, QStringLiteral("prod"));
+        QCOMPARE(budgets.at(0).connectionId, prodId);
+        QVERIFY(!budgets.at(0).monthlyCap);
+        QCOMPARE(*budgets.at(0).burnRateCap, 3.5);
+        QCOMPARE(*budgets.at(1).monthlyCap, 600.0);
+        QCOMPARE(budgets.at(1).scope, QStringLiteral("all"));
+
+        Budget broken = team;
+        broken.monthlyCap.reset();
+        batch = WriteBatch();
+        batch.budgets << broken;
+        QVERIFY(!(*store)->write(batch));
+        batch = WriteBatch();
+        batch.removedBudgets << QStringLiteral("ghost");
+        QVERIFY((*store)->write(batch).error().message.contains(QLatin1String("no budget named 'ghost'")));
+        QCOMPARE(*(*store)->budgets()->at(1).monthlyCap, 600.0);
+
+        // A stopped pod's volume, summed for the budgets' storage estimate as SqliteStore sums it.
+        batch = WriteBatch();
+        for (const char *status : {"EXITED", "RUNNING", "TERMINATED", "EXITED"}) {
+            InstanceSnapshot pod;
+            pod.snapshotTs = QDateTime(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
+            pod.connectionId = prodId;
+            pod.provider = QStringLiteral("runpod");
+            pod.instanceId = QStringLiteral("pod-%1").arg(batch.instances.size());
+            pod.status = QString::fromLatin1(status);
+            pod.costPerHour = 2.0;
+            pod.metadata.insert(QStringLiteral("volumeInGb"), batch.instances.isEmpty() ? 50 : 20);
+            batch.instances << pod;
+        }
+        const Result<WriteSummary> stored = (*store)->write(batch);
+        QVERIFY2(stored, stored ? "" : qPrintable(stored.error().message));
+        const QList<InstanceTotals> totals = *(*store)->instanceTotals(QDateTime(QDate(2026, 11, 23), QTime(0, 0), Qt::UTC), {});
+        QCOMPARE(totals.size(), 1);
+        QCOMPARE(*totals.first().stoppedVolumeGb, 70.0);
+        QCOMPARE(*totals.first().runningCostPerHour, 2.0);
+
+        batch = WriteBatch();
+        batch.purgedConnections << prodId;
+        QVERIFY((*store)->write(batch));
+        QCOMPARE((*store)->budgets()->size(), 1);   // ON DELETE CASCADE
+    }
+
     void refusesDatabasesThatAreNotOurs()
     {
         const QString foreign = m_server.createDatabase();

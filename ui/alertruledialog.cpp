@@ -116,7 +116,9 @@ void AlertRuleDialog::showKind(const QJsonObject &values)
         const QJsonValue value = values.contains(it.key()) ? values.value(it.key()) : it.value();
         auto *edit = new QLineEdit(value.isDouble() ? QLocale::c().toString(value.toDouble()) : value.toString(), this);
         edit->setAccessibleName(it.key());
-        if (it.value().isString())
+        if (it.key() == QLatin1String("budget"))
+            edit->setPlaceholderText(tr("empty: every budget"));
+        else if (it.value().isString())
             edit->setPlaceholderText(tr("required"));
         connect(edit, &QLineEdit::textChanged, this, &AlertRuleDialog::validate);
         m_params->addRow(it.key() + QLatin1Char(':'), edit);

@@ -1,6 +1,7 @@
 // CostPage: one store read for the figures, the burn series and the pods' last hour; cards, chart and table from it.
 #include "costpage.h"
 
+#include "budgetspanel.h"
 #include "connectionnames.h"
 #include "costfigures.h"
 #include "figurecard.h"
@@ -24,6 +25,7 @@ struct CostPage::CostData {
     QList<BillingSnapshot> billingHistory;
     QList<InstanceSnapshot> instances;
     QHash<QString, QList<InstanceSnapshot>> lastHour;
+    QList<BudgetStatus> budgets;
     QDateTime from;
     QDateTime to;
 };
@@ -70,10 +72,13 @@ CostPage::CostPage(StoreService &store, QWidget *parent)
     m_table->table()->sortByColumn(PodsModel::CostPerHour, Qt::DescendingOrder);
     // Every row here is running; the column would only repeat it.
     m_table->table()->setColumnHidden(PodsModel::Status, true);
+    m_budgets = new BudgetsPanel(store, split);
     split->addWidget(m_chartState);
+    split->addWidget(m_budgets);
     split->addWidget(m_table);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setStretchFactor(2, 2);
 
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -115,6 +120,10 @@ void CostPage::reload()
                 return std::unexpected(hour.error());
             data.lastHour.insert(pod.instanceId, *std::move(hour));
         }
+        auto budgets = readBudgetStatuses(store, now);
+        if (!budgets)
+            return std::unexpected(budgets.error());
+        data.budgets = *std::move(budgets);
         return data;
     }, [this](Result<CostData> data) {
         if (!data) {
@@ -177,6 +186,7 @@ void CostPage::showData(const CostData &data)
         m_chartState->showContent();
     }
     m_podCosts->setInstances(runningByCost(data.instances), connectionNames(data.connections));
+    m_budgets->setStatuses(data.budgets, data.connections);
 }
 
 } // namespace fleetscope

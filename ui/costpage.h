@@ -1,4 +1,4 @@
-// Spend: balance, burn rate, spend limit, days of balance left, idle cost, burn over time and cost per pod.
+// Spend: balance, burn rate, spend limit, days of balance left, idle cost, burn over time, budgets and cost per pod.
 #pragma once
 
 #include "collecteddatapage.h"
@@ -7,6 +7,7 @@ class QSortFilterProxyModel;
 
 namespace fleetscope {
 
+class BudgetsPanel;
 class FigureCard;
 class PodsModel;
 class TableView;
@@ -29,6 +30,7 @@ public:
     PageState *chartState() const { return m_chartState; }
     PodsModel *podCostModel() const { return m_podCosts; }
     TableView *tableView() const { return m_table; }
+    BudgetsPanel *budgetsPanel() const { return m_budgets; }
 
     // Pods under this GPU util over the last hour count as idle.
     static constexpr double kIdleUtilPercent = 10.0;
@@ -47,6 +49,7 @@ private:
     PodsModel *m_podCosts = nullptr;
     QSortFilterProxyModel *m_podCostsSorted = nullptr;
     TableView *m_table = nullptr;
+    BudgetsPanel *m_budgets = nullptr;
     LatestRequest m_request;
 };
 

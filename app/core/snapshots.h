@@ -27,6 +27,12 @@ struct InstanceSnapshot {
     QJsonObject metadata;
 };
 
+// Whether the provider reports the instance running (and so billing for its compute).
+inline bool isRunning(const InstanceSnapshot &instance)
+{
+    return instance.status.compare(QLatin1String("running"), Qt::CaseInsensitive) == 0;
+}
+
 // What one connection's instance snapshot at one time adds up to; the running figures count only
 // instances whose status is running, and each sum is nullopt when none of them reports the value.
 struct InstanceTotals {
@@ -38,6 +44,7 @@ struct InstanceTotals {
     std::optional<double> runningCostPerHour;
     std::optional<double> meanGpuUtilPercent;   // over the running instances' GPUs (an instance without a count: one)
     qint64 utilGpus = 0;                        // the GPUs that mean covers
+    std::optional<double> stoppedVolumeGb;      // volumes (metadata volumeInGb) kept by instances neither running nor terminated
 };
 
 struct EndpointSnapshot {

@@ -27,11 +27,6 @@ bool applies(const AlertRule &rule, qint64 connectionId)
     return rule.connectionId == 0 || rule.connectionId == connectionId;
 }
 
-bool running(const InstanceSnapshot &s)
-{
-    return s.status.compare(QLatin1String("running"), Qt::CaseInsensitive) == 0;
-}
-
 QString instanceName(const InstanceSnapshot &s)
 {
     return s.name.isEmpty() ? s.instanceId : s.name;
@@ -43,13 +38,13 @@ struct Context {
     QHash<qint64, QString> names;
     QList<AlertFinding> &out;
 
-    void found(qint64 connectionId, const QString &resource, const QString &message) const
+    void found(qint64 connectionId, const QString &resource, const QString &message, const QString &severity = {}) const
     {
         AlertFinding f;
         f.ruleId = rule.id;
         f.key = QStringLiteral("%1:%2:%3").arg(rule.id).arg(connectionId).arg(resource);
         f.kind = rule.kind;
-        f.severity = rule.severity;
+        f.severity = severity.isEmpty() ? rule.severity : severity;
         f.connectionId = connectionId;
         f.resourceId = resource;
         f.message = message;
@@ -66,7 +61,7 @@ void gpuIdle(const Context &c)
     const double minutes = param(c.rule, "minutes");
     const qint64 windowStart = c.view.now.toMSecsSinceEpoch() - qint64(minutes * 60'000);
     for (const InstanceSnapshot &pod : c.view.latestInstances) {
-        if (!applies(c.rule, pod.connectionId) || !running(pod) || pod.costPerHour.value_or(0) <= 0)
+        if (!applies(c.rule, pod.connectionId) || !isRunning(pod) || pod.costPerHour.value_or(0) <= 0)
             continue;
         QList<const InstanceSnapshot *> history;
         for (const InstanceSnapshot &s : c.view.recentInstances) {
@@ -81,7 +76,7 @@ void gpuIdle(const Context &c)
         if (from < 0)
             continue;   // not watched for the whole window yet
         const bool idle = std::all_of(history.cbegin() + from, history.cend(), [threshold](const InstanceSnapshot *s) {
-            return s->gpuUtilPercent && *s->gpuUtilPercent < threshold && running(*s);
+            return s->gpuUtilPercent && *s->gpuUtilPercent < threshold && isRunning(*s);
         });
         if (idle)
             c.found(pod.connectionId, pod.instanceId,
@@ -99,7 +94,7 @@ std::optional<double> burnRate(const FleetView &view, qint64 connectionId)
     }
     std::optional<double> sum;
     for (const InstanceSnapshot &s : view.latestInstances) {
-        if (s.connectionId == connectionId && running(s) && s.costPerHour)
+        if (s.connectionId == connectionId && isRunning(s) && s.costPerHour)
             sum = sum.value_or(0) + *s.costPerHour;
     }
     return sum;
@@ -201,7 +196,7 @@ void cheaperOffer(const Context &c)
     const double percent = param(c.rule, "percent");
     const QHash<QString, const GpuOffer *> cheapest = cheapestOffers(c.view);
     for (const InstanceSnapshot &pod : c.view.latestInstances) {
-        if (!applies(c.rule, pod.connectionId) || !running(pod) || pod.gpuType.isEmpty() || !pod.costPerHour || pod.gpuCount.value_or(0) < 1)
+        if (!applies(c.rule, pod.connectionId) || !isRunning(pod) || pod.gpuType.isEmpty() || !pod.costPerHour || pod.gpuCount.value_or(0) < 1)
             continue;
         const GpuOffer *offer = cheapest.value(pod.gpuType);
         const double perGpu = *pod.costPerHour / double(*pod.gpuCount);
@@ -226,6 +221,65 @@ void priceBelow(const Context &c)
     }
 }
 
+// The budgets a budget rule watches: the one it names, or every budget.
+QList<const BudgetStatus *> watchedBudgets(const Context &c)
+{
+    const QString name = c.rule.params.value(QStringLiteral("budget")).toString();
+    QList<const BudgetStatus *> watched;
+    for (const BudgetStatus &status : c.view.budgets) {
+        if (name.isEmpty() || name == QLatin1String("0") || name == status.budget.name)
+            watched << &status;
+    }
+    return watched;
+}
+
+qint64 budgetConnection(const Budget &budget)
+{
+    return budget.scope == QLatin1String("connection") ? budget.connectionId : 0;
+}
+
+// One finding per threshold the spend has crossed, keyed by budget, period and level, so crossing
+// the next level opens a new alert; the higher the level, the more severe.
+void budgetLevels(const Context &c)
+{
+    const QList<double> levels = budgetThresholds(c.rule.params);
+    for (const BudgetStatus *status : watchedBudgets(c)) {
+        const Budget &budget = status->budget;
+        auto check = [&](const QString &period, std::optional<double> cap, double spent, std::optional<double> percent, const QString &tail) {
+            if (!cap || !percent)
+                return;
+            for (const double level : levels) {
+                if (*percent < level)
+                    continue;
+                const QString severity = level >= 100 ? QStringLiteral("critical") : level >= 80 ? QStringLiteral("warning") : QStringLiteral("info");
+                c.found(budgetConnection(budget), QStringLiteral("budget/%1/%2/%3").arg(budget.name, period).arg(level),
+                        QStringLiteral("Budget %1: %2 of %3 %4 (%5 %)%6")
+                            .arg(budget.name, money(spent), money(*cap), period).arg(*percent, 0, 'f', 0).arg(tail),
+                        severity);
+            }
+        };
+        check(QStringLiteral("monthly"), budget.monthlyCap, status->month.spent, status->monthlyPercent(),
+              QStringLiteral(", forecast %1").arg(money(status->forecast)));
+        check(QStringLiteral("daily"), budget.dailyCap, status->day.spent, status->dailyPercent(), QString());
+        if (budget.burnRateCap && status->ratePerHour && *status->ratePerHour > *budget.burnRateCap)
+            c.found(budgetConnection(budget), QStringLiteral("budget/%1/burn-rate").arg(budget.name),
+                    QStringLiteral("Budget %1: burning %2/hr, over its cap of %3/hr").arg(budget.name, money(*status->ratePerHour), money(*budget.burnRateCap)));
+    }
+}
+
+void budgetForecast(const Context &c)
+{
+    for (const BudgetStatus *status : watchedBudgets(c)) {
+        const Budget &budget = status->budget;
+        if (!budget.monthlyCap || status->forecast <= *budget.monthlyCap)
+            continue;
+        c.found(budgetConnection(budget), QStringLiteral("budget/%1/forecast").arg(budget.name),
+                QStringLiteral("Budget %1: forecast %2 by month end, over the %3 monthly cap (%4 spent, %5/hr)")
+                    .arg(budget.name, money(status->forecast), money(*budget.monthlyCap), money(status->month.spent),
+                         money(status->ratePerHour.value_or(0))));
+    }
+}
+
 } // namespace
 
 Result<FleetView> readFleetView(Store &store, const QDateTime &now)
@@ -243,6 +297,14 @@ Result<FleetView> readFleetView(Store &store, const QDateTime &now)
                                               take(store.instanceSnapshots(recent, now.addMSecs(1)), view.recentInstances),
                                               take(store.latestBilling(), view.latestBilling), take(store.latestOffers(), view.latestOffers)}) {
         if (error)
+            return std::unexpected(*error);
+    }
+    // Budget spend reads the month's snapshots: only when an enabled rule watches budgets.
+    Result<QList<AlertRule>> rules = store.alertRules();
+    if (!rules)
+        return std::unexpected(rules.error());
+    if (std::any_of(rules->cbegin(), rules->cend(), [](const AlertRule &r) { return r.enabled && r.kind.startsWith(QLatin1String("budget")); })) {
+        if (const std::optional<Error> error = take(readBudgetStatuses(store, now), view.budgets))
             return std::unexpected(*error);
     }
     Result<QList<EndpointHealth>> latest = store.latestEndpointHealth();
@@ -271,7 +333,8 @@ AlertEvaluation evaluateAlerts(const QList<AlertRule> &rules, const FleetView &v
     static const QHash<QString, Check> checks{
         {QStringLiteral("gpu_idle"), gpuIdle}, {QStringLiteral("burn_rate"), burnRateOver}, {QStringLiteral("balance_runway"), balanceRunway},
         {QStringLiteral("connection_failing"), connectionFailing}, {QStringLiteral("endpoint_unhealthy"), endpointUnhealthy},
-        {QStringLiteral("cheaper_offer"), cheaperOffer}, {QStringLiteral("price_below"), priceBelow}};
+        {QStringLiteral("cheaper_offer"), cheaperOffer}, {QStringLiteral("price_below"), priceBelow},
+        {QStringLiteral("budget"), budgetLevels}, {QStringLiteral("budget_forecast"), budgetForecast}};
     for (const AlertRule &stored : rules) {
         if (!stored.enabled)
             continue;

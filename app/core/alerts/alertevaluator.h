@@ -2,6 +2,7 @@
 // pure function from rules and view to the conditions that hold (findings).
 #pragma once
 
+#include "budgets/budgetspend.h"
 #include "domain.h"
 
 namespace fleetscope {
@@ -16,6 +17,7 @@ struct FleetView {
     QList<BillingSnapshot> latestBilling;
     QList<EndpointHealth> recentHealth;        // each endpoint's health of the last hour, oldest first
     QList<GpuOffer> latestOffers;
+    QList<BudgetStatus> budgets;               // every budget's spend at now, read when an enabled rule watches budgets
 
     static constexpr int kRecentHours = 6;
 };

@@ -1,6 +1,8 @@
 // Alert kinds and rule validation.
 #include "alerts.h"
 
+#include <algorithm>
+
 namespace fleetscope {
 
 const QList<AlertKindInfo> &alertKinds()
@@ -20,6 +22,11 @@ const QList<AlertKindInfo> &alertKinds()
          QJsonObject{{QStringLiteral("percent"), 20}}},
         {QStringLiteral("price_below"), QStringLiteral("an offer of gpu_type at or under max_price per GPU-hour"),
          QJsonObject{{QStringLiteral("gpu_type"), QString()}, {QStringLiteral("max_price"), 1}}},
+        {QStringLiteral("budget"), QStringLiteral("a budget's monthly or daily spend at each of thresholds (percent of its cap), or its burn rate "
+                                                  "over its cap; budget: one budget's name, empty for every budget"),
+         QJsonObject{{QStringLiteral("budget"), QString()}, {QStringLiteral("thresholds"), QStringLiteral("50,80,100")}}},
+        {QStringLiteral("budget_forecast"), QStringLiteral("a budget's forecast to month end over its monthly cap; budget: one budget's name, empty for every budget"),
+         QJsonObject{{QStringLiteral("budget"), QString()}}},
     };
     return kinds;
 }
@@ -64,8 +71,27 @@ Result<AlertRule> validateAlertRule(AlertRule rule)
     }
     if (rule.kind == QLatin1String("price_below") && params.value(QStringLiteral("gpu_type")).toString().isEmpty())
         return fail(ErrorClass::Config, QStringLiteral("alert rule %1: price_below needs gpu_type").arg(rule.name));
+    if (rule.kind == QLatin1String("budget") && budgetThresholds(params).isEmpty())
+        return fail(ErrorClass::Config, QStringLiteral("alert rule %1: thresholds must be percents above 0, like 50,80,100").arg(rule.name));
     rule.params = params;
     return rule;
+}
+
+QList<double> budgetThresholds(const QJsonObject &params)
+{
+    QList<double> levels;
+    const QJsonValue value = params.value(QStringLiteral("thresholds"));
+    const QStringList parts = value.isDouble() ? QStringList{QString::number(value.toDouble())}
+                                               : value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        bool ok = false;
+        const double level = part.trimmed().toDouble(&ok);
+        if (!ok || level <= 0)
+            return {};
+        levels << level;
+    }
+    std::sort(levels.begin(), levels.end());
+    return levels;
 }
 
 } // namespace fleetscope

@@ -66,4 +66,7 @@ const AlertKindInfo *findAlertKind(const QString &kind);
 // returns the rule with defaults filled in, or a Config error naming the parameter.
 Result<AlertRule> validateAlertRule(AlertRule rule);
 
+// The percent levels of a budget rule's thresholds ("50,80,100"), ascending; empty when malformed.
+QList<double> budgetThresholds(const QJsonObject &params);
+
 } // namespace fleetscope

@@ -23,7 +23,8 @@ QString alertsUsage()
         "       fleetscope alerts list [--open] [--format table|json]\n"
         "       fleetscope alerts ack ID\n"
         "       fleetscope alerts evaluate\n"
-        "Kinds: gpu_idle, burn_rate, balance_runway, connection_failing, endpoint_unhealthy, cheaper_offer, price_below.\n");
+        "Kinds: gpu_idle, burn_rate, balance_runway, connection_failing, endpoint_unhealthy, cheaper_offer, price_below,\n"
+        "       budget, budget_forecast.\n");
 }
 
 QString time(const QDateTime &t)

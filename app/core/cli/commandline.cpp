@@ -36,6 +36,8 @@ QString globalUsage()
     static const char *const kCommands[] = {
         QT_TRANSLATE_NOOP("cli", "  alerts rules list|add|remove, alerts list [--open], alerts ack ID, alerts evaluate\n"
                                  "                              alert rules, the alerts they raised, and evaluating them now\n"),
+        QT_TRANSLATE_NOOP("cli", "  budgets list|add|set|remove|status [--format table|json]\n"
+                                 "                              spend caps per month, day or hour, and spend against them\n"),
         QT_TRANSLATE_NOOP("cli", "  collect [--once]            collect every enabled connection until SIGTERM (headless);\n"
                                  "                              --once: one cycle of the RunPod account set up by RUNPOD_* variables\n"),
         QT_TRANSLATE_NOOP("cli", "  connections list [--json]   list configured provider connections\n"),

@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "cli/alertscommand.h"
+#include "cli/budgetscommand.h"
 #include "cli/collectcommand.h"
 #include "cli/commandcontext.h"
 #include "cli/connectionscommand.h"
@@ -135,6 +136,7 @@ int runCommand(const CommandLine &line, QTextStream &out, QTextStream &err)
     const QList<std::pair<QString, Handler>> commands{
         {QStringLiteral("connections"), connections},
         {QStringLiteral("alerts"), runAlerts},
+        {QStringLiteral("budgets"), runBudgets},
         {QStringLiteral("collect"), runCollect},
         {QStringLiteral("export"), runExport},
         {QStringLiteral("gpus"), [](const CommandContext &ctx, const QStringList &args) { return runGpus(args, ctx.out, ctx.err); }},

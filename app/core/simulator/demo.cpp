@@ -24,4 +24,19 @@ ConnectionRecord demoConnection(quint16 port)
     return connection;
 }
 
+QList<Budget> demoBudgets()
+{
+    Budget fleet;
+    fleet.name = QStringLiteral("Demo fleet");
+    fleet.monthlyCap = 12000.0;
+    fleet.dailyCap = 400.0;
+    Budget gpus;
+    gpus.name = QStringLiteral("RunPod GPUs");
+    gpus.scope = QStringLiteral("provider");
+    gpus.provider = QStringLiteral("runpod");
+    gpus.monthlyCap = 1500.0;
+    gpus.burnRateCap = 15.0;
+    return {fleet, gpus};
+}
+
 } // namespace fleetscope

@@ -12,4 +12,8 @@ inline constexpr char kDemoKeyVariable[] = "FLEETSCOPE_DEMO_API_KEY";
 // collecting every 30 s and polling health every 10 s so the demo moves while you watch.
 ConnectionRecord demoConnection(quint16 port);
 
+// Two budgets for the demo's Cost page: the whole fleet by month and day, and RunPod by month with a
+// burn-rate cap low enough that the simulated account's forecast runs over it.
+QList<Budget> demoBudgets();
+
 } // namespace fleetscope

@@ -153,9 +153,11 @@ Result<QList<InstanceTotals>> PgStore::instanceTotals(const QDateTime &since, co
         " sum(CASE WHEN running = 1 THEN gpu_count END)::bigint, sum(CASE WHEN running = 1 THEN cost_per_hour END),"
         " sum(CASE WHEN running = 1 THEN gpu_util_percent * weight END)"
         "   / sum(CASE WHEN running = 1 AND gpu_util_percent IS NOT NULL THEN weight END),"
-        " coalesce(sum(CASE WHEN running = 1 AND gpu_util_percent IS NOT NULL THEN weight END), 0)::bigint"
-        " FROM (SELECT snapshot_ts, connection_id, gpu_count, cost_per_hour, gpu_util_percent,"
-        "       (lower(status) = 'running')::int AS running, greatest(coalesce(gpu_count, 1), 1) AS weight"
+        " coalesce(sum(CASE WHEN running = 1 AND gpu_util_percent IS NOT NULL THEN weight END), 0)::bigint,"
+        " sum(CASE WHEN running = 0 AND lower(status) != 'terminated' THEN volume_gb END)"
+        " FROM (SELECT snapshot_ts, connection_id, gpu_count, cost_per_hour, gpu_util_percent, status,"
+        "       (lower(status) = 'running')::int AS running, greatest(coalesce(gpu_count, 1), 1) AS weight,"
+        "       CASE WHEN jsonb_typeof(metadata_json->'volumeInGb') = 'number' THEN (metadata_json->>'volumeInGb')::double precision END AS volume_gb"
         "       FROM instance_snapshots WHERE snapshot_ts >= $1 AND snapshot_ts < $2) t"
         " GROUP BY snapshot_ts, connection_id ORDER BY snapshot_ts, connection_id";
     return pgRows(*m_connection, m_display, sql, +[](const pqxx::row &r) -> InstanceTotals {
@@ -168,6 +170,7 @@ Result<QList<InstanceTotals>> PgStore::instanceTotals(const QDateTime &since, co
         t.runningCostPerHour = pgOptReal(r[5]);
         t.meanGpuUtilPercent = pgOptReal(r[6]);
         t.utilGpus = pgInt(r[7]);
+        t.stoppedVolumeGb = pgOptReal(r[8]);
         return t;
     }, lower(since), upper(until));
 }

@@ -139,6 +139,8 @@ Result<WriteSummary> PgStore::write(const WriteBatch &batch)
         return fail(ErrorClass::Storage, QStringLiteral("%1: the store is open read-only").arg(context));
     if (Result<void> targets = checkAlertTargets(batch); !targets)
         return std::unexpected(targets.error());
+    if (Result<void> targets = checkBudgetTargets(batch); !targets)
+        return std::unexpected(targets.error());
 
     Result<WriteSummary> written = pgGuard(context, [&] {
         WriteSummary summary;
@@ -163,6 +165,7 @@ Result<WriteSummary> PgStore::write(const WriteBatch &batch)
         summary.rowsWritten = writeSnapshots(tx, batch);
         summary.rowsWritten += writeWorkflows(tx, batch);
         summary.rowsWritten += writeAlerts(tx, batch);
+        summary.rowsWritten += writeBudgets(tx, batch);
         for (const ConnectionStatus &status : batch.statuses) {
             tx.exec_params("UPDATE connections SET last_sync_at = $2, last_status = $3, last_error = $4,"
                            " last_success_at = CASE WHEN $3::text = 'ok' THEN $2::bigint ELSE last_success_at END WHERE id = $1",

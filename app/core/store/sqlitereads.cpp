@@ -174,9 +174,11 @@ Result<QList<InstanceTotals>> SqliteStore::instanceTotals(const QDateTime &since
         "SELECT snapshot_ts, connection_id, count(*), coalesce(sum(running), 0),"
         " sum(CASE WHEN running THEN gpu_count END), sum(CASE WHEN running THEN cost_per_hour END),"
         " sum(CASE WHEN running THEN gpu_util_percent * weight END) / sum(CASE WHEN running AND gpu_util_percent IS NOT NULL THEN weight END),"
-        " coalesce(sum(CASE WHEN running AND gpu_util_percent IS NOT NULL THEN weight END), 0)"
-        " FROM (SELECT snapshot_ts, connection_id, gpu_count, cost_per_hour, gpu_util_percent,"
-        "       lower(status) = 'running' AS running, max(coalesce(gpu_count, 1), 1) AS weight"
+        " coalesce(sum(CASE WHEN running AND gpu_util_percent IS NOT NULL THEN weight END), 0),"
+        " sum(CASE WHEN NOT running AND lower(status) != 'terminated' THEN volume_gb END)"
+        " FROM (SELECT snapshot_ts, connection_id, gpu_count, cost_per_hour, gpu_util_percent, status,"
+        "       lower(status) = 'running' AS running, max(coalesce(gpu_count, 1), 1) AS weight,"
+        "       CASE WHEN json_type(metadata_json, '$.volumeInGb') IN ('integer', 'real') THEN json_extract(metadata_json, '$.volumeInGb') END AS volume_gb"
         "       FROM instance_snapshots WHERE snapshot_ts >= ?1 AND snapshot_ts < ?2)"
         " GROUP BY snapshot_ts, connection_id ORDER BY snapshot_ts, connection_id";
     return readRows<InstanceTotals>(sql.constData(), [&](SqliteStatement &s) {
@@ -192,6 +194,7 @@ Result<QList<InstanceTotals>> SqliteStore::instanceTotals(const QDateTime &since
         r.runningCostPerHour = optReal(s, 5);
         r.meanGpuUtilPercent = optReal(s, 6);
         r.utilGpus = s.int64(7);
+        r.stoppedVolumeGb = optReal(s, 8);
         return r;
     });
 }

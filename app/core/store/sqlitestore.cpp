@@ -302,6 +302,10 @@ Result<WriteSummary> SqliteStore::write(const WriteBatch &batch)
     if (!alertRows)
         return rollback(alertRows.error());
     summary.rowsWritten += *alertRows;
+    Result<qint64> budgetRows = writeBudgets(batch);
+    if (!budgetRows)
+        return rollback(budgetRows.error());
+    summary.rowsWritten += *budgetRows;
     for (const ConnectionStatus &status : batch.statuses) {
         if (Result<void> recorded = writeStatus(status); !recorded)
             return rollback(recorded.error());

@@ -74,6 +74,8 @@ public:
     // Alert rules by name, and alerts newest first (OPEN_ONLY: not yet resolved).
     virtual Result<QList<AlertRule>> alertRules() = 0;
     virtual Result<QList<AlertRecord>> alerts(bool openOnly) = 0;
+    // Budgets by name.
+    virtual Result<QList<Budget>> budgets() = 0;
 
     // Rows of an export dataset with SINCE <= time < UNTIL (invalid: open), ordered by time then id.
     virtual Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) = 0;
