@@ -5,6 +5,7 @@
 #include "engine/collectors.h"
 #include "engine/engine.h"
 #include "engine/storelink.h"
+#include "guardrails/guardrailmonitor.h"
 #include "connectioncontroller.h"
 #include "logging.h"
 #include "mainwindow.h"
@@ -126,6 +127,14 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     // Rules are evaluated after each committed sync, as in the headless collector; new alerts notify.
     AlertMonitor alertMonitor(store);
     window.setAlertMonitor(&alertMonitor);
+    // Guardrails likewise (off unless a connection's policy enables them); they stop through the engine.
+    GuardrailMonitor guardrails(store, GuardrailMonitor::engineStopper(engine));
+    QObject::connect(&guardrails, &GuardrailMonitor::audited, &window, [&window](const QList<AuditEntry> &entries) {
+        for (const AuditEntry &e : entries) {
+            if (e.outcome != QLatin1String("would"))
+                window.statusBar()->showMessage(QObject::tr("Guardrail: %1").arg(e.message), 15'000);
+        }
+    });
     if (line.demo) {
         window.setWindowTitle(QObject::tr("Fleetscope — Demo data (simulated account)"));
         auto *label = new QLabel(QObject::tr("Demo data"), &window);
@@ -136,16 +145,20 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     // Connections as the engine last saw them: pod actions and endpoint jobs use them too.
     ConnectionController connections(store, engine);
     window.setConnectionController(&connections);
-    window.setPodActionHandler([&engine, &connections](const InstanceSnapshot &pod, runpod::PodAction action, QObject *receiver,
-                                                       std::function<void(Result<QString>)> done) {
+    window.setPodActionHandler([&engine, &connections, &store](const InstanceSnapshot &pod, runpod::PodAction action, QObject *receiver,
+                                                               std::function<void(Result<QString>)> done) {
         const std::optional<ConnectionRecord> connection = connections.connection(pod.connectionId);
         if (!connection)
             return done(fail(ErrorClass::Config, QObject::tr("the pod's connection is not configured any more")));
         const qint64 id = connection->id;
         engine.runJob(runpod::podActionJob(*connection, pod.instanceId, action, int(pod.gpuCount.value_or(1))), receiver,
-                      [&engine, id, done](Result<QString> result) {
+                      [&engine, &store, id, podId = pod.instanceId, action, done](Result<QString> result) {
             if (result)
                 engine.syncNow(id);   // show the new state without waiting for the next cycle
+            WriteBatch audit;   // every action a person starts is audited, whatever its outcome
+            audit.source = QStringLiteral("pods page audit");
+            audit.auditEntries << podActionAudit(QStringLiteral("user"), id, podId, runpod::podActionName(action), result);
+            store.submit(audit);
             done(std::move(result));
         });
     });
@@ -197,6 +210,10 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
                                             [&, startLive](const Result<QList<ConnectionRecord>> &connections) {
             if (!connections || connections->isEmpty())
                 return startLive();
+            WriteBatch guardrail;
+            guardrail.source = QStringLiteral("demo guardrail policy");
+            guardrail.guardrailPolicies << demoGuardrailPolicy(connections->first().id);
+            store.submit(guardrail);
             auto *backfill = new DemoBackfill(store, demoClock, connections->first().id, simulator->port(), kDemoHistoryHours, &window);
             QObject::connect(backfill, &DemoBackfill::progress, &window, [&window](int done, int total) {
                 window.statusBar()->showMessage(QObject::tr("Loading the demo account's last day… %1 %").arg(done * 100 / total));

@@ -10,6 +10,7 @@
 
 #include "snapshots.h"
 #include "alerts/alerts.h"
+#include "guardrails/guardrails.h"
 #include "workflows/workflowtypes.h"
 
 #include <optional>
@@ -94,6 +95,8 @@ struct WriteBatch {
     QStringList removedAlertRules;             // deleted by name; their open alerts are resolved first
     QList<AlertEvaluation> alertEvaluations;   // new alerts opened, open ones seen again, cleared ones resolved
     QList<qint64> acknowledgedAlerts;
+    QList<GuardrailPolicy> guardrailPolicies;  // upserted by connection
+    QList<AuditEntry> auditEntries;            // appended
 
     bool isEmpty() const
     {
@@ -101,7 +104,8 @@ struct WriteBatch {
             && series.isEmpty() && statuses.isEmpty() && instances.isEmpty() && endpoints.isEmpty()
             && endpointHealth.isEmpty() && jobs.isEmpty() && billing.isEmpty() && offers.isEmpty()
             && workflowConfigs.isEmpty() && removedWorkflowConfigs.isEmpty() && workflowRuns.isEmpty()
-            && alertRules.isEmpty() && removedAlertRules.isEmpty() && alertEvaluations.isEmpty() && acknowledgedAlerts.isEmpty();
+            && alertRules.isEmpty() && removedAlertRules.isEmpty() && alertEvaluations.isEmpty() && acknowledgedAlerts.isEmpty()
+            && guardrailPolicies.isEmpty() && auditEntries.isEmpty();
     }
     qsizetype rowCount() const;   // snapshot rows + samples, for summaries
     qsizetype sampleCount() const;

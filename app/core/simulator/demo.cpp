@@ -24,4 +24,15 @@ ConnectionRecord demoConnection(quint16 port)
     return connection;
 }
 
+GuardrailPolicy demoGuardrailPolicy(qint64 connectionId)
+{
+    GuardrailPolicy policy;
+    policy.connectionId = connectionId;
+    policy.stopIdleEnabled = true;
+    policy.idleMinutes = 30;
+    policy.idleUtilPercent = 10;
+    policy.dryRun = true;
+    return policy;
+}
+
 } // namespace fleetscope

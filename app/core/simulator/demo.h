@@ -12,4 +12,7 @@ inline constexpr char kDemoKeyVariable[] = "FLEETSCOPE_DEMO_API_KEY";
 // collecting every 30 s and polling health every 10 s so the demo moves while you watch.
 ConnectionRecord demoConnection(quint16 port);
 
+// The demo shows guardrails at work: stop-idle enabled as a dry run (audited, nothing stopped).
+GuardrailPolicy demoGuardrailPolicy(qint64 connectionId);
+
 } // namespace fleetscope

@@ -45,6 +45,8 @@ public:
     Result<QList<WorkflowMetricRow>> workflowMetricRows(const WorkflowMetricFilter &filter) override;
     Result<QList<AlertRule>> alertRules() override;                 // pgalerts.cpp
     Result<QList<AlertRecord>> alerts(bool openOnly) override;
+    Result<QList<GuardrailPolicy>> guardrailPolicies() override;    // pgguardrails.cpp
+    Result<QList<AuditEntry>> auditLog(const QDateTime &since, const QDateTime &until) override;
     Result<QList<EndpointSnapshot>> latestEndpoints() override;
     Result<QList<EndpointHealth>> latestEndpointHealth() override;
     Result<QList<EndpointHealth>> endpointHealthHistory(const QString &endpointId, const QDateTime &since, const QDateTime &until) override;
@@ -67,6 +69,7 @@ private:
     qint64 writeWorkflows(pqxx::transaction_base &tx, const WriteBatch &batch);   // pgworkflows.cpp
     Result<void> checkAlertTargets(const WriteBatch &batch);                     // pgalerts.cpp
     qint64 writeAlerts(pqxx::transaction_base &tx, const WriteBatch &batch);
+    qint64 writeGuardrails(pqxx::transaction_base &tx, const WriteBatch &batch);   // pgguardrails.cpp
 
     QString m_uri;
     QString m_display;   // the URI without its password
