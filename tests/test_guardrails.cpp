@@ -159,7 +159,7 @@ private Q_SLOTS:
         QCOMPARE(row.resourceId, m_idlePod);
         QCOMPARE(row.connectionId, m_connectionId);
         QCOMPARE(row.rule, QStringLiteral("stop idle > 30 min under 5 % (dry run)"));
-        QVERIFY2(row.message.contains(QLatin1String("GPU util at most 1 %")), qPrintable(row.message));
+        QVERIFY2(row.message.contains(QLatin1String("GPU util at most 1.0 %")), qPrintable(row.message));
         QVERIFY(simPod(m_idlePod).running);   // nothing was stopped
         QVERIFY(simPod(m_busyPod).running);
     }

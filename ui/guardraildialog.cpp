@@ -15,6 +15,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace fleetscope {
 
 GuardrailDialog::GuardrailDialog(StoreService &store, const ConnectionRecord &connection, const GuardrailPolicy &policy, QWidget *parent)
@@ -81,7 +83,17 @@ GuardrailDialog::GuardrailDialog(StoreService &store, const ConnectionRecord &co
     layout->addLayout(form);
     layout->addWidget(m_previewText);
     layout->addWidget(buttons);
-    resize(520, sizeHint().height());
+    resize(560, 0);
+    fitHeight();
+}
+
+void GuardrailDialog::fitHeight()
+{
+    // Word-wrapped labels: the height the layout needs depends on the width.
+    layout()->activate();
+    const int needed = std::max(layout()->totalHeightForWidth(width()), layout()->totalMinimumSize().height());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 GuardrailPolicy GuardrailDialog::policy() const
@@ -105,17 +117,20 @@ void GuardrailDialog::preview()
                                  [this](Result<GuardrailPreview> plan) {
         if (!plan) {
             m_previewText->setText(tr("No preview: %1").arg(describe(plan.error())));
+            fitHeight();
             return;
         }
         if (plan->candidates.isEmpty()) {
             m_previewText->setText(tr("Nothing to stop now: no pod has been idle under %1 % for %2 min.")
                                        .arg(plan->policy.idleUtilPercent).arg(plan->policy.idleMinutes));
+            fitHeight();
             return;
         }
         QStringList lines{tr("%n pod(s) would be stopped now:", nullptr, int(plan->candidates.size()))};
         for (const GuardrailCandidate &c : std::as_const(plan->candidates))
             lines << QStringLiteral("• %1 — %2").arg(c.idle.latest.name.isEmpty() ? c.idle.latest.instanceId : c.idle.latest.name, c.reason);
         m_previewText->setText(lines.join(QLatin1Char('\n')));
+        fitHeight();
     });
 }
 

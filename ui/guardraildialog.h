@@ -43,6 +43,8 @@ public Q_SLOTS:
     void accept() override;
 
 private:
+    void fitHeight();
+
     StoreService &m_store;
     ConnectionRecord m_connection;
     GuardrailPolicy m_stored;

@@ -7,7 +7,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLocale>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -57,10 +57,12 @@ TimelinePage::TimelinePage(StoreService &store, QWidget *parent)
     connect(m_connection, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setConnectionFilter(m_connection->currentData().toLongLong());
         showState(m_anyConnection);
+        m_table->table()->scrollToBottom();
     });
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setKindFilter(m_kind->currentData().toString());
         showState(m_anyConnection);
+        m_table->table()->scrollToBottom();
     });
     connect(m_table->table(), &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         if (!index.isValid())
@@ -94,9 +96,14 @@ void TimelinePage::reload()
             return;
         }
         m_anyConnection = data->anyConnection;
+        // Oldest first, the newest in view: follow new events unless the user scrolled back.
+        const QScrollBar *bar = m_table->table()->verticalScrollBar();
+        const bool following = bar->value() == bar->maximum();
         m_model->setEvents(std::move(data->events));
         fillConnections();
         m_table->table()->resizeColumnsToContents();
+        if (following)
+            m_table->table()->scrollToBottom();
         showState(m_anyConnection);
     });
 }

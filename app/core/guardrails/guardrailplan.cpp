@@ -10,7 +10,7 @@ QList<GuardrailCandidate> stopIdleCandidates(const GuardrailPolicy &policy, cons
     QList<GuardrailCandidate> candidates;
     for (const IdleInstance &idle : idleInstances(view, policy.idleUtilPercent, policy.idleMinutes, policy.connectionId)) {
         const QString reason = QStringLiteral("GPU util at most %1 % since %2 (under %3 % for %4 min) while paying $%5/hr")
-                                   .arg(idle.maxUtilPercent)
+                                   .arg(idle.maxUtilPercent, 0, 'f', 1)
                                    .arg(idle.watchedSince.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))
                                    .arg(policy.idleUtilPercent)
                                    .arg(policy.idleMinutes)
