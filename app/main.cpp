@@ -135,6 +135,10 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
                 window.statusBar()->showMessage(QObject::tr("Guardrail: %1").arg(e.message), 15'000);
         }
     });
+    QObject::connect(&guardrails, &GuardrailMonitor::evaluationFailed, &window, [&window](const Error &error) {
+        qCWarning(lcEngine).noquote() << "guardrails not evaluated:" << describe(error);
+        window.statusBar()->showMessage(QObject::tr("Guardrails could not be evaluated: %1").arg(describe(error)), 10'000);
+    });
     if (line.demo) {
         window.setWindowTitle(QObject::tr("Fleetscope — Demo data (simulated account)"));
         auto *label = new QLabel(QObject::tr("Demo data"), &window);
@@ -205,27 +209,40 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
         WriteBatch demo;
         demo.source = QStringLiteral("demo connection");
         demo.connections << demoConnection(simulator->port());
-        store.submit(demo);
-        readLatest<QList<ConnectionRecord>>(store, &window, engineRequest, [](Store &s) { return s.connections(); },
-                                            [&, startLive](const Result<QList<ConnectionRecord>> &connections) {
-            if (!connections || connections->isEmpty())
-                return startLive();
-            WriteBatch guardrail;
-            guardrail.source = QStringLiteral("demo guardrail policy");
-            guardrail.guardrailPolicies << demoGuardrailPolicy(connections->first().id);
-            store.submit(guardrail);
-            auto *backfill = new DemoBackfill(store, demoClock, connections->first().id, simulator->port(), kDemoHistoryHours, &window);
-            QObject::connect(backfill, &DemoBackfill::progress, &window, [&window](int done, int total) {
-                window.statusBar()->showMessage(QObject::tr("Loading the demo account's last day… %1 %").arg(done * 100 / total));
-            });
-            // No flush here: the GUI thread never waits for the writer, and the window refreshes
-            // itself as the last history batches commit.
-            QObject::connect(backfill, &DemoBackfill::finished, &window, [&window, startLive](bool ok, const QString &error) {
-                window.statusBar()->showMessage(ok ? QString() : QObject::tr("Demo history incomplete: %1").arg(error), ok ? 1 : 10'000);
+        // Read the connection's id once the writer has committed it (a read submitted now could run first).
+        auto *afterDemo = new QObject(&window);
+        QObject::connect(&store, &StoreService::batchFailed, afterDemo, [afterDemo, startLive](const QString &source) {
+            if (source == QLatin1String("demo connection")) {
+                afterDemo->deleteLater();
                 startLive();
-            });
-            backfill->start();
+            }
         });
+        QObject::connect(&store, &StoreService::batchCommitted, afterDemo, [&, afterDemo, startLive](const WriteSummary &summary) {
+            if (summary.source != QLatin1String("demo connection"))
+                return;
+            afterDemo->deleteLater();
+            readLatest<QList<ConnectionRecord>>(store, &window, engineRequest, [](Store &s) { return s.connections(); },
+                                                [&, startLive](const Result<QList<ConnectionRecord>> &connections) {
+                if (!connections || connections->isEmpty())
+                    return startLive();
+                WriteBatch guardrail;
+                guardrail.source = QStringLiteral("demo guardrail policy");
+                guardrail.guardrailPolicies << demoGuardrailPolicy(connections->first().id);
+                store.submit(guardrail);
+                auto *backfill = new DemoBackfill(store, demoClock, connections->first().id, simulator->port(), kDemoHistoryHours, &window);
+                QObject::connect(backfill, &DemoBackfill::progress, &window, [&window](int done, int total) {
+                    window.statusBar()->showMessage(QObject::tr("Loading the demo account's last day… %1 %").arg(done * 100 / total));
+                });
+                // No flush here: the GUI thread never waits for the writer, and the window refreshes
+                // itself as the last history batches commit.
+                QObject::connect(backfill, &DemoBackfill::finished, &window, [&window, startLive](bool ok, const QString &error) {
+                    window.statusBar()->showMessage(ok ? QString() : QObject::tr("Demo history incomplete: %1").arg(error), ok ? 1 : 10'000);
+                    startLive();
+                });
+                backfill->start();
+            });
+        });
+        store.submit(demo);
     });
     started->setFuture(store.start());
     return app.exec();

@@ -196,6 +196,16 @@ private Q_SLOTS:
         QVERIFY2(action->message.startsWith(QLatin1String("[guardrail] stopped ")), qPrintable(action->message));
     }
 
+    void staleSnapshotsAreNotActedOn()
+    {
+        setPolicy(true, false);
+        // Two hours after the last stored snapshot (cadence 30 s): the pod may well be busy by now.
+        GuardrailMonitor monitor(*m_store, GuardrailMonitor::engineStopper(*m_engine), [] { return kNow.addSecs(7200); });
+        evaluate(monitor);
+        QVERIFY(audit(*m_store).isEmpty());
+        QVERIFY(simPod(m_idlePod).running);
+    }
+
     void failedStopIsAudited()
     {
         setPolicy(true, false);

@@ -3,12 +3,23 @@
 
 #include "store/store.h"
 
+#include <algorithm>
+
 namespace fleetscope {
 
 QList<GuardrailCandidate> stopIdleCandidates(const GuardrailPolicy &policy, const FleetView &view)
 {
     QList<GuardrailCandidate> candidates;
+    // Only on fresh data: a connection that stopped syncing may show a pod idle that is busy by now.
+    int cadence = 300;
+    for (const ConnectionRecord &c : view.connections) {
+        if (c.id == policy.connectionId)
+            cadence = c.cadenceSeconds;
+    }
+    const qint64 maxAgeSeconds = std::max<qint64>(3LL * cadence, 15 * 60);
     for (const IdleInstance &idle : idleInstances(view, policy.idleUtilPercent, policy.idleMinutes, policy.connectionId)) {
+        if (idle.latest.snapshotTs.secsTo(view.now) > maxAgeSeconds)
+            continue;
         const QString reason = QStringLiteral("GPU util at most %1 % since %2 (under %3 % for %4 min) while paying $%5/hr")
                                    .arg(idle.maxUtilPercent, 0, 'f', 1)
                                    .arg(idle.watchedSince.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))

@@ -15,7 +15,7 @@ struct GuardrailCandidate {
 };
 
 // The instances of POLICY's connection idle by its thresholds (enabled or not: a preview shows what
-// the thresholds would catch).
+// the thresholds would catch), whose newest snapshot is fresh: at most three sync cadences or 15 minutes old.
 QList<GuardrailCandidate> stopIdleCandidates(const GuardrailPolicy &policy, const FleetView &view);
 
 // The view, the stored policy of CONNECTION_ID (defaults when none is stored) and its candidates.
