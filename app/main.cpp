@@ -5,6 +5,7 @@
 #include "engine/collectors.h"
 #include "engine/engine.h"
 #include "engine/storelink.h"
+#include "guardrails/auditedaction.h"
 #include "guardrails/guardrailmonitor.h"
 #include "connectioncontroller.h"
 #include "logging.h"
@@ -154,17 +155,8 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
         const std::optional<ConnectionRecord> connection = connections.connection(pod.connectionId);
         if (!connection)
             return done(fail(ErrorClass::Config, QObject::tr("the pod's connection is not configured any more")));
-        const qint64 id = connection->id;
-        engine.runJob(runpod::podActionJob(*connection, pod.instanceId, action, int(pod.gpuCount.value_or(1))), receiver,
-                      [&engine, &store, id, podId = pod.instanceId, action, done](Result<QString> result) {
-            if (result)
-                engine.syncNow(id);   // show the new state without waiting for the next cycle
-            WriteBatch audit;   // every action a person starts is audited, whatever its outcome
-            audit.source = QStringLiteral("pods page audit");
-            audit.auditEntries << podActionAudit(QStringLiteral("user"), id, podId, runpod::podActionName(action), result);
-            store.submit(audit);
-            done(std::move(result));
-        });
+        // Every action a person starts is audited, whatever its outcome.
+        runAuditedPodAction(engine, store, *connection, pod, action, QStringLiteral("user"), receiver, std::move(done));
     });
     // Endpoint test jobs likewise; each change of a job's status is stored as a `jobs` row.
     auto connectionOf = [&connections](qint64 id) { return connections.connection(id); };

@@ -3,6 +3,7 @@
 #include "clirun.h"
 #include "engine/collectors.h"
 #include "engine/engine.h"
+#include "guardrails/auditedaction.h"
 #include "guardrails/guardrailmonitor.h"
 #include "simulator/demo.h"
 #include "simulator/runpodsimulator.h"
@@ -238,6 +239,36 @@ private Q_SLOTS:
         QCOMPARE(events.size(), 1);   // the range is half-open
         QCOMPARE(events.first().kind, QStringLiteral("action"));
         QCOMPARE(events.first().message, QStringLiteral("[user] terminate failed: runpod terminate: HTTP 503"));
+    }
+
+    void windowActionsAreAuditedThroughTheEngine()
+    {
+        const ConnectionRecord connection = m_store->read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result()->first();
+        InstanceSnapshot pod;
+        pod.connectionId = connection.id;
+        pod.instanceId = m_busyPod;
+        pod.gpuCount = 1;
+        std::optional<Result<QString>> outcome;
+        QObject receiver;
+        runAuditedPodAction(*m_engine, *m_store, connection, pod, runpod::PodAction::Stop, QStringLiteral("user"), &receiver,
+                            [&outcome](Result<QString> result) { outcome = std::move(result); });
+        QTRY_VERIFY(outcome.has_value());
+        QVERIFY2(*outcome, qPrintable(outcome->error().message));
+        QVERIFY(!simPod(m_busyPod).running);
+        pod.instanceId = QStringLiteral("no-such-pod");
+        outcome.reset();
+        runAuditedPodAction(*m_engine, *m_store, connection, pod, runpod::PodAction::Resume, QStringLiteral("user"), &receiver,
+                            [&outcome](Result<QString> result) { outcome = std::move(result); });
+        QTRY_VERIFY(outcome.has_value());
+        QVERIFY(!*outcome);
+        const QList<AuditEntry> rows = audit(*m_store);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).actor, QStringLiteral("user"));
+        QCOMPARE(rows.at(0).action, QStringLiteral("stop"));
+        QCOMPARE(rows.at(0).outcome, QStringLiteral("ok"));
+        QCOMPARE(rows.at(0).message, QStringLiteral("stop: now EXITED"));
+        QCOMPARE(rows.at(1).action, QStringLiteral("resume"));
+        QCOMPARE(rows.at(1).outcome, QStringLiteral("failed"));
     }
 
     void policyValidation_data()
