@@ -320,6 +320,17 @@ private Q_SLOTS:
             QVERIFY2(failed.exitCode != 0, qPrintable(bad.join(QLatin1Char(' '))));
             QCOMPARE(failed.err.trimmed().count(QLatin1Char('\n')), 0);
         }
+        // A provider whose lifecycle cannot stop pods is refused with the reason.
+        WriteBatch prometheus;
+        ConnectionRecord lab;
+        lab.kind = QStringLiteral("prometheus");
+        lab.name = QStringLiteral("lab");
+        lab.settings = QJsonObject{{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9")}};
+        prometheus.connections << lab;
+        QVERIFY(m_store->writeBlocking(prometheus));
+        const test::CliRun refused = run({QStringLiteral("guardrails"), QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("--enable")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("only RunPod")), qPrintable(refused.err));
         QVERIFY(m_store->read<QList<GuardrailPolicy>>([](Store &s) { return s.guardrailPolicies(); }).result()->isEmpty());
 
         const test::CliRun preview = run({QStringLiteral("guardrails"), QStringLiteral("preview"), name});
