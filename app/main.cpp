@@ -5,6 +5,8 @@
 #include "engine/collectors.h"
 #include "engine/engine.h"
 #include "engine/storelink.h"
+#include "guardrails/auditedaction.h"
+#include "guardrails/guardrailmonitor.h"
 #include "connectioncontroller.h"
 #include "logging.h"
 #include "mainwindow.h"
@@ -126,6 +128,18 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     // Rules are evaluated after each committed sync, as in the headless collector; new alerts notify.
     AlertMonitor alertMonitor(store);
     window.setAlertMonitor(&alertMonitor);
+    // Guardrails likewise (off unless a connection's policy enables them); they stop through the engine.
+    GuardrailMonitor guardrails(store, GuardrailMonitor::engineStopper(engine));
+    QObject::connect(&guardrails, &GuardrailMonitor::audited, &window, [&window](const QList<AuditEntry> &entries) {
+        for (const AuditEntry &e : entries) {
+            if (e.outcome != QLatin1String("would"))
+                window.statusBar()->showMessage(QObject::tr("Guardrail: %1").arg(e.message), 15'000);
+        }
+    });
+    QObject::connect(&guardrails, &GuardrailMonitor::evaluationFailed, &window, [&window](const Error &error) {
+        qCWarning(lcEngine).noquote() << "guardrails not evaluated:" << describe(error);
+        window.statusBar()->showMessage(QObject::tr("Guardrails could not be evaluated: %1").arg(describe(error)), 10'000);
+    });
     if (line.demo) {
         window.setWindowTitle(QObject::tr("Fleetscope — Demo data (simulated account)"));
         auto *label = new QLabel(QObject::tr("Demo data"), &window);
@@ -136,18 +150,13 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     // Connections as the engine last saw them: pod actions and endpoint jobs use them too.
     ConnectionController connections(store, engine);
     window.setConnectionController(&connections);
-    window.setPodActionHandler([&engine, &connections](const InstanceSnapshot &pod, runpod::PodAction action, QObject *receiver,
-                                                       std::function<void(Result<QString>)> done) {
+    window.setPodActionHandler([&engine, &connections, &store](const InstanceSnapshot &pod, runpod::PodAction action, QObject *receiver,
+                                                               std::function<void(Result<QString>)> done) {
         const std::optional<ConnectionRecord> connection = connections.connection(pod.connectionId);
         if (!connection)
             return done(fail(ErrorClass::Config, QObject::tr("the pod's connection is not configured any more")));
-        const qint64 id = connection->id;
-        engine.runJob(runpod::podActionJob(*connection, pod.instanceId, action, int(pod.gpuCount.value_or(1))), receiver,
-                      [&engine, id, done](Result<QString> result) {
-            if (result)
-                engine.syncNow(id);   // show the new state without waiting for the next cycle
-            done(std::move(result));
-        });
+        // Every action a person starts is audited, whatever its outcome.
+        runAuditedPodAction(engine, store, *connection, pod, action, QStringLiteral("user"), receiver, std::move(done));
     });
     // Endpoint test jobs likewise; each change of a job's status is stored as a `jobs` row.
     auto connectionOf = [&connections](qint64 id) { return connections.connection(id); };
@@ -193,23 +202,40 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
         demo.source = QStringLiteral("demo connection");
         demo.connections << demoConnection(simulator->port());
         demo.budgets << demoBudgets();
-        store.submit(demo);
-        readLatest<QList<ConnectionRecord>>(store, &window, engineRequest, [](Store &s) { return s.connections(); },
-                                            [&, startLive](const Result<QList<ConnectionRecord>> &connections) {
-            if (!connections || connections->isEmpty())
-                return startLive();
-            auto *backfill = new DemoBackfill(store, demoClock, connections->first().id, simulator->port(), kDemoHistoryHours, &window);
-            QObject::connect(backfill, &DemoBackfill::progress, &window, [&window](int done, int total) {
-                window.statusBar()->showMessage(QObject::tr("Loading the demo account's last day… %1 %").arg(done * 100 / total));
-            });
-            // No flush here: the GUI thread never waits for the writer, and the window refreshes
-            // itself as the last history batches commit.
-            QObject::connect(backfill, &DemoBackfill::finished, &window, [&window, startLive](bool ok, const QString &error) {
-                window.statusBar()->showMessage(ok ? QString() : QObject::tr("Demo history incomplete: %1").arg(error), ok ? 1 : 10'000);
+        // Read the connection's id once the writer has committed it (a read submitted now could run first).
+        auto *afterDemo = new QObject(&window);
+        QObject::connect(&store, &StoreService::batchFailed, afterDemo, [afterDemo, startLive](const QString &source) {
+            if (source == QLatin1String("demo connection")) {
+                afterDemo->deleteLater();
                 startLive();
-            });
-            backfill->start();
+            }
         });
+        QObject::connect(&store, &StoreService::batchCommitted, afterDemo, [&, afterDemo, startLive](const WriteSummary &summary) {
+            if (summary.source != QLatin1String("demo connection"))
+                return;
+            afterDemo->deleteLater();
+            readLatest<QList<ConnectionRecord>>(store, &window, engineRequest, [](Store &s) { return s.connections(); },
+                                                [&, startLive](const Result<QList<ConnectionRecord>> &connections) {
+                if (!connections || connections->isEmpty())
+                    return startLive();
+                WriteBatch guardrail;
+                guardrail.source = QStringLiteral("demo guardrail policy");
+                guardrail.guardrailPolicies << demoGuardrailPolicy(connections->first().id);
+                store.submit(guardrail);
+                auto *backfill = new DemoBackfill(store, demoClock, connections->first().id, simulator->port(), kDemoHistoryHours, &window);
+                QObject::connect(backfill, &DemoBackfill::progress, &window, [&window](int done, int total) {
+                    window.statusBar()->showMessage(QObject::tr("Loading the demo account's last day… %1 %").arg(done * 100 / total));
+                });
+                // No flush here: the GUI thread never waits for the writer, and the window refreshes
+                // itself as the last history batches commit.
+                QObject::connect(backfill, &DemoBackfill::finished, &window, [&window, startLive](bool ok, const QString &error) {
+                    window.statusBar()->showMessage(ok ? QString() : QObject::tr("Demo history incomplete: %1").arg(error), ok ? 1 : 10'000);
+                    startLive();
+                });
+                backfill->start();
+            });
+        });
+        store.submit(demo);
     });
     started->setFuture(store.start());
     return app.exec();

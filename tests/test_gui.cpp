@@ -12,6 +12,7 @@
 #include "endpointsmodel.h"
 #include "endpointspage.h"
 #include "figurecard.h"
+#include "guardraildialog.h"
 #include "fleetconnectionsmodel.h"
 #include "gputypesmodel.h"
 #include "mainwindow.h"
@@ -27,6 +28,8 @@
 #include "stalebanner.h"
 #include "syncstatusbar.h"
 #include "tableview.h"
+#include "timelinemodel.h"
+#include "timelinepage.h"
 #include "timerangepicker.h"
 #include "timeserieschart.h"
 #include "workflowrunsmodel.h"
@@ -37,6 +40,9 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QRadioButton>
+#include <QSpinBox>
 #include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QTabWidget>
@@ -80,6 +86,7 @@ const QStringList kEmptyTexts = {
     QStringLiteral("No GPU offers yet"),            // GPU Offers
     QStringLiteral("No workflow configurations yet"),   // Workflows
     QStringLiteral("No alert rules yet"),               // Alerts
+    QStringLiteral("No events"),                        // Timeline
     QStringLiteral("No providers yet"),             // Providers
 };
 
@@ -666,6 +673,51 @@ private Q_SLOTS:
         QVERIFY(window->syncStatusBar()->texts().first().startsWith(QStringLiteral("lab-dcgm: synced")));
     }
 
+    void guardrailDialogPreviewsAndAsksBeforeActing()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        const RunPodDay day = seedRunPodDay(*store.service);
+        QVERIFY(day.connectionId > 0);
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+        ProvidersPage *providers = window->providersPage();
+        window->showPage(int(window->pages().indexOf(providers)));
+        QTRY_COMPARE(providers->model()->rowCount(), 1);
+        QVERIFY(providers->selectConnection(day.connectionId));
+        QVERIFY(providers->button(QStringLiteral("guardrails"))->isEnabled());
+        GuardrailDialog *dialog = providers->editGuardrails();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->enableBox()->isChecked());   // off by default
+        QVERIFY(!dialog->actButton()->isChecked());   // and a dry run
+        dialog->enableBox()->setChecked(true);
+        dialog->minutesBox()->setValue(30);
+        dialog->utilBox()->setValue(5);
+        dialog->previewButton()->click();
+        QTRY_VERIFY(dialog->previewLabel()->text().contains(QLatin1String("would be stopped now")));
+        QVERIFY2(dialog->previewLabel()->text().contains(QLatin1String("notebook-ana")), qPrintable(dialog->previewLabel()->text()));
+        QVERIFY(!dialog->previewLabel()->text().contains(QLatin1String("trainer-llama")));
+        QVERIFY(dialog->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/guardrails-dialog.png")));
+
+        // Acting needs a yes: declined, the dialog stays open and nothing is saved.
+        dialog->actButton()->setChecked(true);
+        int asked = 0;
+        dialog->setConfirmAct([&asked] { ++asked; return false; });
+        dialog->accept();
+        QCOMPARE(asked, 1);
+        QVERIFY(dialog->isVisible());
+        store.service->flush();
+        QVERIFY(store.service->read<QList<GuardrailPolicy>>([](Store &s) { return s.guardrailPolicies(); }).result()->isEmpty());
+        dialog->setConfirmAct([&asked] { ++asked; return true; });
+        dialog->accept();
+        QCOMPARE(asked, 2);
+        store.service->flush();
+        const QList<GuardrailPolicy> saved = store.service->read<QList<GuardrailPolicy>>([](Store &s) { return s.guardrailPolicies(); }).result().value();
+        QCOMPARE(saved.size(), 1);
+        QVERIFY(saved.first().acts());
+        QCOMPARE(saved.first().idleMinutes, 30);
+    }
+
     void runpodPagesShowStoredSnapshots()
     {
         TestStore store;
@@ -687,6 +739,15 @@ private Q_SLOTS:
         budgets.budgets << team << prod;
         store.service->submit(budgets);
         store.service->flush();
+        // Two audited actions for the Timeline: a guardrail's preview and a person's stop.
+        WriteBatch audit;
+        audit.source = QStringLiteral("test audit");
+        const QDateTime auditAt = QDateTime::currentDateTimeUtc().addSecs(-1800);
+        audit.auditEntries << AuditEntry{0, auditAt, QStringLiteral("guardrail"), day.connectionId, QStringLiteral("p-03"), QStringLiteral("stop"), true,
+                                         QStringLiteral("would"), QStringLiteral("would stop p-03: GPU util at most 3 % for 60 min"), QStringLiteral("stop idle > 60 min under 5 % (dry run)")}
+                           << podActionAudit(QStringLiteral("user"), day.connectionId, QStringLiteral("p-01"), QStringLiteral("stop"),
+                                             Result<QString>(QStringLiteral("EXITED")), auditAt.addSecs(600));
+        QVERIFY(store.service->writeBlocking(audit));
         auto window = openWindow(*store.service, store.dir.path());
         QVERIFY(window);
         const QString scenario = QStringLiteral("runpod");
@@ -837,6 +898,24 @@ private Q_SLOTS:
         QVERIFY(exported);
         QCOMPARE(*exported, qint64(day.offers));
         grabPage(*window, 4, scenario);
+
+        // Timeline: pods starting and stopping, price changes and the audited actions; filters; a row opens its pod.
+        auto *timeline = window->findChild<TimelinePage *>();
+        QVERIFY(timeline);
+        window->showPage(int(window->pages().indexOf(timeline)));
+        QTRY_COMPARE(timeline->pageState()->state(), PageState::State::Content);
+        QVERIFY(timeline->model()->totalCount() > 2);
+        timeline->kindCombo()->setCurrentIndex(timeline->kindCombo()->findData(QStringLiteral("action")));
+        QCOMPARE(timeline->model()->rowCount(), 2);
+        QCOMPARE(timeline->model()->index(1, TimelineModel::Message).data().toString(), QStringLiteral("[user] stop: now EXITED"));
+        QCOMPARE(timeline->connectionCombo()->count(), 2);   // all, runpod-prod
+        const QModelIndex userStop = timeline->model()->index(1, TimelineModel::Resource);
+        Q_EMIT timeline->tableView()->table()->activated(userStop);
+        QCOMPARE(window->currentPage()->objectName(), QStringLiteral("pods"));
+        QCOMPARE(pods->selectedInstanceId(), QStringLiteral("p-01"));
+        window->showPage(int(window->pages().indexOf(timeline)));
+        timeline->kindCombo()->setCurrentIndex(0);
+        grabPage(*window, int(window->pages().indexOf(timeline)), scenario);
 
         // A refresh keeps the user's selection.
         window->refresh();

@@ -12,6 +12,12 @@ using namespace fleetscope;
 
 namespace {
 
+// Migrations are numbered by branch; a number may be missing, so count the files.
+qint64 migrationCount()
+{
+    return QDir(QStringLiteral(":/migrations/sqlite")).entryList({QStringLiteral("*.sql")}, QDir::Files).size();
+}
+
 // Applies the embedded migrations up to VERSION with plain SQLite, as an older Fleetscope would have.
 void createAtVersion(const QString &path, int version)
 {
@@ -76,7 +82,7 @@ private Q_SLOTS:
             const QByteArray sql = QByteArray("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '") + table + "'";
             QVERIFY2(scalar(path, sql.constData()) == 1, table);
         }
-        QCOMPARE(scalar(path, "SELECT count(*) FROM schema_migrations"), qint64(latestSchemaVersion()));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM schema_migrations"), migrationCount());
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_index_list('instance_snapshots')"), qint64(3));
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_index_list('github_workflow_metrics')"), qint64(2));
     }
@@ -87,7 +93,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("again.sqlite"));
         QVERIFY(openStore(StoreLocation{path}, StoreAccess::ReadWrite));
         QVERIFY(openStore(StoreLocation{path}, StoreAccess::ReadWrite));
-        QCOMPARE(scalar(path, "SELECT count(*) FROM schema_migrations"), qint64(latestSchemaVersion()));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM schema_migrations"), migrationCount());
     }
 
     void upgradesFromEachEarlierVersion_data()

@@ -14,6 +14,7 @@
 #include "serieslistmodel.h"
 #include "snapshotformat.h"
 #include "stalenotice.h"
+#include "timelinemodel.h"
 #include "timerange.h"
 
 #include <QAbstractItemModelTester>
@@ -169,6 +170,36 @@ class TestModels : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void timelineFiltersByConnectionAndKind()
+    {
+        TimelineModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+        const QDateTime t0(QDate(2026, 11, 23), QTime(12, 0), Qt::UTC);
+        model.setEvents({{t0, QStringLiteral("pod_started"), 1, QStringLiteral("prod"), QStringLiteral("p-1"), QStringLiteral("p-1 is RUNNING")},
+                         {t0.addSecs(60), QStringLiteral("action"), 1, QStringLiteral("prod"), QStringLiteral("p-1"), QStringLiteral("[guardrail] stopped p-1")},
+                         {t0.addSecs(120), QStringLiteral("connection_failing"), 2, QStringLiteral("lab"), QStringLiteral("prometheus"), QStringLiteral("HTTP 503")},
+                         {t0.addSecs(180), QStringLiteral("price_changed"), 0, QString(), QStringLiteral("H100"), QStringLiteral("2.99 -> 2.49")}});
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.connections(), (QList<std::pair<qint64, QString>>{{2, QStringLiteral("lab")}, {1, QStringLiteral("prod")}}));
+        model.setConnectionFilter(1);
+        QCOMPARE(model.rowCount(), 2);
+        model.setKindFilter(QStringLiteral("action"));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, TimelineModel::Kind).data().toString(), QStringLiteral("Action"));
+        QCOMPARE(model.index(0, TimelineModel::Message).data().toString(), QStringLiteral("[guardrail] stopped p-1"));
+        QCOMPARE(TimelineModel::destination(model.event(0)), AlertDestination::Pods);
+        const TableData exported = model.tableData();   // what is shown, with the export's columns
+        QCOMPARE(exported.rows.size(), 1);
+        QCOMPARE(exported.columns, timelineDataset().columns);
+        QCOMPARE(exported.rows.first().first().toDateTime(), t0.addSecs(60));
+        model.setConnectionFilter(0);
+        model.setKindFilter(QString());
+        QCOMPARE(TimelineModel::destination(model.event(2)), AlertDestination::Providers);
+        QCOMPARE(TimelineModel::destination(model.event(3)), AlertDestination::Offers);
+        model.setEvents({});   // the filter stays, the rows go
+        QCOMPARE(model.rowCount(), 0);
+    }
+
     void init()
     {
         // The model tester reports problems as warnings; any warning fails the test.

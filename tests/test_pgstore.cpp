@@ -21,6 +21,12 @@ using namespace fleetscope;
 
 namespace {
 
+// Migrations are numbered by branch; a number may be missing, so count the files.
+qint64 migrationCount()
+{
+    return QDir(QStringLiteral(":/migrations/sqlite")).entryList({QStringLiteral("*.sql")}, QDir::Files).size();
+}
+
 // Columns documented as JSON: JSONB in PostgreSQL, TEXT in SQLite. series.labels_json is not among
 // them on purpose: it is the series' identity, kept as the exact canonical text.
 bool isJsonColumn(const QString &column)
@@ -167,7 +173,7 @@ private Q_SLOTS:
         QCOMPARE(postgres.columns, sqlite.columns);
         QCOMPARE(postgres.keys, sqlite.keys);
         QCOMPARE(postgres.foreignKeys, sqlite.foreignKeys);
-        QCOMPARE(m_server.scalar(database, QStringLiteral("SELECT count(*) FROM schema_migrations")), qint64(latestSchemaVersion()));
+        QCOMPARE(m_server.scalar(database, QStringLiteral("SELECT count(*) FROM schema_migrations")), migrationCount());
         // Time-range indexes on every snapshot and sample table, GIN where JSON is filtered.
         for (const char *table : {"instance_snapshots", "endpoint_snapshots", "endpoint_health", "jobs", "billing_snapshots",
                                   "gpu_offers", "samples", "samples_1m", "samples_1h"}) {
@@ -313,7 +319,7 @@ private Q_SLOTS:
         }
         for (QFuture<QString> &future : opening)
             QCOMPARE(future.result(), QString());
-        QCOMPARE(m_server.scalar(database, QStringLiteral("SELECT count(*) FROM schema_migrations")), qint64(latestSchemaVersion()));
+        QCOMPARE(m_server.scalar(database, QStringLiteral("SELECT count(*) FROM schema_migrations")), migrationCount());
     }
 
     void commandsRunOnAPostgresStore()

@@ -271,6 +271,50 @@ private Q_SLOTS:
         QCOMPARE(readNow<QList<GpuOffer>>(*m_service, [a40](Store &s) { return s.offerHistory(a40, QDateTime(), QDateTime()); }).size(), 1);
     }
 
+    void guardrailPoliciesAndAuditRoundTrip()
+    {
+        const qint64 lab = connectionId(QStringLiteral("lab"));
+        const QDateTime t0(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
+        GuardrailPolicy policy;
+        policy.connectionId = lab;
+        policy.stopIdleEnabled = true;
+        policy.idleMinutes = 45;
+        policy.idleUtilPercent = 2.5;
+        WriteBatch batch;
+        batch.guardrailPolicies << policy;
+        batch.auditEntries << AuditEntry{0, t0, QStringLiteral("guardrail"), lab, QStringLiteral("pod-a"), QStringLiteral("stop"), true,
+                                         QStringLiteral("would"), QStringLiteral("would stop pod-a"), policy.ruleText()}
+                           << AuditEntry{0, t0.addSecs(60), QStringLiteral("user"), lab, QStringLiteral("pod-b"), QStringLiteral("terminate"), false,
+                                         QStringLiteral("failed"), QStringLiteral("terminate failed: HTTP 503"), QString()};
+        QVERIFY(m_service->writeBlocking(batch));
+        policy.dryRun = false;   // upserted by connection
+        WriteBatch again;
+        again.guardrailPolicies << policy;
+        QVERIFY(m_service->writeBlocking(again));
+        const auto policies = readNow<QList<GuardrailPolicy>>(*m_service, [](Store &s) { return s.guardrailPolicies(); });
+        QCOMPARE(policies.size(), 1);
+        QVERIFY(policies.first().acts());
+        QCOMPARE(policies.first().idleMinutes, 45);
+        QCOMPARE(policies.first().idleUtilPercent, 2.5);
+        QVERIFY(policies.first().updatedAt.isValid());
+        auto audit = readNow<QList<AuditEntry>>(*m_service, [](Store &s) { return s.auditLog(QDateTime(), QDateTime()); });
+        QCOMPARE(audit.size(), 2);
+        QVERIFY(audit[0].id > 0);
+        audit[0].id = 0;
+        QCOMPARE(audit[0], batch.auditEntries[0]);
+        QCOMPARE(audit[1].rule, QString());
+        QCOMPARE(readNow<QList<AuditEntry>>(*m_service, [t0](Store &s) { return s.auditLog(t0.addSecs(1), QDateTime()); }).size(), 1);
+
+        // Purging the connection deletes its policy; the audit rows stay, no longer naming it.
+        WriteBatch purge;
+        purge.purgedConnections << lab;
+        QVERIFY(m_service->writeBlocking(purge));
+        QVERIFY(readNow<QList<GuardrailPolicy>>(*m_service, [](Store &s) { return s.guardrailPolicies(); }).isEmpty());
+        audit = readNow<QList<AuditEntry>>(*m_service, [](Store &s) { return s.auditLog(QDateTime(), QDateTime()); });
+        QCOMPARE(audit.size(), 2);
+        QCOMPARE(audit[0].connectionId, qint64(0));
+    }
+
     void snapshotReadsForThePages()
     {
         const qint64 id = connectionId(QStringLiteral("lab"));

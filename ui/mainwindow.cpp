@@ -14,6 +14,7 @@
 #include "podspage.h"
 #include "providerspage.h"
 #include "syncstatusbar.h"
+#include "timelinepage.h"
 #include "timerangepicker.h"
 #include "workflowspage.h"
 
@@ -86,6 +87,9 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
     addPage(new WorkflowsPage(store, m_stack), QStringLiteral("workflows"));
     m_alertsPage = new AlertsPage(store, m_stack);
     addPage(m_alertsPage, QStringLiteral("alerts"));
+    auto *timeline = new TimelinePage(store, m_stack);
+    addPage(timeline, QStringLiteral("timeline"));
+    connect(timeline, &TimelinePage::resourceRequested, this, &MainWindow::openResource);
     m_providersPage = new ProvidersPage(store, m_stack);
     addPage(m_providersPage, QStringLiteral("providers"));
     // A connection's row on the Overview opens its pods, or the Providers page when it needs attention.
@@ -207,6 +211,11 @@ void MainWindow::setAlertMonitor(AlertMonitor *monitor, bool useTray)
 
 void MainWindow::openAlertResource(const AlertFinding &finding)
 {
+    openResource(alertDestination(finding.kind), finding.connectionId, finding.resourceId);
+}
+
+void MainWindow::openResource(AlertDestination destination, qint64 connectionId, const QString &resourceId)
+{
     const auto pageNamed = [this](const QString &name) {
         for (int i = 0; i < m_pages.size(); ++i) {
             if (m_pages[i]->objectName() == name)
@@ -214,17 +223,17 @@ void MainWindow::openAlertResource(const AlertFinding &finding)
         }
         return -1;
     };
-    switch (alertDestination(finding.kind)) {
+    switch (destination) {
     case AlertDestination::Pods:
         showPage(int(m_pages.indexOf(m_podsPage)));
-        m_podsPage->selectInstance(finding.resourceId);
+        m_podsPage->selectInstance(resourceId);
         return;
     case AlertDestination::Endpoints:
         showPage(int(m_pages.indexOf(m_endpointsPage)));
         return;
     case AlertDestination::Providers:
         showPage(int(m_pages.indexOf(m_providersPage)));
-        m_providersPage->selectConnection(finding.connectionId);
+        m_providersPage->selectConnection(connectionId);
         return;
     case AlertDestination::Cost:
         showPage(pageNamed(QStringLiteral("cost")));

@@ -1,6 +1,7 @@
 // The application window: sidebar of pages, global time range, per-connection sync status, menus.
 #pragma once
 
+#include "alertdestination.h"
 #include "endpointtestdialog.h"
 #include "podspage.h"
 #include "storeread.h"
@@ -58,6 +59,8 @@ public Q_SLOTS:
     void showAbout();
     // The page of the resource FINDING is about (the pod or connection selected where the page can).
     void openAlertResource(const fleetscope::AlertFinding &finding);
+    // DESTINATION's page, with the pod or connection selected where the page can.
+    void openResource(fleetscope::AlertDestination destination, qint64 connectionId, const QString &resourceId);
     // Re-reads everything shown: pages, and the sync status from the connections table.
     void refresh();
 

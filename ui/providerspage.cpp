@@ -3,7 +3,9 @@
 
 #include "connectioncontroller.h"
 #include "connectionsmodel.h"
+#include "guardrails/guardrailplan.h"
 #include "editconnectiondialog.h"
+#include "guardraildialog.h"
 #include "setupwizard.h"
 #include "tableview.h"
 #include "testhint.h"
@@ -19,6 +21,14 @@
 #include <QVBoxLayout>
 
 namespace fleetscope {
+namespace {
+
+struct ProvidersData {
+    QList<ConnectionRecord> connections;
+    QList<GuardrailPolicy> policies;
+};
+
+} // namespace
 
 ProvidersPage::ProvidersPage(StoreService &store, QWidget *parent)
     : Page(tr("Providers"), store, parent)
@@ -49,6 +59,8 @@ ProvidersPage::ProvidersPage(StoreService &store, QWidget *parent)
     addButton(QStringLiteral("sync"), tr("&Sync now"), tr("Collect from the selected connection now"), &ProvidersPage::syncSelected);
     m_toggle = addButton(QStringLiteral("toggle"), tr("&Disable"), tr("Stop or resume collecting from the selected connection"),
                          &ProvidersPage::toggleSelected);
+    addButton(QStringLiteral("guardrails"), tr("&Guardrails…"), tr("Stop the selected connection's idle pods: a dry run first, acting only when you opt in"),
+              [this] { editGuardrails(); });
     addButton(QStringLiteral("remove"), tr("&Remove…"), tr("Remove the selected connection and its keychain entry"),
               [this] { removeSelected(); });
     toolbar->addStretch();
@@ -91,14 +103,22 @@ void ProvidersPage::reload()
 {
     if (m_model->rowCount() == 0)
         pageState()->showLoading();
-    readLatest<QList<ConnectionRecord>>(m_request, [](Store &store) { return store.connections(); },
-                                        [this](Result<QList<ConnectionRecord>> connections) {
-        if (!connections) {
-            pageState()->showError(connections.error());
+    readLatest<ProvidersData>(m_request, [](Store &store) -> Result<ProvidersData> {
+        Result<QList<ConnectionRecord>> connections = store.connections();
+        if (!connections)
+            return std::unexpected(connections.error());
+        Result<QList<GuardrailPolicy>> policies = store.guardrailPolicies();
+        if (!policies)
+            return std::unexpected(policies.error());
+        return ProvidersData{*std::move(connections), *std::move(policies)};
+    }, [this](Result<ProvidersData> data) {
+        if (!data) {
+            pageState()->showError(data.error());
             return;
         }
+        m_policies = std::move(data->policies);
         const std::optional<ConnectionRecord> before = selected();
-        m_model->setConnections(*std::move(connections));
+        m_model->setConnections(std::move(data->connections));
         if (m_model->rowCount() == 0) {
             pageState()->showEmpty(tr("No providers yet. Each provider account you add is listed here with its "
                                       "cadence, last sync and last error."),
@@ -148,6 +168,30 @@ void ProvidersPage::updateActions()
     if (QPushButton *sync = button(QStringLiteral("sync")))
         sync->setEnabled(m_controller && connection && connection->enabled);
     m_toggle->setText(connection && !connection->enabled ? tr("&Enable") : tr("&Disable"));
+    if (QPushButton *guardrails = button(QStringLiteral("guardrails"))) {
+        const Result<void> supported = connection ? guardrailsSupported(connection->kind) : Result<void>();
+        guardrails->setEnabled(connection && supported);
+        guardrails->setToolTip(supported ? tr("Stop the selected connection's idle pods: a dry run first, acting only when you opt in")
+                                         : tr("Not for this connection: Fleetscope can stop pods of RunPod connections only"));
+    }
+}
+
+GuardrailDialog *ProvidersPage::editGuardrails()
+{
+    const std::optional<ConnectionRecord> connection = selected();
+    if (!connection || !guardrailsSupported(connection->kind))
+        return nullptr;
+    auto *dialog = new GuardrailDialog(store(), *connection, policyFor(m_policies, connection->id), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const GuardrailPolicy p = dialog->policy();
+        showMessage(!p.stopIdleEnabled ? tr("Guardrails of this connection are off.")
+                    : p.dryRun         ? tr("Guardrails on as a dry run: idle pods are recorded in the audit log, not stopped.")
+                                       : tr("Guardrails act: idle pods of this connection are stopped after each sync."),
+                    true);
+    });
+    dialog->open();
+    return dialog;
 }
 
 void ProvidersPage::showMessage(const QString &text, bool ok)

@@ -11,6 +11,7 @@ namespace fleetscope {
 
 class ConnectionController;
 class ConnectionsModel;
+class GuardrailDialog;
 class TableView;
 
 class ProvidersPage : public Page
@@ -38,6 +39,8 @@ public Q_SLOTS:
     void toggleSelected();
     // CONFIRM false skips the question (tests); DELETE_DATA then says what to do with history.
     void removeSelected(bool confirm = true, bool deleteData = false);
+    // The selected connection's guardrail policy (window-modal; returned for tests).
+    GuardrailDialog *editGuardrails();
 
 private:
     std::optional<ConnectionRecord> selected() const;
@@ -50,6 +53,7 @@ private:
     QLabel *m_message = nullptr;
     QList<QPushButton *> m_buttons;
     QPushButton *m_toggle = nullptr;
+    QList<GuardrailPolicy> m_policies;
     LatestRequest m_request;
 };
 

@@ -11,6 +11,7 @@
 #include "snapshots.h"
 #include "alerts/alerts.h"
 #include "budgets/budget.h"
+#include "guardrails/guardrails.h"
 #include "workflows/workflowtypes.h"
 
 #include <optional>
@@ -97,6 +98,8 @@ struct WriteBatch {
     QList<qint64> acknowledgedAlerts;
     QList<Budget> budgets;                     // upserted by name
     QStringList removedBudgets;                // deleted by name
+    QList<GuardrailPolicy> guardrailPolicies;  // upserted by connection
+    QList<AuditEntry> auditEntries;            // appended
 
     bool isEmpty() const
     {
@@ -105,7 +108,8 @@ struct WriteBatch {
             && endpointHealth.isEmpty() && jobs.isEmpty() && billing.isEmpty() && offers.isEmpty()
             && workflowConfigs.isEmpty() && removedWorkflowConfigs.isEmpty() && workflowRuns.isEmpty()
             && alertRules.isEmpty() && removedAlertRules.isEmpty() && alertEvaluations.isEmpty() && acknowledgedAlerts.isEmpty()
-            && budgets.isEmpty() && removedBudgets.isEmpty();
+            && budgets.isEmpty() && removedBudgets.isEmpty()
+            && guardrailPolicies.isEmpty() && auditEntries.isEmpty();
     }
     qsizetype rowCount() const;   // snapshot rows + samples, for summaries
     qsizetype sampleCount() const;

@@ -53,35 +53,15 @@ struct Context {
     QString name(qint64 connectionId) const { return names.value(connectionId, QString::number(connectionId)); }
 };
 
-// Paid and running, with every util reading from the last one at or before the window's start on
-// under the threshold: idle for the whole window, not just now.
 void gpuIdle(const Context &c)
 {
     const double threshold = param(c.rule, "threshold_percent");
     const double minutes = param(c.rule, "minutes");
-    const qint64 windowStart = c.view.now.toMSecsSinceEpoch() - qint64(minutes * 60'000);
-    for (const InstanceSnapshot &pod : c.view.latestInstances) {
-        if (!applies(c.rule, pod.connectionId) || !isRunning(pod) || pod.costPerHour.value_or(0) <= 0)
-            continue;
-        QList<const InstanceSnapshot *> history;
-        for (const InstanceSnapshot &s : c.view.recentInstances) {
-            if (s.connectionId == pod.connectionId && s.instanceId == pod.instanceId)
-                history << &s;
-        }
-        qsizetype from = -1;
-        for (qsizetype i = 0; i < history.size(); ++i) {
-            if (history[i]->snapshotTs.toMSecsSinceEpoch() <= windowStart)
-                from = i;
-        }
-        if (from < 0)
-            continue;   // not watched for the whole window yet
-        const bool idle = std::all_of(history.cbegin() + from, history.cend(), [threshold](const InstanceSnapshot *s) {
-            return s->gpuUtilPercent && *s->gpuUtilPercent < threshold && isRunning(*s);
-        });
-        if (idle)
-            c.found(pod.connectionId, pod.instanceId,
-                    QStringLiteral("%1 (%2): GPU util under %3 % for %4 min while paying %5/hr")
-                        .arg(instanceName(pod), c.name(pod.connectionId)).arg(threshold).arg(minutes).arg(money(*pod.costPerHour)));
+    for (const IdleInstance &idle : idleInstances(c.view, threshold, minutes, c.rule.connectionId)) {
+        const InstanceSnapshot &pod = idle.latest;
+        c.found(pod.connectionId, pod.instanceId,
+                QStringLiteral("%1 (%2): GPU util under %3 % for %4 min while paying %5/hr")
+                    .arg(instanceName(pod), c.name(pod.connectionId)).arg(threshold).arg(minutes).arg(money(*pod.costPerHour)));
     }
 }
 
@@ -281,6 +261,38 @@ void budgetForecast(const Context &c)
 }
 
 } // namespace
+
+QList<IdleInstance> idleInstances(const FleetView &view, double thresholdPercent, double minutes, qint64 connectionId)
+{
+    QList<IdleInstance> idle;
+    const qint64 windowStart = view.now.toMSecsSinceEpoch() - qint64(minutes * 60'000);
+    for (const InstanceSnapshot &pod : view.latestInstances) {
+        if ((connectionId && pod.connectionId != connectionId) || !running(pod) || pod.costPerHour.value_or(0) <= 0)
+            continue;
+        QList<const InstanceSnapshot *> history;
+        for (const InstanceSnapshot &s : view.recentInstances) {
+            if (s.connectionId == pod.connectionId && s.instanceId == pod.instanceId)
+                history << &s;
+        }
+        qsizetype from = -1;
+        for (qsizetype i = 0; i < history.size(); ++i) {
+            if (history[i]->snapshotTs.toMSecsSinceEpoch() <= windowStart)
+                from = i;
+        }
+        if (from < 0)
+            continue;   // not watched for the whole window yet
+        const bool quiet = std::all_of(history.cbegin() + from, history.cend(), [thresholdPercent](const InstanceSnapshot *s) {
+            return s->gpuUtilPercent && *s->gpuUtilPercent < thresholdPercent && running(*s);
+        });
+        if (!quiet)
+            continue;
+        IdleInstance found{pod, history[from]->snapshotTs, 0};
+        for (auto it = history.cbegin() + from; it != history.cend(); ++it)
+            found.maxUtilPercent = std::max(found.maxUtilPercent, *(*it)->gpuUtilPercent);
+        idle << found;
+    }
+    return idle;
+}
 
 Result<FleetView> readFleetView(Store &store, const QDateTime &now)
 {

@@ -22,6 +22,18 @@ struct FleetView {
     static constexpr int kRecentHours = 6;
 };
 
+// A paid, running instance whose GPU util stayed under a threshold for a whole window.
+struct IdleInstance {
+    InstanceSnapshot latest;
+    QDateTime watchedSince;   // the snapshot the window starts from
+    double maxUtilPercent = 0;
+};
+
+// The instances of VIEW (of CONNECTION_ID; 0: all) idle for MINUTES under THRESHOLD_PERCENT: every
+// util reading from the last one at or before the window's start on under the threshold, and
+// running. The gpu_idle alert and the stop-idle guardrail share it.
+QList<IdleInstance> idleInstances(const FleetView &view, double thresholdPercent, double minutes, qint64 connectionId = 0);
+
 // Reads the view from STORE (on a reader thread: it blocks on queries).
 Result<FleetView> readFleetView(Store &store, const QDateTime &now);
 

@@ -2,6 +2,7 @@
 #include "collectdaemon.h"
 
 #include "alerts/alertmonitor.h"
+#include "guardrails/guardrailmonitor.h"
 #include "cli/terminationwatcher.h"
 #include "engine/collectors.h"
 #include "engine/engine.h"
@@ -157,6 +158,17 @@ int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRe
     });
     QObject::connect(&alerts, &AlertMonitor::evaluationFailed, &loop, [&](const Error &error) {
         log.error(QStringLiteral("alerts not evaluated: %1").arg(describe(error)));
+    });
+
+    // Guardrails (off unless a connection's policy enables them) after each batch, on what this collector collects.
+    GuardrailMonitor guardrails(store, GuardrailMonitor::engineStopper(engine));
+    guardrails.setOwnership([&names](qint64 id) { return names.contains(id); });
+    QObject::connect(&guardrails, &GuardrailMonitor::audited, &loop, [&](const QList<AuditEntry> &entries) {
+        for (const AuditEntry &e : entries)
+            log.info(QStringLiteral("guardrail (%1): %2").arg(e.outcome, e.message));
+    });
+    QObject::connect(&guardrails, &GuardrailMonitor::evaluationFailed, &loop, [&](const Error &error) {
+        log.error(QStringLiteral("guardrails not evaluated: %1").arg(describe(error)));
     });
 
     QTimer reload;

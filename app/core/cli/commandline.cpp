@@ -38,6 +38,8 @@ QString globalUsage()
                                  "                              alert rules, the alerts they raised, and evaluating them now\n"),
         QT_TRANSLATE_NOOP("cli", "  budgets list|add|set|remove|status [--format table|json]\n"
                                  "                              spend caps per month, day or hour, and spend against them\n"),
+        QT_TRANSLATE_NOOP("cli", "  audit list [--since T] [--format table|json]\n"
+                                 "                              pod actions taken or previewed by guardrails, the window or the CLI\n"),
         QT_TRANSLATE_NOOP("cli", "  collect [--once]            collect every enabled connection until SIGTERM (headless);\n"
                                  "                              --once: one cycle of the RunPod account set up by RUNPOD_* variables\n"),
         QT_TRANSLATE_NOOP("cli", "  connections list [--json]   list configured provider connections\n"),
@@ -53,6 +55,11 @@ QString globalUsage()
                                  "                              billing, gpu-offers)\n"),
         QT_TRANSLATE_NOOP("cli", "  gpus [--format table|csv|json]\n"
                                  "                              this computer's NVIDIA GPUs, read once through the driver\n"),
+        QT_TRANSLATE_NOOP("cli", "  guardrails show|preview CONNECTION, guardrails set CONNECTION [--enable|--disable]\n"
+                                 "              [--stop-idle-minutes N] [--idle-util P] [--dry-run|--act]\n"
+                                 "                              stop idle pods (never terminate); off and dry-run by default\n"),
+        QT_TRANSLATE_NOOP("cli", "  pods stop|resume CONNECTION POD_ID, pods terminate CONNECTION POD_ID --yes\n"
+                                 "                              one pod lifecycle action (RunPod), recorded in the audit log\n"),
         QT_TRANSLATE_NOOP("cli", "  providers list [--json]     provider kinds: built-in and user descriptors (CONFIG_DIR/providers)\n"),
         QT_TRANSLATE_NOOP("cli", "  providers validate FILE     check a provider descriptor before adding it\n"),
         QT_TRANSLATE_NOOP("cli", "  scrape URL|FILE [--format table|csv|json]\n"

@@ -8,6 +8,8 @@
 #include "cli/connectionscommand.h"
 #include "cli/exportcommand.h"
 #include "cli/gpuscommand.h"
+#include "cli/guardrailscommand.h"
+#include "cli/podscommand.h"
 #include "cli/providerscommand.h"
 #include "cli/texttable.h"
 #include "cli/scrapecommand.h"
@@ -137,9 +139,12 @@ int runCommand(const CommandLine &line, QTextStream &out, QTextStream &err)
         {QStringLiteral("connections"), connections},
         {QStringLiteral("alerts"), runAlerts},
         {QStringLiteral("budgets"), runBudgets},
+        {QStringLiteral("audit"), runAudit},
+        {QStringLiteral("guardrails"), runGuardrails},
         {QStringLiteral("collect"), runCollect},
         {QStringLiteral("export"), runExport},
         {QStringLiteral("gpus"), [](const CommandContext &ctx, const QStringList &args) { return runGpus(args, ctx.out, ctx.err); }},
+        {QStringLiteral("pods"), runPods},
         {QStringLiteral("providers"), runProviders},
         {QStringLiteral("scrape"), [](const CommandContext &ctx, const QStringList &args) { return runScrape(args, ctx.out, ctx.err); }},
         {QStringLiteral("simulate"), runSimulate},

@@ -39,4 +39,15 @@ QList<Budget> demoBudgets()
     return {fleet, gpus};
 }
 
+GuardrailPolicy demoGuardrailPolicy(qint64 connectionId)
+{
+    GuardrailPolicy policy;
+    policy.connectionId = connectionId;
+    policy.stopIdleEnabled = true;
+    policy.idleMinutes = 30;
+    policy.idleUtilPercent = 20;   // the simulator's idle GPUs read anywhere from 0 to about 17 %
+    policy.dryRun = true;
+    return policy;
+}
+
 } // namespace fleetscope

@@ -15,5 +15,7 @@ ConnectionRecord demoConnection(quint16 port);
 // Two budgets for the demo's Cost page: the whole fleet by month and day, and RunPod by month with a
 // burn-rate cap low enough that the simulated account's forecast runs over it.
 QList<Budget> demoBudgets();
+// The demo shows guardrails at work: stop-idle enabled as a dry run (audited, nothing stopped).
+GuardrailPolicy demoGuardrailPolicy(qint64 connectionId);
 
 } // namespace fleetscope

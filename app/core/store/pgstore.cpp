@@ -166,6 +166,7 @@ Result<WriteSummary> PgStore::write(const WriteBatch &batch)
         summary.rowsWritten += writeWorkflows(tx, batch);
         summary.rowsWritten += writeAlerts(tx, batch);
         summary.rowsWritten += writeBudgets(tx, batch);
+        summary.rowsWritten += writeGuardrails(tx, batch);
         for (const ConnectionStatus &status : batch.statuses) {
             tx.exec_params("UPDATE connections SET last_sync_at = $2, last_status = $3, last_error = $4,"
                            " last_success_at = CASE WHEN $3::text = 'ok' THEN $2::bigint ELSE last_success_at END WHERE id = $1",

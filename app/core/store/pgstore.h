@@ -46,6 +46,8 @@ public:
     Result<QList<AlertRule>> alertRules() override;                 // pgalerts.cpp
     Result<QList<AlertRecord>> alerts(bool openOnly) override;
     Result<QList<Budget>> budgets() override;                       // pgbudgets.cpp
+    Result<QList<GuardrailPolicy>> guardrailPolicies() override;    // pgguardrails.cpp
+    Result<QList<AuditEntry>> auditLog(const QDateTime &since, const QDateTime &until) override;
     Result<QList<EndpointSnapshot>> latestEndpoints() override;
     Result<QList<EndpointHealth>> latestEndpointHealth() override;
     Result<QList<EndpointHealth>> endpointHealthHistory(const QString &endpointId, const QDateTime &since, const QDateTime &until) override;
@@ -70,6 +72,7 @@ private:
     qint64 writeAlerts(pqxx::transaction_base &tx, const WriteBatch &batch);
     Result<void> checkBudgetTargets(const WriteBatch &batch);                    // pgbudgets.cpp
     qint64 writeBudgets(pqxx::transaction_base &tx, const WriteBatch &batch);
+    qint64 writeGuardrails(pqxx::transaction_base &tx, const WriteBatch &batch);   // pgguardrails.cpp
 
     QString m_uri;
     QString m_display;   // the URI without its password

@@ -306,6 +306,10 @@ Result<WriteSummary> SqliteStore::write(const WriteBatch &batch)
     if (!budgetRows)
         return rollback(budgetRows.error());
     summary.rowsWritten += *budgetRows;
+    Result<qint64> guardrailRows = writeGuardrails(batch);
+    if (!guardrailRows)
+        return rollback(guardrailRows.error());
+    summary.rowsWritten += *guardrailRows;
     for (const ConnectionStatus &status : batch.statuses) {
         if (Result<void> recorded = writeStatus(status); !recorded)
             return rollback(recorded.error());

@@ -49,6 +49,8 @@ public:
     Result<QList<AlertRule>> alertRules() override;                           // sqlitealerts.cpp
     Result<QList<AlertRecord>> alerts(bool openOnly) override;
     Result<QList<Budget>> budgets() override;                                  // sqlitebudgets.cpp
+    Result<QList<GuardrailPolicy>> guardrailPolicies() override;              // sqliteguardrails.cpp
+    Result<QList<AuditEntry>> auditLog(const QDateTime &since, const QDateTime &until) override;
 
 private:
     Result<int> readSchemaVersion();
@@ -60,6 +62,7 @@ private:
     Result<qint64> writeWorkflowConfig(const WorkflowConfig &config);   // sqliteworkflows.cpp
     Result<qint64> writeAlerts(const WriteBatch &batch);                  // sqlitealerts.cpp
     Result<qint64> writeBudgets(const WriteBatch &batch);                 // sqlitebudgets.cpp
+    Result<qint64> writeGuardrails(const WriteBatch &batch);              // sqliteguardrails.cpp
     Result<void> removeWorkflowConfig(const QString &name);
     Result<qint64> writeWorkflowRun(const WorkflowRunWrite &write);
     Result<qint64> workflowConfigId(const QString &name);

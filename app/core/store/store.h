@@ -77,6 +77,10 @@ public:
     // Budgets by name.
     virtual Result<QList<Budget>> budgets() = 0;
 
+    // Guardrail policies by connection id; audit rows with SINCE <= at < UNTIL (invalid: open), oldest first.
+    virtual Result<QList<GuardrailPolicy>> guardrailPolicies() = 0;
+    virtual Result<QList<AuditEntry>> auditLog(const QDateTime &since, const QDateTime &until) = 0;
+
     // Rows of an export dataset with SINCE <= time < UNTIL (invalid: open), ordered by time then id.
     virtual Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) = 0;
 };

@@ -21,6 +21,7 @@ const QString kAlertAcknowledged = QStringLiteral("alert_acknowledged");
 const QString kAlertResolved = QStringLiteral("alert_resolved");
 const QString kConnectionFailing = QStringLiteral("connection_failing");
 const QString kPriceChanged = QStringLiteral("price_changed");
+const QString kAction = QStringLiteral("action");
 
 bool inRange(const QDateTime &ts, const QDateTime &since, const QDateTime &until)
 {
@@ -147,11 +148,18 @@ void priceEvents(Collector &out, const QList<GpuOffer> &offers)
     }
 }
 
+// "[guardrail] would stop …", "[user] stop failed: …": audit messages say what happened on their own.
+void actionEvents(Collector &out, const QList<AuditEntry> &audit)
+{
+    for (const AuditEntry &e : audit)
+        out.add(e.at, kAction, e.connectionId, e.resourceId, QStringLiteral("[%1] %2").arg(e.actor, e.message));
+}
+
 } // namespace
 
 QStringList timelineKinds()
 {
-    return {kPodStarted, kPodStopped, kPodTerminated, kAlertOpened, kAlertAcknowledged, kAlertResolved, kConnectionFailing, kPriceChanged};
+    return {kPodStarted, kPodStopped, kPodTerminated, kAlertOpened, kAlertAcknowledged, kAlertResolved, kConnectionFailing, kPriceChanged, kAction};
 }
 
 QList<FleetEvent> buildTimeline(const TimelineInput &input, const QDateTime &since, const QDateTime &until)
@@ -161,6 +169,7 @@ QList<FleetEvent> buildTimeline(const TimelineInput &input, const QDateTime &sin
     alertEvents(out, input.alerts);
     connectionEvents(out, input.connections);
     priceEvents(out, input.offers);
+    actionEvents(out, input.audit);
     return out.take();
 }
 
@@ -180,6 +189,10 @@ Result<QList<FleetEvent>> readTimeline(Store &store, const QDateTime &since, con
     if (!alerts)
         return std::unexpected(alerts.error());
     input.alerts = std::move(*alerts);
+    Result<QList<AuditEntry>> audit = store.auditLog(since, until);
+    if (!audit)
+        return std::unexpected(audit.error());
+    input.audit = std::move(*audit);
     Result<QList<GpuOffer>> latest = store.latestOffers();
     if (!latest)
         return std::unexpected(latest.error());

@@ -27,7 +27,7 @@ struct FleetEvent {
 };
 
 // pod_started, pod_stopped, pod_terminated, alert_opened, alert_acknowledged, alert_resolved,
-// connection_failing, price_changed.
+// connection_failing, price_changed, action (a pod action audited: by a guardrail, the window or the CLI).
 QStringList timelineKinds();
 
 // What the timeline is derived from. Instances and offers may reach back before the range: the
@@ -37,6 +37,7 @@ struct TimelineInput {
     QList<InstanceSnapshot> instances;   // oldest first
     QList<AlertRecord> alerts;
     QList<GpuOffer> offers;              // oldest first
+    QList<AuditEntry> audit;
 };
 
 // The events with SINCE <= ts < UNTIL (invalid: open), ordered by time, then kind, connection and

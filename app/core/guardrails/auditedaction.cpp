@@ -1,0 +1,25 @@
+// runAuditedPodAction: the engine job, the sync that follows, and the audit row.
+#include "auditedaction.h"
+
+#include "engine/engine.h"
+#include "store/storeservice.h"
+
+namespace fleetscope {
+
+void runAuditedPodAction(Engine &engine, StoreService &store, const ConnectionRecord &connection, const InstanceSnapshot &pod,
+                         runpod::PodAction action, const QString &actor, QObject *receiver, std::function<void(Result<QString>)> done)
+{
+    const qint64 id = connection.id;
+    engine.runJob(runpod::podActionJob(connection, pod.instanceId, action, int(pod.gpuCount.value_or(1))), receiver,
+                  [&engine, &store, id, podId = pod.instanceId, action, actor, done](Result<QString> result) {
+        if (result)
+            engine.syncNow(id);
+        WriteBatch audit;
+        audit.source = QStringLiteral("%1 %2 audit").arg(actor, runpod::podActionName(action));
+        audit.auditEntries << podActionAudit(actor, id, podId, runpod::podActionName(action), result);
+        store.submit(audit);
+        done(std::move(result));
+    });
+}
+
+} // namespace fleetscope

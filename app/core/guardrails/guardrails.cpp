@@ -1,0 +1,46 @@
+// Guardrail policy validation and which providers can be guarded.
+#include "guardrails.h"
+
+namespace fleetscope {
+
+QString GuardrailPolicy::ruleText() const
+{
+    return QStringLiteral("stop idle > %1 min under %2 %%3").arg(idleMinutes).arg(idleUtilPercent).arg(dryRun ? QStringLiteral(" (dry run)") : QString());
+}
+
+AuditEntry podActionAudit(const QString &actor, qint64 connectionId, const QString &podId, const QString &action,
+                          const Result<QString> &result, const QDateTime &at)
+{
+    AuditEntry e;
+    e.at = at;
+    e.actor = actor;
+    e.connectionId = connectionId;
+    e.resourceId = podId;
+    e.action = action;
+    e.outcome = result ? QStringLiteral("ok") : QStringLiteral("failed");
+    e.message = result ? (result->isEmpty() ? QStringLiteral("%1 accepted").arg(action) : QStringLiteral("%1: now %2").arg(action, *result))
+                       : QStringLiteral("%1 failed: %2").arg(action, result.error().message.left(300));
+    return e;
+}
+
+Result<GuardrailPolicy> validateGuardrailPolicy(const GuardrailPolicy &policy)
+{
+    if (policy.connectionId <= 0)
+        return fail(ErrorClass::Config, QStringLiteral("guardrail policy: no connection"));
+    if (policy.idleMinutes < 1 || policy.idleMinutes > GuardrailPolicy::kMaxIdleMinutes)
+        return fail(ErrorClass::Config, QStringLiteral("guardrail policy: idle minutes must be from 1 to %1, got %2")
+                                            .arg(GuardrailPolicy::kMaxIdleMinutes).arg(policy.idleMinutes));
+    if (!(policy.idleUtilPercent >= 0 && policy.idleUtilPercent <= 100))
+        return fail(ErrorClass::Config, QStringLiteral("guardrail policy: idle util must be from 0 to 100 %, got %1").arg(policy.idleUtilPercent));
+    return policy;
+}
+
+Result<void> guardrailsSupported(const QString &kind)
+{
+    // Only RunPod's lifecycle (runpodlifecycle.h) can stop a pod today.
+    if (kind == QLatin1String("runpod"))
+        return {};
+    return fail(ErrorClass::Config, QStringLiteral("guardrails: %1 connections cannot stop pods from Fleetscope (only RunPod can)").arg(kind));
+}
+
+} // namespace fleetscope

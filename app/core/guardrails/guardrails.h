@@ -1,0 +1,57 @@
+// Guardrail policies (what a connection allows Fleetscope to do on its own) and audit rows (what was
+// done, or would have been, by a guardrail or a person). Provider-neutral value types.
+#pragma once
+
+#include "error.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace fleetscope {
+
+// One connection's policy (guardrail_policies). Off and dry-run unless the user opts in: a policy
+// that acts stops pods (never terminates them, so their volumes are kept).
+struct GuardrailPolicy {
+    qint64 connectionId = 0;
+    bool stopIdleEnabled = false;
+    int idleMinutes = 60;            // 1 .. kMaxIdleMinutes
+    double idleUtilPercent = 5;      // 0 .. 100: "idle" means GPU util under this
+    bool dryRun = true;
+    QDateTime updatedAt;
+
+    static constexpr int kMaxIdleMinutes = 360;   // the idle check reads six hours of snapshots
+
+    bool acts() const { return stopIdleEnabled && !dryRun; }
+    // "stop idle > 60 min under 5 % (dry run)": the rule text audit rows carry.
+    QString ruleText() const;
+};
+
+// One row of audit_log.
+struct AuditEntry {
+    qint64 id = 0;                   // 0 until stored
+    QDateTime at;
+    QString actor;                   // "user", "guardrail", "cli"
+    qint64 connectionId = 0;         // 0: none (or the connection was deleted since)
+    QString resourceId;              // the pod
+    QString action;                  // "stop", "resume", "terminate"
+    bool dryRun = false;
+    QString outcome;                 // "ok", "failed", "would"
+    QString message;
+    QString rule;                    // the policy's rule text; empty for people's actions
+
+    friend bool operator==(const AuditEntry &, const AuditEntry &) = default;
+};
+
+// The audit row of ACTION ("stop", "resume", "terminate") on POD_ID by ACTOR, whose RESULT is the
+// pod's new status or the error; AT invalid: the writer's clock.
+AuditEntry podActionAudit(const QString &actor, qint64 connectionId, const QString &podId, const QString &action,
+                          const Result<QString> &result, const QDateTime &at = {});
+
+// Checks POLICY's ranges; a Config error names the field.
+Result<GuardrailPolicy> validateGuardrailPolicy(const GuardrailPolicy &policy);
+
+// Whether a connection of KIND can be guarded (its lifecycle can stop pods); the error says why not.
+Result<void> guardrailsSupported(const QString &kind);
+
+} // namespace fleetscope
