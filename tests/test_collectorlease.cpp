@@ -45,6 +45,24 @@ private Q_SLOTS:
         QVERIFY((*b)->holders({1, 2, 3})->isEmpty());
     }
 
+    // A server restart ends every session, and the locks with them: a lease that held connections
+    // claims them again on its new session instead of believing it still holds them.
+    void claimsAgainAfterTheServerRestarts()
+    {
+        const StoreLocation location = *StoreLocation::parse(m_server.uri(m_database), QString());
+        Result<std::unique_ptr<CollectorLease>> a = CollectorLease::open(location, QStringLiteral("collector A"));
+        QVERIFY(a);
+        QCOMPARE(*(*a)->claim({7}), QSet<qint64>{7});
+        QVERIFY(m_server.pause());
+        QVERIFY(!(*a)->claim({7}));   // the server is gone: an error, not a claim
+        QVERIFY(m_server.resume());
+        Result<std::unique_ptr<CollectorLease>> b = CollectorLease::open(location, QStringLiteral("collector B"));
+        QVERIFY(b);
+        QCOMPARE(*(*a)->claim({7}), QSet<qint64>{7});
+        QCOMPARE(*(*b)->claim({7}), QSet<qint64>());
+        QCOMPARE(*(*b)->holders({7}), (QHash<qint64, QString>{{7, QStringLiteral("collector A")}}));
+    }
+
     void sqliteStoresBelongToOneMachine()
     {
         Result<std::unique_ptr<CollectorLease>> local = CollectorLease::open(*StoreLocation::parse(QStringLiteral("/tmp/x.sqlite"), QString()),

@@ -111,12 +111,7 @@ bool PgServer::start()
     // A port that was free a moment ago may be taken by the time the server binds it: try a few.
     for (int attempt = 0; attempt < 3 && !m_running; ++attempt) {
         m_port = freeLoopbackPort();
-        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-                                               " -c synchronous_commit=off -c max_connections=60")
-                                    .arg(m_port).arg(m_dir->path());
-        m_running = run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), data, QStringLiteral("-l"), m_dir->filePath(QStringLiteral("server.log")),
-                                                    QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"),
-                                                    QStringLiteral("-o"), options, QStringLiteral("start")});
+        m_running = launch(data);
     }
     if (!m_running)
         return false;
@@ -124,6 +119,33 @@ bool PgServer::start()
         return false;
     qInfo("PostgreSQL started on port %d in %lld ms", m_port, qint64(timer.elapsed()));
     return true;
+}
+
+bool PgServer::launch(const QString &data)
+{
+    const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+                                           " -c synchronous_commit=off -c max_connections=60")
+                                .arg(m_port).arg(m_dir->path());
+    return run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), data, QStringLiteral("-l"), m_dir->filePath(QStringLiteral("server.log")),
+                                          QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"),
+                                          QStringLiteral("-o"), options, QStringLiteral("start")});
+}
+
+bool PgServer::pause()
+{
+    if (!m_running)
+        return false;
+    // Fast, not immediate: with synchronous_commit off an immediate stop could lose the last commits.
+    m_running = !run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("-m"),
+                                                 QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop")});
+    return !m_running;
+}
+
+bool PgServer::resume()
+{
+    if (!m_running)
+        m_running = launch(m_dir->filePath(QStringLiteral("data")));
+    return m_running;
 }
 
 void PgServer::stop()

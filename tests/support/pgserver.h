@@ -23,6 +23,10 @@ public:
     // process to a password file of its own, so URIs carry no passwords (as users are told to do).
     bool start();
     QString error() const { return m_error; }
+    // An outage: the server stops (its clients' connections cut) and later starts again on the same
+    // port with the same data.
+    bool pause();
+    bool resume();
     int port() const { return m_port; }
 
     // A new empty database owned by the superuser "postgres"; returns its name.
@@ -40,6 +44,7 @@ public:
 
 private:
     std::string adminConnection(const QString &database) const;
+    bool launch(const QString &data);
     bool run(const QString &program, const QStringList &arguments, int timeoutMs = 60'000);
     bool writePasswordFile();
     void stop();

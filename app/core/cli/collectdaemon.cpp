@@ -11,6 +11,8 @@
 #include "store/retention.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
 #include <QEventLoop>
 #include <QProcessEnvironment>
 #include <QSysInfo>
@@ -60,6 +62,12 @@ Result<QList<ConnectionRecord>> enabledConnections(StoreService &store)
 
 } // namespace
 
+QString collectJournalPath(const QString &dataDir, const StoreLocation &location)
+{
+    const QByteArray id = QCryptographicHash::hash(location.display().toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
+    return dataDir + QStringLiteral("/collect-%1.journal").arg(QString::fromLatin1(id));
+}
+
 int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRecord> &fromEnvironment,
                      const std::optional<AlertWebhook> &webhook)
 {
@@ -67,6 +75,17 @@ int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRe
     if (!opened)
         return ctx.failure(opened.error().message);
     StoreService &store = **opened;
+    DaemonLog log(ctx.err);
+    QObject logged;   // the context of the lambdas below that write to LOG
+    // Batches an outage of the store kept are written (those of an earlier run before collecting).
+    QDir().mkpath(ctx.line.dataDir);
+    QObject::connect(&store, &StoreService::journalNotice, &logged, [&](const QString &line) { log.warning(line); });
+    QObject::connect(&store, &StoreService::journalWritten, &logged, [&](qsizetype written) {
+        log.info(QStringLiteral("store reachable: %1 batch(es) written from the journal").arg(written));
+    });
+    if (Result<qsizetype> waiting = store.useJournalBlocking(collectJournalPath(ctx.line.dataDir, store.location())); !waiting)
+        return ctx.failure(waiting.error().message);
+    QCoreApplication::sendPostedEvents(&store);   // the replay's lines before "collecting"
     if (fromEnvironment) {
         WriteBatch setup;
         setup.source = QStringLiteral("collect: connection");
@@ -78,7 +97,6 @@ int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRe
     Result<std::unique_ptr<CollectorLease>> lease = CollectorLease::open(store.location(), holder);
     if (!lease)
         return ctx.failure(lease.error().message);
-    DaemonLog log(ctx.err);
     // The enabled connections no other collector holds; those another one holds are named once.
     QHash<qint64, QString> elsewhere;
     auto ownConnections = [&]() -> Result<QList<ConnectionRecord>> {
@@ -132,6 +150,13 @@ int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRe
     });
     QObject::connect(&store, &StoreService::batchFailed, &loop, [&](const QString &source, const Error &error) {
         log.error(QStringLiteral("%1: not stored: %2").arg(source, describe(error)));
+    });
+    QObject::connect(&store, &StoreService::batchDeferred, &loop, [&](const QString &source, const Error &, qsizetype waiting) {
+        log.warning(QStringLiteral("%1: kept in the journal until the store is back (%2 waiting)").arg(source).arg(waiting));
+    });
+    QObject::connect(&store, &StoreService::retryFailed, &loop, [&](const Error &error, int retryMs, qsizetype waiting) {
+        log.warning(QStringLiteral("store unavailable, %1 batch(es) waiting; next try in %2 s: %3")
+                        .arg(waiting).arg(retryMs / 1000.0).arg(describe(error)));
     });
 
     // Alert rules are evaluated after each batch of collected data; a new alert is logged.

@@ -14,6 +14,7 @@
 #include "cli/texttable.h"
 #include "cli/scrapecommand.h"
 #include "cli/simulatecommand.h"
+#include "cli/storecommand.h"
 #include "cli/workflowscommand.h"
 #include "credentials/secretref.h"
 #include "export/csvwriter.h"
@@ -148,6 +149,7 @@ int runCommand(const CommandLine &line, QTextStream &out, QTextStream &err)
         {QStringLiteral("providers"), runProviders},
         {QStringLiteral("scrape"), [](const CommandContext &ctx, const QStringList &args) { return runScrape(args, ctx.out, ctx.err); }},
         {QStringLiteral("simulate"), runSimulate},
+        {QStringLiteral("store"), runStore},
         {QStringLiteral("workflows"), runWorkflows},
     };
     for (const auto &[name, handler] : commands) {

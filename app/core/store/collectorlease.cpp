@@ -19,16 +19,30 @@ public:
 class PgLease final : public CollectorLease
 {
 public:
-    PgLease(std::unique_ptr<PgConnection> connection, QString display)
-        : m_connection(std::move(connection)), m_display(std::move(display))
+    PgLease(StoreLocation location, QString holder) : m_location(std::move(location)), m_holder(std::move(holder)) {}
+
+    // Connects when there is no session, or the server ended it (a restart): a new session holds
+    // none of the old locks. Throws; callers turn it into an Error.
+    void connect()
     {
+        if (m_connection && m_connection->conn.is_open())
+            return;
+        m_held.clear();
+        m_connection = std::make_unique<PgConnection>(m_location.postgresUri.toStdString());
+        pqxx::nontransaction tx(m_connection->conn);
+        tx.exec_params("SELECT set_config('application_name', $1, false)", m_holder.left(63).toStdString());
     }
 
     Result<QSet<qint64>> claim(const QList<qint64> &ids) override
     {
         const QSet<qint64> wanted(ids.cbegin(), ids.cend());
-        return pgGuard(m_display, [&] {
+        return guarded([&] {
             pqxx::nontransaction tx(m_connection->conn);
+            // Also finds a session the server ended; a different backend holds none of the old locks.
+            const qint64 session = tx.exec1("SELECT pg_backend_pid()")[0].as<qint64>();
+            if (session != m_session)
+                m_held.clear();
+            m_session = session;
             for (const qint64 id : QSet<qint64>(m_held)) {
                 if (!wanted.contains(id)) {
                     tx.exec_params("SELECT pg_advisory_unlock($1, $2)", kLeaseSpace, int(id));
@@ -48,7 +62,7 @@ public:
 
     Result<QHash<qint64, QString>> holders(const QList<qint64> &ids) override
     {
-        return pgGuard(m_display, [&] {
+        return guarded([&] {
             pqxx::nontransaction tx(m_connection->conn);
             const pqxx::result rows = tx.exec_params(
                 "SELECT l.objid::bigint, coalesce(nullif(a.application_name, ''), 'another collector') FROM pg_locks l"
@@ -66,9 +80,24 @@ public:
     }
 
 private:
+    // FN on a live session; a session lost on the way is dropped, so the next call connects again.
+    template<typename Fn>
+    auto guarded(Fn &&fn) -> Result<decltype(fn())>
+    {
+        auto result = pgGuard(m_location.display(), [&] {
+            connect();
+            return fn();
+        });
+        if (!result && result.error().kind == ErrorClass::Unavailable)
+            m_connection.reset();
+        return result;
+    }
+
+    StoreLocation m_location;
+    QString m_holder;
     std::unique_ptr<PgConnection> m_connection;
-    QString m_display;
     QSet<qint64> m_held;
+    qint64 m_session = 0;   // the backend process of the session holding m_held
 };
 
 } // namespace
@@ -77,12 +106,10 @@ Result<std::unique_ptr<CollectorLease>> CollectorLease::open(const StoreLocation
 {
     if (!location.isPostgres())
         return std::unique_ptr<CollectorLease>(std::make_unique<LocalLease>());
-    return pgGuard(location.display(), [&]() -> std::unique_ptr<CollectorLease> {
-        auto connection = std::make_unique<PgConnection>(location.postgresUri.toStdString());
-        pqxx::nontransaction tx(connection->conn);
-        tx.exec_params("SELECT set_config('application_name', $1, false)", holder.left(63).toStdString());
-        return std::make_unique<PgLease>(std::move(connection), location.display());
-    });
+    auto lease = std::make_unique<PgLease>(location, holder);
+    if (Result<void> connected = pgGuard(location.display(), [&] { lease->connect(); }); !connected)
+        return std::unexpected(connected.error());
+    return std::unique_ptr<CollectorLease>(std::move(lease));
 }
 
 } // namespace fleetscope

@@ -21,6 +21,10 @@ StoreService::StoreService(StoreLocation location, QObject *parent)
     connect(m_writer, &StoreWriter::batchCommitted, this, &StoreService::batchCommitted);
     connect(m_writer, &StoreWriter::batchFailed, this, &StoreService::batchFailed);
     connect(m_writer, &StoreWriter::pruned, this, &StoreService::pruned);
+    connect(m_writer, &StoreWriter::batchDeferred, this, &StoreService::batchDeferred);
+    connect(m_writer, &StoreWriter::retryFailed, this, &StoreService::retryFailed);
+    connect(m_writer, &StoreWriter::journalWritten, this, &StoreService::journalWritten);
+    connect(m_writer, &StoreWriter::journalNotice, this, &StoreService::journalNotice);
     m_writerThread.start();
     m_readers.setMaxThreadCount(2);
     m_readers.setExpiryTimeout(-1);   // reader threads and their connections live as long as the service
@@ -80,6 +84,13 @@ void StoreService::flush()
     if (QThread::currentThread() == &m_writerThread)
         return;
     QMetaObject::invokeMethod(m_writer, [] {}, Qt::BlockingQueuedConnection);
+}
+
+Result<qsizetype> StoreService::useJournalBlocking(const QString &path)
+{
+    Result<qsizetype> result = fail(ErrorClass::Storage, QStringLiteral("the store writer is not running"));
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, &path, &result] { result = writer->useJournal(path); }, Qt::BlockingQueuedConnection);
+    return result;
 }
 
 Result<Store *> StoreService::readerStore()

@@ -54,10 +54,18 @@ public:
     // Blocks until every batch submitted so far is committed (CLI, tests, shutdown).
     void flush();
 
+    // Keeps batches through an outage of the store in the journal at PATH (StoreWriter::useJournal),
+    // writing what an earlier run left there first; blocks for that. Returns how many still wait.
+    Result<qsizetype> useJournalBlocking(const QString &path);
+
 Q_SIGNALS:
     void batchCommitted(const fleetscope::WriteSummary &summary);
     void batchFailed(const QString &source, const fleetscope::Error &error);
     void pruned(const fleetscope::PruneSummary &summary);
+    void batchDeferred(const QString &source, const fleetscope::Error &error, qsizetype waiting);
+    void retryFailed(const fleetscope::Error &error, int retryMs, qsizetype waiting);
+    void journalWritten(qsizetype written);
+    void journalNotice(const QString &line);
 
 private:
     Result<Store *> readerStore();
