@@ -36,6 +36,18 @@ WriteBatch sampleBatch(int n)
                                 {MetricValue{QStringLiteral("ms"), 3.5, QStringLiteral("ms"), MetricDirection::LowerIsBetter}}};
     batch.workflowRuns << run;
     batch.removedAlertRules << QStringLiteral("old");
+    Budget budget;
+    budget.name = QStringLiteral("team");
+    budget.monthlyCap = 500.0;
+    batch.budgets << budget;
+    batch.removedBudgets << QStringLiteral("gone");
+    GuardrailPolicy policy;
+    policy.connectionId = 7;
+    policy.stopIdleEnabled = true;
+    policy.idleMinutes = 45;
+    batch.guardrailPolicies << policy;
+    batch.auditEntries << AuditEntry{0, ts, QStringLiteral("guardrail"), 7, QStringLiteral("pod-1"), QStringLiteral("stop"), true,
+                                     QStringLiteral("would"), QStringLiteral("would stop pod-1"), QStringLiteral("stop idle > 45 min")};
     return batch;
 }
 
@@ -68,6 +80,11 @@ private Q_SLOTS:
         QCOMPARE(run.run.githubRunId, std::optional<qint64>(99));
         QCOMPARE(run.records.first().metrics.first().direction, MetricDirection::LowerIsBetter);
         QCOMPARE(back->removedAlertRules, QStringList{QStringLiteral("old")});
+        QCOMPARE(back->budgets, batch.budgets);
+        QCOMPARE(back->removedBudgets, QStringList{QStringLiteral("gone")});
+        QCOMPARE(back->guardrailPolicies.first().idleMinutes, 45);
+        QVERIFY(back->guardrailPolicies.first().stopIdleEnabled);
+        QCOMPARE(back->auditEntries, batch.auditEntries);
         QVERIFY(!BatchJournal::decode(QByteArray("not a batch")));
     }
 

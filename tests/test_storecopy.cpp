@@ -137,6 +137,18 @@ private:
         rule.kind = QStringLiteral("gpu_idle");
         rule.connectionId = ids.value(QStringLiteral("pods"));
         batch.alertRules << rule;
+        Budget budget;
+        budget.name = QStringLiteral("pods-monthly");
+        budget.scope = QStringLiteral("connection");
+        budget.connectionId = ids.value(QStringLiteral("pods"));
+        budget.monthlyCap = 300.0;
+        batch.budgets << budget;
+        GuardrailPolicy policy;
+        policy.connectionId = ids.value(QStringLiteral("pods"));
+        policy.stopIdleEnabled = true;
+        batch.guardrailPolicies << policy;
+        batch.auditEntries << AuditEntry{0, kStart, QStringLiteral("guardrail"), ids.value(QStringLiteral("pods")), QStringLiteral("pod-a"),
+                                         QStringLiteral("stop"), true, QStringLiteral("would"), QStringLiteral("would stop pod-a"), policy.ruleText()};
         QVERIFY((*store)->write(batch));
         const qint64 ruleId = (*store)->alertRules()->first().id;
         WriteBatch alert;
@@ -180,6 +192,9 @@ private Q_SLOTS:
         QVERIFY2(up.exitCode == 0, qPrintable(up.err + up.out));
         QCOMPARE(copiedRows(up.out, QStringLiteral("samples")), kSamples);
         QCOMPARE(copiedRows(up.out, QStringLiteral("connections")), 3);
+        QCOMPARE(copiedRows(up.out, QStringLiteral("budgets")), 1);
+        QCOMPARE(copiedRows(up.out, QStringLiteral("guardrail_policies")), 1);
+        QCOMPARE(copiedRows(up.out, QStringLiteral("audit_log")), 1);
         QVERIFY2(up.err.contains(QLatin1String("store copy: samples: 12000 rows copied")), qPrintable(up.err));
         // "lab" keeps its secret in the keychain: said once, "pods" (an environment variable) and the removed "old" not at all.
         QCOMPARE(up.err.count(QLatin1String("keeps its secret in the keychain")), qsizetype(1));

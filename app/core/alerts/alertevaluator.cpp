@@ -267,7 +267,7 @@ QList<IdleInstance> idleInstances(const FleetView &view, double thresholdPercent
     QList<IdleInstance> idle;
     const qint64 windowStart = view.now.toMSecsSinceEpoch() - qint64(minutes * 60'000);
     for (const InstanceSnapshot &pod : view.latestInstances) {
-        if ((connectionId && pod.connectionId != connectionId) || !running(pod) || pod.costPerHour.value_or(0) <= 0)
+        if ((connectionId && pod.connectionId != connectionId) || !isRunning(pod) || pod.costPerHour.value_or(0) <= 0)
             continue;
         QList<const InstanceSnapshot *> history;
         for (const InstanceSnapshot &s : view.recentInstances) {
@@ -282,7 +282,7 @@ QList<IdleInstance> idleInstances(const FleetView &view, double thresholdPercent
         if (from < 0)
             continue;   // not watched for the whole window yet
         const bool quiet = std::all_of(history.cbegin() + from, history.cend(), [thresholdPercent](const InstanceSnapshot *s) {
-            return s->gpuUtilPercent && *s->gpuUtilPercent < thresholdPercent && running(*s);
+            return s->gpuUtilPercent && *s->gpuUtilPercent < thresholdPercent && isRunning(*s);
         });
         if (!quiet)
             continue;

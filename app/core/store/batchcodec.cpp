@@ -68,11 +68,24 @@ template<typename Io> void fields(Io &io, AlertFinding &r)
     io(r.ruleId, r.key, r.kind, r.severity, r.connectionId, r.resourceId, r.message);
 }
 template<typename Io> void fields(Io &io, AlertEvaluation &r) { io(r.at, r.ruleIds, r.findings); }
+template<typename Io> void fields(Io &io, Budget &r)
+{
+    io(r.id, r.name, r.scope, r.provider, r.connectionId, r.monthlyCap, r.dailyCap, r.burnRateCap, r.createdAt);
+}
+template<typename Io> void fields(Io &io, GuardrailPolicy &r)
+{
+    io(r.connectionId, r.stopIdleEnabled, r.idleMinutes, r.idleUtilPercent, r.dryRun, r.updatedAt);
+}
+template<typename Io> void fields(Io &io, AuditEntry &r)
+{
+    io(r.id, r.at, r.actor, r.connectionId, r.resourceId, r.action, r.dryRun, r.outcome, r.message, r.rule);
+}
 template<typename Io> void fields(Io &io, WriteBatch &r)
 {
     io(r.source, r.connections, r.removedConnections, r.purgedConnections, r.series, r.statuses, r.instances, r.endpoints,
        r.endpointHealth, r.jobs, r.billing, r.offers, r.workflowConfigs, r.removedWorkflowConfigs, r.workflowRuns, r.alertRules,
-       r.removedAlertRules, r.alertEvaluations, r.acknowledgedAlerts);
+       r.removedAlertRules, r.alertEvaluations, r.acknowledgedAlerts, r.budgets, r.removedBudgets, r.guardrailPolicies,
+       r.auditEntries);
 }
 
 template<typename T> constexpr bool kIsList = false;

@@ -33,6 +33,8 @@ const QList<CopyTable> &copyTables()
     static const QList<CopyTable> kTables = {
         {"connections", nullptr, "name,removed_at", {}},
         {"alert_rules", nullptr, "name", {kConnection}},
+        {"budgets", nullptr, "name", {kConnection}},
+        {"guardrail_policies", nullptr, nullptr, {kConnection}, true},   // keyed by its connection, no id
         {"series", nullptr, "connection_id,metric,labels_json", {kConnection}},
         {"github_workflow_configs", nullptr, "name", {kConnection}},
         {"github_workflow_metric_schemas", nullptr, "config_id,version", {kConfig}},
@@ -46,6 +48,7 @@ const QList<CopyTable> &copyTables()
         {"billing_snapshots", "snapshot_ts", nullptr, {kConnection}},
         {"gpu_offers", "observed_ts", nullptr, {kConnection}},
         {"alerts", "ts", nullptr, {kConnection, {"rule_id", "alert_rules"}}, true},
+        {"audit_log", "at", nullptr, {kConnection}},
         {"samples", "ts", nullptr, {{"series_id", "series"}}, true},
         {"samples_1m", "bucket_ts", nullptr, {{"series_id", "series"}}, true},
         {"samples_1h", "bucket_ts", nullptr, {{"series_id", "series"}}, true},
@@ -175,14 +178,19 @@ private:
         }
         QHash<qint64, qint64> &ids = m_ids[name];
 
-        // Keyset pages in the source: by id, or by (series, time) for the samples tables.
+        // Keyset pages in the source: by id; without one, by (parent, time) for the samples tables, or
+        // by the parent alone for a table keyed by it (guardrail_policies).
         const QString time = table.time ? QString::fromLatin1(table.time) : QString();
+        const QString parent = table.refs.isEmpty() ? QString() : QString::fromLatin1(table.refs.first().column);
+        const bool byParentAndTime = !hasId && table.time;
         const QString select = QStringLiteral("SELECT ") + (hasId ? QStringLiteral("id, ") : QString()) + columns.join(QStringLiteral(", "))
                              + QStringLiteral(" FROM ") + name + QStringLiteral(" WHERE ")
-                             + (hasId ? QStringLiteral("id > ?") : QStringLiteral("(series_id > ? OR (series_id = ? AND %1 > ?))").arg(time));
-        const QString order = QStringLiteral(" ORDER BY ") + (hasId ? QStringLiteral("id") : QStringLiteral("series_id, ") + time)
+                             + (hasId ? QStringLiteral("id > ?")
+                                : byParentAndTime ? QStringLiteral("(%1 > ? OR (%1 = ? AND %2 > ?))").arg(parent, time)
+                                                  : parent + QStringLiteral(" > ?"));
+        const QString order = QStringLiteral(" ORDER BY ") + (hasId ? QStringLiteral("id") : byParentAndTime ? parent + QStringLiteral(", ") + time : parent)
                             + QStringLiteral(" LIMIT ") + QString::number(m_options.chunkRows);
-        QVariantList after = hasId ? QVariantList{qint64(-1)} : QVariantList{qint64(-1), qint64(-1), qint64(-1)};
+        QVariantList after = byParentAndTime ? QVariantList{qint64(-1), qint64(-1), qint64(-1)} : QVariantList{qint64(-1)};
         qint64 seen = 0;
         for (;;) {
             QVariantList params = after;
@@ -199,8 +207,10 @@ private:
                 if (hasId) {
                     sourceIds << row.takeFirst().toLongLong();
                     after = {sourceIds.last()};
-                } else {
+                } else if (byParentAndTime) {
                     after = {row.at(refIndex.first()), row.at(refIndex.first()), row.at(timeIndex)};
+                } else {
+                    after = {row.at(refIndex.first())};
                 }
                 bool orphan = false;
                 for (qsizetype r = 0; r < table.refs.size(); ++r) {
