@@ -1,10 +1,12 @@
 // Collector leases on a throwaway PostgreSQL: two collectors never hold one connection at once, the
 // one that holds it is named, and a collector that goes away leaves its connections to the other.
 // The headless collector skips a connection held elsewhere and says who holds it; so does a desktop,
-// which takes the connection over once the collector is gone.
+// which takes the connection over once the collector is gone. Two desktops and a collector share one
+// database: every connection collected by exactly one of them, and both desktops read what it stores.
 #include "clirun.h"
 #include "connectioncontroller.h"
 #include "engine/collectors.h"
+#include "simulator/runpodsimulator.h"
 #include "pgserver.h"
 #include "store/collectorlease.h"
 #include "store/storeservice.h"
@@ -117,6 +119,95 @@ private Q_SLOTS:
         }, 10'000);
         QVERIFY(takenOver);
         QVERIFY(controller.state(lab).collectedBy.isEmpty());
+    }
+
+    void twoDesktopsAndACollectorShareOneDatabase()
+    {
+        RunPodSimulator simulator(SimulatorOptions{});
+        QVERIFY(simulator.start());
+        const QString uri = m_server.uri(m_server.createDatabase());
+        StoreService storeA(*StoreLocation::parse(uri, QString()));
+        QVERIFY(storeA.startBlocking());
+        WriteBatch setup;
+        for (const QString &name : {QStringLiteral("lab"), QStringLiteral("rack")}) {
+            ConnectionRecord c;
+            c.kind = QStringLiteral("metrics-endpoint");
+            c.name = name;
+            c.settings = QJsonObject{{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9/metrics")}};
+            setup.connections << c;
+        }
+        QVERIFY(storeA.writeBlocking(setup));
+
+        // Desktop A opens first and takes what is there.
+        Engine engineA(builtinCollectors());
+        ConnectionController desktopA(storeA, engineA);
+        desktopA.reload();
+        QTRY_COMPARE(desktopA.collected().size(), 2);
+
+        // The team's collector starts: it adds its RunPod connection and collects only that one.
+        QProcess collector;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("RUNPOD_API_KEY"), QString::fromLatin1(simulatorkeys::kDemo));
+        env.insert(QStringLiteral("RUNPOD_GRAPHQL_URL"), simulator.graphqlUrl().toString());
+        env.insert(QStringLiteral("RUNPOD_REST_URL"), simulator.restUrl().toString());
+        env.insert(QStringLiteral("RUNPOD_SERVERLESS_URL"), simulator.serverlessUrl().toString());
+        env.remove(QStringLiteral("JOURNAL_STREAM"));
+        collector.setProcessEnvironment(env);
+        collector.start(QStringLiteral(FLEETSCOPE_BINARY), {QStringLiteral("--store"), uri, QStringLiteral("collect")});
+        QString err;
+        auto waitForErr = [&](const QString &needle) {
+            return QTest::qWaitFor([&] {
+                err += QString::fromUtf8(collector.readAllStandardError());
+                return err.contains(needle) || collector.state() == QProcess::NotRunning;
+            }, 20'000) && err.contains(needle);
+        };
+        QVERIFY2(waitForErr(QStringLiteral("collecting 1 connection into ")), qPrintable(err));
+        QVERIFY2(err.contains(QLatin1String("lab: collected by Fleetscope desktop on ")), qPrintable(err));
+        QVERIFY2(err.contains(QLatin1String("rack: collected by Fleetscope desktop on ")), qPrintable(err));
+        QVERIFY2(waitForErr(QStringLiteral("runpod-env full cycle: ")), qPrintable(err));
+
+        // Desktop B, on a store connection of its own, collects nothing and says who does.
+        StoreService storeB(*StoreLocation::parse(uri, QString()));
+        QVERIFY(storeB.startBlocking());
+        Engine engineB(builtinCollectors());
+        ConnectionController desktopB(storeB, engineB);
+        desktopB.reload();
+        QTRY_COMPARE(desktopB.connections().size(), 3);
+        QTRY_VERIFY(!desktopB.states().isEmpty());
+        QVERIFY(desktopB.collected().isEmpty());
+        qint64 runpod = 0;
+        for (const ConnectionRecord &c : desktopB.connections()) {
+            QVERIFY2(!desktopB.state(c.id).collectedBy.isEmpty(), qPrintable(c.name));
+            if (c.name == QLatin1String("runpod-env"))
+                runpod = c.id;
+        }
+        QVERIFY(desktopB.state(runpod).collectedBy.startsWith(QLatin1String("fleetscope collect on ")));
+        // Both desktops read the history the collector stored.
+        for (StoreService *store : {&storeA, &storeB}) {
+            const Result<QList<InstanceSnapshot>> pods = store->read<QList<InstanceSnapshot>>([](Store &s) { return s.latestInstances(); }).result();
+            QVERIFY(pods);
+            QCOMPARE(pods->size(), simulator.world().pods().size());
+        }
+
+        // The collector stops: one desktop, not both, takes its connection over.
+        collector.terminate();
+        QVERIFY(collector.waitForFinished(10'000));
+        QCOMPARE(collector.exitCode(), 0);
+        const bool takenOver = QTest::qWaitFor([&] {
+            desktopA.reload();   // what each window's minute timer does
+            desktopB.reload();
+            QTest::qWait(100);
+            return desktopA.collected().size() + desktopB.collected().size() == 3;
+        }, 10'000);
+        QVERIFY(takenOver);
+        QSet<qint64> all;
+        for (const ConnectionController *desktop : {&desktopA, &desktopB}) {
+            for (const ConnectionRecord &c : desktop->collected()) {
+                QVERIFY2(!all.contains(c.id), qPrintable(c.name + QStringLiteral(" collected by both desktops")));
+                all.insert(c.id);
+            }
+        }
+        QCOMPARE(all.size(), 3);
     }
 
     void collectorSkipsAConnectionHeldElsewhere()

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BudgetsModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Fleetscope cannot open its store</source>
@@ -30,6 +37,14 @@
     <message>
         <source>the endpoint&apos;s connection is not configured any more</source>
         <translation>die Verbindung des Endpunkts ist nicht mehr eingerichtet</translation>
+    </message>
+    <message>
+        <source>Guardrail: %1</source>
+        <translation>Schutzregel: %1</translation>
+    </message>
+    <message>
+        <source>Guardrails could not be evaluated: %1</source>
+        <translation>Die Schutzregeln konnten nicht ausgewertet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -326,6 +341,80 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
                               den neuesten Lauf mit den Läufen davor vergleichen; Rückgabewert in jedem Fall 0
 </translation>
     </message>
+    <message>
+        <source>  budgets list|add|set|remove|status [--format table|json]
+                              spend caps per month, day or hour, and spend against them
+</source>
+        <translation>  budgets list|add|set|remove|status [--format table|json]
+                              Ausgabenlimits pro Monat, Tag oder Stunde und die Ausgaben im Vergleich dazu
+</translation>
+    </message>
+    <message>
+        <source>  audit list [--since T] [--format table|json]
+                              pod actions taken or previewed by guardrails, the window or the CLI
+</source>
+        <translation>  audit list [--since T] [--format table|json]
+                              Pod-Aktionen, die von Schutzregeln, im Fenster oder über die CLI ausgeführt oder als Vorschau gezeigt wurden
+</translation>
+    </message>
+    <message>
+        <source>  guardrails show|preview CONNECTION, guardrails set CONNECTION [--enable|--disable]
+              [--stop-idle-minutes N] [--idle-util P] [--dry-run|--act]
+                              stop idle pods (never terminate); off and dry-run by default
+</source>
+        <translation>  guardrails show|preview VERBINDUNG, guardrails set VERBINDUNG [--enable|--disable]
+              [--stop-idle-minutes N] [--idle-util P] [--dry-run|--act]
+                              Pods im Leerlauf anhalten (nie beenden); standardmäßig aus und als Probelauf
+</translation>
+    </message>
+    <message>
+        <source>  pods stop|resume CONNECTION POD_ID, pods terminate CONNECTION POD_ID --yes
+                              one pod lifecycle action (RunPod), recorded in the audit log
+</source>
+        <translation>  pods stop|resume VERBINDUNG POD_ID, pods terminate VERBINDUNG POD_ID --yes
+                              eine Lebenszyklus-Aktion für einen Pod (RunPod), im Audit-Protokoll vermerkt
+</translation>
+    </message>
+    <message>
+        <source>  store copy --from PATH_OR_URL --to PATH_OR_URL [--since T]
+                              copy history between stores (SQLite, PostgreSQL), resumable
+</source>
+        <translation>  store copy --from PFAD_ODER_URL --to PFAD_ODER_URL [--since T]
+                              Verlauf zwischen Datenspeichern kopieren (SQLite, PostgreSQL), fortsetzbar
+</translation>
+    </message>
+    <message>
+        <source>  workflows fetch CONFIG [--since T] [--until T] [--limit N]
+                              collect new completed GitHub Actions runs and their artifacts
+</source>
+        <translation>  workflows fetch KONFIG [--since T] [--until T] [--limit N]
+                              neue abgeschlossene GitHub-Actions-Läufe und ihre Artefakte sammeln
+</translation>
+    </message>
+    <message>
+        <source>  workflows backfill CONFIG --since T [--until T] [--dry-run]
+                              collect every run of a date range; resumes when run again
+</source>
+        <translation>  workflows backfill KONFIG --since T [--until T] [--dry-run]
+                              alle Läufe eines Datumsbereichs sammeln; wird bei erneutem Aufruf fortgesetzt
+</translation>
+    </message>
+    <message>
+        <source>  workflows retry CONFIG (RUN_ID | --all-failed)
+                              collect failed runs again
+</source>
+        <translation>  workflows retry KONFIG (LAUF_ID | --all-failed)
+                              fehlgeschlagene Läufe erneut sammeln
+</translation>
+    </message>
+    <message>
+        <source>  workflows token set|remove [--api-url URL]
+                              the GitHub token in the keychain (set reads it from stdin)
+</source>
+        <translation>  workflows token set|remove [--api-url URL]
+                              das GitHub-Token im Schlüsselbund (set liest es von stdin)
+</translation>
+    </message>
 </context>
 <context>
     <name>fleetscope</name>
@@ -441,6 +530,10 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>A rule named “%1” exists already; edit that one or choose another name.</source>
         <translation>Eine Regel namens „%1“ gibt es bereits; bearbeiten Sie diese oder wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>empty: every budget</source>
+        <translation>leer: alle Budgets</translation>
     </message>
 </context>
 <context>
@@ -680,6 +773,195 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
 </context>
 <context>
+    <name>fleetscope::BudgetDialog</name>
+    <message>
+        <source>Edit budget</source>
+        <translation>Budget bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add budget</source>
+        <translation>Budget hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. team GPUs</source>
+        <translation>z. B. Team-GPUs</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation>Anbieter: %1</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>kein Limit</translation>
+    </message>
+    <message>
+        <source>Monthly cap</source>
+        <translation>Monatslimit</translation>
+    </message>
+    <message>
+        <source>Daily cap</source>
+        <translation>Tageslimit</translation>
+    </message>
+    <message>
+        <source>Burn-rate cap</source>
+        <translation>Limit der Verbrauchsrate</translation>
+    </message>
+    <message>
+        <source>Months and days are UTC. Spend is billed where the provider reports it, else estimated from running time × price; give at least one cap.</source>
+        <translation>Monate und Tage gelten in UTC. Als Ausgaben zählen die abgerechneten Beträge, sofern der Anbieter sie meldet, sonst eine Schätzung aus Laufzeit × Preis; geben Sie mindestens ein Limit an.</translation>
+    </message>
+    <message>
+        <source>Problem with the budget</source>
+        <translation>Problem mit dem Budget</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>&amp;Geltungsbereich:</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly cap ($):</source>
+        <translation>&amp;Monatslimit ($):</translation>
+    </message>
+    <message>
+        <source>&amp;Daily cap ($):</source>
+        <translation>&amp;Tageslimit ($):</translation>
+    </message>
+    <message>
+        <source>&amp;Burn-rate cap ($/hr):</source>
+        <translation>Limit der &amp;Verbrauchsrate ($/Std.):</translation>
+    </message>
+    <message>
+        <source>“%1” is not a dollar amount.</source>
+        <translation>„%1“ ist kein Dollarbetrag.</translation>
+    </message>
+    <message>
+        <source>A budget named “%1” exists already; edit that one or choose another name.</source>
+        <translation>Ein Budget namens „%1“ gibt es bereits; bearbeiten Sie dieses oder wählen Sie einen anderen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::BudgetsModel</name>
+    <message>
+        <source>The provider does not report billed spend; the estimate counts instead.</source>
+        <translation>Der Anbieter meldet keine abgerechneten Ausgaben; stattdessen zählt die Schätzung.</translation>
+    </message>
+    <message>
+        <source>Estimated minus billed, for the connections that report billed spend</source>
+        <translation>Geschätzt minus abgerechnet, für die Verbindungen, die abgerechnete Ausgaben melden</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Geltungsbereich</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>Geschätzt</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>Abgerechnet</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Monthly cap</source>
+        <translation>Monatslimit</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Ausgeschöpft</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Burn rate</source>
+        <translation>Verbrauchsrate</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::BudgetsPanel</name>
+    <message>
+        <source>&lt;b&gt;Budgets&lt;/b&gt; — this UTC month</source>
+        <translation>&lt;b&gt;Budgets&lt;/b&gt; — dieser Monat (UTC)</translation>
+    </message>
+    <message>
+        <source>Add budget…</source>
+        <translation>Budget hinzufügen…</translation>
+    </message>
+    <message>
+        <source>A monthly, daily or burn-rate cap for everything, a provider or a connection</source>
+        <translation>Ein Monats-, Tages- oder Verbrauchsratenlimit für alles, einen Anbieter oder eine Verbindung</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>No budgets yet — Add budget… to cap spend per month, day or hour.</source>
+        <translation>Noch keine Budgets — legen Sie mit „Budget hinzufügen…“ Limits für die Ausgaben pro Monat, Tag oder Stunde fest.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Budget “%1” added.</source>
+        <translation>Budget „%1“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Budget “%1” saved.</source>
+        <translation>Budget „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Remove budget “%1”?</source>
+        <translation>Budget „%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>The budget is deleted; what was collected stays.</source>
+        <translation>Das Budget wird gelöscht; die gesammelten Daten bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Budget “%1” removed.</source>
+        <translation>Budget „%1“ entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>fleetscope::ChooseProviderPage</name>
     <message>
         <source>Choose a provider</source>
@@ -887,6 +1169,14 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>No successful sync yet</source>
         <translation>Noch keine erfolgreiche Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Collected by %1</source>
+        <translation>Gesammelt von %1</translation>
+    </message>
+    <message>
+        <source>Collected by %1; this window shows what it stores</source>
+        <translation>Gesammelt von %1; dieses Fenster zeigt die dort gespeicherten Daten</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1678,105 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
 </context>
 <context>
+    <name>fleetscope::GitHubFetchBar</name>
+    <message>
+        <source>Fetch now</source>
+        <translation>Jetzt abrufen</translation>
+    </message>
+    <message>
+        <source>Backfill…</source>
+        <translation>Nacherfassen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Collect the configuration&apos;s new completed GitHub Actions runs and their artifacts</source>
+        <translation>Neue abgeschlossene GitHub-Actions-Läufe der Konfiguration samt Artefakten sammeln</translation>
+    </message>
+    <message>
+        <source>Collect every completed run of a date range; runs already stored are skipped</source>
+        <translation>Alle abgeschlossenen Läufe eines Datumsbereichs sammeln; bereits gespeicherte Läufe werden übersprungen</translation>
+    </message>
+    <message>
+        <source>GitHub fetch status</source>
+        <translation>Status des GitHub-Abrufs</translation>
+    </message>
+    <message>
+        <source>%v of %m runs</source>
+        <translation>%v von %m Läufen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Listing runs of %1/%2…</source>
+        <translation>Läufe von %1/%2 werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Backfill %1</source>
+        <translation>%1 nacherfassen</translation>
+    </message>
+    <message>
+        <source>Count runs</source>
+        <translation>Läufe zählen</translation>
+    </message>
+    <message>
+        <source>Runs created from</source>
+        <translation>Läufe erstellt ab</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Counting runs…</source>
+        <translation>Läufe werden gezählt…</translation>
+    </message>
+    <message>
+        <source>GitHub: %1</source>
+        <translation>GitHub: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed run(s) in the range</source>
+        <translation>
+            <numerusform>%n abgeschlossener Lauf im Zeitraum</numerusform>
+            <numerusform>%n abgeschlossene Läufe im Zeitraum</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed run(s) in the range, about %1 API calls. Runs already stored are skipped. Backfill now?</source>
+        <translation>
+            <numerusform>%n abgeschlossener Lauf im Zeitraum, etwa %1 API-Aufrufe. Bereits gespeicherte Läufe werden übersprungen. Jetzt nacherfassen?</numerusform>
+            <numerusform>%n abgeschlossene Läufe im Zeitraum, etwa %1 API-Aufrufe. Bereits gespeicherte Läufe werden übersprungen. Jetzt nacherfassen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backfilling…</source>
+        <translation>Wird nacherfasst…</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::GitHubFetchJob</name>
+    <message>
+        <source>stopped</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Lauf %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new run(s): %1 completed, %2 failed, %3 skipped</source>
+        <translation>
+            <numerusform>%n neuer Lauf: %1 abgeschlossen, %2 fehlgeschlagen, %3 übersprungen</numerusform>
+            <numerusform>%n neue Läufe: %1 abgeschlossen, %2 fehlgeschlagen, %3 übersprungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fleetscope::GpuTypesModel</name>
     <message>
         <source>Unknown GPU</source>
@@ -1453,6 +1842,131 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>Cheapest at</source>
         <translation>Bestpreis bei</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::GuardrailDialog</name>
+    <message>
+        <source>Guardrails — %1</source>
+        <translation>Schutzregeln — %1</translation>
+    </message>
+    <message>
+        <source>Let Fleetscope stop pods?</source>
+        <translation>Fleetscope Pods anhalten lassen?</translation>
+    </message>
+    <message>
+        <source>Fleetscope will STOP pods of %1 that stay idle by these thresholds, after each sync, without asking again. Pods are stopped, never terminated: their volumes are kept, and every stop is in the audit log and on the Timeline.</source>
+        <translation>Fleetscope wird Pods von %1, die nach diesen Schwellenwerten im Leerlauf bleiben, nach jeder Synchronisierung ohne weitere Rückfrage ANHALTEN. Pods werden angehalten, nie beendet: Ihre Volumes bleiben erhalten, und jedes Anhalten wird im Audit-Protokoll und auf der Zeitachse vermerkt.</translation>
+    </message>
+    <message>
+        <source>Stop pods whose GPUs sit idle while you pay for them. Off unless enabled; a dry run only records what it would stop.</source>
+        <translation>Hält Pods an, deren GPUs im Leerlauf sind, während Sie dafür bezahlen. Aus, solange nicht aktiviert; ein Probelauf erfasst nur, was angehalten würde.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop idle pods</source>
+        <translation>Pods im Leerlauf &amp;anhalten</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run: only record what would be stopped</source>
+        <translation>&amp;Probelauf: nur erfassen, was angehalten würde</translation>
+    </message>
+    <message>
+        <source>&amp;Act: stop the pods (never terminate)</source>
+        <translation>&amp;Handeln: die Pods anhalten (nie beenden)</translation>
+    </message>
+    <message>
+        <source>Idle for at least</source>
+        <translation>Im Leerlauf seit mindestens</translation>
+    </message>
+    <message>
+        <source>GPU util under</source>
+        <translation>GPU-Auslastung unter</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>What these thresholds would stop now; nothing is changed</source>
+        <translation>Was diese Schwellenwerte jetzt anhalten würden; es wird nichts geändert</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Looking at the stored snapshots…</source>
+        <translation>Die gespeicherten Momentaufnahmen werden geprüft…</translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Keine Vorschau: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to stop now: no pod has been idle under %1 % for %2 min.</source>
+        <translation>Derzeit nichts anzuhalten: Kein Pod lag %2 Min. lang unter %1 % GPU-Auslastung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pod(s) would be stopped now:</source>
+        <translation>
+            <numerusform>%n Pod würde jetzt angehalten:</numerusform>
+            <numerusform>%n Pods würden jetzt angehalten:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::LocalSocketReply</name>
+    <message>
+        <source>connection closed without an answer</source>
+        <translation>Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>connection closed before the response was complete</source>
+        <translation>Verbindung geschlossen, bevor die Antwort vollständig war</translation>
+    </message>
+    <message>
+        <source>no socket at %1</source>
+        <translation>kein Socket unter %1</translation>
+    </message>
+    <message>
+        <source>connection refused by %1</source>
+        <translation>Verbindung von %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>permission denied on %1 (for Docker: is this user in the docker group?)</source>
+        <translation>Zugriff auf %1 verweigert (bei Docker: Gehört dieser Benutzer zur Gruppe „docker“?)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>not an HTTP answer</source>
+        <translation>keine HTTP-Antwort</translation>
+    </message>
+    <message>
+        <source>malformed header line</source>
+        <translation>fehlerhafte Header-Zeile</translation>
+    </message>
+    <message>
+        <source>malformed Content-Length</source>
+        <translation>fehlerhafte Content-Length</translation>
+    </message>
+    <message>
+        <source>malformed chunk size</source>
+        <translation>fehlerhafte Chunk-Größe</translation>
     </message>
 </context>
 <context>
@@ -2217,6 +2731,30 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <source>“%1” removed; its history stays.</source>
         <translation>„%1“ entfernt; der Verlauf bleibt erhalten.</translation>
     </message>
+    <message>
+        <source>&amp;Guardrails…</source>
+        <translation>Schutz&amp;regeln…</translation>
+    </message>
+    <message>
+        <source>Stop the selected connection&apos;s idle pods: a dry run first, acting only when you opt in</source>
+        <translation>Pods der ausgewählten Verbindung im Leerlauf anhalten: zunächst als Probelauf, echte Aktionen nur nach Ihrer ausdrücklichen Zustimmung</translation>
+    </message>
+    <message>
+        <source>Not for this connection: Fleetscope can stop pods of RunPod connections only</source>
+        <translation>Nicht für diese Verbindung: Fleetscope kann nur Pods von RunPod-Verbindungen anhalten</translation>
+    </message>
+    <message>
+        <source>Guardrails of this connection are off.</source>
+        <translation>Die Schutzregeln dieser Verbindung sind ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Guardrails on as a dry run: idle pods are recorded in the audit log, not stopped.</source>
+        <translation>Schutzregeln als Probelauf aktiv: Pods im Leerlauf werden im Audit-Protokoll erfasst, aber nicht angehalten.</translation>
+    </message>
+    <message>
+        <source>Guardrails act: idle pods of this connection are stopped after each sync.</source>
+        <translation>Schutzregeln greifen: Pods dieser Verbindung im Leerlauf werden nach jeder Synchronisierung angehalten.</translation>
+    </message>
 </context>
 <context>
     <name>fleetscope::SettingsPage</name>
@@ -2552,6 +3090,104 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>  ·  %1</source>
         <translation>  ·  %1</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::TimelineModel</name>
+    <message>
+        <source>Pod started</source>
+        <translation>Pod gestartet</translation>
+    </message>
+    <message>
+        <source>Pod stopped</source>
+        <translation>Pod angehalten</translation>
+    </message>
+    <message>
+        <source>Pod terminated</source>
+        <translation>Pod beendet</translation>
+    </message>
+    <message>
+        <source>Alert opened</source>
+        <translation>Alarm ausgelöst</translation>
+    </message>
+    <message>
+        <source>Alert acknowledged</source>
+        <translation>Alarm bestätigt</translation>
+    </message>
+    <message>
+        <source>Alert resolved</source>
+        <translation>Alarm behoben</translation>
+    </message>
+    <message>
+        <source>Connection failing</source>
+        <translation>Verbindung schlägt fehl</translation>
+    </message>
+    <message>
+        <source>Price changed</source>
+        <translation>Preis geändert</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::TimelinePage</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitachse</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>All connections</source>
+        <translation>Alle Verbindungen</translation>
+    </message>
+    <message>
+        <source>Kind of event</source>
+        <translation>Art des Ereignisses</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Double-click an event to open the page of its resource</source>
+        <translation>Doppelklick auf ein Ereignis öffnet die Seite seiner Ressource</translation>
+    </message>
+    <message>
+        <source>No events yet. Add a provider: its pods starting and stopping, alerts, failures, price changes and actions by guardrails or people appear here.</source>
+        <translation>Noch keine Ereignisse. Fügen Sie einen Anbieter hinzu: Starten und Anhalten seiner Pods, Alarme, Fehler, Preisänderungen sowie Aktionen von Schutzregeln oder Personen erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Add a provider…</source>
+        <translation>Anbieter hinzufügen…</translation>
+    </message>
+    <message>
+        <source>No events in this range (%1). Pods starting and stopping, alerts, connection failures, price changes and actions by guardrails or people appear here; pick a longer range to look further back.</source>
+        <translation>Keine Ereignisse in diesem Zeitraum (%1). Starten und Anhalten von Pods, Alarme, Verbindungsfehler, Preisänderungen sowie Aktionen von Schutzregeln oder Personen erscheinen hier; wählen Sie einen längeren Zeitraum, um weiter zurückzublicken.</translation>
     </message>
 </context>
 <context>
