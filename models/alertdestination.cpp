@@ -17,6 +17,7 @@ AlertDestination alertDestination(const QString &kind)
         {QStringLiteral("budget"), AlertDestination::Cost},
         {QStringLiteral("budget_forecast"), AlertDestination::Cost},
         {QStringLiteral("price_below"), AlertDestination::Offers},
+        {QStringLiteral("workflow_regression"), AlertDestination::Workflows},
     };
     return pages.value(kind, AlertDestination::Alerts);
 }

@@ -6,7 +6,7 @@
 
 namespace fleetscope {
 
-enum class AlertDestination { Pods, Endpoints, Providers, Cost, Offers, Alerts };
+enum class AlertDestination { Pods, Endpoints, Providers, Cost, Offers, Workflows, Alerts };
 
 // Pages by alert kind; a kind this build does not know stays on the Alerts page.
 AlertDestination alertDestination(const QString &kind);

@@ -207,6 +207,57 @@ private Q_SLOTS:
         QCOMPARE(below.findings.first().connectionId, qint64(4));
     }
 
+    void workflowRegressionsFromStoredRuns()
+    {
+        QTemporaryDir dir;
+        StoreService store(*StoreLocation::parse(QString(), dir.path()));
+        QVERIFY(store.startBlocking());
+        WriteBatch setup;
+        for (const QString &name : {QStringLiteral("serving"), QStringLiteral("paused")}) {
+            WorkflowConfig config;
+            config.name = name;
+            config.githubOwner = QStringLiteral("acme");
+            config.githubRepo = QStringLiteral("llm");
+            config.enabled = name == QLatin1String("serving");
+            setup.workflowConfigs << config;
+        }
+        // Eight runs: a steady latency, then a jump in the newest; throughput (higher is better) rises.
+        const QList<double> latency{100, 101, 99, 100, 102, 98, 100, 140};
+        for (qsizetype i = 0; i < latency.size(); ++i) {
+            for (const QString &config : {QStringLiteral("serving"), QStringLiteral("paused")}) {
+                WorkflowRunWrite run;
+                run.run.configName = config;
+                run.run.runKey = QString::number(i);
+                run.run.githubRunId = 1000 + i;
+                run.run.headSha = QStringLiteral("abcdef%1").arg(i);
+                run.run.status = RunStatus::Completed;
+                run.run.workloadStartedAt = kNow.addSecs(-3600 * (latency.size() - i));
+                run.records << MetricRecord{QStringLiteral("bench.json"), QJsonObject{{QStringLiteral("model"), QStringLiteral("llama")}},
+                                            {MetricValue{QStringLiteral("ttft"), latency.at(i), QStringLiteral("ms"), MetricDirection::LowerIsBetter},
+                                             MetricValue{QStringLiteral("tokens"), 200.0 + 10 * i, QStringLiteral("tok/s"), MetricDirection::HigherIsBetter}}};
+                setup.workflowRuns << run;
+            }
+        }
+        QVERIFY(store.writeBlocking(setup));
+        auto evaluate = [&store](const AlertRule &watch) {
+            WriteBatch rules;
+            rules.alertRules << *validateAlertRule(watch);
+            if (!store.writeBlocking(rules))
+                return QStringList{QStringLiteral("rule not stored")};
+            const Result<FleetView> view = store.read<FleetView>([](Store &s) { return readFleetView(s, kNow); }).result();
+            return view ? messages(evaluateAlerts({watch}, *view)) : QStringList{view.error().message};
+        };
+        // Every enabled configuration: the paused one is not read.
+        AlertRule every = rule(QStringLiteral("workflow_regression"));
+        QCOMPARE(evaluate(every), QStringList{QStringLiteral("serving: ttft {model=llama} 140 ms, +40.0 % vs the median 100 ms of 7 runs before "
+                                                             "(lower is better) at abcdef7")});
+        // Named: the paused one too; a looser threshold keeps quiet.
+        AlertRule paused = rule(QStringLiteral("workflow_regression"), {{QStringLiteral("config"), QStringLiteral("paused")}});
+        QCOMPARE(evaluate(paused).size(), 1);
+        AlertRule loose = rule(QStringLiteral("workflow_regression"), {{QStringLiteral("threshold_percent"), 50}});
+        QVERIFY(evaluate(loose).isEmpty());
+    }
+
     void rulesAreValidated_data()
     {
         QTest::addColumn<QString>("kind");

@@ -734,7 +734,8 @@ private Q_SLOTS:
         QTest::newRow("burn_rate") << QStringLiteral("burn_rate") << int(AlertDestination::Cost);
         QTest::newRow("balance_runway") << QStringLiteral("balance_runway") << int(AlertDestination::Cost);
         QTest::newRow("price_below") << QStringLiteral("price_below") << int(AlertDestination::Offers);
-        QTest::newRow("unknown") << QStringLiteral("workflow_regression") << int(AlertDestination::Alerts);
+        QTest::newRow("workflow_regression") << QStringLiteral("workflow_regression") << int(AlertDestination::Workflows);
+        QTest::newRow("unknown") << QStringLiteral("gpu_on_fire") << int(AlertDestination::Alerts);
     }
 
     void alertDestinationByKind()

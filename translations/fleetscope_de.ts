@@ -535,6 +535,10 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <source>empty: every budget</source>
         <translation>leer: alle Budgets</translation>
     </message>
+    <message>
+        <source>empty: every enabled configuration</source>
+        <translation>leer: alle aktiven Konfigurationen</translation>
+    </message>
 </context>
 <context>
     <name>fleetscope::AlertRulesModel</name>

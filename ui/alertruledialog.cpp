@@ -118,6 +118,8 @@ void AlertRuleDialog::showKind(const QJsonObject &values)
         edit->setAccessibleName(it.key());
         if (it.key() == QLatin1String("budget"))
             edit->setPlaceholderText(tr("empty: every budget"));
+        else if (it.key() == QLatin1String("config"))
+            edit->setPlaceholderText(tr("empty: every enabled configuration"));
         else if (it.value().isString())
             edit->setPlaceholderText(tr("required"));
         connect(edit, &QLineEdit::textChanged, this, &AlertRuleDialog::validate);

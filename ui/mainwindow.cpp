@@ -241,6 +241,9 @@ void MainWindow::openResource(AlertDestination destination, qint64 connectionId,
     case AlertDestination::Offers:
         showPage(pageNamed(QStringLiteral("offers")));
         return;
+    case AlertDestination::Workflows:
+        showPage(pageNamed(QStringLiteral("workflows")));
+        return;
     case AlertDestination::Alerts:
         showPage(int(m_pages.indexOf(m_alertsPage)));
         return;

@@ -3,6 +3,7 @@
 
 #include "gpunames.h"
 #include "store/store.h"
+#include "workflows/regression.h"
 
 #include <QHash>
 #include <QLocale>
@@ -319,6 +320,34 @@ Result<FleetView> readFleetView(Store &store, const QDateTime &now)
         if (const std::optional<Error> error = take(readBudgetStatuses(store, now), view.budgets))
             return std::unexpected(*error);
     }
+    // Workflow metrics of the configurations a workflow_regression rule watches (enabled ones when it names none).
+    QStringList configs;
+    bool everyConfig = false;
+    for (const AlertRule &r : std::as_const(*rules)) {
+        if (!r.enabled || r.kind != QLatin1String("workflow_regression"))
+            continue;
+        const QString name = r.params.value(QStringLiteral("config")).toString();
+        everyConfig |= name.isEmpty();
+        if (!name.isEmpty() && !configs.contains(name))
+            configs << name;
+    }
+    if (everyConfig) {
+        Result<QList<WorkflowConfig>> all = store.workflowConfigs();
+        if (!all)
+            return std::unexpected(all.error());
+        for (const WorkflowConfig &config : std::as_const(*all)) {
+            if (config.enabled && !configs.contains(config.name))
+                configs << config.name;
+        }
+    }
+    for (const QString &config : std::as_const(configs)) {
+        MetricQuery query;   // per run, every dimension grouped: the series `workflows regressions` judges
+        query.filter.config = config;
+        Result<QList<WorkflowMetricRow>> rows = store.workflowMetricRows(query.filter);
+        if (!rows)
+            return std::unexpected(rows.error());
+        view.workflowSeries.insert(config, aggregateMetrics(*rows, query));
+    }
     Result<QList<EndpointHealth>> latest = store.latestEndpointHealth();
     if (!latest)
         return std::unexpected(latest.error());
@@ -334,6 +363,35 @@ Result<FleetView> readFleetView(Store &store, const QDateTime &now)
     return view;
 }
 
+// One finding per metric series whose newest run is a regression, keyed by configuration, metric and
+// group: while later runs stay worse it is one alert; a run back within the limit resolves it.
+static void workflowRegression(const Context &c)
+{
+    const QString only = c.rule.params.value(QStringLiteral("config")).toString();
+    RegressionSettings settings;
+    settings.window = std::max(1, int(param(c.rule, "window")));
+    settings.thresholdPercent = param(c.rule, "threshold_percent");
+    settings.madK = param(c.rule, "mad_k");
+    for (auto it = c.view.workflowSeries.cbegin(); it != c.view.workflowSeries.cend(); ++it) {
+        if (!only.isEmpty() && it.key() != only)
+            continue;
+        for (const SeriesVerdict &v : detectRegressions(it.value(), settings)) {
+            if (v.verdict != Verdict::Regression)
+                continue;
+            const QString group = groupText(v.group);
+            const QString unit = v.unit.isEmpty() ? QString() : QLatin1Char(' ') + v.unit;
+            const QString commit = v.latest.headSha.isEmpty() ? QString() : QStringLiteral(" at %1").arg(v.latest.headSha.left(7));
+            c.found(0, QStringLiteral("%1/%2/%3").arg(it.key(), v.metric, group),
+                    QStringLiteral("%1: %2%3 %4%5, %6 vs the median %7%5 of %8 runs before (%9 is better)%10")
+                        .arg(it.key(), v.metric, group.isEmpty() ? QString() : QStringLiteral(" {%1}").arg(group))
+                        .arg(v.latest.value, 0, 'g', 6).arg(unit)
+                        .arg(QStringLiteral("%1%2 %").arg(v.changePercent >= 0 ? QStringLiteral("+") : QString()).arg(v.changePercent, 0, 'f', 1))
+                        .arg(v.baselineMedian, 0, 'g', 6).arg(v.baselineRuns)
+                        .arg(v.direction == MetricDirection::LowerIsBetter ? QStringLiteral("lower") : QStringLiteral("higher"), commit));
+        }
+    }
+}
+
 AlertEvaluation evaluateAlerts(const QList<AlertRule> &rules, const FleetView &view)
 {
     AlertEvaluation evaluation;
@@ -346,7 +404,8 @@ AlertEvaluation evaluateAlerts(const QList<AlertRule> &rules, const FleetView &v
         {QStringLiteral("gpu_idle"), gpuIdle}, {QStringLiteral("burn_rate"), burnRateOver}, {QStringLiteral("balance_runway"), balanceRunway},
         {QStringLiteral("connection_failing"), connectionFailing}, {QStringLiteral("endpoint_unhealthy"), endpointUnhealthy},
         {QStringLiteral("cheaper_offer"), cheaperOffer}, {QStringLiteral("price_below"), priceBelow},
-        {QStringLiteral("budget"), budgetLevels}, {QStringLiteral("budget_forecast"), budgetForecast}};
+        {QStringLiteral("budget"), budgetLevels}, {QStringLiteral("budget_forecast"), budgetForecast},
+        {QStringLiteral("workflow_regression"), workflowRegression}};
     for (const AlertRule &stored : rules) {
         if (!stored.enabled)
             continue;

@@ -3,6 +3,9 @@
 #pragma once
 
 #include "budgets/budgetspend.h"
+#include "workflows/metricquery.h"
+
+#include <QHash>
 #include "domain.h"
 
 namespace fleetscope {
@@ -18,6 +21,7 @@ struct FleetView {
     QList<EndpointHealth> recentHealth;        // each endpoint's health of the last hour, oldest first
     QList<GpuOffer> latestOffers;
     QList<BudgetStatus> budgets;               // every budget's spend at now, read when an enabled rule watches budgets
+    QHash<QString, QList<MetricSeries>> workflowSeries;   // per-run series by configuration, read when a rule watches them
 
     static constexpr int kRecentHours = 6;
 };

@@ -27,6 +27,11 @@ const QList<AlertKindInfo> &alertKinds()
          QJsonObject{{QStringLiteral("budget"), QString()}, {QStringLiteral("thresholds"), QStringLiteral("50,80,100")}}},
         {QStringLiteral("budget_forecast"), QStringLiteral("a budget's forecast to month end over its monthly cap; budget: one budget's name, empty for every budget"),
          QJsonObject{{QStringLiteral("budget"), QString()}}},
+        {QStringLiteral("workflow_regression"),
+         QStringLiteral("a workflow metric whose newest run is worse than the median of up to window runs before it by more than "
+                        "threshold_percent and mad_k scaled MADs; config: one configuration's name, empty for every enabled one"),
+         QJsonObject{{QStringLiteral("config"), QString()}, {QStringLiteral("window"), 30}, {QStringLiteral("threshold_percent"), 10},
+                     {QStringLiteral("mad_k"), 3}}},
     };
     return kinds;
 }
