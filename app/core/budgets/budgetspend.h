@@ -1,7 +1,7 @@
 // What a budget's scope has spent, from stored snapshots: estimated (running time × price per hour,
 // integrated per second, plus storage of stopped pods), billed (the provider's month-to-date charges,
-// else lifetime-spend deltas, where the provider reports them), their difference, and the forecast to the end of the month. Periods are
-// UTC: the month from the 1st 00:00 UTC, the day from 00:00 UTC.
+// else lifetime-spend deltas, where the provider reports them), their difference, and the forecast
+// to the end of the month. Periods are UTC: the month from the 1st 00:00 UTC, the day from 00:00 UTC.
 #pragma once
 
 #include "budgets/budget.h"
