@@ -28,6 +28,12 @@ WriteBatch sampleBatch(int n)
     series.key = SeriesKey{7, QStringLiteral("gpu_util"), QStringLiteral("{\"gpu\":\"0\"}")};
     series.samples << Sample{ts.toMSecsSinceEpoch(), 42.5} << Sample{ts.toMSecsSinceEpoch() + 1, 43};
     batch.series << series;
+    BillingSnapshot billing;
+    billing.snapshotTs = ts;
+    billing.connectionId = 7;
+    billing.balance = -23.44;
+    billing.monthToDateSpend = 11.21;
+    batch.billing << billing;
     WorkflowRunWrite run;
     run.run.configName = QStringLiteral("bench");
     run.run.status = RunStatus::Completed;
@@ -75,6 +81,10 @@ private Q_SLOTS:
         QCOMPARE(back->series.first().key, batch.series.first().key);
         QCOMPARE(back->series.first().samples.size(), 2);
         QCOMPARE(back->series.first().samples.at(1).value, 43.0);
+        QCOMPARE(back->billing.first().snapshotTs, batch.billing.first().snapshotTs);
+        QCOMPARE(back->billing.first().balance, std::optional<double>(-23.44));
+        QCOMPARE(back->billing.first().monthToDateSpend, std::optional<double>(11.21));
+        QCOMPARE(back->billing.first().lifetimeSpend, std::optional<double>());
         const WorkflowRunWrite &run = back->workflowRuns.first();
         QCOMPARE(run.run.status, RunStatus::Completed);
         QCOMPARE(run.run.githubRunId, std::optional<qint64>(99));

@@ -1,6 +1,6 @@
 // Budgets: spend on synthetic stored data at an injected moment (estimated integration with capped
-// gaps and stopped-pod storage, billed lifetime deltas, "not reported", forecast, the month
-// boundary), the budget alert kinds (fire per level, deduplicate, resolve), the store round trip,
+// gaps and stopped-pod storage, billed month-to-date readings and lifetime deltas, "not reported",
+// forecast, the month boundary), the budget alert kinds (fire per level, deduplicate, resolve), the store round trip,
 // and (test_budgets_cli) the budgets command with bad input.
 #include "alerts/alertevaluator.h"
 #include "budgets/budgetspend.h"
@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+
+#include <algorithm>
 
 using namespace fleetscope;
 
@@ -58,6 +60,22 @@ BillingSnapshot billing(const QDateTime &ts, double lifetime, std::optional<doub
     b.lifetimeSpend = lifetime;
     b.currentSpendPerHr = perHour;
     return b;
+}
+
+// A month-to-date reading (DigitalOcean's month_to_date_usage, Vultr's pending_charges) of CONNECTION_ID.
+BillingSnapshot monthToDate(qint64 connectionId, const QDateTime &ts, double value)
+{
+    BillingSnapshot b;
+    b.snapshotTs = ts;
+    b.connectionId = connectionId;
+    b.monthToDateSpend = value;
+    return b;
+}
+
+QList<BillingSnapshot> byTime(QList<BillingSnapshot> billing)
+{
+    std::stable_sort(billing.begin(), billing.end(), [](const BillingSnapshot &a, const BillingSnapshot &b) { return a.snapshotTs < b.snapshotTs; });
+    return billing;
 }
 
 // prod (runpod, billed) and lab (vultr, no billing). prod: a pod at $3/hr every 5 min over the
@@ -105,6 +123,18 @@ SpendInputs fleet()
     in.instances = totalsOf(snapshots());
     in.billing = {billing(QDateTime(QDate(2026, 10, 30), QTime(8, 0), Qt::UTC), 100), billing(QDateTime(QDate(2026, 11, 10), QTime(8, 0), Qt::UTC), 150),
                   billing(kNow.addSecs(-3600), 180, 3.5), billing(kNow.addSecs(-300), 184, 3.2)};
+    return in;
+}
+
+// fleet() with lab (vultr) reporting its month's charges: $95 for October, $2 early on the 1st, $40
+// yesterday evening, $43 and $46.50 today, and a reading after now that must not count.
+SpendInputs fleetWithLabMonthToDate()
+{
+    SpendInputs in = fleet();
+    in.billing = byTime(in.billing + QList<BillingSnapshot>{
+        monthToDate(2, QDateTime(QDate(2026, 10, 31), QTime(23, 0), Qt::UTC), 95), monthToDate(2, QDateTime(QDate(2026, 11, 1), QTime(6, 0), Qt::UTC), 2),
+        monthToDate(2, QDateTime(QDate(2026, 11, 22), QTime(20, 0), Qt::UTC), 40), monthToDate(2, kNow.addSecs(-6 * 3600), 43),
+        monthToDate(2, kNow.addSecs(-300), 46.5), monthToDate(2, kNow.addSecs(3600), 99)});
     return in;
 }
 
@@ -213,6 +243,59 @@ private Q_SLOTS:
         const BudgetStatus later = budgetStatus(budget(QStringLiteral("prod"), QStringLiteral("connection")), in);
         QVERIFY(!later.ratePerHour);
         QCOMPARE(later.forecast, later.month.spent);
+    }
+
+    // Mixed connections: lab's month-to-date readings, prod's lifetime growth, summed.
+    void billedFromMonthToDate()
+    {
+        const SpendInputs in = fleetWithLabMonthToDate();
+        const BudgetStatus lab = budgetStatus(budget(QStringLiteral("lab"), QStringLiteral("provider")), in);
+        QCOMPARE(*lab.month.billed, 46.5);           // the newest reading in the month, not a growth
+        QCOMPARE(*lab.month.difference, 1.0 - 46.5);
+        QCOMPARE(lab.month.spent, 46.5);
+        QCOMPARE(*lab.day.billed, 6.5);              // 46.50 − 40 from yesterday evening
+        QCOMPARE(lab.forecast, 46.5 + 1.0 * 180);
+
+        const BudgetStatus all = budgetStatus(budget(QStringLiteral("everything")), in);
+        QCOMPARE(*all.month.billed, 84.0 + 46.5);
+        QCOMPARE(*all.month.difference, (4.70 - 84.0) + (1.0 - 46.5));
+        QCOMPARE(all.month.spent, 130.5);
+        QCOMPARE(*all.day.billed, 34.0 + 6.5);
+        QCOMPARE(*budgetStatus(budget(QStringLiteral("prod"), QStringLiteral("connection")), in).month.billed, 84.0);
+
+        // With no reading before today, today's growth starts from its first reading.
+        SpendInputs todayOnly = in;
+        todayOnly.billing.removeIf([](const BillingSnapshot &b) { return b.connectionId == 2 && b.snapshotTs < utcDayStart(kNow); });
+        QCOMPARE(*budgetStatus(budget(QStringLiteral("lab"), QStringLiteral("provider")), todayOnly).day.billed, 3.5);
+    }
+
+    // The month turns: last month's charges never count for this one; on the 1st the day is the
+    // month; a reading that went down began the month and counts in full.
+    void monthToDateAcrossTheMonthBoundary()
+    {
+        SpendInputs in;
+        in.connections = {connection(2, QStringLiteral("lab"), QStringLiteral("vultr"))};
+        const QDateTime december(QDate(2026, 12, 1), QTime(0, 0), Qt::UTC);
+        in.billing = {monthToDate(2, december.addSecs(-2 * 3600), 180)};
+        const Budget lab = budget(QStringLiteral("lab"), QStringLiteral("provider"));
+        in.now = december.addSecs(300);
+        QVERIFY(!budgetStatus(lab, in).month.billed);   // only November's reading: not reported yet
+        QVERIFY(!budgetStatus(lab, in).day.billed);
+
+        in.billing << monthToDate(2, december.addSecs(600), 0.4) << monthToDate(2, december.addSecs(4 * 3600), 2.5);
+        in.now = december.addSecs(5 * 3600);
+        QCOMPARE(*budgetStatus(lab, in).month.billed, 2.5);
+        QCOMPARE(*budgetStatus(lab, in).day.billed, 2.5);   // the month began today: the reading itself
+
+        in.billing << monthToDate(2, december.addSecs(26 * 3600), 5.0);
+        in.now = december.addSecs(27 * 3600);
+        QCOMPARE(*budgetStatus(lab, in).month.billed, 5.0);
+        QCOMPARE(*budgetStatus(lab, in).day.billed, 2.5);   // 5 − 2.5 from the 1st's last reading
+
+        // No reading on the 1st: the 2nd's first reading dropped below November's, so it counts in full.
+        in.billing = {monthToDate(2, december.addSecs(-2 * 3600), 180), monthToDate(2, december.addSecs(26 * 3600), 5.0)};
+        QCOMPARE(*budgetStatus(lab, in).month.billed, 5.0);
+        QCOMPARE(*budgetStatus(lab, in).day.billed, 5.0);
     }
 
     void budgetsAreValidated()
@@ -348,7 +431,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         StoreService store(*StoreLocation::parse(QString(), dir.path()));
         QVERIFY(store.startBlocking());
-        SpendInputs in = fleet();
+        SpendInputs in = fleetWithLabMonthToDate();
         WriteBatch setup;
         for (ConnectionRecord c : in.connections) {
             c.id = 0;
@@ -374,10 +457,11 @@ private Q_SLOTS:
         const QList<BudgetStatus> statuses = *store.read<QList<BudgetStatus>>([](Store &s) { return readBudgetStatuses(s, kNow); }).result();
         QCOMPARE(statuses.size(), 1);
         QCOMPARE(statuses.first().month.estimated, 5.70);
-        QCOMPARE(*statuses.first().month.billed, 84.0);
-        QCOMPARE(statuses.first().forecast, 85.0 + 4.2 * 180);
+        QCOMPARE(*statuses.first().month.billed, 84.0 + 46.5);   // prod's lifetime growth + lab's month to date
+        QCOMPARE(*statuses.first().day.billed, 34.0 + 6.5);
+        QCOMPARE(statuses.first().forecast, 130.5 + 4.2 * 180);
         const TableData table = budgetStatusTable(statuses, {});
-        QCOMPARE(table.rows.first().at(table.columns.indexOf(QStringLiteral("difference"))).toDouble(), -79.3);
+        QCOMPARE(table.rows.first().at(table.columns.indexOf(QStringLiteral("difference"))).toDouble(), -124.8);
     }
 
 #ifdef FLEETSCOPE_TEST_CLI

@@ -229,7 +229,7 @@ private Q_SLOTS:
         const test::CliRun exported = test::runFleetscope({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("export"),
                                                            QStringLiteral("billing"), QStringLiteral("--format"), QStringLiteral("csv")});
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
-        QVERIFY2(exported.out.contains(QLatin1String("2026-11-20T12:00:00Z,prod,,,42.5,")), qPrintable(exported.out));
+        QVERIFY2(exported.out.contains(QLatin1String("2026-11-20T12:00:00Z,prod,,,,42.5,")), qPrintable(exported.out));
 
         // The name is free again; --delete-data takes the history with it.
         const test::CliRun again = runWithStdin(base() << QStringLiteral("add") << QStringLiteral("runpod") << QStringLiteral("--name") << QStringLiteral("prod")

@@ -138,8 +138,8 @@ private Q_SLOTS:
     {
         const Run billing = run(base() << QStringLiteral("billing") << QStringLiteral("--format") << QStringLiteral("csv"));
         QCOMPARE(billing.exitCode, 0);
-        QCOMPARE(billing.rawOut, QByteArray("snapshot_ts,connection,current_spend_per_hr,lifetime_spend,balance,spend_limit\r\n"
-                                         "2026-11-23T10:00:00Z,runpod-prod,23.92,,1234.5,80\r\n"));
+        QCOMPARE(billing.rawOut, QByteArray("snapshot_ts,connection,current_spend_per_hr,lifetime_spend,month_to_date_spend,balance,spend_limit\r\n"
+                                         "2026-11-23T10:00:00Z,runpod-prod,23.92,,,1234.5,80\r\n"));
         const Run offers = run(base() << QStringLiteral("gpu-offers") << QStringLiteral("--format") << QStringLiteral("csv"));
         QCOMPARE(offers.rawOut, QByteArray("observed_ts,provider,gpu_type,provider_gpu_id,memory_gb,tier,price_per_hour,spot_price_per_hour,available\r\n"
                                         "2026-11-23T10:00:00Z,runpod,NVIDIA H100 80GB HBM3,NVIDIA H100 80GB HBM3,80,secure,2.99,1.75,true\r\n"));

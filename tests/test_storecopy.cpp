@@ -109,6 +109,8 @@ private:
             b.connectionId = ids.value(QStringLiteral("pods"));
             b.currentSpendPerHr = 1.5;
             b.balance = 100.0 / 3.0;
+            if (cycle > 0)
+                b.monthToDateSpend = 2.5 * cycle;
             batch.billing << b;
             GpuOffer o;
             o.observedTs = ts;

@@ -343,6 +343,8 @@ private Q_SLOTS:
             b.snapshotTs = ts;
             b.connectionId = id;
             b.balance = 100.0 - cycle;
+            if (cycle > 0)
+                b.monthToDateSpend = 10.0 + cycle;
             batch.billing << b;
         }
         m_service->submit(batch);
@@ -366,7 +368,10 @@ private Q_SLOTS:
         const auto billing = readNow<QList<BillingSnapshot>>(*m_service, [](Store &s) { return s.latestBilling(); });
         QCOMPARE(billing.size(), 1);
         QCOMPARE(*billing.first().balance, 98.0);
-        QCOMPARE(readNow<QList<BillingSnapshot>>(*m_service, [](Store &s) { return s.billingHistory(QDateTime(), QDateTime()); }).size(), 3);
+        QCOMPARE(billing.first().monthToDateSpend, std::optional<double>(12.0));
+        const auto billingHistory = readNow<QList<BillingSnapshot>>(*m_service, [](Store &s) { return s.billingHistory(QDateTime(), QDateTime()); });
+        QCOMPARE(billingHistory.size(), 3);
+        QCOMPARE(billingHistory.first().monthToDateSpend, std::optional<double>());   // not reported stays null
     }
 
     void instanceAndSampleReadsForTheOverview()

@@ -89,6 +89,7 @@ struct BillingSnapshot {
     qint64 connectionId = 0;
     std::optional<double> currentSpendPerHr;
     std::optional<double> lifetimeSpend;
+    std::optional<double> monthToDateSpend;   // the current month's charges so far, where the provider reports them
     std::optional<double> balance;
     std::optional<double> spendLimit;
     QJsonObject spendBreakdown;       // empty: not reported

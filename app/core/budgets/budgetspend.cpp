@@ -26,6 +26,7 @@ struct ConnectionSpend {
     qint64 gapCapMs = snapshotGapCapSeconds(0) * 1000;
     QMap<qint64, double> ratesAt;                 // snapshot time (ms) → $/hr
     QList<std::pair<qint64, double>> lifetime;    // billing time (ms) → lifetime spend, oldest first
+    QList<std::pair<qint64, double>> monthToDate; // billing time (ms) → the month's charges so far, oldest first
     std::optional<double> billedRate;             // the newest current spend per hour
     qint64 billedRateMs = 0;                      // and when it was read
 
@@ -44,7 +45,7 @@ struct ConnectionSpend {
 
     // The lifetime spend added after FROM: from the last reading at or before FROM (else the first
     // after it) to the newest; a reading that went down (an account reset) adds nothing.
-    std::optional<double> billed(qint64 fromMs, qint64 nowMs) const
+    std::optional<double> billedLifetime(qint64 fromMs, qint64 nowMs) const
     {
         std::optional<double> previous;
         std::optional<double> added;
@@ -60,6 +61,42 @@ struct ConnectionSpend {
             previous = value;
         }
         return added;
+    }
+
+    // The month's charges that grew after FROM, in the UTC month beginning at MONTH. For a period
+    // from the month's start: the newest reading taken in the month (an early one counts: the month
+    // has begun for the provider too). For a later one: from the last reading at or before FROM (else
+    // the period's first) to the newest; a reading that went down began a new month and counts in full.
+    std::optional<double> billedMonthToDate(qint64 fromMs, qint64 nowMs, qint64 monthMs) const
+    {
+        std::optional<double> previous;
+        std::optional<double> added;
+        for (const auto &[ts, value] : monthToDate) {
+            if (ts > nowMs)
+                break;
+            if (fromMs <= monthMs) {
+                if (ts >= monthMs)
+                    added = value;
+                continue;
+            }
+            if (ts <= fromMs) {
+                previous = value;
+                added = 0.0;
+                continue;
+            }
+            added = added.value_or(0) + (!previous ? 0.0 : value >= *previous ? value - *previous : value);
+            previous = value;
+        }
+        return added;
+    }
+
+    // Billed spend after FROM: month-to-date readings where the connection has them, else the growth
+    // of lifetime spend; nullopt where neither is reported.
+    std::optional<double> billed(qint64 fromMs, qint64 nowMs, qint64 monthMs) const
+    {
+        if (const std::optional<double> month = billedMonthToDate(fromMs, nowMs, monthMs))
+            return month;
+        return billedLifetime(fromMs, nowMs);
     }
 
     // The newest rate still known at NOW: a reading older than the gap cap (a connection removed or
@@ -92,6 +129,8 @@ QHash<qint64, ConnectionSpend> byConnection(const SpendInputs &inputs)
         ConnectionSpend &each = spend[b.connectionId];
         if (b.lifetimeSpend)
             each.lifetime.append({b.snapshotTs.toMSecsSinceEpoch(), *b.lifetimeSpend});
+        if (b.monthToDateSpend)
+            each.monthToDate.append({b.snapshotTs.toMSecsSinceEpoch(), *b.monthToDateSpend});
         each.billedRate = b.currentSpendPerHr;   // the newest reading decides, reported or not
         each.billedRateMs = b.snapshotTs.toMSecsSinceEpoch();
     }
@@ -103,11 +142,12 @@ SpendFigures figures(const Budget &budget, const QHash<qint64, ConnectionSpend> 
     SpendFigures out;
     const qint64 fromMs = from.toMSecsSinceEpoch();
     const qint64 nowMs = now.toMSecsSinceEpoch();
+    const qint64 monthMs = utcMonthStart(now).toMSecsSinceEpoch();
     for (auto it = spend.cbegin(); it != spend.cend(); ++it) {
         if (!budgetCovers(budget, it.key(), it.value().kind))
             continue;
         const double estimated = it.value().estimated(fromMs, nowMs);
-        const std::optional<double> billed = it.value().billed(fromMs, nowMs);
+        const std::optional<double> billed = it.value().billed(fromMs, nowMs, monthMs);
         out.estimated += estimated;
         out.spent += billed.value_or(estimated);
         if (billed) {

@@ -1,7 +1,7 @@
 // What a budget's scope has spent, from stored snapshots: estimated (running time × price per hour,
-// integrated per second, plus storage of stopped pods), billed (lifetime-spend deltas, where the
-// provider reports them), their difference, and the forecast to the end of the month. Periods are
-// UTC: the month from the 1st 00:00 UTC, the day from 00:00 UTC.
+// integrated per second, plus storage of stopped pods), billed (the provider's month-to-date charges,
+// else lifetime-spend deltas, where the provider reports them), their difference, and the forecast
+// to the end of the month. Periods are UTC: the month from the 1st 00:00 UTC, the day from 00:00 UTC.
 #pragma once
 
 #include "budgets/budget.h"
@@ -28,7 +28,7 @@ struct SpendInputs {
 
 struct SpendFigures {
     double estimated = 0;
-    std::optional<double> billed;       // nullopt: no connection in scope reports lifetime spend
+    std::optional<double> billed;       // nullopt: no connection in scope reports month-to-date or lifetime spend
     std::optional<double> difference;   // estimated − billed, over the connections that report billing
     double spent = 0;                   // billed where a connection reports it, else estimated
 };

@@ -41,7 +41,8 @@ template<typename Io> void fields(Io &io, JobRecord &r)
 }
 template<typename Io> void fields(Io &io, BillingSnapshot &r)
 {
-    io(r.snapshotTs, r.connectionId, r.currentSpendPerHr, r.lifetimeSpend, r.balance, r.spendLimit, r.spendBreakdown);
+    io(r.snapshotTs, r.connectionId, r.currentSpendPerHr, r.lifetimeSpend, r.balance, r.spendLimit, r.spendBreakdown,
+       r.monthToDateSpend);
 }
 template<typename Io> void fields(Io &io, GpuOffer &r)
 {

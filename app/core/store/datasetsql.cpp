@@ -27,7 +27,8 @@ const char *datasetSelect(const QString &name)
                " FROM jobs j JOIN connections c ON c.id = j.connection_id"
                " WHERE j.observed_ts >= ?1 AND j.observed_ts < ?2 ORDER BY j.observed_ts, j.id";
     if (name == QLatin1String("billing"))
-        return "SELECT b.snapshot_ts, c.name, b.current_spend_per_hr, b.lifetime_spend, b.balance, b.spend_limit"
+        return "SELECT b.snapshot_ts, c.name, b.current_spend_per_hr, b.lifetime_spend, b.month_to_date_spend,"
+               " b.balance, b.spend_limit"
                " FROM billing_snapshots b JOIN connections c ON c.id = b.connection_id"
                " WHERE b.snapshot_ts >= ?1 AND b.snapshot_ts < ?2 ORDER BY b.snapshot_ts, b.id";
     if (name == QLatin1String("gpu-offers"))

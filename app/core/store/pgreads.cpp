@@ -82,7 +82,8 @@ EndpointHealth health(const pqxx::row &r)
     return h;
 }
 
-const std::string kBillingColumns = "snapshot_ts, connection_id, current_spend_per_hr, lifetime_spend, balance, spend_limit, spend_breakdown_json";
+const std::string kBillingColumns = "snapshot_ts, connection_id, current_spend_per_hr, lifetime_spend, balance, spend_limit, spend_breakdown_json,"
+    " month_to_date_spend";
 
 BillingSnapshot billing(const pqxx::row &r)
 {
@@ -94,6 +95,7 @@ BillingSnapshot billing(const pqxx::row &r)
     b.balance = pgOptReal(r[4]);
     b.spendLimit = pgOptReal(r[5]);
     b.spendBreakdown = pgObject(r[6]);
+    b.monthToDateSpend = pgOptReal(r[7]);
     return b;
 }
 

@@ -50,10 +50,12 @@ qint64 PgStore::writeSnapshots(pqxx::transaction_base &tx, const WriteBatch &bat
                                    r.workersThrottled, r.workersInitializing, r.workersUnhealthy, pgJson(r.metadata));
         });
     rows += copyAll(tx, "billing_snapshots",
-        {"snapshot_ts", "connection_id", "current_spend_per_hr", "lifetime_spend", "balance", "spend_limit", "spend_breakdown_json"},
+        {"snapshot_ts", "connection_id", "current_spend_per_hr", "lifetime_spend", "balance", "spend_limit", "spend_breakdown_json",
+         "month_to_date_spend"},
         batch.billing, [](const BillingSnapshot &r) {
             return std::make_tuple(pgTime(r.snapshotTs), r.connectionId, pgReal(r.currentSpendPerHr), pgReal(r.lifetimeSpend),
-                                   pgReal(r.balance), pgReal(r.spendLimit), pgJson(r.spendBreakdown));
+                                   pgReal(r.balance), pgReal(r.spendLimit), pgJson(r.spendBreakdown),
+                                   pgReal(r.monthToDateSpend));
         });
     rows += copyAll(tx, "gpu_offers",
         {"observed_ts", "provider", "gpu_type", "provider_gpu_id", "region", "tier", "gpu_count", "memory_gb", "price_per_hour",

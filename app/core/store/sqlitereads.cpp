@@ -82,7 +82,8 @@ EndpointHealth health(const SqliteStatement &s)
     return r;
 }
 
-constexpr auto kBillingColumns = "snapshot_ts, connection_id, current_spend_per_hr, lifetime_spend, balance, spend_limit, spend_breakdown_json";
+constexpr auto kBillingColumns = "snapshot_ts, connection_id, current_spend_per_hr, lifetime_spend, balance, spend_limit, spend_breakdown_json,"
+    " month_to_date_spend";
 
 BillingSnapshot billing(const SqliteStatement &s)
 {
@@ -94,6 +95,7 @@ BillingSnapshot billing(const SqliteStatement &s)
     r.balance = optReal(s, 4);
     r.spendLimit = optReal(s, 5);
     r.spendBreakdown = object(s, 6);
+    r.monthToDateSpend = optReal(s, 7);
     return r;
 }
 

@@ -108,7 +108,7 @@ Result<qint64> SqliteStore::writeSnapshots(const WriteBatch &batch)
                       s.bind(11, r.metadata);
                   }),
         insertAll(statement("INSERT INTO billing_snapshots (snapshot_ts, connection_id, current_spend_per_hr, lifetime_spend,"
-                            " balance, spend_limit, spend_breakdown_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+                            " balance, spend_limit, spend_breakdown_json, month_to_date_spend) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
                   batch.billing, [](SqliteStatement &s, const BillingSnapshot &r) {
                       s.bind(1, r.snapshotTs);
                       s.bind(2, r.connectionId);
@@ -117,6 +117,7 @@ Result<qint64> SqliteStore::writeSnapshots(const WriteBatch &batch)
                       s.bind(5, r.balance);
                       s.bind(6, r.spendLimit);
                       s.bind(7, r.spendBreakdown);
+                      s.bind(8, r.monthToDateSpend);
                   }),
         insertAll(statement("INSERT INTO gpu_offers (observed_ts, provider, gpu_type, provider_gpu_id, region, tier, gpu_count,"
                             " memory_gb, price_per_hour, spot_price_per_hour, available, metadata_json, connection_id)"

@@ -369,7 +369,8 @@ QStringList mappableFields(ListTarget target)
                 QStringLiteral("gpuCount"), QStringLiteral("memoryGb"), QStringLiteral("pricePerHour"), QStringLiteral("spotPricePerHour"),
                 QStringLiteral("available")};
     case ListTarget::Billing:
-        return {QStringLiteral("currentSpendPerHr"), QStringLiteral("lifetimeSpend"), QStringLiteral("balance"), QStringLiteral("spendLimit")};
+        return {QStringLiteral("currentSpendPerHr"), QStringLiteral("lifetimeSpend"), QStringLiteral("monthToDateSpend"),
+                QStringLiteral("balance"), QStringLiteral("spendLimit")};
     }
     return {};
 }

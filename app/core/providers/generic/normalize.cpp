@@ -125,6 +125,7 @@ qsizetype appendRows(WriteBatch &batch, const ApiSpec &api, const ListSpec &list
             b.connectionId = row.connectionId;
             b.currentSpendPerHr = v.number(QStringLiteral("currentSpendPerHr"));
             b.lifetimeSpend = v.number(QStringLiteral("lifetimeSpend"));
+            b.monthToDateSpend = v.number(QStringLiteral("monthToDateSpend"));
             b.balance = v.number(QStringLiteral("balance"));
             b.spendLimit = v.number(QStringLiteral("spendLimit"));
             b.spendBreakdown = v.extra();
