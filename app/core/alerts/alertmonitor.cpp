@@ -10,9 +10,6 @@
 namespace fleetscope {
 namespace {
 
-constexpr int kDebounceMs = 1000;
-constexpr int kPeriodicMs = 5 * 60 * 1000;
-
 struct Inputs {
     QList<AlertRule> rules;
     FleetView view;
@@ -25,38 +22,27 @@ AlertMonitor::AlertMonitor(StoreService &store, Now now, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_now(now ? std::move(now) : Now([] { return QDateTime::currentDateTimeUtc(); }))
+    // Collected data and sync outcomes change what holds; the monitor's own evaluations do not.
+    , m_pacer(store, [](const QString &source) { return !source.startsWith(QLatin1String("alerts ")); }, [this] { evaluate(); })
 {
-    m_debounce.setSingleShot(true);
-    m_debounce.setInterval(kDebounceMs);
-    connect(&m_debounce, &QTimer::timeout, this, &AlertMonitor::evaluateNow);
-    connect(&m_store, &StoreService::batchCommitted, this, [this](const WriteSummary &summary) {
-        // Collected data and sync outcomes change what holds; the monitor's own evaluations do not.
-        if (!summary.source.startsWith(QLatin1String("alerts ")))
-            schedule();
-    });
-    // Conditions also come true with time alone (idle for N minutes, no good sync for N cycles).
-    m_periodic.setInterval(kPeriodicMs);
-    connect(&m_periodic, &QTimer::timeout, this, &AlertMonitor::schedule);
-    m_periodic.start();
 }
 
 void AlertMonitor::schedule()
 {
-    m_debounce.start();
+    m_pacer.schedule();
 }
 
 void AlertMonitor::evaluateNow()
 {
-    if (m_running) {
-        m_again = true;
-        return;
-    }
-    m_running = true;
+    m_pacer.runNow();
+}
+
+void AlertMonitor::evaluate()
+{
     const QDateTime now = m_now();
     auto *watcher = new QFutureWatcher<Result<Inputs>>(this);
     connect(watcher, &QFutureWatcher<Result<Inputs>>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        m_running = false;
         const Result<Inputs> inputs = watcher->result();
         if (!inputs) {
             Q_EMIT evaluationFailed(inputs.error());
@@ -76,8 +62,7 @@ void AlertMonitor::evaluateNow()
             m_store.submit(batch);
             Q_EMIT alertsRaised(raised);
         }
-        if (std::exchange(m_again, false))
-            evaluateNow();
+        m_pacer.finished();
     });
     watcher->setFuture(m_store.read<Inputs>([now](Store &store) -> Result<Inputs> {
         Inputs inputs;

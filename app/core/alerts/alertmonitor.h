@@ -5,10 +5,10 @@
 #pragma once
 
 #include "domain.h"
+#include "store/evaluationpacer.h"
 
 #include <QObject>
 #include <QSet>
-#include <QTimer>
 
 #include <functional>
 
@@ -35,12 +35,11 @@ Q_SIGNALS:
     void evaluationFailed(const fleetscope::Error &error);
 
 private:
+    void evaluate();
+
     StoreService &m_store;
     Now m_now;
-    QTimer m_debounce;
-    QTimer m_periodic;
-    bool m_running = false;
-    bool m_again = false;
+    EvaluationPacer m_pacer;
     QSet<QString> m_lastFound;   // keys the previous evaluation found
 };
 

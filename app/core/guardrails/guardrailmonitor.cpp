@@ -13,8 +13,6 @@
 namespace fleetscope {
 namespace {
 
-constexpr int kDebounceMs = 1000;
-constexpr int kPeriodicMs = 5 * 60 * 1000;
 const QString kSource = QStringLiteral("guardrails");
 
 struct Inputs {
@@ -34,37 +32,28 @@ GuardrailMonitor::GuardrailMonitor(StoreService &store, StopPod stop, Now now, Q
     , m_store(store)
     , m_stop(std::move(stop))
     , m_now(now ? std::move(now) : Now([] { return QDateTime::currentDateTimeUtc(); }))
+    // New snapshots change what is idle; audit rows and alert evaluations do not.
+    , m_pacer(store, [](const QString &source) { return !source.startsWith(kSource) && !source.startsWith(QLatin1String("alerts ")); },
+              [this] { evaluate(); })
 {
-    m_debounce.setSingleShot(true);
-    m_debounce.setInterval(kDebounceMs);
-    connect(&m_debounce, &QTimer::timeout, this, &GuardrailMonitor::evaluateNow);
-    connect(&m_store, &StoreService::batchCommitted, this, [this](const WriteSummary &summary) {
-        // New snapshots change what is idle; audit rows and alert evaluations do not.
-        if (!summary.source.startsWith(kSource) && !summary.source.startsWith(QLatin1String("alerts ")))
-            schedule();
-    });
-    m_periodic.setInterval(kPeriodicMs);   // idle for N minutes comes true with time alone
-    connect(&m_periodic, &QTimer::timeout, this, &GuardrailMonitor::schedule);
-    m_periodic.start();
 }
 
 void GuardrailMonitor::schedule()
 {
-    m_debounce.start();
+    m_pacer.schedule();
 }
 
 void GuardrailMonitor::evaluateNow()
 {
-    if (m_running) {
-        m_again = true;
-        return;
-    }
-    m_running = true;
+    m_pacer.runNow();
+}
+
+void GuardrailMonitor::evaluate()
+{
     const QDateTime now = m_now();
     auto *watcher = new QFutureWatcher<Result<Inputs>>(this);
     connect(watcher, &QFutureWatcher<Result<Inputs>>::finished, this, [this, watcher] {
         watcher->deleteLater();
-        m_running = false;
         const Result<Inputs> inputs = watcher->result();
         if (!inputs) {
             Q_EMIT evaluationFailed(inputs.error());
@@ -81,8 +70,7 @@ void GuardrailMonitor::evaluateNow()
             act(candidates, inputs->view.connections);
         }
         Q_EMIT evaluated();
-        if (std::exchange(m_again, false))
-            evaluateNow();
+        m_pacer.finished();
     });
     watcher->setFuture(m_store.read<Inputs>([now](Store &store) -> Result<Inputs> {
         Inputs inputs;

@@ -5,11 +5,11 @@
 #pragma once
 
 #include "guardrails/guardrailplan.h"
+#include "store/evaluationpacer.h"
 
 #include <QHash>
 #include <QObject>
 #include <QSet>
-#include <QTimer>
 
 #include <functional>
 
@@ -47,6 +47,7 @@ Q_SIGNALS:
     void evaluated();
 
 private:
+    void evaluate();
     void act(const QList<GuardrailCandidate> &candidates, const QList<ConnectionRecord> &connections);
     void submit(const QList<AuditEntry> &entries);
 
@@ -54,10 +55,7 @@ private:
     StopPod m_stop;
     Now m_now;
     std::function<bool(qint64)> m_owns;
-    QTimer m_debounce;
-    QTimer m_periodic;
-    bool m_running = false;
-    bool m_again = false;
+    EvaluationPacer m_pacer;
     QSet<QString> m_inFlight;            // "connection:pod" with a stop under way
     QHash<QString, QDateTime> m_actedAt; // when a stop was last tried: not again before a newer snapshot
     QSet<QString> m_previewed;           // dry-run candidates already audited while they stay idle
