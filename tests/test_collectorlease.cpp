@@ -23,6 +23,20 @@ private:
     test::PgServer m_server;
     QString m_database;
 
+    // Two metrics-endpoint connections (their scrapes fail; only who collects them matters here).
+    static WriteBatch labAndRack()
+    {
+        WriteBatch setup;
+        for (const QString &name : {QStringLiteral("lab"), QStringLiteral("rack")}) {
+            ConnectionRecord c;
+            c.kind = QStringLiteral("metrics-endpoint");
+            c.name = name;
+            c.settings = QJsonObject{{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9/metrics")}};
+            setup.connections << c;
+        }
+        return setup;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -78,15 +92,7 @@ private Q_SLOTS:
         const QString uri = m_server.uri(m_server.createDatabase());
         StoreService store(*StoreLocation::parse(uri, QString()));
         QVERIFY(store.startBlocking());
-        WriteBatch setup;
-        for (const QString &name : {QStringLiteral("lab"), QStringLiteral("rack")}) {
-            ConnectionRecord c;
-            c.kind = QStringLiteral("metrics-endpoint");
-            c.name = name;
-            c.settings = QJsonObject{{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9/metrics")}};
-            setup.connections << c;
-        }
-        QVERIFY(store.writeBlocking(setup));
+        QVERIFY(store.writeBlocking(labAndRack()));
         const QList<ConnectionRecord> stored = *store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
         QCOMPARE(stored.size(), 2);
         const qint64 lab = stored.at(0).name == QLatin1String("lab") ? stored.at(0).id : stored.at(1).id;
@@ -128,15 +134,7 @@ private Q_SLOTS:
         const QString uri = m_server.uri(m_server.createDatabase());
         StoreService storeA(*StoreLocation::parse(uri, QString()));
         QVERIFY(storeA.startBlocking());
-        WriteBatch setup;
-        for (const QString &name : {QStringLiteral("lab"), QStringLiteral("rack")}) {
-            ConnectionRecord c;
-            c.kind = QStringLiteral("metrics-endpoint");
-            c.name = name;
-            c.settings = QJsonObject{{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9/metrics")}};
-            setup.connections << c;
-        }
-        QVERIFY(storeA.writeBlocking(setup));
+        QVERIFY(storeA.writeBlocking(labAndRack()));
 
         // Desktop A opens first and takes what is there.
         Engine engineA(builtinCollectors());

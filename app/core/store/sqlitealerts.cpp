@@ -42,10 +42,7 @@ Result<qint64> SqliteStore::writeAlerts(const WriteBatch &batch)
             [&](SqliteStatement &s) {
                 s.bind(1, rule.name);
                 s.bind(2, rule.kind);
-                if (rule.connectionId > 0)
-                    s.bind(3, rule.connectionId);
-                else
-                    s.bindNull(3);
+                s.bindReference(3, rule.connectionId);
                 s.bind(4, QString::fromUtf8(QJsonDocument(rule.params).toJson(QJsonDocument::Compact)));
                 s.bind(5, rule.severity);
                 s.bind(6, qint64(rule.enabled ? 1 : 0));
@@ -87,16 +84,10 @@ Result<qint64> SqliteStore::writeAlerts(const WriteBatch &batch)
                     s.bind(1, at);
                     s.bind(2, f.severity);
                     s.bind(3, f.kind);
-                    if (f.connectionId > 0)
-                        s.bind(4, f.connectionId);
-                    else
-                        s.bindNull(4);
+                    s.bindReference(4, f.connectionId);
                     s.bind(5, f.resourceId);
                     s.bind(6, f.message);
-                    if (f.ruleId > 0)
-                        s.bind(7, f.ruleId);
-                    else
-                        s.bindNull(7);
+                    s.bindReference(7, f.ruleId);
                     s.bind(8, f.key);
                 });
             if (!opened)

@@ -30,11 +30,8 @@ Result<qint64> SqliteStore::writeBudgets(const WriteBatch &batch)
         SqliteStatement &s = **st;
         s.bind(1, budget->name);
         s.bind(2, budget->scope);
-        if (budget->provider.isEmpty())
-            s.bindNull(3);
-        else
-            s.bind(3, budget->provider);
-        s.bind(4, budget->connectionId > 0 ? std::optional<qint64>(budget->connectionId) : std::nullopt);
+        s.bindTextOrNull(3, budget->provider);
+        s.bindReference(4, budget->connectionId);
         s.bind(5, budget->monthlyCap);
         s.bind(6, budget->dailyCap);
         s.bind(7, budget->burnRateCap);

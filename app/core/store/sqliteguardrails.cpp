@@ -41,19 +41,13 @@ Result<qint64> SqliteStore::writeGuardrails(const WriteBatch &batch)
         SqliteStatement &s = **st;
         s.bind(1, e.at.isValid() ? e.at.toMSecsSinceEpoch() : now);
         s.bind(2, e.actor);
-        if (e.connectionId > 0)
-            s.bind(3, e.connectionId);
-        else
-            s.bindNull(3);
+        s.bindReference(3, e.connectionId);
         s.bind(4, e.resourceId);
         s.bind(5, e.action);
         s.bind(6, qint64(e.dryRun ? 1 : 0));
         s.bind(7, e.outcome);
         s.bind(8, e.message);
-        if (e.rule.isEmpty())
-            s.bindNull(9);
-        else
-            s.bind(9, e.rule);
+        s.bindTextOrNull(9, e.rule);
         Result<bool> stepped = s.step();
         s.reset();
         if (!stepped)

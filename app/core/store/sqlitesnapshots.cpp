@@ -135,10 +135,7 @@ Result<qint64> SqliteStore::writeSnapshots(const WriteBatch &batch)
                       s.bind(10, r.spotPricePerHour);
                       s.bind(11, r.available);
                       s.bind(12, r.metadata);
-                      if (r.connectionId > 0)
-                          s.bind(13, r.connectionId);
-                      else
-                          s.bindNull(13);
+                      s.bindReference(13, r.connectionId);
                   }),
     };
     for (const Result<qint64> &n : written) {

@@ -98,6 +98,22 @@ void SqliteStatement::bind(int index, const QDateTime &value)
         bindNull(index);
 }
 
+void SqliteStatement::bindReference(int index, qint64 id)
+{
+    if (id > 0)
+        bind(index, id);
+    else
+        bindNull(index);
+}
+
+void SqliteStatement::bindTextOrNull(int index, const QString &value)
+{
+    if (value.isEmpty())
+        bindNull(index);
+    else
+        bind(index, value);
+}
+
 void SqliteStatement::bind(int index, const QJsonObject &value)
 {
     if (value.isEmpty())

@@ -38,6 +38,8 @@ public:
     void bind(int index, std::optional<bool> value);
     void bind(int index, const QDateTime &value);      // milliseconds since the epoch; invalid → NULL
     void bind(int index, const QJsonObject &value);    // compact JSON; empty → NULL
+    void bindReference(int index, qint64 id);          // a row id of another table; 0 (none) → NULL
+    void bindTextOrNull(int index, const QString &value);   // empty → NULL
 
     // One step: true while a row is available, false when done.
     Result<bool> step();
