@@ -3,6 +3,7 @@
 // secret in an error or a log line), the OVH signature, the rate limit, and the built-in
 // descriptors end to end into a WriteBatch with exact values.
 #include "cli/localhttp.h"
+#include "collectonce.h"
 #include "engine/collectors.h"
 #include "fixtures.h"
 #include "providers/connectiontest.h"
@@ -166,17 +167,7 @@ private:
         return c;
     }
 
-    Result<WriteBatch> collect(const ConnectionRecord &connection)
-    {
-        Result<std::unique_ptr<Collector>> collector = builtinCollectors()(connection);
-        if (!collector)
-            return std::unexpected(collector.error());
-        return runWithLocalHttp<WriteBatch>([&](HttpClient &http, QObject *context, std::function<void(Result<WriteBatch>)> done) {
-            http.setRetryPolicy(RetryPolicy{1, 1, 0, 1000});
-            auto *ctx = new CollectContext(connection, http, m_clock, context);
-            (*collector)->collect(*ctx, std::move(done));
-        });
-    }
+    Result<WriteBatch> collect(const ConnectionRecord &connection) { return test::collectOnce(connection, m_clock); }
 
     // Installs the built-ins plus the test descriptor acme-minimal.json changed by PATCH (pointer → value).
     void installAcme(const QList<std::pair<QString, QJsonValue>> &patch)

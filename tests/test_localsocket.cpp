@@ -2,8 +2,7 @@
 // with scripted raw HTTP: Content-Length, chunked in pieces, body up to the close, error statuses,
 // a missing socket, a cut answer, a silent server, an oversized body, and the generic adapter's
 // Docker descriptor end to end over the socket.
-#include "cli/localhttp.h"
-#include "engine/collectors.h"
+#include "collectonce.h"
 #include "fixtures.h"
 #include "http/httpclient.h"
 #include "providers/generic/genericcollector.h"
@@ -315,17 +314,7 @@ private:
         m_client->send(std::move(request), &call.context, [&call](Result<HttpResponse> r) { call.result = std::move(r); });
     }
 
-    Result<WriteBatch> collectOnce(const ConnectionRecord &connection)
-    {
-        Result<std::unique_ptr<Collector>> collector = builtinCollectors()(connection);
-        if (!collector)
-            return std::unexpected(collector.error());
-        return runWithLocalHttp<WriteBatch>([&](HttpClient &http, QObject *context, std::function<void(Result<WriteBatch>)> done) {
-            http.setRetryPolicy(RetryPolicy{1, 1, 0, 1000});
-            auto *ctx = new CollectContext(connection, http, m_clock, context);
-            (*collector)->collect(*ctx, std::move(done));
-        });
-    }
+    Result<WriteBatch> collectOnce(const ConnectionRecord &connection) { return test::collectOnce(connection, m_clock); }
 
     QTemporaryDir m_dir;
     QString m_path;

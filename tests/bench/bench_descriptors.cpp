@@ -5,12 +5,12 @@
 #include "benchutil.h"
 #include "engine/collectors.h"
 #include "engine/scheduler.h"
+#include "fixtures.h"
 #include "simulator/loopbackserver.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,16 +29,7 @@ constexpr char kOvhVariable[] = "FLEETSCOPE_BENCH_OVH_KEYS";
 
 QJsonObject fixture(const QString &name)
 {
-    QFile file(QStringLiteral(FLEETSCOPE_FIXTURES "/providers/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("bench_descriptors: cannot read fixture %s", qPrintable(name));
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-QByteArray fixtureBytes(const QString &name)
-{
-    QFile file(QStringLiteral(FLEETSCOPE_FIXTURES "/providers/") + name);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return QJsonDocument::fromJson(test::fixtureBytes(QStringLiteral("providers/") + name)).object();
 }
 
 LoopbackResponse json(const QJsonObject &object)
@@ -80,7 +71,7 @@ QList<Provider> providers()
         return [routes](const LoopbackRequest &request) {
             const QString name = routes.value(request.path);
             return name.isEmpty() ? LoopbackResponse::withBody(404, "application/json", "{}")
-                                  : LoopbackResponse::withBody(200, "application/json", fixtureBytes(name));
+                                  : LoopbackResponse::withBody(200, "application/json", test::fixtureBytes(QStringLiteral("providers/") + name));
         };
     };
     return {
@@ -119,7 +110,7 @@ QList<Provider> providers()
          [nodes](const LoopbackRequest &request) {
              if (request.path == QLatin1String("/api/v1/nodes"))
                  return json(request.query.hasQueryItem(QStringLiteral("continue")) ? fixture(QStringLiteral("kubernetes-nodes-page2.json")) : nodes);
-             return LoopbackResponse::withBody(200, "application/json", fixtureBytes(QStringLiteral("kubernetes-pods.json")));
+             return LoopbackResponse::withBody(200, "application/json", test::fixtureBytes(QStringLiteral("providers/kubernetes-pods.json")));
          }},
         {QStringLiteral("coreweave"), QString(), {{QStringLiteral("namespace"), QStringLiteral("tenant-ml")}},
          files({{QStringLiteral("/api/v1/namespaces/tenant-ml/pods"), QStringLiteral("kubernetes-pods.json")}})},
