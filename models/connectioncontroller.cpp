@@ -150,6 +150,8 @@ void ConnectionController::applyClaim(const QSet<qint64> &claimed, const QHash<q
     }
     m_engine.setConnections(m_collected);
     for (auto it = m_elsewhere.cbegin(); it != m_elsewhere.cend(); ++it) {
+        if (before.value(it.key()) == it.value())
+            continue;   // the same holder as a minute ago: nothing to show anew
         ConnectionState state;
         state.collectedBy = it.value();
         m_states.insert(it.key(), state);
