@@ -5,6 +5,7 @@
 #include "engine/engine.h"
 #include "guardrails/auditedaction.h"
 #include "guardrails/guardrailmonitor.h"
+#include "guardrails/guardrailplan.h"
 #include "simulator/demo.h"
 #include "simulator/runpodsimulator.h"
 #include "store/storeservice.h"
@@ -70,17 +71,33 @@ private:
         QVERIFY(m_store->writeBlocking(batch));
     }
 
-    void setPolicy(bool enabled, bool dryRun)
+    void setPolicy(bool enabled, bool dryRun, bool atDailyCap = false)
     {
         GuardrailPolicy policy;
         policy.connectionId = m_connectionId;
         policy.stopIdleEnabled = enabled;
+        policy.stopAtDailyCap = atDailyCap;
         policy.idleMinutes = 30;
         policy.idleUtilPercent = 5;
         policy.dryRun = dryRun;
         WriteBatch batch;
         batch.source = QStringLiteral("test policy");
         batch.guardrailPolicies << policy;
+        QVERIFY(m_store->writeBlocking(batch));
+    }
+
+    // A budget with only a daily cap, of SCOPE ("connection": ours; "provider": PROVIDER's).
+    void addDailyBudget(double cap, const QString &scope = QStringLiteral("connection"), const QString &provider = QString())
+    {
+        Budget budget;
+        budget.name = QStringLiteral("daily-%1").arg(cap);
+        budget.scope = scope;
+        budget.provider = provider;
+        budget.connectionId = scope == QLatin1String("connection") ? m_connectionId : 0;
+        budget.dailyCap = cap;
+        WriteBatch batch;
+        batch.source = QStringLiteral("test budget");
+        batch.budgets << *validateBudget(budget);
         QVERIFY(m_store->writeBlocking(batch));
     }
 
@@ -195,6 +212,65 @@ private Q_SLOTS:
         QVERIFY(action != events.cend());
         QCOMPARE(action->resource, m_idlePod);
         QVERIFY2(action->message.startsWith(QLatin1String("[guardrail] stopped ")), qPrintable(action->message));
+    }
+
+    // Both pods ran 40 min at $0.44/hr: $0.59 spent today by the stored snapshots.
+    void dailyCapDryRunThenStopsEveryRunningPod()
+    {
+        addDailyBudget(0.50);
+        setPolicy(false, true, true);
+        GuardrailMonitor monitor(*m_store, GuardrailMonitor::engineStopper(*m_engine), [] { return kNow; });
+        evaluate(monitor);
+        evaluate(monitor);   // audited once while the cap stays reached
+        QList<AuditEntry> rows = audit(*m_store);
+        QCOMPARE(rows.size(), 2);
+        QStringList pods;
+        for (const AuditEntry &row : std::as_const(rows)) {
+            QCOMPARE(row.outcome, QStringLiteral("would"));
+            QCOMPARE(row.rule, QStringLiteral("stop all at daily cap of budget 'daily-0.5' (dry run)"));
+            QVERIFY2(row.message.contains(QLatin1String("spent $0.59 of its $0.50 daily cap today")), qPrintable(row.message));
+            pods << row.resourceId;
+        }
+        pods.sort();
+        QStringList expected{m_idlePod, m_busyPod};
+        expected.sort();
+        QCOMPARE(pods, expected);   // busy or not: the cap stops them all
+        QVERIFY(simPod(m_idlePod).running);
+        QVERIFY(simPod(m_busyPod).running);
+
+        setPolicy(false, false, true);
+        const qsizetype podsBefore = m_simulator->world().pods().size();
+        GuardrailMonitor acting(*m_store, GuardrailMonitor::engineStopper(*m_engine), [] { return kNow; });
+        QSignalSpy audited(&acting, &GuardrailMonitor::audited);
+        evaluate(acting);
+        QTRY_COMPARE_WITH_TIMEOUT(audited.size(), 2, 10'000);
+        QVERIFY(!simPod(m_idlePod).running);
+        QVERIFY(!simPod(m_busyPod).running);
+        QCOMPARE(m_simulator->world().pods().size(), podsBefore);   // stopped, never terminated
+        rows = audit(*m_store);
+        QCOMPARE(rows.size(), 4);
+        for (const AuditEntry &row : rows.mid(2)) {
+            QCOMPARE(row.outcome, QStringLiteral("ok"));
+            QCOMPARE(row.rule, QStringLiteral("stop all at daily cap of budget 'daily-0.5'"));
+        }
+    }
+
+    void dailyCapNotReachedOrNotCoveringStopsNothing()
+    {
+        addDailyBudget(5.00);                                            // $0.59 of $5: not reached
+        addDailyBudget(0.10, QStringLiteral("provider"), QStringLiteral("vultr"));   // reached, but not our provider
+        setPolicy(false, false, true);
+        GuardrailMonitor monitor(*m_store, GuardrailMonitor::engineStopper(*m_engine), [] { return kNow; });
+        evaluate(monitor);
+        QTest::qWait(200);
+        QVERIFY(audit(*m_store).isEmpty());
+        QVERIFY(simPod(m_idlePod).running);
+        QVERIFY(simPod(m_busyPod).running);
+        // The preview shows the idle rule's catch even while that rule is off, and no cap candidate.
+        const GuardrailPreview plan = m_store->read<GuardrailPreview>([this](Store &s) { return previewGuardrail(s, m_connectionId, kNow); }).result().value();
+        QCOMPARE(plan.candidates.size(), 1);
+        QCOMPARE(plan.candidates.first().pod.instanceId, m_idlePod);
+        QVERIFY(plan.candidates.first().rule.startsWith(QLatin1String("stop idle")));
     }
 
     void staleSnapshotsAreNotActedOn()
@@ -347,6 +423,19 @@ private Q_SLOTS:
         QVERIFY(stored.first().dryRun);   // acting needs --act
         QCOMPARE(stored.first().idleMinutes, 45);
         QCOMPARE(stored.first().idleUtilPercent, 3.0);
+        QVERIFY(!stored.first().stopAtDailyCap);
+
+        const test::CliRun atCap = run({QStringLiteral("guardrails"), QStringLiteral("set"), name, QStringLiteral("--stop-at-daily-cap")});
+        QCOMPARE(atCap.exitCode, 0);
+        QVERIFY2(atCap.out.contains(QLatin1String("No budget with a daily cap covers")), qPrintable(atCap.out));
+        QVERIFY2(atCap.out.contains(QLatin1String("stop all")), qPrintable(atCap.out));
+        const QList<GuardrailPolicy> capped = m_store->read<QList<GuardrailPolicy>>([](Store &s) { return s.guardrailPolicies(); }).result().value();
+        QVERIFY(capped.first().stopAtDailyCap);
+        QCOMPARE(capped.first().idleMinutes, 45);   // the other settings kept
+        const test::CliRun contradiction = run({QStringLiteral("guardrails"), QStringLiteral("set"), name, QStringLiteral("--stop-at-daily-cap"),
+                                                QStringLiteral("--no-stop-at-daily-cap")});
+        QCOMPARE(contradiction.exitCode, 1);
+        QCOMPARE(contradiction.err.trimmed().count(QLatin1Char('\n')), 0);
 
         WriteBatch entries;
         entries.auditEntries << podActionAudit(QStringLiteral("user"), m_connectionId, m_idlePod, QStringLiteral("stop"),

@@ -690,6 +690,10 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QVERIFY(!dialog->enableBox()->isChecked());   // off by default
         QVERIFY(!dialog->actButton()->isChecked());   // and a dry run
+        QVERIFY(!dialog->dailyCapBox()->isChecked());
+        QVERIFY(!dialog->actButton()->isEnabled());   // nothing to act on while both rules are off
+        dialog->dailyCapBox()->setChecked(true);
+        QVERIFY(dialog->actButton()->isEnabled());
         dialog->enableBox()->setChecked(true);
         dialog->minutesBox()->setValue(30);
         dialog->utilBox()->setValue(5);
@@ -715,6 +719,7 @@ private Q_SLOTS:
         const QList<GuardrailPolicy> saved = store.service->read<QList<GuardrailPolicy>>([](Store &s) { return s.guardrailPolicies(); }).result().value();
         QCOMPARE(saved.size(), 1);
         QVERIFY(saved.first().acts());
+        QVERIFY(saved.first().stopAtDailyCap);
         QCOMPARE(saved.first().idleMinutes, 30);
     }
 

@@ -288,12 +288,14 @@ private Q_SLOTS:
                                          QStringLiteral("failed"), QStringLiteral("terminate failed: HTTP 503"), QString()};
         QVERIFY(m_service->writeBlocking(batch));
         policy.dryRun = false;   // upserted by connection
+        policy.stopAtDailyCap = true;
         WriteBatch again;
         again.guardrailPolicies << policy;
         QVERIFY(m_service->writeBlocking(again));
         const auto policies = readNow<QList<GuardrailPolicy>>(*m_service, [](Store &s) { return s.guardrailPolicies(); });
         QCOMPARE(policies.size(), 1);
         QVERIFY(policies.first().acts());
+        QVERIFY(policies.first().stopAtDailyCap);
         QCOMPARE(policies.first().idleMinutes, 45);
         QCOMPARE(policies.first().idleUtilPercent, 2.5);
         QVERIFY(policies.first().updatedAt.isValid());

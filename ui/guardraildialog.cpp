@@ -29,14 +29,14 @@ GuardrailDialog::GuardrailDialog(StoreService &store, const ConnectionRecord &co
     setWindowModality(Qt::WindowModal);
     m_confirmAct = [this] {
         return QMessageBox::question(this, tr("Let Fleetscope stop pods?"),
-                                     tr("Fleetscope will STOP pods of %1 that stay idle by these thresholds, after each sync, "
+                                     tr("Fleetscope will STOP pods of %1 by these rules, after each sync, "
                                         "without asking again. Pods are stopped, never terminated: their volumes are kept, and "
                                         "every stop is in the audit log and on the Timeline.").arg(m_connection.name),
                                      QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
     };
 
-    auto *intro = new QLabel(tr("Stop pods whose GPUs sit idle while you pay for them. Off unless enabled; a dry run only "
-                                "records what it would stop."), this);
+    auto *intro = new QLabel(tr("Stop pods whose GPUs sit idle while you pay for them, or every pod once a budget's daily "
+                                "cap is spent. Off unless enabled; a dry run only records what it would stop."), this);
     intro->setWordWrap(true);
     m_enabled = new QCheckBox(tr("&Stop idle pods"), this);
     m_enabled->setChecked(policy.stopIdleEnabled);
@@ -49,6 +49,8 @@ GuardrailDialog::GuardrailDialog(StoreService &store, const ConnectionRecord &co
     m_util->setDecimals(1);
     m_util->setSuffix(tr(" %"));
     m_util->setValue(policy.idleUtilPercent);
+    m_atDailyCap = new QCheckBox(tr("Stop &all running pods when a budget covering %1 has spent its daily cap").arg(connection.name), this);
+    m_atDailyCap->setChecked(policy.stopAtDailyCap);
     m_dryRun = new QRadioButton(tr("&Dry run: only record what would be stopped"), this);
     m_act = new QRadioButton(tr("&Act: stop the pods (never terminate)"), this);
     (policy.dryRun ? m_dryRun : m_act)->setChecked(true);
@@ -56,6 +58,7 @@ GuardrailDialog::GuardrailDialog(StoreService &store, const ConnectionRecord &co
     form->addRow(m_enabled);
     form->addRow(tr("Idle for at least"), m_minutes);
     form->addRow(tr("GPU util under"), m_util);
+    form->addRow(m_atDailyCap);
     form->addRow(m_dryRun);
     form->addRow(m_act);
 
@@ -72,10 +75,13 @@ GuardrailDialog::GuardrailDialog(StoreService &store, const ConnectionRecord &co
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_preview, &QPushButton::clicked, this, &GuardrailDialog::preview);
     auto sync = [this] {
-        for (QWidget *w : std::initializer_list<QWidget *>{m_minutes, m_util, m_dryRun, m_act})
+        for (QWidget *w : std::initializer_list<QWidget *>{m_minutes, m_util})
             w->setEnabled(m_enabled->isChecked());
+        for (QWidget *w : std::initializer_list<QWidget *>{m_dryRun, m_act})
+            w->setEnabled(m_enabled->isChecked() || m_atDailyCap->isChecked());
     };
     connect(m_enabled, &QCheckBox::toggled, this, sync);
+    connect(m_atDailyCap, &QCheckBox::toggled, this, sync);
     sync();
 
     auto *layout = new QVBoxLayout(this);
@@ -103,6 +109,7 @@ GuardrailPolicy GuardrailDialog::policy() const
     p.stopIdleEnabled = m_enabled->isChecked();
     p.idleMinutes = m_minutes->value();
     p.idleUtilPercent = m_util->value();
+    p.stopAtDailyCap = m_atDailyCap->isChecked();
     p.dryRun = !m_act->isChecked();
     return p;
 }
@@ -121,14 +128,15 @@ void GuardrailDialog::preview()
             return;
         }
         if (plan->candidates.isEmpty()) {
-            m_previewText->setText(tr("Nothing to stop now: no pod has been idle under %1 % for %2 min.")
+            m_previewText->setText(tr("Nothing to stop now: no pod has been idle under %1 % for %2 min, and no budget covering "
+                                      "this connection has spent its daily cap.")
                                        .arg(plan->policy.idleUtilPercent).arg(plan->policy.idleMinutes));
             fitHeight();
             return;
         }
         QStringList lines{tr("%n pod(s) would be stopped now:", nullptr, int(plan->candidates.size()))};
         for (const GuardrailCandidate &c : std::as_const(plan->candidates))
-            lines << QStringLiteral("• %1 — %2").arg(c.idle.latest.name.isEmpty() ? c.idle.latest.instanceId : c.idle.latest.name, c.reason);
+            lines << QStringLiteral("• %1 — %2").arg(c.pod.name.isEmpty() ? c.pod.instanceId : c.pod.name, c.reason);
         m_previewText->setText(lines.join(QLatin1Char('\n')));
         fitHeight();
     });

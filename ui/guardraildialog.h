@@ -32,6 +32,7 @@ public:
     void setConfirmAct(std::function<bool()> confirm) { m_confirmAct = std::move(confirm); }
 
     QCheckBox *enableBox() const { return m_enabled; }
+    QCheckBox *dailyCapBox() const { return m_atDailyCap; }
     QSpinBox *minutesBox() const { return m_minutes; }
     QDoubleSpinBox *utilBox() const { return m_util; }
     QRadioButton *actButton() const { return m_act; }
@@ -50,6 +51,7 @@ private:
     GuardrailPolicy m_stored;
     std::function<bool()> m_confirmAct;
     QCheckBox *m_enabled = nullptr;
+    QCheckBox *m_atDailyCap = nullptr;
     QSpinBox *m_minutes = nullptr;
     QDoubleSpinBox *m_util = nullptr;
     QRadioButton *m_dryRun = nullptr;

@@ -185,9 +185,9 @@ GuardrailDialog *ProvidersPage::editGuardrails()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const GuardrailPolicy p = dialog->policy();
-        showMessage(!p.stopIdleEnabled ? tr("Guardrails of this connection are off.")
-                    : p.dryRun         ? tr("Guardrails on as a dry run: idle pods are recorded in the audit log, not stopped.")
-                                       : tr("Guardrails act: idle pods of this connection are stopped after each sync."),
+        showMessage(!p.anyRuleEnabled() ? tr("Guardrails of this connection are off.")
+                    : p.dryRun          ? tr("Guardrails on as a dry run: the pods they would stop are recorded in the audit log, not stopped.")
+                                        : tr("Guardrails act: pods of this connection they catch are stopped after each sync."),
                     true);
     });
     dialog->open();

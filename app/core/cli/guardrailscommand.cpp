@@ -18,10 +18,11 @@ QString guardrailsUsage()
     return QStringLiteral(
         "Usage: fleetscope guardrails show CONNECTION\n"
         "       fleetscope guardrails set CONNECTION [--enable|--disable] [--stop-idle-minutes N] [--idle-util P]\n"
-        "                                 [--dry-run|--act]\n"
+        "                                 [--stop-at-daily-cap|--no-stop-at-daily-cap] [--dry-run|--act]\n"
         "       fleetscope guardrails preview CONNECTION\n"
-        "A policy stops (never terminates) pods idle for N minutes under P % GPU util. It is off by default and\n"
-        "only previews (dry run, audited as 'would') until --act.\n");
+        "A policy stops (never terminates) pods idle for N minutes under P % GPU util (--enable), and every running\n"
+        "pod once a budget covering the connection has spent its daily cap (--stop-at-daily-cap). It is off by\n"
+        "default and only previews (dry run, audited as 'would') until --act.\n");
 }
 
 QString auditUsage()
@@ -37,9 +38,10 @@ QString time(const QDateTime &t)
 void printPolicy(const CommandContext &ctx, const ConnectionRecord &connection, const GuardrailPolicy &p)
 {
     writeTextTable({{QStringLiteral("CONNECTION"), QStringLiteral("STOP IDLE"), QStringLiteral("IDLE MINUTES"), QStringLiteral("IDLE UTIL"),
-                     QStringLiteral("MODE"), QStringLiteral("UPDATED")},
+                     QStringLiteral("AT DAILY CAP"), QStringLiteral("MODE"), QStringLiteral("UPDATED")},
                     {connection.name, p.stopIdleEnabled ? QStringLiteral("enabled") : QStringLiteral("off"), QString::number(p.idleMinutes),
-                     QStringLiteral("< %1 %").arg(p.idleUtilPercent), p.dryRun ? QStringLiteral("dry run") : QStringLiteral("acts (stops pods)"),
+                     QStringLiteral("< %1 %").arg(p.idleUtilPercent), p.stopAtDailyCap ? QStringLiteral("stop all") : QStringLiteral("off"),
+                     p.dryRun ? QStringLiteral("dry run") : QStringLiteral("acts (stops pods)"),
                      p.updatedAt.isValid() ? time(p.updatedAt) : QStringLiteral("never set")}},
                    ctx.out);
 }
@@ -53,7 +55,9 @@ int set(const CommandContext &ctx, StoreService &store, const ConnectionRecord &
     const QCommandLineOption util(QStringLiteral("idle-util"), QString(), QStringLiteral("P"));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"));
     const QCommandLineOption act(QStringLiteral("act"));
-    parser.addOptions({enable, disable, minutes, util, dryRun, act});
+    const QCommandLineOption atCap(QStringLiteral("stop-at-daily-cap"));
+    const QCommandLineOption notAtCap(QStringLiteral("no-stop-at-daily-cap"));
+    parser.addOptions({enable, disable, minutes, util, dryRun, act, atCap, notAtCap});
     if (!parser.parse(QStringList{QStringLiteral("set")} + args))
         return ctx.failure(QStringLiteral("guardrails set: %1").arg(parser.errorText()));
     if (parser.positionalArguments().size() != 1)
@@ -62,7 +66,9 @@ int set(const CommandContext &ctx, StoreService &store, const ConnectionRecord &
         return ctx.failure(QStringLiteral("guardrails set: --enable and --disable contradict each other"));
     if (parser.isSet(dryRun) && parser.isSet(act))
         return ctx.failure(QStringLiteral("guardrails set: --dry-run and --act contradict each other"));
-    if (Result<void> supported = guardrailsSupported(connection.kind); !supported && !parser.isSet(disable))
+    if (parser.isSet(atCap) && parser.isSet(notAtCap))
+        return ctx.failure(QStringLiteral("guardrails set: --stop-at-daily-cap and --no-stop-at-daily-cap contradict each other"));
+    if (Result<void> supported = guardrailsSupported(connection.kind); !supported && (parser.isSet(enable) || parser.isSet(atCap)))
         return ctx.failure(supported.error().message);
     if (parser.isSet(minutes)) {
         bool ok = false;
@@ -78,6 +84,8 @@ int set(const CommandContext &ctx, StoreService &store, const ConnectionRecord &
     }
     if (parser.isSet(enable) || parser.isSet(disable))
         policy.stopIdleEnabled = parser.isSet(enable);
+    if (parser.isSet(atCap) || parser.isSet(notAtCap))
+        policy.stopAtDailyCap = parser.isSet(atCap);
     if (parser.isSet(dryRun) || parser.isSet(act))
         policy.dryRun = parser.isSet(dryRun);
     Result<GuardrailPolicy> valid = validateGuardrailPolicy(policy);
@@ -91,7 +99,13 @@ int set(const CommandContext &ctx, StoreService &store, const ConnectionRecord &
     valid->updatedAt = QDateTime::currentDateTimeUtc();
     printPolicy(ctx, connection, *valid);
     if (valid->acts())
-        ctx.out << "This policy STOPS idle pods of " << connection.name << " after each collection cycle (never terminates them)." << Qt::endl;
+        ctx.out << "This policy STOPS pods of " << connection.name << " after each collection cycle (never terminates them)." << Qt::endl;
+    if (valid->stopAtDailyCap) {
+        Result<QList<Budget>> budgets = store.read<QList<Budget>>([](Store &s) { return s.budgets(); }).result();
+        const auto covering = [&connection](const Budget &b) { return b.dailyCap && budgetCovers(b, connection.id, connection.kind); };
+        if (budgets && std::none_of(budgets->cbegin(), budgets->cend(), covering))
+            ctx.out << "No budget with a daily cap covers " << connection.name << " yet: add one with `fleetscope budgets add … --daily-cap`." << Qt::endl;
+    }
     return ExitOk;
 }
 
@@ -102,16 +116,16 @@ int preview(const CommandContext &ctx, StoreService &store, const ConnectionReco
     Result<GuardrailPreview> plan = store.read<GuardrailPreview>([id, now](Store &s) { return previewGuardrail(s, id, now); }).result();
     if (!plan)
         return ctx.failure(plan.error().message);
-    if (!plan->policy.stopIdleEnabled)
-        ctx.out << "The stop-idle policy of " << connection.name << " is off; with its thresholds it would stop:" << Qt::endl;
+    if (!plan->policy.anyRuleEnabled())
+        ctx.out << "The guardrails of " << connection.name << " are off; with their thresholds they would stop:" << Qt::endl;
     if (plan->candidates.isEmpty()) {
         ctx.out << "Nothing to stop: no pod of " << connection.name << " has been idle under " << plan->policy.idleUtilPercent << " % for "
-                << plan->policy.idleMinutes << " min." << Qt::endl;
+                << plan->policy.idleMinutes << " min, and no budget covering it has reached its daily cap." << Qt::endl;
         return ExitOk;
     }
-    QList<QStringList> rows{{QStringLiteral("POD"), QStringLiteral("NAME"), QStringLiteral("GPU"), QStringLiteral("WHY")}};
+    QList<QStringList> rows{{QStringLiteral("POD"), QStringLiteral("NAME"), QStringLiteral("GPU"), QStringLiteral("RULE"), QStringLiteral("WHY")}};
     for (const GuardrailCandidate &c : std::as_const(plan->candidates))
-        rows << QStringList{c.idle.latest.instanceId, c.idle.latest.name, c.idle.latest.gpuType, c.reason};
+        rows << QStringList{c.pod.instanceId, c.pod.name, c.pod.gpuType, c.rule, c.reason};
     writeTextTable(rows, ctx.out);
     ctx.out << "Preview only: nothing was stopped." << Qt::endl;
     return ExitOk;

@@ -62,10 +62,10 @@ void GuardrailMonitor::evaluate()
             for (const GuardrailPolicy &policy : inputs->policies) {
                 const auto connection = std::find_if(inputs->view.connections.cbegin(), inputs->view.connections.cend(),
                                                      [&policy](const ConnectionRecord &c) { return c.id == policy.connectionId; });
-                if (!policy.stopIdleEnabled || connection == inputs->view.connections.cend() || !connection->enabled
+                if (!policy.anyRuleEnabled() || connection == inputs->view.connections.cend() || !connection->enabled
                     || !guardrailsSupported(connection->kind) || (m_owns && !m_owns(connection->id)))
                     continue;
-                candidates += stopIdleCandidates(policy, inputs->view);
+                candidates += guardrailCandidates(policy, inputs->view, true);
             }
             act(candidates, inputs->view.connections);
         }
@@ -78,9 +78,10 @@ void GuardrailMonitor::evaluate()
         if (!policies)
             return std::unexpected(policies.error());
         inputs.policies = *policies;
-        if (std::none_of(inputs.policies.cbegin(), inputs.policies.cend(), [](const GuardrailPolicy &p) { return p.stopIdleEnabled; }))
+        if (std::none_of(inputs.policies.cbegin(), inputs.policies.cend(), [](const GuardrailPolicy &p) { return p.anyRuleEnabled(); }))
             return inputs;   // nothing to guard: skip the larger reads
-        Result<FleetView> view = readFleetView(store, now);
+        const bool withBudgets = std::any_of(inputs.policies.cbegin(), inputs.policies.cend(), [](const GuardrailPolicy &p) { return p.stopAtDailyCap; });
+        Result<FleetView> view = readGuardrailView(store, now, withBudgets);
         if (!view)
             return std::unexpected(view.error());
         inputs.view = *view;
@@ -93,7 +94,7 @@ void GuardrailMonitor::act(const QList<GuardrailCandidate> &candidates, const QL
     QList<AuditEntry> previews;
     QSet<QString> stillIdle;
     for (const GuardrailCandidate &candidate : candidates) {
-        const InstanceSnapshot &pod = candidate.idle.latest;
+        const InstanceSnapshot &pod = candidate.pod;
         const QString key = keyOf(pod);
         stillIdle.insert(key);
         // Not twice: not while a stop is under way, nor before a snapshot newer than the last try.
@@ -105,7 +106,7 @@ void GuardrailMonitor::act(const QList<GuardrailCandidate> &candidates, const QL
         entry.connectionId = pod.connectionId;
         entry.resourceId = pod.instanceId;
         entry.action = QStringLiteral("stop");
-        entry.rule = candidate.policy.ruleText();
+        entry.rule = candidate.rule;
         const QString name = pod.name.isEmpty() ? pod.instanceId : pod.name;
         if (candidate.policy.dryRun) {
             if (m_previewed.contains(key))

@@ -8,6 +8,11 @@ QString GuardrailPolicy::ruleText() const
     return QStringLiteral("stop idle > %1 min under %2 %%3").arg(idleMinutes).arg(idleUtilPercent).arg(dryRun ? QStringLiteral(" (dry run)") : QString());
 }
 
+QString GuardrailPolicy::dailyCapRuleText(const QString &budgetName) const
+{
+    return QStringLiteral("stop all at daily cap of budget '%1'%2").arg(budgetName, dryRun ? QStringLiteral(" (dry run)") : QString());
+}
+
 AuditEntry podActionAudit(const QString &actor, qint64 connectionId, const QString &podId, const QString &action,
                           const Result<QString> &result, const QDateTime &at)
 {

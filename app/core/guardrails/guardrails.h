@@ -11,7 +11,9 @@
 namespace fleetscope {
 
 // One connection's policy (guardrail_policies). Off and dry-run unless the user opts in: a policy
-// that acts stops pods (never terminates them, so their volumes are kept).
+// that acts stops pods (never terminates them, so their volumes are kept). Two rules: stop pods
+// idle for a while, and stop every running pod once a budget covering the connection has reached
+// its daily cap.
 struct GuardrailPolicy {
     qint64 connectionId = 0;
     bool stopIdleEnabled = false;
@@ -19,12 +21,16 @@ struct GuardrailPolicy {
     double idleUtilPercent = 5;      // 0 .. 100: "idle" means GPU util under this
     bool dryRun = true;
     QDateTime updatedAt;
+    bool stopAtDailyCap = false;     // migration 011
 
     static constexpr int kMaxIdleMinutes = 360;   // the idle check reads six hours of snapshots
 
-    bool acts() const { return stopIdleEnabled && !dryRun; }
-    // "stop idle > 60 min under 5 % (dry run)": the rule text audit rows carry.
+    bool anyRuleEnabled() const { return stopIdleEnabled || stopAtDailyCap; }
+    bool acts() const { return anyRuleEnabled() && !dryRun; }
+    // "stop idle > 60 min under 5 % (dry run)": the rule text audit rows of the idle rule carry.
     QString ruleText() const;
+    // "stop all at daily cap of budget 'team' (dry run)": the daily-cap rule's.
+    QString dailyCapRuleText(const QString &budgetName) const;
 };
 
 // One row of audit_log.

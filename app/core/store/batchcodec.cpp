@@ -75,7 +75,7 @@ template<typename Io> void fields(Io &io, Budget &r)
 }
 template<typename Io> void fields(Io &io, GuardrailPolicy &r)
 {
-    io(r.connectionId, r.stopIdleEnabled, r.idleMinutes, r.idleUtilPercent, r.dryRun, r.updatedAt);
+    io(r.connectionId, r.stopIdleEnabled, r.idleMinutes, r.idleUtilPercent, r.dryRun, r.updatedAt, r.stopAtDailyCap);
 }
 template<typename Io> void fields(Io &io, AuditEntry &r)
 {

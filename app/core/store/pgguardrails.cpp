@@ -17,6 +17,7 @@ GuardrailPolicy policy(const pqxx::row &r)
     p.idleUtilPercent = pgDouble(r[3]);
     p.dryRun = pgBool(r[4]);
     p.updatedAt = pgTimestamp(r[5]);
+    p.stopAtDailyCap = pgBool(r[6]);
     return p;
 }
 
@@ -44,11 +45,12 @@ qint64 PgStore::writeGuardrails(pqxx::transaction_base &tx, const WriteBatch &ba
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const GuardrailPolicy &p : batch.guardrailPolicies) {
         rows += qint64(tx.exec_params(
-            "INSERT INTO guardrail_policies (connection_id, stop_idle_enabled, idle_minutes, idle_util_percent, dry_run, updated_at)"
-            " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (connection_id) DO UPDATE SET stop_idle_enabled = excluded.stop_idle_enabled,"
-            " idle_minutes = excluded.idle_minutes, idle_util_percent = excluded.idle_util_percent, dry_run = excluded.dry_run,"
-            " updated_at = excluded.updated_at",
-            p.connectionId, p.stopIdleEnabled, qint64(p.idleMinutes), p.idleUtilPercent, p.dryRun, now).affected_rows());
+            "INSERT INTO guardrail_policies (connection_id, stop_idle_enabled, idle_minutes, idle_util_percent, dry_run, updated_at,"
+            " stop_at_daily_cap) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (connection_id) DO UPDATE SET"
+            " stop_idle_enabled = excluded.stop_idle_enabled, idle_minutes = excluded.idle_minutes,"
+            " idle_util_percent = excluded.idle_util_percent, dry_run = excluded.dry_run, updated_at = excluded.updated_at,"
+            " stop_at_daily_cap = excluded.stop_at_daily_cap",
+            p.connectionId, p.stopIdleEnabled, qint64(p.idleMinutes), p.idleUtilPercent, p.dryRun, now, p.stopAtDailyCap).affected_rows());
     }
     for (const AuditEntry &e : batch.auditEntries) {
         tx.exec_params("INSERT INTO audit_log (at, actor, connection_id, resource_id, action, dry_run, outcome, message, rule)"
@@ -65,8 +67,8 @@ qint64 PgStore::writeGuardrails(pqxx::transaction_base &tx, const WriteBatch &ba
 Result<QList<GuardrailPolicy>> PgStore::guardrailPolicies()
 {
     return pgRows(*m_connection, m_display,
-                  "SELECT connection_id, stop_idle_enabled, idle_minutes, idle_util_percent, dry_run, updated_at FROM guardrail_policies"
-                  " ORDER BY connection_id", policy);
+                  "SELECT connection_id, stop_idle_enabled, idle_minutes, idle_util_percent, dry_run, updated_at, stop_at_daily_cap"
+                  " FROM guardrail_policies ORDER BY connection_id", policy);
 }
 
 Result<QList<AuditEntry>> PgStore::auditLog(const QDateTime &since, const QDateTime &until)

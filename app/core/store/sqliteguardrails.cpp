@@ -13,10 +13,11 @@ Result<qint64> SqliteStore::writeGuardrails(const WriteBatch &batch)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const GuardrailPolicy &p : batch.guardrailPolicies) {
         Result<SqliteStatement *> st = statement(
-            "INSERT INTO guardrail_policies (connection_id, stop_idle_enabled, idle_minutes, idle_util_percent, dry_run, updated_at)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (connection_id) DO UPDATE SET stop_idle_enabled = excluded.stop_idle_enabled,"
-            " idle_minutes = excluded.idle_minutes, idle_util_percent = excluded.idle_util_percent, dry_run = excluded.dry_run,"
-            " updated_at = excluded.updated_at");
+            "INSERT INTO guardrail_policies (connection_id, stop_idle_enabled, idle_minutes, idle_util_percent, dry_run, updated_at,"
+            " stop_at_daily_cap) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (connection_id) DO UPDATE SET"
+            " stop_idle_enabled = excluded.stop_idle_enabled, idle_minutes = excluded.idle_minutes,"
+            " idle_util_percent = excluded.idle_util_percent, dry_run = excluded.dry_run, updated_at = excluded.updated_at,"
+            " stop_at_daily_cap = excluded.stop_at_daily_cap");
         if (!st)
             return std::unexpected(st.error());
         SqliteStatement &s = **st;
@@ -26,6 +27,7 @@ Result<qint64> SqliteStore::writeGuardrails(const WriteBatch &batch)
         s.bind(4, p.idleUtilPercent);
         s.bind(5, qint64(p.dryRun ? 1 : 0));
         s.bind(6, now);
+        s.bind(7, qint64(p.stopAtDailyCap ? 1 : 0));
         Result<bool> stepped = s.step();
         s.reset();
         if (!stepped)
@@ -60,7 +62,8 @@ Result<qint64> SqliteStore::writeGuardrails(const WriteBatch &batch)
 Result<QList<GuardrailPolicy>> SqliteStore::guardrailPolicies()
 {
     Result<SqliteStatement *> st = statement(
-        "SELECT connection_id, stop_idle_enabled, idle_minutes, idle_util_percent, dry_run, updated_at FROM guardrail_policies ORDER BY connection_id");
+        "SELECT connection_id, stop_idle_enabled, idle_minutes, idle_util_percent, dry_run, updated_at, stop_at_daily_cap"
+        " FROM guardrail_policies ORDER BY connection_id");
     if (!st)
         return std::unexpected(st.error());
     QList<GuardrailPolicy> policies;
@@ -72,6 +75,7 @@ Result<QList<GuardrailPolicy>> SqliteStore::guardrailPolicies()
         p.idleUtilPercent = s.real(3);
         p.dryRun = s.int64(4) != 0;
         p.updatedAt = QDateTime::fromMSecsSinceEpoch(s.int64(5), Qt::UTC);
+        p.stopAtDailyCap = s.int64(6) != 0;
         policies << p;
     });
     if (!read)
