@@ -30,6 +30,8 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTemporaryDir>
+
+#include <algorithm>
 #include <QTextStream>
 #include <QTranslator>
 
@@ -99,9 +101,11 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
         SimulatorOptions options;
         options.now = [&demoClock] { return demoClock.nowMs(); };
         simulator = std::make_unique<SimulatorThread>(options);
-        if (Result<quint16> port = simulator->start(); !port) {
-            err << "fleetscope: --demo: " << port.error().message << Qt::endl;
-            return ExitFailure;
+        for (const Result<quint16> &port : {simulator->start(), simulator->startDigitalOcean()}) {
+            if (!port) {
+                err << "fleetscope: --demo: " << port.error().message << Qt::endl;
+                return ExitFailure;
+            }
         }
         qputenv(kDemoKeyVariable, simulatorkeys::kDemo);
     }
@@ -200,7 +204,7 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
             return startLive();
         WriteBatch demo;
         demo.source = QStringLiteral("demo connection");
-        demo.connections << demoConnection(simulator->port());
+        demo.connections << demoConnection(simulator->port()) << demoDigitalOceanConnection(simulator->digitalOceanPort());
         demo.budgets << demoBudgets();
         // Read the connection's id once the writer has committed it (a read submitted now could run first).
         auto *afterDemo = new QObject(&window);
@@ -216,13 +220,20 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
             afterDemo->deleteLater();
             readLatest<QList<ConnectionRecord>>(store, &window, engineRequest, [](Store &s) { return s.connections(); },
                                                 [&, startLive](const Result<QList<ConnectionRecord>> &connections) {
-                if (!connections || connections->isEmpty())
+                if (!connections)
+                    return startLive();
+                const auto runpod = std::find_if(connections->cbegin(), connections->cend(),
+                                                 [](const ConnectionRecord &c) { return c.kind == QLatin1String("runpod"); });
+                if (runpod == connections->cend())
                     return startLive();
                 WriteBatch guardrail;
                 guardrail.source = QStringLiteral("demo guardrail policy");
-                guardrail.guardrailPolicies << demoGuardrailPolicy(connections->first().id);
+                guardrail.guardrailPolicies << demoGuardrailPolicy(runpod->id);
                 store.submit(guardrail);
-                auto *backfill = new DemoBackfill(store, demoClock, connections->first().id, simulator->port(), kDemoHistoryHours, &window);
+                auto *backfill = new DemoBackfill(store, demoClock, runpod->id, simulator->port(), kDemoHistoryHours, &window);
+                QList<ConnectionRecord> others = *connections;
+                others.removeIf([](const ConnectionRecord &c) { return c.kind == QLatin1String("runpod"); });
+                backfill->alsoCollect(others);
                 QObject::connect(backfill, &DemoBackfill::progress, &window, [&window](int done, int total) {
                     window.statusBar()->showMessage(QObject::tr("Loading the demo account's last day… %1 %").arg(done * 100 / total));
                 });

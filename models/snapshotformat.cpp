@@ -16,7 +16,11 @@ QString SnapshotFormat::money(std::optional<double> dollars)
 {
     if (!dollars)
         return unknown();
-    return tr("$%1").arg(QLocale().toString(*dollars, 'f', 2));
+    // "-$67.51", not "$-67.51": an amount owed reads with its sign first.
+    const double cents = std::round(*dollars * 100);
+    if (cents < 0)
+        return tr("-$%1").arg(QLocale().toString(-cents / 100, 'f', 2));
+    return tr("$%1").arg(QLocale().toString(cents / 100, 'f', 2));
 }
 
 QString SnapshotFormat::moneyPerHour(std::optional<double> dollars)

@@ -133,9 +133,11 @@ private Q_SLOTS:
                                             << "/api/lists/instances/pagination/size: required with sizeParam";
         QTest::addRow("unknown transform") << "/api/lists/instances/fields/memoryGb" << json(R"({"path": "ram", "transforms": ["kilo"]})")
                                            << "/api/lists/instances/fields/memoryGb/transforms/0: unknown transform 'kilo' (known: number, cents, first, keys, "
-                                              "count, not-empty, sum, quantity, seconds-since, lowercase, {\"multiply\": N}, {\"match\": \"regex\"})";
+                                              "count, not-empty, sum, quantity, seconds-since, lowercase, {\"multiply\": N}, {\"match\": \"regex\"}, {\"map\": {...}})";
         QTest::addRow("multiply by text") << "/api/lists/instances/fields/memoryGb" << json(R"({"path": "ram", "transforms": [{"multiply": "2"}]})")
                                           << "/api/lists/instances/fields/memoryGb/transforms/0/multiply: expected a number";
+        QTest::addRow("map of numbers") << "/api/lists/instances/fields/status" << json(R"({"path": "s", "transforms": [{"map": {"active": 1}}]})")
+                                        << "/api/lists/instances/fields/status/transforms/0/map: expected an object of strings";
         QTest::addRow("bad regex") << "/api/lists/instances/fields/memoryGb" << json("{\"path\": \"ram\", \"transforms\": [{\"match\": \"(a\"}]}")
                                    << "/api/lists/instances/fields/memoryGb/transforms/0/match: expected a regular expression";
         QTest::addRow("path and value") << "/api/lists/instances/fields/memoryGb" << json(R"({"path": "ram", "value": 1})")
@@ -305,6 +307,8 @@ private Q_SLOTS:
         QTest::addRow("seconds since ISO") << R"({"path": "t", "transforms": ["seconds-since"]})" << R"({"t": "2024-05-01T11:00:00Z"})" << "3600";
         QTest::addRow("seconds since epoch") << R"({"path": "t", "transforms": ["seconds-since"]})" << R"({"t": 1714564740})" << "60";
         QTest::addRow("lowercase") << R"({"path": "g", "transforms": ["lowercase"]})" << R"({"g": "NVIDIA_A100"})" << "\"nvidia_a100\"";
+        QTest::addRow("map hit") << R"({"path": "s", "transforms": [{"map": {"active": "running"}}]})" << R"({"s": "active"})" << "\"running\"";
+        QTest::addRow("map miss") << R"({"path": "s", "transforms": [{"map": {"active": "running"}}]})" << R"({"s": "new"})" << "\"new\"";
         QTest::addRow("default when missing") << R"({"path": "x", "default": false})" << R"({})" << "false";
         QTest::addRow("default when null") << R"({"path": "x", "transforms": ["number"], "default": 0})" << R"({"x": null})" << "0";
         QTest::addRow("constant") << R"({"value": "on-demand"})" << R"({})" << "\"on-demand\"";

@@ -565,7 +565,7 @@ private Q_SLOTS:
         QCOMPARE(instance.vcpuCount, std::optional<qint64>(24));
         QCOMPARE(instance.memoryGb, std::optional<double>(800));
         QCOMPARE(instance.region, QStringLiteral("us-tx-1"));
-        QCOMPARE(instance.status, QStringLiteral("active"));
+        QCOMPARE(instance.status, QStringLiteral("running"));
         QCOMPARE(instance.costPerHour, std::optional<double>(1.1));   // 110 cents
         QCOMPARE(instance.metadata.value(QStringLiteral("hostname")).toString(), QStringLiteral("10-0-8-196.cloud.lambdalabs.com"));
 
@@ -616,7 +616,7 @@ private Q_SLOTS:
         QCOMPARE(droplet.vcpuCount, std::optional<qint64>(20));
         QCOMPARE(droplet.memoryGb, std::optional<double>(240));
         QCOMPARE(droplet.region, QStringLiteral("tor1"));
-        QCOMPARE(droplet.status, QStringLiteral("active"));
+        QCOMPARE(droplet.status, QStringLiteral("running"));
         QCOMPARE(droplet.costPerHour, std::optional<double>(6.74));
         QCOMPARE(droplet.metadata.value(QStringLiteral("size")).toString(), QStringLiteral("gpu-h100x1-80gb"));
 
@@ -858,7 +858,7 @@ private Q_SLOTS:
         QCOMPARE(batch->instances.at(0).name, QStringLiteral("l40s-trainer"));
         QCOMPARE(batch->instances.at(0).gpuType, QStringLiteral("NVIDIA L40S"));
         QCOMPARE(batch->instances.at(0).region, QStringLiteral("GRA11"));
-        QCOMPARE(batch->instances.at(0).status, QStringLiteral("ACTIVE"));
+        QCOMPARE(batch->instances.at(0).status, QStringLiteral("running"));
         QCOMPARE(batch->instances.at(0).metadata.value(QStringLiteral("ip_addresses")).toArray(), QJsonArray{QStringLiteral("51.75.123.45")});
         QCOMPARE(batch->instances.at(1).gpuType, QString());   // b2-7: no GPU
     }

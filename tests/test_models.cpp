@@ -170,6 +170,16 @@ class TestModels : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void moneyPutsTheSignFirst()
+    {
+        QLocale::setDefault(QLocale::c());
+        QCOMPARE(SnapshotFormat::money(67.514), QStringLiteral("$67.51"));
+        QCOMPARE(SnapshotFormat::money(-67.514), QStringLiteral("-$67.51"));
+        QCOMPARE(SnapshotFormat::money(-0.001), QStringLiteral("$0.00"));   // no "-$0.00"
+        QCOMPARE(SnapshotFormat::money(std::nullopt), SnapshotFormat::unknown());
+        QCOMPARE(SnapshotFormat::moneyPerHour(-1.5), QStringLiteral("-$1.50/hr"));
+    }
+
     void timelineFiltersByConnectionAndKind()
     {
         TimelineModel model;

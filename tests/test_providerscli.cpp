@@ -120,7 +120,7 @@ private Q_SLOTS:
         QTest::addRow("valid") << acmeDescriptor() << 0 << "%1: valid\n" << "";
         QTest::addRow("items not a string") << broken << 1 << "" << "fleetscope: %1: /api/lists/instances/items: expected a string\n";
         QTest::addRow("unknown transform") << badTransform << 1 << ""
-                                           << "fleetscope: %1: /api/lists/instances/fields/memoryGb/transforms/0/kilo: unknown transform (known with a value: multiply, match)\n";
+                                           << "fleetscope: %1: /api/lists/instances/fields/memoryGb/transforms/0/kilo: unknown transform (known with a value: multiply, match, map)\n";
         QTest::addRow("not JSON") << QByteArray("{\"kind\": ") << 1 << "" << "fleetscope: %1: not valid JSON at offset 9: unterminated object\n";
     }
 

@@ -24,6 +24,19 @@ ConnectionRecord demoConnection(quint16 port)
     return connection;
 }
 
+ConnectionRecord demoDigitalOceanConnection(quint16 port)
+{
+    ConnectionRecord connection;
+    connection.kind = QStringLiteral("digitalocean");
+    connection.name = QStringLiteral("Demo DigitalOcean (simulated)");
+    connection.settings = QJsonObject{
+        {QStringLiteral("base_url"), QStringLiteral("http://127.0.0.1:%1/v2").arg(port)},
+        {SecretRef::secretEnvSetting(), QString::fromLatin1(kDemoKeyVariable)},
+    };
+    connection.cadenceSeconds = 60;
+    return connection;
+}
+
 QList<Budget> demoBudgets()
 {
     Budget fleet;
@@ -36,7 +49,13 @@ QList<Budget> demoBudgets()
     gpus.provider = QStringLiteral("runpod");
     gpus.monthlyCap = 1500.0;
     gpus.burnRateCap = 15.0;
-    return {fleet, gpus};
+    Budget droplets;
+    droplets.name = QStringLiteral("DigitalOcean Droplets");
+    droplets.scope = QStringLiteral("provider");
+    droplets.provider = QStringLiteral("digitalocean");
+    droplets.monthlyCap = 2500.0;
+    droplets.dailyCap = 120.0;
+    return {fleet, gpus, droplets};
 }
 
 GuardrailPolicy demoGuardrailPolicy(qint64 connectionId)

@@ -11,9 +11,12 @@ inline constexpr char kDemoKeyVariable[] = "FLEETSCOPE_DEMO_API_KEY";
 // The connection that points the RunPod collector at a simulator listening on 127.0.0.1:PORT,
 // collecting every 30 s and polling health every 10 s so the demo moves while you watch.
 ConnectionRecord demoConnection(quint16 port);
+// The DigitalOcean connection of the demo, to the simulated account on 127.0.0.1:PORT: a provider
+// that reports billed charges, so the Budgets panel shows estimated and billed side by side.
+ConnectionRecord demoDigitalOceanConnection(quint16 port);
 
-// Two budgets for the demo's Cost page: the whole fleet by month and day, and RunPod by month with a
-// burn-rate cap low enough that the simulated account's forecast runs over it.
+// Three budgets for the demo's Cost page: the whole fleet by month and day, RunPod by month with a
+// burn-rate cap low enough that the simulated account's forecast runs over it, and DigitalOcean.
 QList<Budget> demoBudgets();
 // The demo shows guardrails at work: stop-idle enabled as a dry run (audited, nothing stopped).
 GuardrailPolicy demoGuardrailPolicy(qint64 connectionId);

@@ -1,7 +1,9 @@
-// DemoBackfill: one full RunPod cycle per simulated five minutes, on a thread of its own.
+// DemoBackfill: one full RunPod cycle per simulated five minutes, then, every fifteen, one cycle of
+// each other demo connection, on a thread of its own.
 #include "demobackfill.h"
 
 #include "credentials/secret.h"
+#include "engine/collectors.h"
 #include "http/httpclient.h"
 #include "providers/runpod/runpodcollector.h"
 #include "simulator/runpodsimulator.h"
@@ -15,6 +17,9 @@ namespace fleetscope {
 namespace {
 
 constexpr qint64 kStepMs = 5 * 60'000;
+// Other connections every third step (15 minutes, what a spend estimate bridges): their descriptors'
+// rate limits pace each cycle, so every step would make the history take minutes to load.
+constexpr int kOthersEverySteps = 3;
 
 class BackfillWorker : public QObject
 {
@@ -28,6 +33,8 @@ public:
         m_settings.healthConcurrency = 4;
         m_total = int(hours * 3'600'000LL / kStepMs);
     }
+
+    QList<ConnectionRecord> others;
 
     void run()
     {
@@ -54,10 +61,39 @@ private:
             }
             result->batch.source = QStringLiteral("demo history");
             m_store.submit(std::move(result->batch));
+            // ... and at the last step, so their newest snapshot is fresh when live collection takes over.
+            const bool withOthers = (m_total - m_done) % kOthersEverySteps == 0 || m_done + 1 == m_total;
+            collectOthers(withOthers ? 0 : others.size());
+        });
+    }
+
+    void collectOthers(qsizetype index)
+    {
+        if (index == others.size()) {
             ++m_done;
             QMetaObject::invokeMethod(m_owner, [owner = m_owner, done = m_done, total = m_total] { Q_EMIT owner->progress(done, total); },
                                       Qt::QueuedConnection);
             QMetaObject::invokeMethod(this, [this] { next(); }, Qt::QueuedConnection);
+            return;
+        }
+        Result<std::unique_ptr<Collector>> made = builtinCollectors()(others.at(index));
+        if (!made) {
+            m_clock.setBehindMs(0);
+            finish(false, describe(made.error()));
+            return;
+        }
+        m_collector = std::move(*made);   // the previous one has finished: this runs queued after its callback
+        auto *ctx = new CollectContext(others.at(index), *m_http, m_clock, this);
+        m_collector->collect(*ctx, [this, index, ctx](Result<WriteBatch> batch) {
+            ctx->deleteLater();
+            if (!batch) {
+                m_clock.setBehindMs(0);
+                finish(false, describe(batch.error()));
+                return;
+            }
+            batch->source = QStringLiteral("demo history");
+            m_store.submit(std::move(*batch));
+            QMetaObject::invokeMethod(this, [this, index] { collectOthers(index + 1); }, Qt::QueuedConnection);
         });
     }
 
@@ -73,6 +109,7 @@ private:
     runpod::Settings m_settings;
     QNetworkAccessManager *m_nam = nullptr;
     HttpClient *m_http = nullptr;
+    std::unique_ptr<Collector> m_collector;
     int m_total = 0;
     int m_done = 0;
 };
@@ -102,6 +139,11 @@ DemoBackfill::~DemoBackfill()
 {
     m_thread.quit();
     m_thread.wait();
+}
+
+void DemoBackfill::alsoCollect(const QList<ConnectionRecord> &connections)
+{
+    static_cast<BackfillWorker *>(m_worker)->others = connections;
 }
 
 void DemoBackfill::start()

@@ -2,6 +2,7 @@
 // through the real collector path, so the charts have something to show before live collection.
 #pragma once
 
+#include "domain.h"
 #include "http/clock.h"
 
 #include <QObject>
@@ -34,6 +35,10 @@ public:
     // Replays HOURS of history for the demo CONNECTION (already stored) against the simulator at PORT.
     DemoBackfill(StoreService &store, ShiftedClock &clock, qint64 connectionId, quint16 port, int hours, QObject *parent = nullptr);
     ~DemoBackfill() override;
+
+    // Other demo connections (stored, with ids) collected at each step too, by the built-in collectors.
+    // Call before start().
+    void alsoCollect(const QList<ConnectionRecord> &connections);
 
     void start();   // returns at once; finished() follows on the caller's thread
 

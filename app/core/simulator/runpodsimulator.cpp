@@ -1,6 +1,8 @@
 // Routing and wire formats: RunPod's GraphQL shapes (quirks included), REST v2 pods and serverless jobs.
 #include "simulator/runpodsimulator.h"
 
+#include "simulator/digitaloceansimulator.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -671,11 +673,14 @@ void RunPodSimulator::addRateLimitHeaders(LoopbackResponse &response)
 }
 
 SimulatorThread::SimulatorThread(SimulatorOptions options)
-    : m_simulator(new RunPodSimulator(std::move(options)))
+    : m_simulator(new RunPodSimulator(options))
+    , m_digitalOcean(new DigitalOceanSimulator(options.now ? options.now() : QDateTime::currentMSecsSinceEpoch(), options.now))
 {
     m_thread.setObjectName(u"simulator"_s);
-    m_simulator->moveToThread(&m_thread);
-    QObject::connect(&m_thread, &QThread::finished, m_simulator, &QObject::deleteLater);
+    for (QObject *simulator : std::initializer_list<QObject *>{m_simulator, m_digitalOcean}) {
+        simulator->moveToThread(&m_thread);
+        QObject::connect(&m_thread, &QThread::finished, simulator, &QObject::deleteLater);
+    }
     m_thread.start();
 }
 
@@ -695,11 +700,25 @@ Result<quint16> SimulatorThread::start(quint16 port)
     return *result;
 }
 
+Result<quint16> SimulatorThread::startDigitalOcean(quint16 port)
+{
+    std::optional<Result<quint16>> result;
+    QMetaObject::invokeMethod(m_digitalOcean, [this, port, &result] { result = m_digitalOcean->start(port); }, Qt::BlockingQueuedConnection);
+    if (*result)
+        m_digitalOceanPort = **result;
+    return *result;
+}
+
 void SimulatorThread::stop()
 {
-    if (m_thread.isRunning())
-        QMetaObject::invokeMethod(m_simulator, [this] { m_simulator->stop(); }, Qt::BlockingQueuedConnection);
+    if (m_thread.isRunning()) {
+        QMetaObject::invokeMethod(m_simulator, [this] {
+            m_simulator->stop();
+            m_digitalOcean->stop();
+        }, Qt::BlockingQueuedConnection);
+    }
     m_port = 0;
+    m_digitalOceanPort = 0;
 }
 
 } // namespace fleetscope

@@ -25,6 +25,8 @@ inline constexpr char kInvalid[] = "invalid";    // GraphQL: HTTP 200 with error
 inline constexpr char kDemo[] = "demo";          // what `fleetscope simulate` suggests
 } // namespace simulatorkeys
 
+class DigitalOceanSimulator;
+
 class RunPodSimulator : public QObject
 {
     Q_OBJECT
@@ -78,10 +80,17 @@ public:
     void stop();
     quint16 port() const { return m_port; }
 
+    // A simulated DigitalOcean account beside it on the same thread and clock, its Droplets created
+    // when this was constructed: a provider that reports billed month-to-date charges.
+    Result<quint16> startDigitalOcean(quint16 port = 0);
+    quint16 digitalOceanPort() const { return m_digitalOceanPort; }
+
 private:
     QThread m_thread;
     RunPodSimulator *m_simulator;
+    DigitalOceanSimulator *m_digitalOcean;
     quint16 m_port = 0;
+    quint16 m_digitalOceanPort = 0;
 };
 
 } // namespace fleetscope

@@ -45,7 +45,7 @@ Result<Transform> parseTransform(const QJsonValue &json, const QString &pointer)
         QStringList known;
         for (const auto &entry : namedTransforms())
             known << entry.first;
-        return at(pointer, QStringLiteral("unknown transform '%1' (known: %2, {\"multiply\": N}, {\"match\": \"regex\"})")
+        return at(pointer, QStringLiteral("unknown transform '%1' (known: %2, {\"multiply\": N}, {\"match\": \"regex\"}, {\"map\": {...}})")
                                .arg(json.toString(), known.join(QStringLiteral(", "))));
     }
     const QJsonObject object = json.toObject();
@@ -65,7 +65,15 @@ Result<Transform> parseTransform(const QJsonValue &json, const QString &pointer)
             return at(pointer + QStringLiteral("/match"), QStringLiteral("expected a regular expression"));
         return transform;
     }
-    return at(pointer + QLatin1Char('/') + object.begin().key(), QStringLiteral("unknown transform (known with a value: multiply, match)"));
+    if (object.contains(QStringLiteral("map"))) {
+        transform.kind = Transform::Kind::Map;
+        transform.table = object.value(QStringLiteral("map")).toObject();
+        const bool strings = std::all_of(transform.table.constBegin(), transform.table.constEnd(), [](const QJsonValue &v) { return v.isString(); });
+        if (!object.value(QStringLiteral("map")).isObject() || !strings)
+            return at(pointer + QStringLiteral("/map"), QStringLiteral("expected an object of strings"));
+        return transform;
+    }
+    return at(pointer + QLatin1Char('/') + object.begin().key(), QStringLiteral("unknown transform (known with a value: multiply, match, map)"));
 }
 
 // "32Gi" → 34359738368, "500m" → 0.5, "4" → 4.
@@ -212,6 +220,8 @@ QJsonValue applyTransform(const Transform &transform, const QJsonValue &value, q
     }
     case Transform::Kind::Lowercase:
         return value.isString() ? QJsonValue(value.toString().toLower()) : value;
+    case Transform::Kind::Map:
+        return value.isString() && transform.table.contains(value.toString()) ? transform.table.value(value.toString()) : value;
     }
     return value;
 }

@@ -4,6 +4,7 @@
 
 #include "jsonpath.h"
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QRegularExpression>
 
@@ -25,10 +26,12 @@ struct Transform {
         Quantity,       // a Kubernetes quantity ("32Gi", "500m", "4") as a plain number
         SecondsSince,   // seconds from an ISO 8601 time or epoch seconds until now
         Lowercase,
+        Map,            // a string found in the table becomes its entry there ("active" -> "running"); others pass through
     };
     Kind kind = Kind::Number;
     double factor = 1;
     QRegularExpression regex;
+    QJsonObject table;              // for Map
 };
 
 // What the evaluation of a value may refer to besides the item itself.

@@ -30,7 +30,7 @@ public:
     bool present(const QString &field) const
     {
         const QJsonValue value = raw(field);
-        return applyTransform(Transform{Transform::Kind::NotEmpty, 1, {}}, value, 0).toBool() && !value.isUndefined() && !value.isNull();
+        return applyTransform(Transform{Transform::Kind::NotEmpty, 1, {}, {}}, value, 0).toBool() && !value.isUndefined() && !value.isNull();
     }
 
     QJsonObject extra() const
