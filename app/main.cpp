@@ -206,6 +206,7 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
         demo.source = QStringLiteral("demo connection");
         demo.connections << demoConnection(simulator->port()) << demoDigitalOceanConnection(simulator->digitalOceanPort());
         demo.budgets << demoBudgets();
+        demo.alertRules << demoAlertRules();
         // Read the connection's id once the writer has committed it (a read submitted now could run first).
         auto *afterDemo = new QObject(&window);
         QObject::connect(&store, &StoreService::batchFailed, afterDemo, [afterDemo, startLive](const QString &source) {

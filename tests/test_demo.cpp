@@ -2,6 +2,7 @@
 #include "engine/collectors.h"
 #include "engine/engine.h"
 #include "providers/runpod/runpodlifecycle.h"
+#include "alerts/alertevaluator.h"
 #include "budgets/budgetspend.h"
 #include "simulator/demo.h"
 #include "simulator/demobackfill.h"
@@ -42,6 +43,9 @@ private Q_SLOTS:
         WriteBatch setup;
         setup.connections << demoConnection(simulator.port()) << demoDigitalOceanConnection(simulator.digitalOceanPort());
         setup.budgets << demoBudgets();
+        for (const AlertRule &rule : demoAlertRules())
+            QVERIFY2(validateAlertRule(rule), qPrintable(rule.name));   // what the demo writes is what a user could
+        setup.alertRules << demoAlertRules();
         store.submit(setup);
         store.flush();
         const QList<ConnectionRecord> connections = store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result().value();
@@ -102,6 +106,19 @@ private Q_SLOTS:
         QVERIFY2(docean.month.estimated > 0.8 * hourly && docean.month.estimated < 1.2 * hourly, qPrintable(QString::number(docean.month.estimated)));
         QVERIFY(docean.month.difference);
         QCOMPARE(*docean.month.difference, docean.month.estimated - *docean.month.billed);
+
+        // The demo's rules find something in the history: DigitalOcean's L40S costs more than twice RunPod's offer.
+        const AlertEvaluation found = store.read<AlertEvaluation>([now](Store &s) -> Result<AlertEvaluation> {
+            Result<QList<AlertRule>> rules = s.alertRules();
+            Result<FleetView> view = readFleetView(s, now);
+            if (!rules || !view)
+                return fail(ErrorClass::Storage, QStringLiteral("no rules or view"));
+            return evaluateAlerts(*rules, *view);
+        }).result().value();
+        QCOMPARE(found.ruleIds.size(), 4);
+        QVERIFY(std::any_of(found.findings.cbegin(), found.findings.cend(), [&droplets](const AlertFinding &f) {
+            return f.kind == QLatin1String("cheaper_offer") && f.connectionId == droplets.id;
+        }));
     }
 
     void digitalOceanSimulatorSpeaksTheApi()

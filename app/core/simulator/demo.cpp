@@ -58,6 +58,20 @@ QList<Budget> demoBudgets()
     return {fleet, gpus, droplets};
 }
 
+QList<AlertRule> demoAlertRules()
+{
+    return {
+        AlertRule{0, QStringLiteral("Idle GPUs"), QStringLiteral("gpu_idle"), 0,
+                  QJsonObject{{QStringLiteral("threshold_percent"), 20}, {QStringLiteral("minutes"), 30}}, QStringLiteral("warning"), true},
+        AlertRule{0, QStringLiteral("Budgets"), QStringLiteral("budget"), 0,
+                  QJsonObject{{QStringLiteral("budget"), QString()}, {QStringLiteral("thresholds"), QStringLiteral("50,80,100")}}, QStringLiteral("warning"), true},
+        AlertRule{0, QStringLiteral("Budget forecasts"), QStringLiteral("budget_forecast"), 0, QJsonObject{{QStringLiteral("budget"), QString()}},
+                  QStringLiteral("warning"), true},
+        AlertRule{0, QStringLiteral("Cheaper elsewhere"), QStringLiteral("cheaper_offer"), 0, QJsonObject{{QStringLiteral("percent"), 20}},
+                  QStringLiteral("info"), true},
+    };
+}
+
 GuardrailPolicy demoGuardrailPolicy(qint64 connectionId)
 {
     GuardrailPolicy policy;

@@ -18,6 +18,9 @@ ConnectionRecord demoDigitalOceanConnection(quint16 port);
 // Three budgets for the demo's Cost page: the whole fleet by month and day, RunPod by month with a
 // burn-rate cap low enough that the simulated account's forecast runs over it, and DigitalOcean.
 QList<Budget> demoBudgets();
+// Alert rules the demo starts with, so alerts arrive while you watch: idle GPUs (the thresholds of
+// the demo's guardrail), budgets at 50/80/100 % and their forecast, and cheaper offers.
+QList<AlertRule> demoAlertRules();
 // The demo shows guardrails at work: stop-idle enabled as a dry run (audited, nothing stopped).
 GuardrailPolicy demoGuardrailPolicy(qint64 connectionId);
 
