@@ -92,7 +92,7 @@ SchemaReviewDialog::SchemaReviewDialog(const WorkflowConfig &config, const Schem
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_sampleView);
     bottom->addWidget(m_previewView);
-    bottom->setStretchFactor(1, 2);
+    bottom->setSizes({360, 600});
 
     m_status = new QLabel(this);
     m_status->setTextFormat(Qt::PlainText);
@@ -127,6 +127,7 @@ void SchemaReviewDialog::updateStatus()
     m_status->setText(ok ? tr("%n row(s) extracted from the sample.", nullptr, int(m_review.previewCount())) : m_review.problem());
     m_status->setStyleSheet(ok ? QString() : QStringLiteral("color: #c62828;"));
     m_confirm->setEnabled(ok);
+    m_previewView->resizeColumnsToContents();
 }
 
 } // namespace fleetscope

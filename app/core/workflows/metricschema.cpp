@@ -330,7 +330,7 @@ QString jsonPathOf(const QStringList &keys)
     static const QRegularExpression plain(QStringLiteral("^[^.\\[\\]\"\\\\]+$"));
     QString path = QStringLiteral("$");
     for (const QString &key : keys) {
-        if (key == QLatin1String("[*]") || (key.startsWith(QLatin1Char('[')) && key.endsWith(QLatin1Char(']')) && !key.contains(QLatin1Char('"'))))
+        if (key == QLatin1String("[*]"))   // the records marker, not a key
             path += key;
         else if (plain.match(key).hasMatch())
             path += QLatin1Char('.') + key;

@@ -61,7 +61,8 @@ Result<void> validateSchemaFields(const QList<SchemaField> &fields, const QStrin
 // the sample lacks (a hallucinated proposal) is refused with the paths it could not find.
 Result<void> validateSchemaAgainst(const QList<SchemaField> &fields, const QJsonDocument &sample, const QString &source);
 
-// The JSON path of KEYS below the root: {"results", "latency.p99"} → "$.results[\"latency.p99\"]".
+// The JSON path of KEYS below the root: {"results", "[*]", "latency.p99"} → "$.results[*][\"latency.p99\"]"
+// ("[*]" marks the records array; every other key is a key).
 QString jsonPathOf(const QStringList &keys);
 
 // FILE's metric rows by SCHEMA: one per element of the records array (one in all without one).
