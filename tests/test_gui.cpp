@@ -24,6 +24,7 @@
 #include "podsmodel.h"
 #include "podspage.h"
 #include "providerspage.h"
+#include "schemadialog.h"
 #include "snapshotformat.h"
 #include "stalebanner.h"
 #include "syncstatusbar.h"
@@ -37,6 +38,7 @@
 #include "workflowverdictsmodel.h"
 #include "workflows/runimport.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -59,6 +61,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -1200,6 +1203,93 @@ private Q_SLOTS:
         QCOMPARE(page->runsModel()->rowCount(), 0);
         QTest::qWait(150);
         QVERIFY(window->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/workflows-no-runs.png")));
+    }
+
+    // "Schema…" → "Propose from file…": the review dialog shows the fields, the sample and the rows they
+    // extract; an edit updates the preview, a bad path disables Confirm, Confirm stores a version, Cancel nothing.
+    void workflowsSchemaDialogEditsPreviewsAndConfirms()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        WorkflowConfig config;
+        config.name = QStringLiteral("serving");
+        config.githubOwner = QStringLiteral("acme");
+        config.githubRepo = QStringLiteral("llm");
+        WriteBatch configs;
+        configs.workflowConfigs << config;
+        QVERIFY(store.service->writeBlocking(configs));
+        const QString sample = store.dir.filePath(QStringLiteral("serving.json"));
+        QFile file(sample);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"gpu": "H100", "runs": [{"model": "llama-8b", "tokens_per_s": 1500.5, "p50_ms": 12.5},
+                                              {"model": "llama-70b", "tokens_per_s": 410, "p50_ms": 48}]})");
+        file.close();
+
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+        const int index = int(window->pages().indexOf(window->findChild<WorkflowsPage *>()));
+        visit(*window, index, QStringLiteral("schema"));
+        auto *page = qobject_cast<WorkflowsPage *>(window->currentPage());
+        QVERIFY(page && page->schemaButton()->isVisible());
+        QSignalSpy opened(page, &WorkflowsPage::schemaDialogOpened);
+        page->proposeSchemaFrom(sample, false);
+        QTRY_COMPARE(opened.size(), 1);
+        auto *dialog = opened.first().first().value<SchemaReviewDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        SchemaReview *review = dialog->review();
+        QAbstractItemModelTester fieldsTester(review->fields(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester previewTester(review->preview(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(review->fields()->rowCount(), 4);
+        QCOMPARE(review->preview()->rowCount(), 2);
+        QCOMPARE(review->preview()->columnCount(), 4);
+        QCOMPARE(review->preview()->headerData(3, Qt::Horizontal).toString(), QStringLiteral("tokens_per_s (tok/s)"));
+        QCOMPARE(review->preview()->index(1, 3).data(Qt::UserRole).toDouble(), 410.0);
+        QVERIFY(dialog->confirmButton()->isEnabled());
+        QVERIFY(showsText(dialog, QStringLiteral("2 row(s) extracted from the sample.")));
+
+        // Rename the metric and change its unit: the preview follows.
+        SchemaFieldsModel *fields = review->fields();
+        QVERIFY(fields->setData(fields->index(3, SchemaFieldsModel::NameColumn), QStringLiteral("throughput")));
+        QVERIFY(fields->setData(fields->index(3, SchemaFieldsModel::UnitColumn), QStringLiteral("tokens/s")));
+        QCOMPARE(review->preview()->headerData(3, Qt::Horizontal).toString(), QStringLiteral("throughput (tokens/s)"));
+        QVERIFY(!fields->setData(fields->index(3, SchemaFieldsModel::DirectionColumn), QStringLiteral("sideways")));
+        // A path the sample lacks: said in red, Confirm disabled; put back, enabled again.
+        QVERIFY(fields->setData(fields->index(2, SchemaFieldsModel::PathColumn), QStringLiteral("$.runs[*].p50")));
+        QVERIFY(!dialog->confirmButton()->isEnabled());
+        QVERIFY2(dialog->status()->text().contains(QStringLiteral("paths not in the sample: $.runs[*].p50")), qPrintable(dialog->status()->text()));
+        QVERIFY(fields->setData(fields->index(2, SchemaFieldsModel::PathColumn), QStringLiteral("$.runs[*].p50_ms")));
+        QVERIFY(dialog->confirmButton()->isEnabled());
+        // The model as a dimension: role changes, so do the preview's columns.
+        QVERIFY(fields->setData(fields->index(1, SchemaFieldsModel::RoleColumn), QStringLiteral("metric")));
+        QVERIFY(!dialog->confirmButton()->isEnabled());   // text is no number
+        QVERIFY(fields->setData(fields->index(1, SchemaFieldsModel::RoleColumn), QStringLiteral("dimension")));
+        QVERIFY(dialog->confirmButton()->isEnabled());
+        QVERIFY(dialog->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/workflows-schema-review.png")));
+
+        auto versions = [&store] {
+            return store.service->read<QList<MetricSchema>>([](Store &s) { return s.workflowSchemas(QStringLiteral("serving")); }).result();
+        };
+        dialog->confirmButton()->click();
+        store.service->flush();
+        QTRY_COMPARE(versions()->size(), 1);
+        QCOMPARE(versions()->first().source, QStringLiteral("user"));   // edited
+        QVERIFY(versions()->first().active);
+        QCOMPARE(versions()->first().fields.at(3).name, QStringLiteral("throughput"));
+        QTRY_VERIFY(showsText(page, QStringLiteral("Schema confirmed for “serving”")));
+
+        // Cancel stores nothing.
+        page->proposeSchemaFrom(sample, false);
+        QTRY_COMPARE(opened.size(), 2);
+        auto *second = opened.at(1).first().value<SchemaReviewDialog *>();
+        QCOMPARE(second->review()->confirmedSchema().source, QStringLiteral("heuristic"));   // not edited
+        second->reject();
+        store.service->flush();
+        QCOMPARE(versions()->size(), 1);
+
+        // A file that is no JSON is said on the page, with its name.
+        page->proposeSchemaFrom(store.dir.filePath(QStringLiteral("missing.json")), false);
+        QTRY_VERIFY(showsText(page, QStringLiteral("missing.json")));
+        QCOMPARE(opened.size(), 2);
     }
 
     void workflowsPageWithoutConfigurations()

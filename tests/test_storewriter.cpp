@@ -629,6 +629,88 @@ private Q_SLOTS:
         QCOMPARE(readNow<QList<WorkflowRun>>(*m_service, [](Store &s) { return s.workflowRuns(QString()); }).size(), 0);
     }
 
+    // Confirmed schemas: each a new active version, the old ones kept; built-in growth after them
+    // neither takes the active flag nor renumbers; rows record the version they were extracted with.
+    void confirmedSchemasAreVersionedAndRecordedOnRows()
+    {
+        WorkflowConfig config;
+        config.name = QStringLiteral("serving");
+        config.githubOwner = QStringLiteral("acme");
+        config.githubRepo = QStringLiteral("llm");
+        WriteBatch configs;
+        configs.workflowConfigs << config;
+        QVERIFY(m_service->writeBlocking(configs));
+        auto schemas = [this] { return readNow<QList<MetricSchema>>(*m_service, [](Store &s) { return s.workflowSchemas(QStringLiteral("serving")); }); };
+        QVERIFY(schemas().isEmpty());
+
+        MetricSchema schema;
+        schema.configName = QStringLiteral("serving");
+        schema.name = QStringLiteral("serving runs");
+        schema.source = QStringLiteral("ai");
+        schema.fields = {SchemaField{SchemaFieldRole::Dimension, QStringLiteral("model"), QStringLiteral("$.runs[*].model"), {}, MetricDirection::Neutral},
+                         SchemaField{SchemaFieldRole::Metric, QStringLiteral("throughput"), QStringLiteral("$.runs[*].tokens_per_s"),
+                                     QStringLiteral("tok/s"), MetricDirection::HigherIsBetter}};
+        WriteBatch confirm;
+        confirm.workflowSchemas << schema;
+        QVERIFY(m_service->writeBlocking(confirm));
+        schema.source = QStringLiteral("user");
+        schema.fields[1].unit = QStringLiteral("tokens/s");
+        confirm.workflowSchemas = {schema};
+        QVERIFY(m_service->writeBlocking(confirm));
+
+        QList<MetricSchema> versions = schemas();
+        QCOMPARE(versions.size(), 2);
+        QCOMPARE(versions.at(0).version, 2);
+        QVERIFY(versions.at(0).active);
+        QCOMPARE(versions.at(0).source, QStringLiteral("user"));
+        QCOMPARE(versions.at(0).fields, schema.fields);
+        QCOMPARE(versions.at(1).version, 1);
+        QVERIFY(!versions.at(1).active);
+        QCOMPARE(versions.at(1).source, QStringLiteral("ai"));
+        QCOMPARE(versions.at(1).fields.at(1).unit, QStringLiteral("tok/s"));
+        const qint64 activeId = versions.at(0).id;
+        QCOMPARE(readNow<QList<WorkflowConfig>>(*m_service, [](Store &s) { return s.workflowConfigs(); }).first().metricSchemaId, activeId);
+
+        // A run with a row from the confirmed schema and one from a built-in recognizer.
+        WorkflowRunWrite run;
+        run.run.configName = QStringLiteral("serving");
+        run.run.runKey = QStringLiteral("run:1");
+        run.run.status = RunStatus::Completed;
+        run.run.workloadStartedAt = QDateTime(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
+        MetricRecord confirmed{QStringLiteral("serving.json"), {{QStringLiteral("model"), QStringLiteral("llama")}},
+                               {MetricValue{QStringLiteral("throughput"), 1500, QStringLiteral("tokens/s"), MetricDirection::HigherIsBetter}}};
+        confirmed.schemaId = activeId;
+        run.records << confirmed
+                    << MetricRecord{QStringLiteral("hyperfine.json"), {{QStringLiteral("command"), QStringLiteral("sleep")}},
+                                    {MetricValue{QStringLiteral("mean"), 0.01, QStringLiteral("s"), MetricDirection::LowerIsBetter}}};
+        WriteBatch runs;
+        runs.workflowRuns << run;
+        QVERIFY(m_service->writeBlocking(runs));
+        versions = schemas();
+        QCOMPARE(versions.size(), 3);
+        QCOMPARE(versions.at(0).source, QStringLiteral("builtin"));   // version 3: what the recognizer wrote
+        QCOMPARE(versions.at(0).version, 3);
+        QVERIFY(!versions.at(0).active);                               // the confirmed version stays active
+        QVERIFY(versions.at(1).active);
+        QCOMPARE(versions.at(0).fields.size(), 2);
+        QCOMPARE(readNow<QList<WorkflowConfig>>(*m_service, [](Store &s) { return s.workflowConfigs(); }).first().metricSchemaId, activeId);
+        const auto values = readNow<QList<WorkflowMetricRow>>(*m_service, [](Store &s) {
+            return s.workflowMetricRows(WorkflowMetricFilter{QStringLiteral("serving"), {}, {}, {}}); });
+        QCOMPARE(values.size(), 2);
+
+        // A confirmed schema that is not one is refused whole, naming the configuration; nothing stored.
+        MetricSchema empty;
+        empty.configName = QStringLiteral("serving");
+        confirm.workflowSchemas = {empty};
+        const Result<WriteSummary> refused = m_service->writeBlocking(confirm);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QLatin1String("schema for serving: no metric field")), qPrintable(refused.error().message));
+        QCOMPARE(schemas().size(), 3);
+        const Result<QList<MetricSchema>> unknown = m_service->read<QList<MetricSchema>>([](Store &s) { return s.workflowSchemas(QStringLiteral("nope")); }).result();
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().message, QStringLiteral("no workflow configuration named 'nope'"));
+    }
+
     void blockingWriteReturnsTheOutcome()
     {
         QSignalSpy committed(m_service.get(), &StoreService::batchCommitted);

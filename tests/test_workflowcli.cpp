@@ -2,6 +2,7 @@
 // into a temporary data dir, idempotent re-imports, size limits, bad files, regressions, and the exports.
 #include "clirun.h"
 #include "fixtures.h"
+#include "simulator/loopbackserver.h"
 
 #include <QDir>
 #include <QFile>
@@ -255,6 +256,89 @@ private Q_SLOTS:
         QCOMPARE(lines(strict.out).last(), QStringLiteral("0 regressions in 2 series (0 with too little history)"));
         QCOMPARE(workflows({QStringLiteral("regressions"), QStringLiteral("serve"), QStringLiteral("--window"), QStringLiteral("zero")}).exitCode, 2);
         QCOMPARE(workflows({QStringLiteral("regressions"), QStringLiteral("nope")}).exitCode, 1);
+    }
+    // An unknown result shape: proposed (by shape, then by a loopback "AI" endpoint), edited, confirmed,
+    // shown, and used by the next import; bad input fails with one line naming its source.
+    void schemaProposeConfirmShowAndImport()
+    {
+        QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("add"), QStringLiteral("serving"), QStringLiteral("--repo"), QStringLiteral("acme/llm")}).exitCode, 0);
+        const QString sample = m_dir.filePath(QStringLiteral("serving/serving.json"));
+        writeFile(sample, R"({"gpu": "H100", "runs": [{"model": "llama-8b", "tokens_per_s": 1500.5, "p50_ms": 12.5},
+                                                      {"model": "llama-70b", "tokens_per_s": 410, "p50_ms": 48}]})");
+        const test::CliRun proposed = workflows({QStringLiteral("schema"), QStringLiteral("propose"), QStringLiteral("serving"), sample});
+        QVERIFY2(proposed.exitCode == 0, qPrintable(proposed.err));
+        QJsonObject proposal = QJsonDocument::fromJson(proposed.rawOut).object();
+        QCOMPARE(proposal.value(QLatin1String("source")).toString(), QStringLiteral("heuristic"));
+        QJsonArray fields = proposal.value(QLatin1String("fields")).toArray();
+        QCOMPARE(fields.size(), 4);   // model, gpu, p50_ms, tokens_per_s
+        QJsonObject rate = fields.at(3).toObject();
+        QCOMPARE(rate.value(QLatin1String("path")).toString(), QStringLiteral("$.runs[*].tokens_per_s"));
+        QCOMPARE(rate.value(QLatin1String("direction")).toString(), QStringLiteral("higher"));
+
+        // The user renames a metric and confirms.
+        rate.insert(QStringLiteral("name"), QStringLiteral("throughput"));
+        fields.replace(3, rate);
+        proposal.insert(QStringLiteral("fields"), fields);
+        proposal.insert(QStringLiteral("source"), QStringLiteral("user"));
+        const QString edited = m_dir.filePath(QStringLiteral("serving/schema.json"));
+        writeFile(edited, QJsonDocument(proposal).toJson());
+        const test::CliRun confirmed = workflows({QStringLiteral("schema"), QStringLiteral("confirm"), QStringLiteral("serving"), edited,
+                                                  QStringLiteral("--sample"), sample});
+        QVERIFY2(confirmed.exitCode == 0, qPrintable(confirmed.err));
+        QCOMPARE(lines(confirmed.out).last(), QStringLiteral("stored schema version 1 of 'serving' (user, 4 fields), now active; later imports use it"));
+        const test::CliRun shown = workflows({QStringLiteral("schema"), QStringLiteral("show"), QStringLiteral("serving")});
+        QCOMPARE(shown.exitCode, 0);
+        QVERIFY2(shown.out.startsWith(QLatin1String("serving: schema version 1 of 1, proposed from serving.json (user), active")), qPrintable(shown.out));
+        QVERIFY2(shown.out.contains(QLatin1String("$.runs[*].tokens_per_s")), qPrintable(shown.out));
+
+        const test::CliRun imported = workflows({QStringLiteral("import"), QStringLiteral("serving"), sample, QStringLiteral("--run-id"), QStringLiteral("9")});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.out.contains(QLatin1String("schema v1")), qPrintable(imported.out));
+        QCOMPARE(lines(imported.out).last(), QStringLiteral("run 9 of 'serving': completed, 1 of 1 files read, 4 metric values"));
+        const test::CliRun metrics = run({QStringLiteral("export"), QStringLiteral("workflow-metrics"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(metrics.out.contains(QLatin1String("throughput,410,tok/s")), qPrintable(metrics.out));
+
+        // Bad input: one line on stderr naming the source, a non-zero exit, nothing stored.
+        const QString broken = m_dir.filePath(QStringLiteral("serving/broken.json"));
+        writeFile(broken, "{\"fields\": [{\"role\": \"metric\"");
+        const test::CliRun refused = workflows({QStringLiteral("schema"), QStringLiteral("confirm"), QStringLiteral("serving"), broken});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.startsWith(QStringLiteral("fleetscope: ") + broken + QStringLiteral(": not a JSON object")) && lines(refused.err).size() == 1, qPrintable(refused.err));
+        writeFile(broken, R"({"fields": [{"role": "metric", "name": "ttft", "path": "$.runs[*].ttft_ms"}]})");
+        const test::CliRun hallucinated = workflows({QStringLiteral("schema"), QStringLiteral("confirm"), QStringLiteral("serving"), broken,
+                                                     QStringLiteral("--sample"), sample});
+        QCOMPARE(hallucinated.exitCode, 1);
+        QCOMPARE(hallucinated.err.trimmed(), QStringLiteral("fleetscope: ") + broken + QStringLiteral(": paths not in the sample: $.runs[*].ttft_ms"));
+        QCOMPARE(workflows({QStringLiteral("schema"), QStringLiteral("show"), QStringLiteral("serving"), QStringLiteral("--version"), QStringLiteral("2")}).exitCode, 1);
+        QCOMPARE(workflows({QStringLiteral("schema"), QStringLiteral("propose"), QStringLiteral("nope"), sample}).err.trimmed(),
+                 QStringLiteral("fleetscope: no workflow configuration named 'nope'"));
+        QCOMPARE(workflows({QStringLiteral("schema"), QStringLiteral("propose"), QStringLiteral("serving")}).exitCode, 2);
+
+        // --ai against a loopback endpoint speaking the chat-completions format.
+        QByteArray authorization;
+        LoopbackServer endpoint([&authorization](const LoopbackRequest &request) {
+            authorization = request.header("Authorization");
+            const QString content = QStringLiteral(R"({"name": "runs", "fields": [{"role": "dimension", "name": "model", "path": "$.runs[*].model"},)"
+                                                   R"( {"role": "metric", "name": "tps", "path": "$.runs[*].tokens_per_s", "unit": "tok/s", "direction": "higher"}]})");
+            const QJsonObject reply{{QStringLiteral("object"), QStringLiteral("chat.completion")},
+                                    {QStringLiteral("choices"), QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                        {QStringLiteral("message"), QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")}, {QStringLiteral("content"), content}}},
+                                        {QStringLiteral("finish_reason"), QStringLiteral("stop")}}}}};
+            return LoopbackResponse::withBody(200, "application/json", QJsonDocument(reply).toJson());
+        });
+        const Result<quint16> port = endpoint.listen();
+        QVERIFY(port);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TEST_AI_KEY"), QStringLiteral("sk-cli-test"));
+        const test::CliRun ai = test::runFleetscope({QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("workflows"), QStringLiteral("schema"),
+                                                     QStringLiteral("propose"), QStringLiteral("serving"), sample, QStringLiteral("--ai"),
+                                                     QStringLiteral("--ai-url"), QStringLiteral("http://127.0.0.1:%1/v1").arg(*port),
+                                                     QStringLiteral("--ai-model"), QStringLiteral("m"), QStringLiteral("--ai-key-env"), QStringLiteral("TEST_AI_KEY")},
+                                                    env);
+        QVERIFY2(ai.exitCode == 0, qPrintable(ai.err));
+        QCOMPARE(QJsonDocument::fromJson(ai.rawOut).object().value(QLatin1String("source")).toString(), QStringLiteral("ai"));
+        QCOMPARE(authorization, QByteArray("Bearer sk-cli-test"));
+        QVERIFY(!ai.out.contains(QLatin1String("sk-cli-test")) && !ai.err.contains(QLatin1String("sk-cli-test")));
     }
 };
 

@@ -84,7 +84,12 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
     m_podsPage = new PodsPage(store, m_stack);
     addPage(m_podsPage, QStringLiteral("pods"));
     addPage(new OffersPage(store, m_stack), QStringLiteral("offers"));
-    addPage(new WorkflowsPage(store, m_stack), QStringLiteral("workflows"));
+    auto *workflows = new WorkflowsPage(store, m_stack);
+    const Result<QUrl> aiUrl = aiBaseUrl(settings.value(QLatin1String(kAiBaseUrlSetting)).toString());
+    const QString aiModel = settings.value(QLatin1String(kAiModelSetting)).toString().trimmed();
+    if (aiUrl && !aiModel.isEmpty())
+        workflows->setAiEndpoint(AiEndpoint{*aiUrl, aiModel});
+    addPage(workflows, QStringLiteral("workflows"));
     m_alertsPage = new AlertsPage(store, m_stack);
     addPage(m_alertsPage, QStringLiteral("alerts"));
     auto *timeline = new TimelinePage(store, m_stack);

@@ -3,6 +3,8 @@
 #include "workflowspage.h"
 
 #include "githubfetchbar.h"
+#include "schemadialog.h"
+#include "schemaproposaljob.h"
 #include "snapshotformat.h"
 #include "pointseries.h"
 #include "tableview.h"
@@ -11,6 +13,9 @@
 #include "workflowverdictsmodel.h"
 
 #include <QCheckBox>
+#include <QFileDialog>
+#include <QMenu>
+#include <QToolButton>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -54,11 +59,48 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     configRow->addWidget(m_config);
     configRow->addSpacing(12);
     configRow->addWidget(m_configSummary, 1);
-    m_fetchBar = new GitHubFetchBar(store, [this]() -> std::optional<WorkflowConfig> {
-        const qsizetype index = m_config->currentIndex();
-        return index >= 0 && index < m_configs.size() ? std::optional<WorkflowConfig>(m_configs.at(index)) : std::nullopt;
-    }, content);
+    m_fetchBar = new GitHubFetchBar(store, [this] { return currentConfig(); }, content);
     configRow->addWidget(m_fetchBar, 1);
+    m_schemaButton = new QToolButton(content);
+    m_schemaButton->setText(tr("Schema…"));
+    m_schemaButton->setToolTip(tr("Propose a metric schema for result files no built-in recognizer knows"));
+    m_schemaButton->setPopupMode(QToolButton::InstantPopup);
+    auto *schemaMenu = new QMenu(m_schemaButton);
+    auto pickAndPropose = [this](bool useAi) {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Sample result file"), QString(), tr("JSON files (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            proposeSchemaFrom(path, useAi);
+    };
+    schemaMenu->addAction(tr("Propose from file…"), this, [pickAndPropose] { pickAndPropose(false); });
+    m_proposeWithAi = schemaMenu->addAction(tr("Propose with AI from file…"), this, [pickAndPropose] { pickAndPropose(true); });
+    m_proposeWithAi->setEnabled(false);
+    m_proposeWithAi->setToolTip(tr("Set the endpoint with: fleetscope workflows schema ai set"));
+    m_schemaButton->setMenu(schemaMenu);
+    configRow->addWidget(m_schemaButton);
+    m_schemaMessage = new QLabel(content);
+    m_schemaMessage->setTextFormat(Qt::PlainText);
+    m_schemaMessage->setWordWrap(true);
+    m_schemaMessage->hide();
+    m_proposalJob = new SchemaProposalJob(this);
+    connect(m_proposalJob, &SchemaProposalJob::failed, this, [this](const QString &message) { showSchemaMessage(message, false); });
+    connect(m_proposalJob, &SchemaProposalJob::proposed, this, [this](const SchemaProposal &proposal, const ResultFile &sample) {
+        const std::optional<WorkflowConfig> config = currentConfig();
+        if (!config)
+            return;
+        m_schemaMessage->hide();
+        auto *dialog = new SchemaReviewDialog(*config, proposal, sample, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog] {
+            const std::optional<WriteBatch> batch = dialog->review()->confirmBatch();
+            if (!batch)
+                return;
+            this->store().submit(*batch);   // the window re-reads every page once it is committed
+            showSchemaMessage(tr("Schema confirmed for “%1”; later imports and fetches use it. Re-import or fetch files again to "
+                                 "re-extract runs stored before.").arg(batch->workflowSchemas.first().configName), true);
+        });
+        dialog->open();
+        Q_EMIT schemaDialogOpened(dialog);
+    });
 
     m_analysisState = new PageState(content);
     auto *splitter = new QSplitter(Qt::Vertical, m_analysisState);
@@ -149,6 +191,7 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(configRow);
+    layout->addWidget(m_schemaMessage);
     layout->addWidget(m_analysisState, 1);
     pageState()->setContent(content);
 
@@ -222,6 +265,38 @@ void WorkflowsPage::reload()
         pageState()->showContent();
         loadConfig();
     });
+}
+
+void WorkflowsPage::setAiEndpoint(const std::optional<AiEndpoint> &endpoint)
+{
+    m_aiEndpoint = endpoint;
+    m_proposeWithAi->setEnabled(endpoint.has_value());
+    if (endpoint)
+        m_proposeWithAi->setToolTip(tr("Asks %1 (%2)").arg(endpoint->baseUrl.host(), endpoint->model));
+}
+
+std::optional<WorkflowConfig> WorkflowsPage::currentConfig() const
+{
+    const qsizetype index = m_config->currentIndex();
+    return index >= 0 && index < m_configs.size() ? std::optional<WorkflowConfig>(m_configs.at(index)) : std::nullopt;
+}
+
+void WorkflowsPage::proposeSchemaFrom(const QString &path, bool useAi)
+{
+    const std::optional<WorkflowConfig> config = currentConfig();
+    if (!config) {
+        showSchemaMessage(tr("Add a workflow configuration first."), false);
+        return;
+    }
+    showSchemaMessage(useAi && m_aiEndpoint ? tr("Asking %1 for a schema…").arg(m_aiEndpoint->baseUrl.host()) : tr("Proposing a schema…"), true);
+    m_proposalJob->start(path, config->maxFileBytes, useAi ? m_aiEndpoint : std::nullopt);
+}
+
+void WorkflowsPage::showSchemaMessage(const QString &text, bool ok)
+{
+    m_schemaMessage->setText(text);
+    m_schemaMessage->setStyleSheet(ok ? QString() : QStringLiteral("color: #c62828;"));
+    m_schemaMessage->show();
 }
 
 QString WorkflowsPage::configText(const WorkflowConfig &config, qsizetype runs) const

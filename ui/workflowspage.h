@@ -2,8 +2,11 @@
 #pragma once
 
 #include "page.h"
+#include "schemadialog.h"
 #include "workflowfigures.h"
+#include "workflows/aischema.h"
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QHBoxLayout;
@@ -11,10 +14,12 @@ class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTabWidget;
+class QToolButton;
 
 namespace fleetscope {
 
 class GitHubFetchBar;
+class SchemaProposalJob;
 class TableView;
 class TimeSeriesChart;
 class WorkflowRunsModel;
@@ -27,6 +32,16 @@ public:
     explicit WorkflowsPage(StoreService &store, QWidget *parent = nullptr);
 
     void reload() override;
+
+    // The OpenAI-compatible endpoint "Propose with AI…" asks; nullopt: that entry is disabled.
+    void setAiEndpoint(const std::optional<AiEndpoint> &endpoint);
+    // Proposes a schema for the chosen configuration from PATH (with the AI endpoint when USEAI) and
+    // opens the review dialog once it is there; Confirm stores it. The dialog is returned through
+    // schemaDialogOpened for tests.
+    void proposeSchemaFrom(const QString &path, bool useAi);
+    QToolButton *schemaButton() const { return m_schemaButton; }
+    QLabel *schemaMessage() const { return m_schemaMessage; }
+
 
     QComboBox *configPicker() const { return m_config; }
     QComboBox *metricPicker() const { return m_metric; }
@@ -59,6 +74,9 @@ public:
         QStringList varying;   // the dimensions that tell the series apart
     };
 
+Q_SIGNALS:
+    void schemaDialogOpened(fleetscope::SchemaReviewDialog *dialog);
+
 private:
     void loadConfig();
     void showAnalysis(Analysis analysis);
@@ -66,6 +84,8 @@ private:
     void updateTrend();
     void showVerdictSeries(const QModelIndex &current);
     QString configText(const WorkflowConfig &config, qsizetype runs) const;
+    std::optional<WorkflowConfig> currentConfig() const;
+    void showSchemaMessage(const QString &text, bool ok);
 
     QComboBox *m_config = nullptr;
     QLabel *m_configSummary = nullptr;
@@ -87,6 +107,12 @@ private:
     TableView *m_verdictsTable = nullptr;
     QCheckBox *m_showAll = nullptr;
     QLabel *m_verdictsSummary = nullptr;
+
+    QToolButton *m_schemaButton = nullptr;
+    QLabel *m_schemaMessage = nullptr;
+    SchemaProposalJob *m_proposalJob = nullptr;
+    std::optional<AiEndpoint> m_aiEndpoint;
+    QAction *m_proposeWithAi = nullptr;
 
     QList<WorkflowConfig> m_configs;
     Analysis m_analysis;

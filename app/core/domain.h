@@ -12,7 +12,7 @@
 #include "alerts/alerts.h"
 #include "budgets/budget.h"
 #include "guardrails/guardrails.h"
-#include "workflows/workflowtypes.h"
+#include "workflows/metricschema.h"
 
 #include <optional>
 
@@ -92,6 +92,7 @@ struct WriteBatch {
     QList<WorkflowConfig> workflowConfigs;     // upserted by name
     QStringList removedWorkflowConfigs;        // deleted by name, with their runs and metrics
     QList<WorkflowRunWrite> workflowRuns;      // upserted by (configuration, run key); metrics replaced
+    QList<MetricSchema> workflowSchemas;       // confirmed: each stored as its configuration's next version, made active
     QList<AlertRule> alertRules;               // upserted by name
     QStringList removedAlertRules;             // deleted by name; their open alerts are resolved first
     QList<AlertEvaluation> alertEvaluations;   // new alerts opened, open ones seen again, cleared ones resolved
@@ -106,7 +107,7 @@ struct WriteBatch {
         return connections.isEmpty() && removedConnections.isEmpty() && purgedConnections.isEmpty()
             && series.isEmpty() && statuses.isEmpty() && instances.isEmpty() && endpoints.isEmpty()
             && endpointHealth.isEmpty() && jobs.isEmpty() && billing.isEmpty() && offers.isEmpty()
-            && workflowConfigs.isEmpty() && removedWorkflowConfigs.isEmpty() && workflowRuns.isEmpty()
+            && workflowConfigs.isEmpty() && removedWorkflowConfigs.isEmpty() && workflowRuns.isEmpty() && workflowSchemas.isEmpty()
             && alertRules.isEmpty() && removedAlertRules.isEmpty() && alertEvaluations.isEmpty() && acknowledgedAlerts.isEmpty()
             && budgets.isEmpty() && removedBudgets.isEmpty()
             && guardrailPolicies.isEmpty() && auditEntries.isEmpty();

@@ -1,4 +1,4 @@
-// `fleetscope workflows configs|import|runs|regressions|fetch|backfill|retry|token`: workflow metrics from the command line.
+// `fleetscope workflows configs|import|runs|regressions|fetch|backfill|retry|token|schema`: workflow metrics from the command line.
 #pragma once
 
 #include "cli/commandcontext.h"
@@ -17,6 +17,8 @@ int workflowsFetch(const CommandContext &ctx, const QStringList &args);
 int workflowsBackfill(const CommandContext &ctx, const QStringList &args);
 int workflowsRetry(const CommandContext &ctx, const QStringList &args);
 int workflowsToken(const CommandContext &ctx, const QStringList &args);
+// Metric schemas, in workflowsschema.cpp.
+int workflowsSchema(const CommandContext &ctx, const QStringList &args);
 
 // The stored configuration named NAME; a Config error naming it when there is none.
 Result<WorkflowConfig> findWorkflowConfig(StoreService &store, const QString &name);

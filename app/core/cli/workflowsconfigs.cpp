@@ -227,7 +227,8 @@ int workflowsConfigs(const CommandContext &ctx, const QStringList &args)
 int runWorkflows(const CommandContext &ctx, const QStringList &args)
 {
     const QString help = QStringLiteral("Usage: fleetscope workflows configs list|add|set|remove ... | import CONFIG PATH... | runs [--config C]\n"
-                                        "       | regressions CONFIG | fetch CONFIG | backfill CONFIG --since T | retry CONFIG | token set|remove\n");
+                                        "       | regressions CONFIG | fetch CONFIG | backfill CONFIG --since T | retry CONFIG | token set|remove\n"
+                                        "       | schema propose|confirm|show|ai ...\n");
     if (args.isEmpty())
         return ctx.usage(QStringLiteral("workflows: missing subcommand"), help);
     const QString sub = args.first();
@@ -247,6 +248,8 @@ int runWorkflows(const CommandContext &ctx, const QStringList &args)
         return workflowsRetry(ctx, args.mid(1));
     if (sub == QLatin1String("token"))
         return workflowsToken(ctx, args.mid(1));
+    if (sub == QLatin1String("schema"))
+        return workflowsSchema(ctx, args.mid(1));
     return ctx.usage(QStringLiteral("workflows: unknown subcommand '%1'").arg(sub), help);
 }
 

@@ -109,6 +109,10 @@ int workflowsImport(const CommandContext &ctx, const QStringList &args)
     Result<CollectedFiles> files = collectLocalFiles(positional.mid(1), config->filePatterns, config->maxFileBytes);
     if (!files)
         return ctx.failure(files.error().message);
+    Result<std::optional<MetricSchema>> schema = activeConfirmedSchema(**service, config->name);
+    if (!schema)
+        return ctx.failure(schema.error().message);
+    options.schema = *schema;
     const BuiltRun built = buildRun(*config, *files, options);
     const QString name = config->name;
     Result<QList<WorkflowRun>> earlier = (*service)->read<QList<WorkflowRun>>([name](Store &s) { return s.workflowRuns(name); }).result();

@@ -43,6 +43,7 @@ public:
     Result<QList<WorkflowConfig>> workflowConfigs() override;   // pgworkflows.cpp
     Result<QList<WorkflowRun>> workflowRuns(const QString &config) override;
     Result<QList<WorkflowMetricRow>> workflowMetricRows(const WorkflowMetricFilter &filter) override;
+    Result<QList<MetricSchema>> workflowSchemas(const QString &config) override;
     Result<QList<AlertRule>> alertRules() override;                 // pgalerts.cpp
     Result<QList<AlertRecord>> alerts(bool openOnly) override;
     Result<QList<Budget>> budgets() override;                       // pgbudgets.cpp

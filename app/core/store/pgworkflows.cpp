@@ -64,31 +64,39 @@ void writeConfig(pqxx::transaction_base &tx, const WorkflowConfig &c)
         c.maxFileBytes, textOrNull(c.runnerSetNamespace), textOrNull(c.runnerSetName), QDateTime::currentMSecsSinceEpoch());
 }
 
-// Version VERSION of CONFIG's built-in schema with FIELDS, made the active one and linked from the configuration.
-qint64 newSchema(pqxx::transaction_base &tx, qint64 config, qint64 version, const WorkflowSchemaFields &fields)
+// Inserts WRITE as CONFIG's next schema version; when it is to be active, the others stop being so
+// (as SqliteStore::insertWorkflowSchema).
+qint64 insertSchema(pqxx::transaction_base &tx, qint64 config, const SchemaVersionWrite &write)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    tx.exec_params("UPDATE github_workflow_metric_schemas SET is_active = false, updated_at = $2 WHERE config_id = $1 AND is_active",
-                   config, now);
+    if (write.activate)
+        tx.exec_params("UPDATE github_workflow_metric_schemas SET is_active = false, updated_at = $2 WHERE config_id = $1 AND is_active",
+                       config, now);
     const qint64 schemaId = pgInt(tx.exec_params1(
         "INSERT INTO github_workflow_metric_schemas (config_id, name, version, fields, dimension_fields, metric_fields, is_active,"
-        " source, created_at, updated_at) VALUES ($1, 'built-in recognizers', $3, $4, $5, $6, true, 'builtin', $2, $2) RETURNING id",
-        config, now, version, compact(fields.fields), compact(fields.dimensions), compact(fields.metrics))[0]);
-    tx.exec_params("UPDATE github_workflow_configs SET metric_schema_id = $3, updated_at = $2 WHERE id = $1", config, now, schemaId);
+        " source, created_at, updated_at) VALUES ($1, $3,"
+        " (SELECT coalesce(max(version), 0) + 1 FROM github_workflow_metric_schemas WHERE config_id = $1), $4, $5, $6, $7, $8, $2, $2)"
+        " RETURNING id",
+        config, now, write.name.toStdString(), compact(write.fields.fields), compact(write.fields.dimensions),
+        compact(write.fields.metrics), write.activate, write.source.toStdString())[0]);
+    if (write.activate)
+        tx.exec_params("UPDATE github_workflow_configs SET metric_schema_id = $3, updated_at = $2 WHERE id = $1", config, now, schemaId);
     return schemaId;
 }
 
-// The active built-in schema of CONFIG when it has every field of RECORDS; else a new version
-// with the fields of both (as SqliteStore::workflowSchemaFor).
+// The newest built-in schema of CONFIG when it has every field of RECORDS; else a new built-in
+// version with the fields of both, active unless a confirmed schema is (as SqliteStore::workflowSchemaFor).
 qint64 schemaFor(pqxx::transaction_base &tx, qint64 config, const QList<MetricRecord> &records)
 {
-    const pqxx::result active = tx.exec_params(
-        "SELECT id, version, fields FROM github_workflow_metric_schemas WHERE config_id = $1"
-        " ORDER BY is_active DESC, version DESC LIMIT 1", config);
-    if (active.empty())
-        return newSchema(tx, config, 1, *grownSchemaFields(std::nullopt, records));
-    const std::optional<WorkflowSchemaFields> grown = grownSchemaFields(arrayFrom(active[0][2]), records);
-    return grown ? newSchema(tx, config, pgInt(active[0][1]) + 1, *grown) : pgInt(active[0][0]);
+    const pqxx::result newest = tx.exec_params(
+        "SELECT id, fields FROM github_workflow_metric_schemas WHERE config_id = $1 AND source = 'builtin'"
+        " ORDER BY version DESC LIMIT 1", config);
+    const std::optional<WorkflowSchemaFields> grown = grownSchemaFields(newest.empty() ? std::nullopt : std::optional<QJsonArray>(arrayFrom(newest[0][1])), records);
+    if (!grown)
+        return pgInt(newest[0][0]);
+    const bool confirmedActive = !tx.exec_params(
+        "SELECT 1 FROM github_workflow_metric_schemas WHERE config_id = $1 AND is_active AND source <> 'builtin'", config).empty();
+    return insertSchema(tx, config, SchemaVersionWrite{QStringLiteral("built-in recognizers"), QStringLiteral("builtin"), *grown, !confirmedActive});
 }
 
 // Upserts the run by (configuration, run key), then replaces its metric rows. Returns rows written.
@@ -120,7 +128,8 @@ qint64 writeRun(pqxx::transaction_base &tx, const WorkflowRunWrite &write)
     if (write.records.isEmpty())
         return 1;
 
-    const qint64 schemaId = schemaFor(tx, config, write.records);
+    const QList<MetricRecord> builtin = builtinRecords(write.records);
+    const qint64 schemaId = builtin.isEmpty() ? 0 : schemaFor(tx, config, builtin);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 timestamp = r.metricTime().isValid() ? r.metricTime().toMSecsSinceEpoch() : now;
     pqxx::stream_to copy(tx, "github_workflow_metrics",
@@ -128,7 +137,7 @@ qint64 writeRun(pqxx::transaction_base &tx, const WorkflowRunWrite &write)
                                                   "metrics", "units", "directions", "created_at"});
     for (const MetricRecord &record : write.records) {
         const MetricDocuments documents = metricDocuments(record);
-        copy << std::make_tuple(config, runId, schemaId, timestamp, textOrNull(record.sourceFile), compact(record.dimensions),
+        copy << std::make_tuple(config, runId, record.schemaId ? record.schemaId : schemaId, timestamp, textOrNull(record.sourceFile), compact(record.dimensions),
                                 compact(documents.metrics), compact(documents.units), compact(documents.directions), now);
     }
     copy.complete();
@@ -147,6 +156,13 @@ qint64 PgStore::writeWorkflows(pqxx::transaction_base &tx, const WriteBatch &bat
     for (const QString &name : batch.removedWorkflowConfigs) {
         if (tx.exec_params("DELETE FROM github_workflow_configs WHERE name = $1", name.toStdString()).affected_rows() == 0)
             throw PgRefusal(ErrorClass::Config, noSuchConfig(name).message);
+    }
+    for (const MetricSchema &schema : batch.workflowSchemas) {
+        Result<SchemaVersionWrite> version = confirmedSchemaVersion(schema);
+        if (!version)
+            throw PgRefusal(version.error().kind, version.error().message);
+        insertSchema(tx, schema.configId ? schema.configId : configId(tx, schema.configName), *version);
+        ++rows;
     }
     for (const WorkflowRunWrite &run : batch.workflowRuns)
         rows += writeRun(tx, run);
@@ -218,6 +234,42 @@ Result<QList<WorkflowRun>> PgStore::workflowRuns(const QString &config)
             return r;
         },
         textOrNull(config));
+}
+
+Result<QList<MetricSchema>> PgStore::workflowSchemas(const QString &config)
+{
+    Result<QList<MetricSchema>> schemas = pgRows<MetricSchema>(*m_connection, m_display,
+        "SELECT s.id, s.config_id, s.name, s.version, s.source, s.is_active, s.fields, s.created_at"
+        " FROM github_workflow_metric_schemas s JOIN github_workflow_configs c ON c.id = s.config_id"
+        " WHERE c.name = $1 ORDER BY s.version DESC",
+        [](const pqxx::row &r) {
+            MetricSchema schema;
+            schema.id = pgInt(r[0]);
+            schema.configId = pgInt(r[1]);
+            schema.name = pgString(r[2]);
+            schema.version = int(pgInt(r[3]));
+            schema.source = pgString(r[4]);
+            schema.active = pgBool(r[5]);
+            schema.fields = schemaFieldsFromJson(arrayFrom(r[6]));
+            schema.createdAt = pgOptTimestamp(r[7]);
+            return schema;
+        },
+        config.toStdString());
+    if (schemas) {
+        for (MetricSchema &schema : *schemas)
+            schema.configName = config;
+    }
+    if (schemas && schemas->isEmpty()) {
+        Result<bool> exists = pgGuard(m_display, [&] {
+            pqxx::nontransaction tx(m_connection->conn);
+            return !tx.exec_params("SELECT 1 FROM github_workflow_configs WHERE name = $1", config.toStdString()).empty();
+        });
+        if (!exists)
+            return std::unexpected(exists.error());
+        if (!*exists)
+            return std::unexpected(noSuchConfig(config));
+    }
+    return schemas;
 }
 
 Result<QList<WorkflowMetricRow>> PgStore::workflowMetricRows(const WorkflowMetricFilter &filter)

@@ -292,6 +292,11 @@ Result<WriteSummary> SqliteStore::write(const WriteBatch &batch)
         if (Result<void> removed = removeWorkflowConfig(name); !removed)
             return rollback(removed.error());
     }
+    for (const MetricSchema &schema : batch.workflowSchemas) {
+        if (Result<qint64> id = writeWorkflowSchema(schema); !id)
+            return rollback(id.error());
+        ++summary.rowsWritten;
+    }
     for (const WorkflowRunWrite &run : batch.workflowRuns) {
         Result<qint64> written = writeWorkflowRun(run);
         if (!written)

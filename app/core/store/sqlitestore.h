@@ -11,6 +11,8 @@
 
 namespace fleetscope {
 
+struct SchemaVersionWrite;
+
 class SqliteStore final : public Store
 {
 public:
@@ -46,6 +48,7 @@ public:
     Result<QList<WorkflowConfig>> workflowConfigs() override;   // sqliteworkflows.cpp
     Result<QList<WorkflowRun>> workflowRuns(const QString &config) override;
     Result<QList<WorkflowMetricRow>> workflowMetricRows(const WorkflowMetricFilter &filter) override;
+    Result<QList<MetricSchema>> workflowSchemas(const QString &config) override;
     Result<QList<AlertRule>> alertRules() override;                           // sqlitealerts.cpp
     Result<QList<AlertRecord>> alerts(bool openOnly) override;
     Result<QList<Budget>> budgets() override;                                  // sqlitebudgets.cpp
@@ -67,6 +70,8 @@ private:
     Result<qint64> writeWorkflowRun(const WorkflowRunWrite &write);
     Result<qint64> workflowConfigId(const QString &name);
     Result<qint64> workflowSchemaFor(qint64 configId, const QList<MetricRecord> &records);
+    Result<qint64> writeWorkflowSchema(const MetricSchema &schema);
+    Result<qint64> insertWorkflowSchema(qint64 configId, const SchemaVersionWrite &write);
     Result<qint64> seriesId(const SeriesKey &key);
     Result<qint64> writeSamples(qint64 seriesId, const QList<Sample> &samples);
     Result<void> writeRollups();

@@ -112,28 +112,9 @@ Result<qint64> SqliteStore::workflowConfigId(const QString &name)
     return id;
 }
 
-// The active built-in schema of CONFIGID when it has every field of RECORDS; else a new version
-// with the fields of both, made active and linked from the configuration.
-Result<qint64> SqliteStore::workflowSchemaFor(qint64 configId, const QList<MetricRecord> &records)
+// Inserts WRITE as CONFIGID's next schema version; when it is to be active, the others stop being so.
+Result<qint64> SqliteStore::insertWorkflowSchema(qint64 configId, const SchemaVersionWrite &write)
 {
-    Result<SqliteStatement *> active = statement(
-        "SELECT id, version, fields FROM github_workflow_metric_schemas WHERE config_id = ?1"
-        " ORDER BY is_active DESC, version DESC LIMIT 1");
-    if (!active)
-        return std::unexpected(active.error());
-    (*active)->bind(1, configId);
-    Result<bool> found = (*active)->step();
-    if (!found)
-        return std::unexpected(found.error());
-    const qint64 activeId = *found ? (*active)->int64(0) : 0;
-    const qint64 version = *found ? (*active)->int64(1) : 0;
-    const std::optional<QJsonArray> activeFields = *found ? std::optional<QJsonArray>(QJsonDocument::fromJson((*active)->text(2).toUtf8()).array())
-                                                          : std::nullopt;
-    (*active)->reset();
-
-    const std::optional<WorkflowSchemaFields> grown = grownSchemaFields(activeFields, records);
-    if (!grown)
-        return activeId;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     auto run = [this, configId, now](const char *sql, const std::function<void(SqliteStatement &)> &bind) -> Result<void> {
         Result<SqliteStatement *> st = statement(sql);
@@ -146,24 +127,76 @@ Result<qint64> SqliteStore::workflowSchemaFor(qint64 configId, const QList<Metri
         (*st)->reset();
         return stepped ? Result<void>() : std::unexpected(stepped.error());
     };
-    if (Result<void> done = run("UPDATE github_workflow_metric_schemas SET is_active = 0, updated_at = ?2 WHERE config_id = ?1 AND is_active = 1",
-                                [](SqliteStatement &) {}); !done)
-        return std::unexpected(done.error());
+    if (write.activate) {
+        if (Result<void> done = run("UPDATE github_workflow_metric_schemas SET is_active = 0, updated_at = ?2 WHERE config_id = ?1 AND is_active = 1",
+                                    [](SqliteStatement &) {}); !done)
+            return std::unexpected(done.error());
+    }
     if (Result<void> done = run("INSERT INTO github_workflow_metric_schemas (config_id, name, version, fields, dimension_fields,"
                                 " metric_fields, is_active, source, created_at, updated_at)"
-                                " VALUES (?1, 'built-in recognizers', ?3, ?4, ?5, ?6, 1, 'builtin', ?2, ?2)",
-                                [&](SqliteStatement &s) {
-                                    s.bind(3, version + 1);
-                                    s.bind(4, compact(grown->fields));
-                                    s.bind(5, compact(grown->dimensions));
-                                    s.bind(6, compact(grown->metrics));
+                                " VALUES (?1, ?3, (SELECT coalesce(max(version), 0) + 1 FROM github_workflow_metric_schemas WHERE config_id = ?1),"
+                                " ?4, ?5, ?6, ?7, ?8, ?2, ?2)",
+                                [&write](SqliteStatement &s) {
+                                    s.bind(3, write.name);
+                                    s.bind(4, compact(write.fields.fields));
+                                    s.bind(5, compact(write.fields.dimensions));
+                                    s.bind(6, compact(write.fields.metrics));
+                                    s.bind(7, qint64(write.activate ? 1 : 0));
+                                    s.bind(8, write.source);
                                 }); !done)
         return std::unexpected(done.error());
     const qint64 schemaId = sqlite3_last_insert_rowid(m_handle);
-    if (Result<void> done = run("UPDATE github_workflow_configs SET metric_schema_id = ?3, updated_at = ?2 WHERE id = ?1",
-                                [schemaId](SqliteStatement &s) { s.bind(3, schemaId); }); !done)
-        return std::unexpected(done.error());
+    if (write.activate) {
+        if (Result<void> done = run("UPDATE github_workflow_configs SET metric_schema_id = ?3, updated_at = ?2 WHERE id = ?1",
+                                    [schemaId](SqliteStatement &s) { s.bind(3, schemaId); }); !done)
+            return std::unexpected(done.error());
+    }
     return schemaId;
+}
+
+// The newest built-in schema of CONFIGID when it has every field of RECORDS; else a new built-in
+// version with the fields of both, made active unless a confirmed schema is.
+Result<qint64> SqliteStore::workflowSchemaFor(qint64 configId, const QList<MetricRecord> &records)
+{
+    Result<SqliteStatement *> newest = statement(
+        "SELECT id, fields FROM github_workflow_metric_schemas WHERE config_id = ?1 AND source = 'builtin'"
+        " ORDER BY version DESC LIMIT 1");
+    if (!newest)
+        return std::unexpected(newest.error());
+    (*newest)->bind(1, configId);
+    Result<bool> found = (*newest)->step();
+    if (!found)
+        return std::unexpected(found.error());
+    const qint64 newestId = *found ? (*newest)->int64(0) : 0;
+    const std::optional<QJsonArray> newestFields = *found ? std::optional<QJsonArray>(QJsonDocument::fromJson((*newest)->text(1).toUtf8()).array())
+                                                          : std::nullopt;
+    (*newest)->reset();
+
+    const std::optional<WorkflowSchemaFields> grown = grownSchemaFields(newestFields, records);
+    if (!grown)
+        return newestId;
+    Result<SqliteStatement *> confirmed = statement(
+        "SELECT count(*) FROM github_workflow_metric_schemas WHERE config_id = ?1 AND is_active = 1 AND source <> 'builtin'");
+    if (!confirmed)
+        return std::unexpected(confirmed.error());
+    (*confirmed)->bind(1, configId);
+    Result<bool> counted = (*confirmed)->step();
+    if (!counted)
+        return std::unexpected(counted.error());
+    const bool confirmedActive = (*confirmed)->int64(0) > 0;
+    (*confirmed)->reset();
+    return insertWorkflowSchema(configId, SchemaVersionWrite{QStringLiteral("built-in recognizers"), QStringLiteral("builtin"), *grown, !confirmedActive});
+}
+
+Result<qint64> SqliteStore::writeWorkflowSchema(const MetricSchema &schema)
+{
+    Result<qint64> configId = schema.configId ? Result<qint64>(schema.configId) : workflowConfigId(schema.configName);
+    if (!configId)
+        return std::unexpected(configId.error());
+    Result<SchemaVersionWrite> version = confirmedSchemaVersion(schema);
+    if (!version)
+        return std::unexpected(version.error());
+    return insertWorkflowSchema(*configId, *version);
 }
 
 // Upserts the run by (configuration, run key), then replaces its metric rows. Returns rows written.
@@ -225,7 +258,8 @@ Result<qint64> SqliteStore::writeWorkflowRun(const WorkflowRunWrite &write)
     if (write.records.isEmpty())
         return 1;
 
-    Result<qint64> schemaId = workflowSchemaFor(*configId, write.records);
+    const QList<MetricRecord> builtin = builtinRecords(write.records);
+    Result<qint64> schemaId = builtin.isEmpty() ? Result<qint64>(0) : workflowSchemaFor(*configId, builtin);
     if (!schemaId)
         return std::unexpected(schemaId.error());
     Result<SqliteStatement *> insert = statement(
@@ -240,7 +274,7 @@ Result<qint64> SqliteStore::writeWorkflowRun(const WorkflowRunWrite &write)
         const MetricDocuments documents = metricDocuments(record);
         m.bind(1, *configId);
         m.bind(2, runId);
-        m.bind(3, *schemaId);
+        m.bind(3, record.schemaId ? record.schemaId : *schemaId);
         m.bind(4, timestamp);
         m.bind(5, orNull(record.sourceFile));
         m.bind(6, compact(record.dimensions));
@@ -256,6 +290,36 @@ Result<qint64> SqliteStore::writeWorkflowRun(const WorkflowRunWrite &write)
 }
 
 // ---- reads -----------------------------------------------------------------------------------
+
+Result<QList<MetricSchema>> SqliteStore::workflowSchemas(const QString &config)
+{
+    Result<qint64> configId = workflowConfigId(config);
+    if (!configId)
+        return std::unexpected(configId.error());
+    Result<SqliteStatement *> st = statement(
+        "SELECT id, name, version, source, is_active, fields, created_at FROM github_workflow_metric_schemas"
+        " WHERE config_id = ?1 ORDER BY version DESC");
+    if (!st)
+        return std::unexpected(st.error());
+    (*st)->bind(1, *configId);
+    QList<MetricSchema> result;
+    Result<void> read = (*st)->eachRow([&](const SqliteStatement &s) {
+        MetricSchema schema;
+        schema.id = s.int64(0);
+        schema.configId = *configId;
+        schema.configName = config;
+        schema.name = s.text(1);
+        schema.version = int(s.int64(2));
+        schema.source = s.text(3);
+        schema.active = s.int64(4) != 0;
+        schema.fields = schemaFieldsFromJson(QJsonDocument::fromJson(s.text(5).toUtf8()).array());
+        schema.createdAt = timeAt(s, 6);
+        result << schema;
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return result;
+}
 
 Result<QList<WorkflowConfig>> SqliteStore::workflowConfigs()
 {

@@ -70,6 +70,8 @@ public:
     virtual Result<QList<WorkflowConfig>> workflowConfigs() = 0;
     virtual Result<QList<WorkflowRun>> workflowRuns(const QString &config) = 0;
     virtual Result<QList<WorkflowMetricRow>> workflowMetricRows(const WorkflowMetricFilter &filter) = 0;
+    // Every schema version of one configuration, newest first (built-in ones included).
+    virtual Result<QList<MetricSchema>> workflowSchemas(const QString &config) = 0;
 
     // Alert rules by name, and alerts newest first (OPEN_ONLY: not yet resolved).
     virtual Result<QList<AlertRule>> alertRules() = 0;

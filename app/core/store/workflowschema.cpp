@@ -69,4 +69,30 @@ MetricDocuments metricDocuments(const MetricRecord &record)
     return documents;
 }
 
+Result<SchemaVersionWrite> confirmedSchemaVersion(const MetricSchema &schema)
+{
+    const QString source = QStringLiteral("schema for %1").arg(schema.configName);
+    if (!schema.isConfirmed())
+        return fail(ErrorClass::BadData, QStringLiteral("%1: built-in schema versions are written by imports, not confirmed").arg(source));
+    if (Result<void> valid = validateSchemaFields(schema.fields, source); !valid)
+        return std::unexpected(valid.error());
+    SchemaVersionWrite write;
+    write.name = schema.name.trimmed().isEmpty() ? QStringLiteral("confirmed schema") : schema.name.trimmed();
+    write.source = schema.source;
+    write.fields.fields = schemaFieldsJson(schema.fields);
+    for (const SchemaField &field : schema.fields)
+        (field.role == SchemaFieldRole::Metric ? write.fields.metrics : write.fields.dimensions).append(field.name);
+    return write;
+}
+
+QList<MetricRecord> builtinRecords(const QList<MetricRecord> &records)
+{
+    QList<MetricRecord> builtin;
+    for (const MetricRecord &record : records) {
+        if (record.schemaId == 0)
+            builtin << record;
+    }
+    return builtin;
+}
+
 } // namespace fleetscope

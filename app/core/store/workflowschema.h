@@ -2,7 +2,7 @@
 // rows, and a row's metrics, units and directions as documents. Not for use outside store/.
 #pragma once
 
-#include "workflows/workflowtypes.h"
+#include "workflows/metricschema.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -28,5 +28,19 @@ struct MetricDocuments {
 };
 
 MetricDocuments metricDocuments(const MetricRecord &record);
+
+// A schema version to insert as its configuration's next version.
+struct SchemaVersionWrite {
+    QString name;
+    QString source;              // "builtin", "heuristic", "ai", "user"
+    WorkflowSchemaFields fields;
+    bool activate = true;        // made the active version and linked from the configuration
+};
+
+// A confirmed schema as its next version: checked (a BadData error naming the configuration), always made active.
+Result<SchemaVersionWrite> confirmedSchemaVersion(const MetricSchema &schema);
+
+// The records a built-in schema describes: those no confirmed schema extracted.
+QList<MetricRecord> builtinRecords(const QList<MetricRecord> &records);
 
 } // namespace fleetscope

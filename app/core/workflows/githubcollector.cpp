@@ -210,7 +210,11 @@ Result<WorkflowRun> GitHubCollector::collect(const GitHubRun &run, TriggerSource
     if (Result<void> written = store(extracting); !written)
         return std::unexpected(written.error());
 
+    Result<std::optional<MetricSchema>> schema = activeConfirmedSchema(m_store, m_config.name);
+    if (!schema)
+        return std::unexpected(schema.error());
     RunOptions options;
+    options.schema = *schema;
     options.runId = QString::number(run.id);
     options.headSha = run.headSha;
     options.headBranch = run.headBranch;

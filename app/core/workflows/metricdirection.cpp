@@ -52,7 +52,8 @@ QString unitFromName(const QString &name)
         {"_s", "s"}, {"_gb", "GB"}, {"_mb", "MB"}, {"_kb", "KB"}, {"_bytes", "B"}, {"_pct", "%"}, {"_percent", "%"},
     };
     for (const Suffix &s : kSuffixes) {
-        if (n.endsWith(QLatin1String(s.suffix)) && n.size() > qsizetype(qstrlen(s.suffix)))
+        // "_ms" alone names nothing; "tokens_per_s" alone is a unit of its own.
+        if (n.endsWith(QLatin1String(s.suffix)) && (n.size() > qsizetype(qstrlen(s.suffix)) || s.suffix[0] != '_'))
             return QString::fromUtf8(s.unit);
     }
     return {};

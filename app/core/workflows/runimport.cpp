@@ -10,6 +10,38 @@ constexpr qsizetype kMaxErrorMessage = 4000;
 
 } // namespace
 
+std::optional<MetricSchema> activeConfirmedSchema(const QList<MetricSchema> &schemas)
+{
+    for (const MetricSchema &schema : schemas) {
+        if (schema.active && schema.isConfirmed())
+            return schema;
+    }
+    return std::nullopt;
+}
+
+Result<std::optional<MetricSchema>> activeConfirmedSchema(StoreService &store, const QString &config)
+{
+    Result<QList<MetricSchema>> schemas = store.read<QList<MetricSchema>>([config](Store &s) { return s.workflowSchemas(config); }).result();
+    if (!schemas)
+        return std::unexpected(schemas.error());
+    return activeConfirmedSchema(*schemas);
+}
+
+Result<FileExtraction> extractFile(const ResultFile &file, const std::optional<MetricSchema> &schema)
+{
+    Result<FileExtraction> extraction = extractMetrics(file);
+    if (!extraction || !schema || extraction->format != QLatin1String("json"))
+        return extraction;
+    Result<FileExtraction> confirmed = extractWithSchema(*schema, file);
+    if (!confirmed || confirmed->records.isEmpty()) {
+        extraction->notes << QStringLiteral("schema v%1 found no records; read as generic JSON").arg(schema->version);
+        return extraction;
+    }
+    for (MetricRecord &record : confirmed->records)
+        record.schemaId = schema->id;
+    return confirmed;
+}
+
 QString runKeyFor(const QString &runId, const QList<ResultFile> &files)
 {
     if (!runId.isEmpty())
@@ -52,7 +84,7 @@ BuiltRun buildRun(const WorkflowConfig &config, const CollectedFiles &files, con
     for (const ResultFile &file : files.files) {
         FileOutcome outcome;
         outcome.path = file.path;
-        Result<FileExtraction> extraction = extractMetrics(file);
+        Result<FileExtraction> extraction = extractFile(file, options.schema);
         if (!extraction) {
             outcome.problem = extraction.error().message;
             problems << extraction.error().message;

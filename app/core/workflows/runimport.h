@@ -2,7 +2,9 @@
 // local import today and the GitHub Actions and runner collectors later.
 #pragma once
 
+#include "metricschema.h"
 #include "resultfiles.h"
+#include "store/storeservice.h"
 
 namespace fleetscope {
 
@@ -13,7 +15,19 @@ struct RunOptions {
     QDateTime startedAt;             // invalid: COLLECTEDAT
     QDateTime collectedAt;           // when the files were read
     TriggerSource triggerSource = TriggerSource::Manual;
+    // The configuration's active confirmed schema: JSON files that no specific recognizer knows
+    // (those the generic JSON reader would flatten) are extracted with it, their rows recording its version.
+    std::optional<MetricSchema> schema;
 };
+
+// The active confirmed schema among SCHEMAS (a configuration's versions); nullopt when the active one is built-in or none is.
+std::optional<MetricSchema> activeConfirmedSchema(const QList<MetricSchema> &schemas);
+// The same read from STORE for the configuration named CONFIG (blocking: not for the GUI thread).
+Result<std::optional<MetricSchema>> activeConfirmedSchema(StoreService &store, const QString &config);
+
+// FILE's metric rows as an import reads it: by the built-in recognizers, or by SCHEMA (when given) for
+// JSON no specific recognizer knows.
+Result<FileExtraction> extractFile(const ResultFile &file, const std::optional<MetricSchema> &schema);
 
 struct FileOutcome {
     QString path;

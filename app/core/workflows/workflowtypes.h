@@ -89,6 +89,7 @@ struct MetricRecord {
     QString sourceFile;             // path relative to the run's files
     QJsonObject dimensions;         // {"benchmark": "fib_10", "threads": 1}
     QList<MetricValue> metrics;
+    qint64 schemaId = 0;            // the confirmed schema version it was extracted with; 0: a built-in recognizer
 };
 
 // A run to store with all its metric rows; an existing run with the same key is replaced.
