@@ -21,12 +21,17 @@ struct WorkflowSchemaFields {
 // sorted by role and name; nullopt when the active schema has them all, so no new version is due.
 std::optional<WorkflowSchemaFields> grownSchemaFields(const std::optional<QJsonArray> &active, const QList<MetricRecord> &records);
 
+// A row's metrics (name -> value), units (name -> unit, for metrics with one) and directions
+// (name -> "lower" | "higher" | "neutral") as compact UTF-8 JSON objects.
 struct MetricDocuments {
-    QJsonObject metrics;      // name -> value
-    QJsonObject units;        // name -> unit, for metrics with one
-    QJsonObject directions;   // name -> "lower" | "higher" | "neutral"
+    QByteArray metrics;
+    QByteArray units;
+    QByteArray directions;
 };
 
 MetricDocuments metricDocuments(const MetricRecord &record);
+
+// DIMENSIONS as compact UTF-8 JSON, as QJsonDocument writes it.
+QByteArray compactDimensions(const QJsonObject &dimensions);
 
 } // namespace fleetscope
