@@ -1,11 +1,13 @@
 // Workflow result recognizers on the real benchmark fixtures (exact values), hand-made JUnit/CSV/Markdown,
 // NaN and Infinity tokens, bad files with one-line errors, direction inference and file globs.
+#include "store/workflowschema.h"
 #include "workflows/lenientjson.h"
 #include "workflows/metricdirection.h"
 #include "workflows/recognizers.h"
 #include "workflows/resultfiles.h"
 #include "fixtures.h"
 
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -247,6 +249,60 @@ private Q_SLOTS:
         const MetricRecord mistral = recordWhere(e, QStringLiteral("model"), QStringLiteral("mistral-7b"));
         CHECK_METRIC(mistral, "throughput", 901.25, "tok/s", Higher);
         QVERIFY(!metric(mistral, QStringLiteral("latency_p99_ms")));   // empty cell
+    }
+
+    // The hand-written cell and CSV readers: quotes, escaped quotes, line breaks in quotes, units,
+    // exponents, and an 'e' that starts a unit rather than an exponent.
+    void tableCellsByHand()
+    {
+        const QByteArray csv = "name,note,wall (s),rate,count\r\n"
+                               "\"a \"\"quoted\"\" one\",\"two\nlines\",1.5e-3,12.5 tok/s,3e\r\n"
+                               "b,plain,.25,+7 tok/s,4e\n";
+        Result<FileExtraction> e = extractMetrics(ResultFile{QStringLiteral("t.csv"), csv});
+        QVERIFY2(e, qPrintable(e ? QString() : e.error().message));
+        QCOMPARE(e->records.size(), 2);
+        const MetricRecord first = e->records.first();
+        QCOMPARE(first.dimensions.value(QLatin1String("name")).toString(), QStringLiteral("a \"quoted\" one"));
+        QCOMPARE(first.dimensions.value(QLatin1String("note")).toString(), QStringLiteral("two\nlines"));
+        CHECK_METRIC(first, "wall", 1.5e-3, "s", Lower);
+        CHECK_METRIC(first, "rate", 12.5, "tok/s", Higher);
+        CHECK_METRIC(first, "count", 3, "e", Neutral);   // "3e": a unit, as "3 e" would be
+        CHECK_METRIC(e->records.at(1), "wall", 0.25, "s", Lower);
+        CHECK_METRIC(e->records.at(1), "rate", 7, "tok/s", Higher);
+
+        const QByteArray md = "| Kernel | Time |\n|---|---|\n| a\\|b | 5 µs |\n| c | 1e2us |\n| d | 3 ms/op |\n";
+        Result<FileExtraction> m = extractMetrics(ResultFile{QStringLiteral("t.md"), md});
+        QVERIFY2(m, qPrintable(m ? QString() : m.error().message));
+        QCOMPARE(m->records.size(), 3);
+        QCOMPARE(m->records.first().dimensions.value(QLatin1String("Kernel")).toString(), QStringLiteral("a|b"));
+        QCOMPARE(m->records.first().metrics.first().value, 5.0);
+        QCOMPARE(m->records.at(1).metrics.first().value, 100.0);
+        QCOMPARE(m->records.at(2).metrics.first().value, 3.0);
+        QCOMPARE(m->records.first().metrics.first().unit, QString());   // units disagree across rows
+    }
+
+    // The store writes metric rows' JSON by hand; it must read back as QJsonObject would have written it.
+    void storedDocumentsMatchQJsonObject()
+    {
+        MetricRecord record;
+        record.dimensions = QJsonObject{{QStringLiteral("model"), QStringLiteral("llama \"3\"\n\u00b5")}, {QStringLiteral("batch"), 32},
+                                        {QStringLiteral("zeta"), 1.5}};
+        record.metrics = {makeMetric(QStringLiteral("b_time_ms"), 1.25), makeMetric(QStringLiteral("a_rate"), 3e20, QStringLiteral("tok/s")),
+                          makeMetric(QStringLiteral("b_time_ms"), 2.0), makeMetric(QStringLiteral("\u00b5\t"), -0.5)};
+        const MetricDocuments documents = metricDocuments(record);
+        QJsonObject metrics;
+        QJsonObject units;
+        QJsonObject directions;
+        for (const MetricValue &m : std::as_const(record.metrics)) {
+            metrics.insert(m.name, m.value);
+            if (!m.unit.isEmpty())
+                units.insert(m.name, m.unit);
+            directions.insert(m.name, directionName(m.direction));
+        }
+        QCOMPARE(documents.metrics, QJsonDocument(metrics).toJson(QJsonDocument::Compact));
+        QCOMPARE(documents.units, QJsonDocument(units).toJson(QJsonDocument::Compact));
+        QCOMPARE(documents.directions, QJsonDocument(directions).toJson(QJsonDocument::Compact));
+        QCOMPARE(compactDimensions(record.dimensions), QJsonDocument(record.dimensions).toJson(QJsonDocument::Compact));
     }
 
     void markdownTables()

@@ -138,7 +138,7 @@ qint64 writeRun(pqxx::transaction_base &tx, const WorkflowRunWrite &write)
     for (const MetricRecord &record : write.records) {
         const MetricDocuments documents = metricDocuments(record);
         copy << std::make_tuple(config, runId, record.schemaId ? record.schemaId : schemaId, timestamp, textOrNull(record.sourceFile), compact(record.dimensions),
-                                compact(documents.metrics), compact(documents.units), compact(documents.directions), now);
+                                documents.metrics.toStdString(), documents.units.toStdString(), documents.directions.toStdString(), now);
     }
     copy.complete();
     return 1 + write.records.size();

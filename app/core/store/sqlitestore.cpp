@@ -109,8 +109,10 @@ Result<void> SqliteStore::open()
         return fail(ErrorClass::Storage, QStringLiteral("%1: written by a newer Fleetscope (schema version %2; this version knows up to %3). Upgrade Fleetscope to open it.")
                                              .arg(m_path).arg(m_schemaVersion).arg(latest));
 
+    // The writer's page cache is 32 MB (the default 2 MB spills pages mid-transaction on large
+    // batches such as a run with hundreds of thousands of metric rows).
     const char *pragmas = m_access == StoreAccess::ReadWrite
-        ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+        ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;"
         : "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;";
     if (Result<void> set = sqliteExec(m_handle, QString::fromLatin1(pragmas), m_path); !set)
         return set;

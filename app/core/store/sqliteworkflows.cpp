@@ -19,11 +19,6 @@ QString orNull(const QString &text)
     return text.isEmpty() ? QString() : text;
 }
 
-QString compact(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
 QString compact(const QJsonArray &array)
 {
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
@@ -277,10 +272,10 @@ Result<qint64> SqliteStore::writeWorkflowRun(const WorkflowRunWrite &write)
         m.bind(3, record.schemaId ? record.schemaId : *schemaId);
         m.bind(4, timestamp);
         m.bind(5, orNull(record.sourceFile));
-        m.bind(6, compact(record.dimensions));
-        m.bind(7, compact(documents.metrics));
-        m.bind(8, compact(documents.units));
-        m.bind(9, compact(documents.directions));
+        m.bindUtf8(6, compactDimensions(record.dimensions));
+        m.bindUtf8(7, documents.metrics);
+        m.bindUtf8(8, documents.units);
+        m.bindUtf8(9, documents.directions);
         m.bind(10, now);
         if (Result<bool> stepped = m.step(); !stepped)
             return std::unexpected(stepped.error());

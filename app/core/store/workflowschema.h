@@ -21,10 +21,12 @@ struct WorkflowSchemaFields {
 // sorted by role and name; nullopt when the active schema has them all, so no new version is due.
 std::optional<WorkflowSchemaFields> grownSchemaFields(const std::optional<QJsonArray> &active, const QList<MetricRecord> &records);
 
+// A row's metrics (name -> value), units (name -> unit, for metrics with one) and directions
+// (name -> "lower" | "higher" | "neutral") as compact UTF-8 JSON objects.
 struct MetricDocuments {
-    QJsonObject metrics;      // name -> value
-    QJsonObject units;        // name -> unit, for metrics with one
-    QJsonObject directions;   // name -> "lower" | "higher" | "neutral"
+    QByteArray metrics;
+    QByteArray units;
+    QByteArray directions;
 };
 
 MetricDocuments metricDocuments(const MetricRecord &record);
@@ -42,5 +44,8 @@ Result<SchemaVersionWrite> confirmedSchemaVersion(const MetricSchema &schema);
 
 // The records a built-in schema describes: those no confirmed schema extracted.
 QList<MetricRecord> builtinRecords(const QList<MetricRecord> &records);
+
+// DIMENSIONS as compact UTF-8 JSON, as QJsonDocument writes it.
+QByteArray compactDimensions(const QJsonObject &dimensions);
 
 } // namespace fleetscope

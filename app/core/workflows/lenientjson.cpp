@@ -5,6 +5,9 @@ namespace fleetscope {
 
 QByteArray replaceNonFiniteTokens(const QByteArray &bytes)
 {
+    // Most files have neither token: they are passed on without a copy.
+    if (!bytes.contains("NaN") && !bytes.contains("Infinity"))
+        return bytes;
     QByteArray out;
     out.reserve(bytes.size() + 16);
     const QByteArrayView in(bytes);
@@ -22,16 +25,18 @@ QByteArray replaceNonFiniteTokens(const QByteArray &bytes)
         if (c == '"')
             inString = true;
         const qsizetype sign = (c == '-' || c == '+') ? 1 : 0;
-        const QByteArrayView rest = in.sliced(i + sign);
-        qsizetype length = 0;
-        if (rest.startsWith("Infinity"))
-            length = sign + 8;
-        else if (!sign && rest.startsWith("NaN"))
-            length = 3;
-        if (length) {
-            out.append("null");
-            i += length - 1;
-            continue;
+        if (sign || c == 'N' || c == 'I') {
+            const QByteArrayView rest = in.sliced(i + sign);
+            qsizetype length = 0;
+            if (rest.startsWith("Infinity"))
+                length = sign + 8;
+            else if (!sign && rest.startsWith("NaN"))
+                length = 3;
+            if (length) {
+                out.append("null");
+                i += length - 1;
+                continue;
+            }
         }
         out.append(c);
     }

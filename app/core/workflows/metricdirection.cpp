@@ -1,7 +1,7 @@
 // Direction and unit inference: a small vocabulary of benchmark words, checked unit first, then name.
 #include "metricdirection.h"
 
-#include <QRegularExpression>
+#include <QHash>
 
 namespace fleetscope {
 namespace {
@@ -29,12 +29,32 @@ bool isMemoryUnit(const QString &unit)
     return kUnits.contains(unit.trimmed().toLower());
 }
 
+bool isWordChar(QChar c)
+{
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'));
+}
+
+// "realTime" and "real_time" both give {"real", "time"}: lower-case ASCII words, split at anything
+// else and where a capital follows a small letter or digit. By hand: this runs for every metric.
 QStringList words(const QString &name)
 {
-    // "realTime" and "real_time" both give {"real", "time"}.
-    QString spaced = name;
-    spaced.replace(QRegularExpression(QStringLiteral("([a-z0-9])([A-Z])")), QStringLiteral("\\1 \\2"));
-    return spaced.toLower().split(QRegularExpression(QStringLiteral("[^a-z0-9]+")), Qt::SkipEmptyParts);
+    QStringList parts;
+    QString current;
+    QChar previous;
+    for (const QChar c : name) {
+        const bool capital = c >= QLatin1Char('A') && c <= QLatin1Char('Z');
+        if ((capital && isWordChar(previous)) || (!capital && !isWordChar(c))) {
+            if (!current.isEmpty())
+                parts << current;
+            current.clear();
+        }
+        if (capital || isWordChar(c))
+            current += capital ? QChar(c.unicode() + ('a' - 'A')) : c;
+        previous = c;
+    }
+    if (!current.isEmpty())
+        parts << current;
+    return parts;
 }
 
 } // namespace
@@ -94,11 +114,22 @@ MetricDirection inferDirection(const QString &name, const QString &unit)
 
 MetricValue makeMetric(const QString &name, double value, const QString &unit)
 {
-    MetricValue metric;
-    metric.name = name;
+    // Result files repeat a handful of metric names thousands of times: the inference is remembered
+    // per thread, by name and unit.
+    thread_local QHash<QString, MetricValue> known;
+    const QString key = name + QChar(0x1f) + unit;
+    auto it = known.constFind(key);
+    if (it == known.cend()) {
+        if (known.size() >= 4096)
+            known.clear();
+        MetricValue metric;
+        metric.name = name;
+        metric.unit = unit.isEmpty() ? unitFromName(name) : unit;
+        metric.direction = inferDirection(name, metric.unit);
+        it = known.insert(key, metric);
+    }
+    MetricValue metric = *it;
     metric.value = value;
-    metric.unit = unit.isEmpty() ? unitFromName(name) : unit;
-    metric.direction = inferDirection(name, metric.unit);
     return metric;
 }
 

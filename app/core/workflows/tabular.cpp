@@ -5,6 +5,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <tuple>
 
 namespace fleetscope::formats {
@@ -25,18 +26,77 @@ bool isMissing(const QString &cell)
 {
     static const QStringList kMissing{QString(), QStringLiteral("-"), QStringLiteral("—"), QStringLiteral("n/a"),
                                       QStringLiteral("na"), QStringLiteral("null"), QStringLiteral("none")};
-    return kMissing.contains(cell.toLower());
+    return cell.size() <= 4 && std::any_of(kMissing.cbegin(), kMissing.cend(), [&cell](const QString &missing) {
+               return cell.compare(missing, Qt::CaseInsensitive) == 0;
+           });
 }
 
-// "12.5", "12.5 ms", "85%", "**3.1**": a number with an optional unit after it.
+bool isAsciiDigit(QChar c)
+{
+    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+}
+
+bool isAsciiLetter(QChar c)
+{
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+}
+
+bool isUnitChar(QChar c)
+{
+    return isAsciiLetter(c) || c == QLatin1Char('%') || c == QChar(0x00b5) || c == QChar(0x03bc);   // µ (micro sign), μ (mu)
+}
+
+// "12.5", "12.5 ms", "85%", "1e3 tok/s": a number with an optional unit after it, read by hand
+// (every cell of every table passes here). Grammar: [-+]? (digits [. digits*] | . digits) [e [-+] digits]
+// whitespace* [unit-chars+ [/ ASCII letters+]].
 std::optional<Number> parseNumber(const QString &cell)
 {
-    static const QRegularExpression kNumber(QStringLiteral(
-        "^([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*([A-Za-z%µμ]+(?:/[A-Za-z]+)?)?$"));
-    const QRegularExpressionMatch match = kNumber.match(cell);
-    if (!match.hasMatch())
+    const qsizetype n = cell.size();
+    qsizetype i = 0;
+    auto digitsFrom = [&](qsizetype at) {
+        qsizetype end = at;
+        while (end < n && isAsciiDigit(cell.at(end)))
+            ++end;
+        return end;
+    };
+    if (i < n && (cell.at(i) == QLatin1Char('-') || cell.at(i) == QLatin1Char('+')))
+        ++i;
+    const qsizetype integerEnd = digitsFrom(i);
+    bool hasDigits = integerEnd > i;
+    i = integerEnd;
+    if (i < n && cell.at(i) == QLatin1Char('.')) {
+        const qsizetype fractionEnd = digitsFrom(i + 1);
+        hasDigits = hasDigits || fractionEnd > i + 1;
+        i = fractionEnd;
+    }
+    if (!hasDigits)
         return std::nullopt;
-    return Number{match.captured(1).toDouble(), match.captured(2)};
+    if (i < n && (cell.at(i) == QLatin1Char('e') || cell.at(i) == QLatin1Char('E'))) {
+        qsizetype at = i + 1;
+        if (at < n && (cell.at(at) == QLatin1Char('-') || cell.at(at) == QLatin1Char('+')))
+            ++at;
+        const qsizetype exponentEnd = digitsFrom(at);
+        if (exponentEnd > at)
+            i = exponentEnd;   // else the 'e' starts a unit
+    }
+    const qsizetype numberEnd = i;
+    while (i < n && (cell.at(i) == QLatin1Char(' ') || (cell.at(i) >= QLatin1Char('\t') && cell.at(i) <= QLatin1Char('\r'))))
+        ++i;
+    const qsizetype unitStart = i;
+    while (i < n && isUnitChar(cell.at(i)))
+        ++i;
+    if (i > unitStart && i < n && cell.at(i) == QLatin1Char('/')) {
+        const qsizetype letters = i + 1;
+        qsizetype end = letters;
+        while (end < n && isAsciiLetter(cell.at(end)))
+            ++end;
+        if (end == letters)
+            return std::nullopt;
+        i = end;
+    }
+    if (i != n)
+        return std::nullopt;
+    return Number{QStringView(cell).first(numberEnd).toDouble(), cell.mid(unitStart, n - unitStart)};
 }
 
 // "Latency (ms)" → {"Latency", "ms"}; "throughput [tok/s]" → {"throughput", "tok/s"}.
@@ -58,7 +118,8 @@ bool isParameterName(const QString &name)
                                     QStringLiteral("gpus"), QStringLiteral("tp"), QStringLiteral("pp"), QStringLiteral("dp"),
                                     QStringLiteral("world"), QStringLiteral("dim"), QStringLiteral("hidden"),
                                     QStringLiteral("heads"), QStringLiteral("layers"), QStringLiteral("prompts")};
-    const QStringList parts = name.toLower().split(QRegularExpression(QStringLiteral("[^a-z0-9]+")), Qt::SkipEmptyParts);
+    static const QRegularExpression kSeparators(QStringLiteral("[^a-z0-9]+"));
+    const QStringList parts = name.toLower().split(kSeparators, Qt::SkipEmptyParts);
     for (const QString &part : parts) {
         if (kWords.contains(part))
             return true;
@@ -87,16 +148,27 @@ void addRecords(const Table &table, FileExtraction &result)
     for (qsizetype c = 0; c < columns; ++c)
         std::tie(names[c], units[c]) = splitHeader(table.header.at(c));
     const QStringList headerUnits = units;
-    for (const QStringList &row : table.rows) {
+    // Every cell cleaned and read once; the second pass below takes them from here.
+    struct Cell {
+        QString text;
+        bool missing = true;
+        double value = 0;   // when the cell is a number
+    };
+    QList<Cell> cells(table.rows.size() * columns);
+    for (qsizetype r = 0; r < table.rows.size(); ++r) {
+        const QStringList &row = table.rows.at(r);
         for (qsizetype c = 0; c < columns; ++c) {
-            const QString cell = clean(row.value(c));
-            if (isMissing(cell))
+            Cell &cell = cells[r * columns + c];
+            cell.text = clean(row.value(c));
+            cell.missing = isMissing(cell.text);
+            if (cell.missing)
                 continue;
-            const std::optional<Number> number = parseNumber(cell);
+            const std::optional<Number> number = parseNumber(cell.text);
             if (!number) {
                 numeric[c] = false;
                 continue;
             }
+            cell.value = number->value;
             if (!seen[c] && headerUnits[c].isEmpty())
                 units[c] = number->unit;
             else if (headerUnits[c].isEmpty() && units[c] != number->unit)
@@ -109,24 +181,35 @@ void addRecords(const Table &table, FileExtraction &result)
         if (!unitAgrees[c])
             units[c].clear();
     }
-    for (const QStringList &row : table.rows) {
+    // A numeric column's metric (name, unit, direction) is the same in every row; neutral ones named
+    // like a parameter are dimensions.
+    QList<MetricValue> columnMetrics(columns);
+    QList<bool> parameter(columns, false);
+    for (qsizetype c = 0; c < columns; ++c) {
+        if (!numeric[c] || names[c].isEmpty())
+            continue;
+        columnMetrics[c] = makeMetric(names[c], 0, units[c]);
+        parameter[c] = columnMetrics[c].direction == MetricDirection::Neutral && isParameterName(names[c]);
+    }
+    for (qsizetype r = 0; r < table.rows.size(); ++r) {
         MetricRecord record;
         if (!table.label.isEmpty())
             record.dimensions.insert(QStringLiteral("table"), table.label);
         for (qsizetype c = 0; c < columns; ++c) {
-            const QString cell = clean(row.value(c));
-            if (names[c].isEmpty() || isMissing(cell))
+            const Cell &cell = cells.at(r * columns + c);
+            if (names[c].isEmpty() || cell.missing)
                 continue;
             if (!numeric[c]) {
-                record.dimensions.insert(names[c], cell);
+                record.dimensions.insert(names[c], cell.text);
                 continue;
             }
-            const double value = parseNumber(cell)->value;
-            const MetricValue metric = makeMetric(names[c], value, units[c]);
-            if (metric.direction == MetricDirection::Neutral && isParameterName(names[c]))
+            const double value = cell.value;
+            if (parameter[c]) {
                 record.dimensions.insert(names[c], value);
-            else
-                record.metrics << metric;
+                continue;
+            }
+            record.metrics << columnMetrics[c];
+            record.metrics.last().value = value;
         }
         if (!record.metrics.isEmpty())
             result.records << record;
@@ -169,21 +252,38 @@ Result<FileExtraction> csv(const QByteArray &content, const QString &path)
         fieldWasQuoted = false;
         return {};
     };
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
+    // Runs of ordinary characters are appended at once; only quotes, commas and line ends are looked at.
+    const auto isSpecial = [](QChar c) {
+        return c == QLatin1Char('"') || c == QLatin1Char(',') || c == QLatin1Char('\n') || c == QLatin1Char('\r');
+    };
+    const QStringView view(text);
+    qsizetype i = 0;
+    while (i < view.size()) {
         if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                field += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
+            qsizetype end = view.indexOf(QLatin1Char('"'), i);
+            if (end < 0)
+                end = view.size();
+            const QStringView chunk = view.sliced(i, end - i);
+            line += int(chunk.count(QLatin1Char('\n')));
+            field += chunk;
+            if (end + 1 < view.size() && view.at(end + 1) == QLatin1Char('"')) {
+                field += QLatin1Char('"');
+                i = end + 2;
             } else {
-                if (c == QLatin1Char('\n'))
-                    ++line;
-                field += c;
+                quoted = end == view.size();   // still open at the end: an error below
+                i = end + 1;
             }
             continue;
         }
+        qsizetype end = i;
+        while (end < view.size() && !isSpecial(view.at(end)))
+            ++end;
+        if (end > i) {
+            field += view.sliced(i, end - i);
+            i = end;
+            continue;
+        }
+        const QChar c = view.at(i++);
         if (c == QLatin1Char('"') && field.isEmpty()) {
             quoted = fieldWasQuoted = true;
             quoteLine = line;
@@ -224,9 +324,16 @@ Result<FileExtraction> markdownTables(const QByteArray &content, const QString &
             line.remove(0, 1);
         if (line.endsWith(QLatin1Char('|')) && !line.endsWith(QLatin1String("\\|")))
             line.chop(1);
-        QStringList result = line.split(QRegularExpression(QStringLiteral("(?<!\\\\)\\|")));
-        for (QString &cell : result)
-            cell = cell.replace(QLatin1String("\\|"), QLatin1String("|")).trimmed();
+        // Split at every '|' that is not escaped as "\\|"; by hand, as this runs for every row.
+        QStringList result;
+        qsizetype start = 0;
+        for (qsizetype i = 0; i <= line.size(); ++i) {
+            if (i < line.size() && (line.at(i) != QLatin1Char('|') || (i > 0 && line.at(i - 1) == QLatin1Char('\\'))))
+                continue;
+            QString cell = line.mid(start, i - start);
+            result << cell.replace(QLatin1String("\\|"), QLatin1String("|")).trimmed();
+            start = i + 1;
+        }
         return result;
     };
     const QStringList lines = QString::fromUtf8(content).split(QLatin1Char('\n'));
