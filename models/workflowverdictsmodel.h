@@ -30,6 +30,8 @@ public:
 
     static QString verdictText(Verdict verdict);
     static QString directionText(MetricDirection direction);
+    // What the verdict rests on, in words: the compared values and the method's statistic.
+    static QString testText(const SeriesVerdict &v);
 
 private:
     QList<SeriesVerdict> m_verdicts;

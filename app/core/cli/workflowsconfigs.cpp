@@ -227,7 +227,7 @@ int workflowsConfigs(const CommandContext &ctx, const QStringList &args)
 int runWorkflows(const CommandContext &ctx, const QStringList &args)
 {
     const QString help = QStringLiteral("Usage: fleetscope workflows configs list|add|set|remove ... | import CONFIG PATH... | runs [--config C]\n"
-                                        "       | regressions CONFIG | fetch CONFIG | backfill CONFIG --since T | retry CONFIG | token set|remove\n");
+                                        "       | regressions CONFIG [--method M] | compare CONFIG RUN_A RUN_B | fetch CONFIG | backfill CONFIG --since T | retry CONFIG | token set|remove\n");
     if (args.isEmpty())
         return ctx.usage(QStringLiteral("workflows: missing subcommand"), help);
     const QString sub = args.first();
@@ -239,6 +239,8 @@ int runWorkflows(const CommandContext &ctx, const QStringList &args)
         return workflowsRuns(ctx, args.mid(1));
     if (sub == QLatin1String("regressions"))
         return workflowsRegressions(ctx, args.mid(1));
+    if (sub == QLatin1String("compare"))
+        return workflowsCompare(ctx, args.mid(1));
     if (sub == QLatin1String("fetch"))
         return workflowsFetch(ctx, args.mid(1));
     if (sub == QLatin1String("backfill"))
