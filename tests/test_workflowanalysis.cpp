@@ -1,6 +1,7 @@
 // Workflow metric analysis: grouping and intervals, and regression detection on synthetic runs with
 // known planted steps (found, in the bad direction only) and pure noise (not flagged; rate measured).
 #include "workflows/regression.h"
+#include "workflows/runcost.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -345,6 +346,39 @@ private Q_SLOTS:
             qInfo("false-positive rate on pure noise, %s: %.2f %% with --threshold 0", qPrintable(regressionMethodName(m)), 100 * bare);
             QVERIFY(bare <= 0.02);
         }
+    }
+
+    void costFigures()
+    {
+        // Higher is better: the value per $/hr; a lower-is-better duration: dollars per result; anything else: none.
+        CostFigure tokens = costFigure(900, QStringLiteral("tok/s"), MetricDirection::HigherIsBetter, 6);
+        QCOMPARE(tokens.kind, CostFigure::Kind::PerDollarHour);
+        QCOMPARE(tokens.value, 150.0);
+        CostFigure latency = costFigure(1800, QStringLiteral("s"), MetricDirection::LowerIsBetter, 4);
+        QCOMPARE(latency.kind, CostFigure::Kind::DollarsPerResult);
+        QCOMPARE(latency.value, 2.0);   // half an hour at $4/hr
+        QCOMPARE(costFigure(50, QStringLiteral("ms"), MetricDirection::LowerIsBetter, 3600).value, 0.05);
+        QCOMPARE(costFigure(3, QStringLiteral("GB"), MetricDirection::LowerIsBetter, 4).kind, CostFigure::Kind::None);
+        QCOMPARE(costFigure(3, QStringLiteral("s"), MetricDirection::Neutral, 4).kind, CostFigure::Kind::None);
+        QCOMPARE(costFigure(900, QStringLiteral("tok/s"), MetricDirection::HigherIsBetter, 0).kind, CostFigure::Kind::None);
+
+        // A run further than a day from every observation is not priced from stale data.
+        WorkflowConfig config;
+        config.gpuType = QStringLiteral("NVIDIA H100");
+        WorkflowRun near;
+        near.id = 1;
+        near.workloadStartedAt = kStart;
+        WorkflowRun far = near;
+        far.id = 2;
+        far.workloadStartedAt = kStart.addDays(3);
+        GpuOffer offer;
+        offer.observedTs = kStart.addSecs(3600);
+        offer.gpuType = QStringLiteral("nvidia h100");
+        offer.pricePerHour = 2.5;
+        const QHash<qint64, RunPrice> prices = priceRuns(config, {near, far}, {}, {offer});
+        QCOMPARE(prices.size(), 1);
+        QCOMPARE(prices.value(1).perHour, 2.5);
+        QVERIFY(priceRuns(WorkflowConfig(), {near}, {}, {offer}).isEmpty());
     }
 };
 

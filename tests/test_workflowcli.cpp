@@ -2,6 +2,9 @@
 // into a temporary data dir, idempotent re-imports, size limits, bad files, regressions, and the exports.
 #include "clirun.h"
 #include "fixtures.h"
+#include "gpunames.h"
+#include "store/store.h"
+#include "teststore.h"
 
 #include <QDir>
 #include <QFile>
@@ -337,6 +340,88 @@ private Q_SLOTS:
         QCOMPARE(workflows({QStringLiteral("compare"), QStringLiteral("serve"), QStringLiteral("100")}).exitCode, 2);
         QCOMPARE(workflows({QStringLiteral("compare"), QStringLiteral("serve"), QStringLiteral("100"), QStringLiteral("108"), QStringLiteral("--format"),
                             QStringLiteral("xml")}).exitCode, 2);
+    }
+
+    void costPerResult()
+    {
+        // The serve runs above (run 108 on 2026-11-18 02:00) priced by GPU offers, then by a connection's instances.
+        const test::CliRun unpriced = workflows({QStringLiteral("cost"), QStringLiteral("serve")});
+        QCOMPARE(unpriced.exitCode, 1);
+        QVERIFY2(unpriced.err.contains(QLatin1String("'serve' is linked to no GPU type or connection")), qPrintable(unpriced.err));
+        const QDateTime run108(QDate(2026, 11, 18), QTime(2, 0), Qt::UTC);
+        const QString h100 = canonicalGpuName(QStringLiteral("H100"));
+        {
+            Result<std::unique_ptr<Store>> store = openStore(StoreLocation{m_dataDir + QStringLiteral("/fleetscope.sqlite")}, StoreAccess::ReadWrite);
+            QVERIFY(store);
+            QVERIFY((*store)->write(test::connectionBatch(QStringLiteral("lab"), QStringLiteral("runpod"))));
+            const qint64 lab = (*store)->connections()->first().id;
+            WriteBatch batch;
+            for (const auto &[price, gpus] : {std::pair{4.0, qint64(1)}, std::pair{6.0, qint64(2)}}) {
+                GpuOffer o;
+                o.observedTs = run108.addSecs(-600);
+                o.connectionId = lab;
+                o.provider = QStringLiteral("runpod");
+                o.gpuType = h100;
+                o.providerGpuId = QStringLiteral("h100x%1").arg(gpus);
+                o.gpuCount = gpus;
+                o.pricePerHour = price;
+                batch.offers << o;
+            }
+            for (const auto &[id, cost] : {std::pair{"a", 2.5}, std::pair{"b", 1.5}}) {
+                InstanceSnapshot i;
+                i.snapshotTs = run108.addSecs(120);
+                i.connectionId = lab;
+                i.provider = QStringLiteral("runpod");
+                i.instanceId = QString::fromLatin1(id);
+                i.status = QStringLiteral("RUNNING");
+                i.costPerHour = cost;
+                batch.instances << i;
+            }
+            QVERIFY((*store)->write(batch));
+        }
+        QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("set"), QStringLiteral("serve"), QStringLiteral("--cost-gpu-type"), QStringLiteral("H100"),
+                            QStringLiteral("--gpu-count"), QStringLiteral("2")}).exitCode, 0);
+        const QJsonArray listed = json({QStringLiteral("workflows"), QStringLiteral("configs"), QStringLiteral("list")});
+        QJsonObject serve;
+        for (const QJsonValue &c : listed) {
+            if (c.toObject().value(QLatin1String("name")).toString() == QLatin1String("serve"))
+                serve = c.toObject();
+        }
+        QCOMPARE(serve.value(QLatin1String("cost_gpu_type")).toString(), h100);
+        QCOMPARE(serve.value(QLatin1String("cost_gpu_count")).toInt(), 2);
+        QVERIFY(serve.value(QLatin1String("cost_connection_id")).isNull());
+
+        // The newest run of each series with a price: 'extra' ran today, far from any offer, so 108 it is.
+        const QJsonArray byOffer = json({QStringLiteral("workflows"), QStringLiteral("cost"), QStringLiteral("serve")});
+        QCOMPARE(byOffer.size(), 2);
+        const QJsonObject throughput = byOffer.at(0).toObject();
+        QCOMPARE(throughput.value(QLatin1String("metric")).toString(), QStringLiteral("output_throughput"));
+        QCOMPARE(throughput.value(QLatin1String("run_at")).toString(), QStringLiteral("2026-11-18T02:00:00Z"));
+        QCOMPARE(throughput.value(QLatin1String("price_per_hour")).toDouble(), 6.0);   // $3 a GPU × 2
+        QCOMPARE(throughput.value(QLatin1String("priced_by")).toString(), QStringLiteral("offer"));
+        QCOMPARE(throughput.value(QLatin1String("per_dollar_hour")).toDouble(), 150.0);
+        QVERIFY(throughput.value(QLatin1String("dollars_per_result")).isNull());
+        const QJsonObject ttft = byOffer.at(1).toObject();
+        QCOMPARE(ttft.value(QLatin1String("metric")).toString(), QStringLiteral("ttft_ms"));
+        QVERIFY(std::abs(ttft.value(QLatin1String("dollars_per_result")).toDouble() - 0.05 / 3600 * 6) < 1e-12);
+
+        QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("set"), QStringLiteral("serve"), QStringLiteral("--cost-connection"), QStringLiteral("lab")})
+                     .exitCode, 0);
+        const test::CliRun table = workflows({QStringLiteral("cost"), QStringLiteral("serve")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(lines(table.out).at(1).contains(QLatin1String("$4.00")) && lines(table.out).at(1).contains(QLatin1String("225 per $/hr")),
+                 qPrintable(table.out));
+        QVERIFY2(lines(table.out).at(1).contains(QLatin1String("connection")), qPrintable(table.out));
+        QVERIFY2(lines(table.out).at(2).endsWith(QLatin1String("$5.556e-05 per result")), qPrintable(table.out));   // 50 ms at $4/hr
+        QCOMPARE(lines(table.out).last(), QStringLiteral("2 series priced; 1 runs with a price (running instances of connection lab)"));
+
+        const test::CliRun nobody = workflows({QStringLiteral("configs"), QStringLiteral("set"), QStringLiteral("serve"), QStringLiteral("--cost-connection"),
+                                               QStringLiteral("nobody")});
+        QCOMPARE(nobody.exitCode, 1);
+        QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("set"), QStringLiteral("serve"), QStringLiteral("--cost-gpu-type"), QStringLiteral("A100"),
+                            QStringLiteral("--cost-connection"), QStringLiteral("lab")}).exitCode, 2);
+        QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("set"), QStringLiteral("serve"), QStringLiteral("--no-cost")}).exitCode, 0);
+        QCOMPARE(workflows({QStringLiteral("cost"), QStringLiteral("serve")}).exitCode, 1);
     }
 };
 

@@ -1,4 +1,4 @@
-// `fleetscope workflows configs|import|runs|regressions|compare|fetch|backfill|retry|token`: workflow metrics from the command line.
+// `fleetscope workflows configs|import|runs|regressions|compare|cost|fetch|backfill|retry|token`: workflow metrics from the command line.
 #pragma once
 
 #include "cli/commandcontext.h"
@@ -14,6 +14,8 @@ int workflowsRuns(const CommandContext &ctx, const QStringList &args);
 int workflowsRegressions(const CommandContext &ctx, const QStringList &args);
 // workflowscompare.cpp.
 int workflowsCompare(const CommandContext &ctx, const QStringList &args);
+// workflowscost.cpp.
+int workflowsCost(const CommandContext &ctx, const QStringList &args);
 // GitHub Actions, in workflowsgithub.cpp.
 int workflowsFetch(const CommandContext &ctx, const QStringList &args);
 int workflowsBackfill(const CommandContext &ctx, const QStringList &args);
