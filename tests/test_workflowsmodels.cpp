@@ -344,9 +344,10 @@ private Q_SLOTS:
         // The export carries the fields of `fleetscope workflows regressions --format json`.
         const TableData table = model.tableData();
         QCOMPARE(table.columns.first(), QStringLiteral("metric"));
-        QCOMPARE(table.columns.size(), 20);
+        QCOMPARE(table.columns.size(), 23);
         QCOMPARE(table.columns.at(4), QStringLiteral("method"));
-        QCOMPARE(table.columns.last(), QStringLiteral("p"));
+        QCOMPARE(table.columns.at(19), QStringLiteral("p"));
+        QCOMPARE(table.columns.last(), QStringLiteral("dollars_per_result"));
         int regression = -1;
         for (int i = 0; i < table.rows.size(); ++i) {
             if (table.rows.at(i).at(5).toString() == QLatin1String("regression"))
@@ -366,6 +367,23 @@ private Q_SLOTS:
         QCOMPARE(r.at(12).toDouble(), 40.0);
         QCOMPARE(r.at(16).toDouble(), 25.0);
         QVERIFY(!r.at(17).isValid() && !r.at(18).isValid() && !r.at(19).isValid());   // z, U and p: not this method's
+        QVERIFY(!r.at(20).isValid());   // not priced
+
+        // Priced runs: throughput per $/hr, a latency in ms as dollars per result, a count as nothing.
+        QList<SeriesVerdict> verdicts;
+        for (int row = 0; row < model.rowCount(); ++row)
+            verdicts << model.verdict(row);
+        model.setVerdicts(verdicts, {{8, RunPrice{4.0, QStringLiteral("offer"), runTime(8)}}});
+        QStringList perDollar;
+        for (int row = 0; row < model.rowCount(); ++row)
+            perDollar << QStringLiteral("%1=%2").arg(model.verdict(row).metric, model.index(row, WorkflowVerdictsModel::PerDollar).data().toString());
+        QVERIFY2(perDollar.contains(QStringLiteral("throughput=32.5 tok/s per $/hr")), qPrintable(perDollar.join(QLatin1Char(' '))));
+        QVERIFY2(perDollar.contains(QStringLiteral("latency=$5.56e-05 per result")), qPrintable(perDollar.join(QLatin1Char(' '))));   // 50 ms at $4/hr
+        QVERIFY2(perDollar.contains(QStringLiteral("requests=—")), qPrintable(perDollar.join(QLatin1Char(' '))));
+        QVERIFY(model.index(regression, WorkflowVerdictsModel::PerDollar).data(Qt::ToolTipRole).toString().contains(QStringLiteral("$4.00/hr")));
+        const TableData priced = model.tableData();
+        QCOMPARE(priced.rows.at(regression).at(20).toDouble(), 4.0);
+        QVERIFY(std::abs(priced.rows.at(regression).at(22).toDouble() - 0.05 / 3600 * 4) < 1e-12);
     }
 
     void comparisonModel()

@@ -262,6 +262,10 @@ QString WorkflowsPage::configText(const WorkflowConfig &config, qsizetype runs) 
     parts << (config.filePatterns.isEmpty() ? tr("every result file") : config.filePatterns.join(QStringLiteral(", ")));
     if (!config.enabled)
         parts << tr("disabled");
+    if (config.costConnectionId)
+        parts << tr("priced by its connection's instances");
+    else if (!config.gpuType.isEmpty())
+        parts << tr("priced as %1 × %2").arg(config.gpuCount).arg(config.gpuType);
     parts << tr("%n run(s) stored", nullptr, int(runs));
     return parts.join(QStringLiteral("  ·  "));
 }
@@ -293,6 +297,10 @@ void WorkflowsPage::loadConfig()
         analysis.series = runSeries(analysis.rows);
         analysis.verdicts = detectRegressions(analysis.series, settings);
         analysis.flags = flagRuns(analysis.series, settings);
+        auto prices = readRunPrices(store, config, analysis.runs);
+        if (!prices)
+            return std::unexpected(prices.error());
+        analysis.prices = *std::move(prices);
         QList<QJsonObject> groups;
         for (const MetricSeries &s : std::as_const(analysis.series))
             groups << s.group;
@@ -314,7 +322,7 @@ void WorkflowsPage::showAnalysis(Analysis analysis)
     const WorkflowConfig &config = m_analysis.config;
     m_configSummary->setText(configText(config, m_analysis.runs.size()));
     m_runs->setRuns(m_analysis.runs);
-    m_verdicts->setVerdicts(m_analysis.verdicts);
+    m_verdicts->setVerdicts(m_analysis.verdicts, m_analysis.prices);
     m_tabs->setTabText(0, tr("Regressions (%1)").arg(m_verdicts->count(Verdict::Regression)));
     m_tabs->setTabText(1, tr("Runs (%1)").arg(m_analysis.runs.size()));
     m_verdictsSummary->setText(tr("%1 regression(s) and %2 improvement(s) in the newest runs of %3 series; %4 with too little history to judge.")

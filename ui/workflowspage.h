@@ -3,6 +3,7 @@
 
 #include "page.h"
 #include "workflowfigures.h"
+#include "workflows/runcost.h"
 
 class QCheckBox;
 class QComboBox;
@@ -64,6 +65,7 @@ public:
         QList<MetricSeries> series;
         QList<SeriesVerdict> verdicts;
         QList<RunFlag> flags;
+        QHash<qint64, RunPrice> prices;   // $/hr of the runs, where the configuration is priced
         QStringList varying;   // the dimensions that tell the series apart
     };
 
