@@ -111,10 +111,11 @@ QList<RunFlag> flagRuns(const QList<MetricSeries> &series, const RegressionSetti
     for (const MetricSeries &s : series) {
         if (s.direction == MetricDirection::Neutral)
             continue;
-        for (qsizetype k = settings.minBaseline; k < s.points.size(); ++k) {
+        const int judged = std::max(1, settings.judgedRuns());
+        for (qsizetype k = settings.minBaseline + judged - 1; k < s.points.size(); ++k) {
             // The run at K as the newest of its own history: exactly the window detectRegressions would use.
             MetricSeries history = s;
-            const qsizetype first = std::max<qsizetype>(0, k - settings.window);
+            const qsizetype first = std::max<qsizetype>(0, k - (judged - 1) - settings.window);
             history.points = s.points.mid(first, k - first + 1);
             const QList<SeriesVerdict> verdicts = detectRegressions({history}, settings);
             if (verdicts.isEmpty())
@@ -122,7 +123,7 @@ QList<RunFlag> flagRuns(const QList<MetricSeries> &series, const RegressionSetti
             const SeriesVerdict &v = verdicts.first();
             if (v.verdict != Verdict::Regression && v.verdict != Verdict::Improvement)
                 continue;
-            flags << RunFlag{v.latest.runId, v.metric, v.group, v.unit, v.verdict, v.latest.value, v.baselineMedian, v.changePercent};
+            flags << RunFlag{v.latest.runId, v.metric, v.group, v.unit, v.verdict, v.judgedValue, v.baselineMedian, v.changePercent};
         }
     }
     return flags;

@@ -256,6 +256,11 @@ private Q_SLOTS:
         QCOMPARE(evaluate(paused).size(), 1);
         AlertRule loose = rule(QStringLiteral("workflow_regression"), {{QStringLiteral("threshold_percent"), 50}});
         QVERIFY(evaluate(loose).isEmpty());
+        // The rule's method: a z-score flags the same run; the rank test over the newest three sees one bad run, no shift.
+        AlertRule z = rule(QStringLiteral("workflow_regression"), {{QStringLiteral("method"), QStringLiteral("zscore")}});
+        QCOMPARE(evaluate(z).size(), 1);
+        AlertRule ranks = rule(QStringLiteral("workflow_regression"), {{QStringLiteral("method"), QStringLiteral("mannwhitney")}, {QStringLiteral("k"), 3}});
+        QVERIFY(evaluate(ranks).isEmpty());
     }
 
     void rulesAreValidated_data()
@@ -271,6 +276,8 @@ private Q_SLOTS:
                                       << QStringLiteral("minutes must be a number not below 0");
         QTest::addRow("negative") << QStringLiteral("burn_rate") << QStringLiteral("max_per_hour") << QStringLiteral("-1")
                                   << QStringLiteral("max_per_hour must be a number not below 0");
+        QTest::addRow("unknown method") << QStringLiteral("workflow_regression") << QStringLiteral("method") << QStringLiteral("ttest")
+                                        << QStringLiteral("method must be one of percent, mad, zscore, mannwhitney");
         QTest::addRow("price without gpu") << QStringLiteral("price_below") << QString() << QString() << QStringLiteral("price_below needs gpu_type");
     }
 

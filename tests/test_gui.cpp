@@ -25,6 +25,7 @@
 #include "podspage.h"
 #include "providerspage.h"
 #include "schemadialog.h"
+#include "runcomparisondialog.h"
 #include "snapshotformat.h"
 #include "stalebanner.h"
 #include "syncstatusbar.h"
@@ -33,6 +34,7 @@
 #include "timelinepage.h"
 #include "timerangepicker.h"
 #include "timeserieschart.h"
+#include "workflowcomparisonmodel.h"
 #include "workflowrunsmodel.h"
 #include "workflowspage.h"
 #include "workflowverdictsmodel.h"
@@ -1092,6 +1094,45 @@ private Q_SLOTS:
         page->runsFilter()->clear();
         QCOMPARE(runsTable->model()->rowCount(), 11);
 
+        // Two runs selected: Compare opens them side by side, the older as A, exportable like every table.
+        QVERIFY(!page->compareButton()->isEnabled());
+        const auto selectRun = [runsTable](const QString &label) {
+            for (int row = 0; row < runsTable->model()->rowCount(); ++row) {
+                if (runsTable->model()->index(row, WorkflowRunsModel::Run).data().toString() == label)
+                    runsTable->selectionModel()->select(runsTable->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            }
+        };
+        selectRun(QStringLiteral("7310553"));
+        QVERIFY(!page->compareButton()->isEnabled());
+        selectRun(QStringLiteral("7310536"));
+        QVERIFY(page->compareButton()->isEnabled());
+        RunComparisonDialog *comparison = page->compareSelectedRuns();
+        QVERIFY(comparison);
+        WorkflowComparisonModel *compared = comparison->model();
+        QAbstractItemModelTester comparisonTester(compared, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(compared->headerData(WorkflowComparisonModel::A, Qt::Horizontal).toString(), QStringLiteral("A: 7310536"));
+        QCOMPARE(compared->headerData(WorkflowComparisonModel::B, Qt::Horizontal).toString(), QStringLiteral("B: 7310553"));
+        QCOMPARE(compared->count(RunChange::OnlyInA) + compared->count(RunChange::OnlyInB), qsizetype(0));
+        bool sawTtft = false;
+        for (int row = 0; row < compared->rowCount(); ++row) {
+            const RunComparisonRow &r = compared->row(row);
+            if (r.metric == QLatin1String("median_ttft_ms") && r.group.value(QLatin1String("max_concurrency")).toInt() == 2) {
+                sawTtft = true;
+                QCOMPARE(r.change, RunChange::Worse);
+                QCOMPARE(compared->index(row, WorkflowComparisonModel::DeltaPercent).data().toString(), QStringLiteral("+40.6 %"));
+            }
+        }
+        QVERIFY(sawTtft);
+        QVERIFY2(comparison->summary()->text().contains(QStringLiteral("worse in B")), qPrintable(comparison->summary()->text()));
+        QTemporaryDir comparedOut;
+        const Result<qint64> comparedCsv = comparison->view()->exportCsv(comparedOut.filePath(QStringLiteral("compare.csv")));
+        QVERIFY(comparedCsv);
+        QCOMPARE(*comparedCsv, qint64(compared->rowCount()));
+        QVERIFY(comparison->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/workflows-compare.png")));
+        comparison->close();
+        runsTable->clearSelection();
+        QVERIFY(!page->compareButton()->isEnabled());
+
         // Regressions: the planted one, first in the table, and the improvement after it.
         WorkflowVerdictsModel *verdicts = page->verdictsModel();
         QCOMPARE(verdicts->count(Verdict::Regression), qsizetype(1));
@@ -1187,6 +1228,17 @@ private Q_SLOTS:
         QCOMPARE(*verdictsCsv, qint64(verdicts->rowCount()));
         QVERIFY(chart->exportPng(out.filePath(QStringLiteral("trend.png"))));
         QVERIFY(chart->exportSvg(out.filePath(QStringLiteral("trend.svg"))));
+
+        // The rank test over the newest five runs: one bad run among them is no sustained shift.
+        page->methodPicker()->setCurrentIndex(page->methodPicker()->findData(QStringLiteral("mannwhitney")));
+        QTRY_COMPARE(page->tabs()->tabText(0), QStringLiteral("Regressions (0)"));
+        QCOMPARE(verdicts->verdict(0).method, RegressionMethod::MannWhitney);
+        QCOMPARE(verdicts->headerData(WorkflowVerdictsModel::Latest, Qt::Horizontal).toString(), QStringLiteral("Newest 5 (median)"));
+        page->methodPicker()->setCurrentIndex(page->methodPicker()->findData(QStringLiteral("zscore")));
+        QTRY_COMPARE(page->tabs()->tabText(0), QStringLiteral("Regressions (1)"));
+        QCOMPARE(verdicts->verdict(0).method, RegressionMethod::ZScore);
+        page->methodPicker()->setCurrentIndex(page->methodPicker()->findData(QStringLiteral("mad")));
+        QTRY_COMPARE(verdicts->verdict(0).method, RegressionMethod::Mad);
 
         // A shorter range than the runs span: the trend says where the newest run is.
         window->timeRangePicker()->setRange(TimeRange::preset(TimeRange::Preset::LastHour));

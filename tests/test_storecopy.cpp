@@ -170,7 +170,8 @@ private:
         file.close();
         const QStringList store{QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("cli")), QStringLiteral("--store"), m_source};
         test::CliRun add = test::runFleetscope(store + args({QStringLiteral("workflows"), QStringLiteral("configs"), QStringLiteral("add"), QStringLiteral("bench"),
-                                                            QStringLiteral("--repo"), QStringLiteral("acme/llm"), QStringLiteral("--pattern"), QStringLiteral("bench/*.json")}));
+                                                            QStringLiteral("--repo"), QStringLiteral("acme/llm"), QStringLiteral("--pattern"), QStringLiteral("bench/*.json"),
+                                                            QStringLiteral("--cost-connection"), QStringLiteral("pods")}));
         QVERIFY2(add.exitCode == 0, qPrintable(add.err));
         test::CliRun imported = test::runFleetscope(store + args({QStringLiteral("workflows"), QStringLiteral("import"), QStringLiteral("bench"), results,
                                                                  QStringLiteral("--run-id"), QStringLiteral("77"), QStringLiteral("--started-at"),
@@ -221,6 +222,10 @@ private Q_SLOTS:
                  m_server.scalar(team.section(QLatin1Char('/'), -1), QStringLiteral("SELECT count(DISTINCT ts / 3600000) FROM samples")));
         QCOMPARE(m_server.scalar(team.section(QLatin1Char('/'), -1),
                                  QStringLiteral("SELECT count(*) FROM github_workflow_configs c JOIN github_workflow_metric_schemas s ON s.id = c.metric_schema_id")),
+                 1);
+        // The cost link (migration 012) points at the same connection by name in the copy.
+        QCOMPARE(m_server.scalar(team.section(QLatin1Char('/'), -1),
+                                 QStringLiteral("SELECT count(*) FROM github_workflow_configs c JOIN connections k ON k.id = c.cost_connection_id WHERE k.name = 'pods'")),
                  1);
     }
 

@@ -2,6 +2,7 @@
 // Built twice: test_storewriter (SQLite) and test_storewriter_pg (FLEETSCOPE_TEST_POSTGRES), the
 // same scenarios with the same exact values against both dialects.
 #include "store/retention.h"
+#include "workflows/runcost.h"
 #include "store/storeservice.h"
 #include "storedialect.h"
 #include "teststore.h"
@@ -709,6 +710,85 @@ private Q_SLOTS:
         const Result<QList<MetricSchema>> unknown = m_service->read<QList<MetricSchema>>([](Store &s) { return s.workflowSchemas(QStringLiteral("nope")); }).result();
         QVERIFY(!unknown);
         QCOMPARE(unknown.error().message, QStringLiteral("no workflow configuration named 'nope'"));
+    }
+
+    void workflowCostLinksAndRunPrices()
+    {
+        // Migration 012: a configuration priced by a GPU type (× count) or by a connection's running instances.
+        const qint64 lab = connectionId(QStringLiteral("lab"));
+        const QDateTime runAt(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
+        WorkflowConfig config;
+        config.name = QStringLiteral("priced");
+        config.githubOwner = QStringLiteral("acme");
+        config.githubRepo = QStringLiteral("llm");
+        config.gpuType = QStringLiteral("NVIDIA H100");
+        config.gpuCount = 2;
+        WriteBatch setup;
+        setup.workflowConfigs << config;
+        WorkflowRunWrite run;
+        run.run.configName = config.name;
+        run.run.runKey = QStringLiteral("run:1");
+        run.run.status = RunStatus::Completed;
+        run.run.workloadStartedAt = runAt;
+        setup.workflowRuns << run;
+        auto offer = [lab](const QDateTime &ts, double price, qint64 gpus) {
+            GpuOffer o;
+            o.observedTs = ts;
+            o.connectionId = lab;
+            o.provider = QStringLiteral("runpod");
+            o.gpuType = QStringLiteral("NVIDIA H100");
+            o.providerGpuId = QStringLiteral("h100-%1").arg(gpus);
+            o.tier = QString::number(price);
+            o.gpuCount = gpus;
+            o.pricePerHour = price;
+            return o;
+        };
+        // Nearest the run (20 min after): $4 for one GPU and $6 for two ($3 each); an older, cheaper observation loses.
+        setup.offers << offer(runAt.addSecs(-7200), 1.0, 1) << offer(runAt.addSecs(1200), 4.0, 1) << offer(runAt.addSecs(1200), 6.0, 2);
+        auto pod = [lab](const QDateTime &ts, const char *id, const char *status, double cost) {
+            InstanceSnapshot i;
+            i.snapshotTs = ts;
+            i.connectionId = lab;
+            i.provider = QStringLiteral("runpod");
+            i.instanceId = QString::fromLatin1(id);
+            i.status = QString::fromLatin1(status);
+            i.costPerHour = cost;
+            return i;
+        };
+        setup.instances << pod(runAt.addSecs(300), "a", "RUNNING", 2.5) << pod(runAt.addSecs(300), "b", "running", 1.5)
+                        << pod(runAt.addSecs(300), "c", "EXITED", 9.0) << pod(runAt.addSecs(-5000), "a", "RUNNING", 20.0);
+        QVERIFY(m_service->writeBlocking(setup));
+
+        WorkflowConfig stored = readNow<QList<WorkflowConfig>>(*m_service, [](Store &s) { return s.workflowConfigs(); }).first();
+        QCOMPARE(stored.gpuType, QStringLiteral("NVIDIA H100"));
+        QCOMPARE(stored.gpuCount, qint64(2));
+        QVERIFY(!stored.costConnectionId);
+        const auto prices = [this](const WorkflowConfig &c) {
+            return readNow<QHash<qint64, RunPrice>>(*m_service, [c](Store &s) -> Result<QHash<qint64, RunPrice>> {
+                Result<QList<WorkflowRun>> runs = s.workflowRuns(c.name);
+                if (!runs)
+                    return std::unexpected(runs.error());
+                return readRunPrices(s, c, *runs);
+            });
+        };
+        QHash<qint64, RunPrice> byOffer = prices(stored);
+        QCOMPARE(byOffer.size(), 1);
+        QCOMPARE(byOffer.cbegin()->perHour, 6.0);   // $3 per GPU × 2
+        QCOMPARE(byOffer.cbegin()->source, QStringLiteral("offer"));
+        QCOMPARE(byOffer.cbegin()->observedAt, runAt.addSecs(1200));
+
+        stored.costConnectionId = lab;
+        stored.gpuType.clear();
+        WriteBatch relink;
+        relink.workflowConfigs << stored;
+        QVERIFY(m_service->writeBlocking(relink));
+        stored = readNow<QList<WorkflowConfig>>(*m_service, [](Store &s) { return s.workflowConfigs(); }).first();
+        QCOMPARE(stored.costConnectionId, std::optional<qint64>(lab));
+        QVERIFY(stored.gpuType.isEmpty());
+        QHash<qint64, RunPrice> byConnection = prices(stored);
+        QCOMPARE(byConnection.size(), 1);
+        QCOMPARE(byConnection.cbegin()->perHour, 4.0);   // the two running instances of the snapshot nearest the run
+        QCOMPARE(byConnection.cbegin()->source, QStringLiteral("connection"));
     }
 
     void blockingWriteReturnsTheOutcome()

@@ -1,11 +1,15 @@
 // Workflow metric analysis: grouping and intervals, and regression detection on synthetic runs with
 // known planted steps (found, in the bad direction only) and pure noise (not flagged; rate measured).
 #include "workflows/regression.h"
+#include "workflows/runcost.h"
 
 #include <QRandomGenerator>
 #include <QTest>
 
 #include <cmath>
+
+Q_DECLARE_METATYPE(fleetscope::RegressionMethod)
+Q_DECLARE_METATYPE(fleetscope::Verdict)
 
 using namespace fleetscope;
 
@@ -36,13 +40,13 @@ double gaussian(QRandomGenerator &random)
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
 }
 
-// RUNS runs of one metric around 100 with NOISE (relative σ), the last one multiplied by STEP.
-QList<WorkflowMetricRow> series(int runs, double noise, double step, MetricDirection direction, quint32 seed)
+// RUNS runs of one metric around 100 with NOISE (relative σ), the last STEPPED ones multiplied by STEP.
+QList<WorkflowMetricRow> series(int runs, double noise, double step, MetricDirection direction, quint32 seed, int stepped = 1)
 {
     QRandomGenerator random(seed);
     QList<WorkflowMetricRow> rows;
     for (int i = 0; i < runs; ++i) {
-        const double value = 100.0 * (1.0 + noise * gaussian(random)) * (i + 1 == runs ? step : 1.0);
+        const double value = 100.0 * (1.0 + noise * gaussian(random)) * (i + stepped >= runs ? step : 1.0);
         rows << row(i + 1, direction == MetricDirection::HigherIsBetter ? QStringLiteral("throughput") : QStringLiteral("latency"), value, direction);
     }
     return rows;
@@ -54,6 +58,24 @@ SeriesVerdict judge(const QList<WorkflowMetricRow> &rows, const RegressionSettin
     if (verdicts.size() != 1)
         qFatal("expected one series, got %lld", qlonglong(verdicts.size()));
     return verdicts.first();
+}
+
+RegressionSettings method(RegressionMethod m, double thresholdPercent = 10)
+{
+    RegressionSettings settings;
+    settings.method = m;
+    settings.thresholdPercent = thresholdPercent;
+    return settings;
+}
+
+// The share of SERIES flat noisy series (3 % σ, 30 runs of baseline) that SETTINGS flags as a regression.
+double falsePositiveRate(const RegressionSettings &settings, int count)
+{
+    int flagged = 0;
+    const int runs = 30 + settings.judgedRuns();
+    for (int i = 0; i < count; ++i)
+        flagged += judge(series(runs, 0.03, 1.0, MetricDirection::LowerIsBetter, quint32(1000 + i)), settings).verdict == Verdict::Regression;
+    return double(flagged) / count;
 }
 
 } // namespace
@@ -195,6 +217,168 @@ private Q_SLOTS:
             found += judge(series(31, 0.03, 1.2, MetricDirection::LowerIsBetter, quint32(5000 + i))).verdict == Verdict::Regression;
         qInfo("planted 20 %% steps found: %d of 200", found);
         QVERIFY(found >= 190);
+    }
+
+    void everyMethodFindsAPlantedStepTheBadWayOnly_data()
+    {
+        QTest::addColumn<RegressionMethod>("method");
+        QTest::addColumn<MetricDirection>("direction");
+        QTest::addColumn<double>("step");
+        QTest::addColumn<Verdict>("expected");
+        for (RegressionMethod m : {RegressionMethod::Percent, RegressionMethod::Mad, RegressionMethod::ZScore, RegressionMethod::MannWhitney}) {
+            const QByteArray name = regressionMethodName(m).toLatin1();
+            QTest::newRow(name + " latency +20%") << m << MetricDirection::LowerIsBetter << 1.2 << Verdict::Regression;
+            QTest::newRow(name + " throughput -20%") << m << MetricDirection::HigherIsBetter << 0.8 << Verdict::Regression;
+            QTest::newRow(name + " latency -20%") << m << MetricDirection::LowerIsBetter << 0.8 << Verdict::Improvement;
+            QTest::newRow(name + " throughput +20%") << m << MetricDirection::HigherIsBetter << 1.2 << Verdict::Improvement;
+            QTest::newRow(name + " neutral +50%") << m << MetricDirection::Neutral << 1.5 << Verdict::NotJudged;
+        }
+    }
+
+    void everyMethodFindsAPlantedStepTheBadWayOnly()
+    {
+        QFETCH(RegressionMethod, method);
+        QFETCH(MetricDirection, direction);
+        QFETCH(double, step);
+        QFETCH(Verdict, expected);
+        const RegressionSettings settings = ::method(method);
+        // The rank test judges the newest k runs together: the step holds for all of them.
+        const SeriesVerdict v = judge(series(30 + settings.judgedRuns(), 0.03, step, direction, 11, settings.judgedRuns()), settings);
+        QCOMPARE(v.verdict, expected);
+        QCOMPARE(v.method, method);
+        QCOMPARE(v.baselineRuns, 30);
+        QCOMPARE(v.judgedRuns, settings.judgedRuns());
+        if (expected == Verdict::NotJudged)
+            return;
+        QVERIFY2(std::abs(std::abs(v.changePercent) - std::abs(step - 1) * 100) < 6, qPrintable(QString::number(v.changePercent)));
+        QCOMPARE(v.z.has_value(), method == RegressionMethod::ZScore || method == RegressionMethod::MannWhitney);
+        QCOMPARE(v.p.has_value(), method == RegressionMethod::MannWhitney);
+        if (method == RegressionMethod::ZScore)
+            QVERIFY2(std::abs(*v.z) > 3, qPrintable(QString::number(*v.z)));
+        if (method == RegressionMethod::MannWhitney) {
+            QVERIFY2(*v.p < 0.01, qPrintable(QString::number(*v.p)));
+            QCOMPARE(*v.u, step > 1 ? 150.0 : 0.0);   // every one of the 5 · 30 pairs the same way
+        }
+    }
+
+    void oneOutlierRunIsNotASustainedShift()
+    {
+        // One run 20 % worse: a regression for the single-run methods, not for the rank test over the last five.
+        const QList<WorkflowMetricRow> rows = series(35, 0.03, 1.2, MetricDirection::LowerIsBetter, 11);
+        QCOMPARE(judge(rows, method(RegressionMethod::Mad)).verdict, Verdict::Regression);
+        const SeriesVerdict v = judge(rows, method(RegressionMethod::MannWhitney));
+        QCOMPARE(v.verdict, Verdict::Unchanged);
+        QVERIFY(*v.p > 0.01);
+    }
+
+    void tinyButSignificantShiftsStayUnderTheMinimumChange()
+    {
+        // 3 % slower with 0.2 % noise: every test is sure it moved, but 3 % is under the default 10 %.
+        for (RegressionMethod m : {RegressionMethod::Mad, RegressionMethod::ZScore, RegressionMethod::MannWhitney}) {
+            const QList<WorkflowMetricRow> rows = series(35, 0.002, 1.03, MetricDirection::LowerIsBetter, 21, method(m).judgedRuns());
+            const SeriesVerdict quiet = judge(rows, method(m));
+            QVERIFY2(quiet.verdict == Verdict::Unchanged, qPrintable(regressionMethodName(m)));
+            QCOMPARE(judge(rows, method(m, 1)).verdict, Verdict::Regression);
+        }
+        QVERIFY(*judge(series(35, 0.002, 1.03, MetricDirection::LowerIsBetter, 21, 5), method(RegressionMethod::MannWhitney)).p < 1e-3);
+    }
+
+    void rankTestWithTies()
+    {
+        // Hand-checked: no ties, then ties across both samples (average ranks, variance corrected).
+        RankTest plain = mannWhitney({4, 5, 6}, {1, 2, 3});
+        QCOMPARE(plain.u, 9.0);
+        QVERIFY(std::abs(plain.z - 1.7457431) < 1e-6);
+        QVERIFY(std::abs(plain.p - 0.0404278) < 1e-6);
+        RankTest tied = mannWhitney({2, 2, 3, 3}, {1, 2, 2, 3, 1});
+        QCOMPARE(tied.u, 15.0);
+        QVERIFY(std::abs(tied.z - 1.1783766) < 1e-6);
+        QVERIFY(std::abs(tied.p - 0.1193232) < 1e-6);
+        RankTest lower = mannWhitney({1, 2, 3}, {4, 5, 6});
+        QCOMPARE(lower.u, 0.0);
+        QVERIFY(lower.z < 0);
+        QCOMPARE(lower.p, plain.p);
+        RankTest same = mannWhitney({5, 5}, {5, 5, 5});
+        QCOMPARE(same.p, 1.0);
+        QCOMPARE(same.z, 0.0);
+    }
+
+    void flatSeriesWithTiesIsUnchangedByEveryMethod()
+    {
+        // Integer-valued benchmarks repeat exactly: zero MAD, zero σ and all-tied ranks must not flag anything,
+        // and a real step on such a series is still found (σ = 0 gives an infinite z).
+        QList<WorkflowMetricRow> flat;
+        for (int run = 1; run <= 36; ++run)
+            flat << row(run, QStringLiteral("latency"), run % 2 ? 100 : 101, MetricDirection::LowerIsBetter);
+        for (RegressionMethod m : {RegressionMethod::Percent, RegressionMethod::Mad, RegressionMethod::ZScore, RegressionMethod::MannWhitney}) {
+            QList<WorkflowMetricRow> constant;   // 100 every run, then 130 in the runs the method judges
+            for (int run = 1; run <= 36; ++run)
+                constant << row(run, QStringLiteral("latency"), run > 36 - method(m).judgedRuns() ? 130 : 100, MetricDirection::LowerIsBetter);
+            QVERIFY2(judge(flat, method(m)).verdict == Verdict::Unchanged, qPrintable(regressionMethodName(m)));
+            const SeriesVerdict stepped = judge(constant, method(m));
+            QVERIFY2(stepped.verdict == Verdict::Regression, qPrintable(regressionMethodName(m)));
+            if (m == RegressionMethod::ZScore)
+                QVERIFY(std::isinf(*stepped.z));
+        }
+    }
+
+    void methodNamesRoundTrip()
+    {
+        for (const QString &name : regressionMethodNames())
+            QCOMPARE(regressionMethodName(*parseRegressionMethod(name)), name);
+        QCOMPARE(parseRegressionMethod(QStringLiteral("MannWhitney")), std::optional(RegressionMethod::MannWhitney));
+        QVERIFY(!parseRegressionMethod(QStringLiteral("ttest")));
+        QCOMPARE(RegressionSettings().method, RegressionMethod::Mad);
+    }
+
+    void falsePositiveRatePerMethod()
+    {
+        // 2000 flat series, 3 % normal noise: the share each method flags with its defaults, and with no minimum
+        // change (the statistical test alone, where it has one).
+        constexpr int kSeries = 2000;
+        for (RegressionMethod m : {RegressionMethod::Percent, RegressionMethod::Mad, RegressionMethod::ZScore, RegressionMethod::MannWhitney}) {
+            const double rate = falsePositiveRate(method(m), kSeries);
+            qInfo("false-positive rate on pure noise, %s: %.2f %% with defaults", qPrintable(regressionMethodName(m)), 100 * rate);
+            QVERIFY(rate <= 0.005);
+            if (m == RegressionMethod::Percent)
+                continue;
+            const double bare = falsePositiveRate(method(m, 0), kSeries);
+            qInfo("false-positive rate on pure noise, %s: %.2f %% with --threshold 0", qPrintable(regressionMethodName(m)), 100 * bare);
+            QVERIFY(bare <= 0.02);
+        }
+    }
+
+    void costFigures()
+    {
+        // Higher is better: the value per $/hr; a lower-is-better duration: dollars per result; anything else: none.
+        CostFigure tokens = costFigure(900, QStringLiteral("tok/s"), MetricDirection::HigherIsBetter, 6);
+        QCOMPARE(tokens.kind, CostFigure::Kind::PerDollarHour);
+        QCOMPARE(tokens.value, 150.0);
+        CostFigure latency = costFigure(1800, QStringLiteral("s"), MetricDirection::LowerIsBetter, 4);
+        QCOMPARE(latency.kind, CostFigure::Kind::DollarsPerResult);
+        QCOMPARE(latency.value, 2.0);   // half an hour at $4/hr
+        QCOMPARE(costFigure(50, QStringLiteral("ms"), MetricDirection::LowerIsBetter, 3600).value, 0.05);
+        QCOMPARE(costFigure(3, QStringLiteral("GB"), MetricDirection::LowerIsBetter, 4).kind, CostFigure::Kind::None);
+        QCOMPARE(costFigure(3, QStringLiteral("s"), MetricDirection::Neutral, 4).kind, CostFigure::Kind::None);
+        QCOMPARE(costFigure(900, QStringLiteral("tok/s"), MetricDirection::HigherIsBetter, 0).kind, CostFigure::Kind::None);
+
+        // A run further than a day from every observation is not priced from stale data.
+        WorkflowConfig config;
+        config.gpuType = QStringLiteral("NVIDIA H100");
+        WorkflowRun near;
+        near.id = 1;
+        near.workloadStartedAt = kStart;
+        WorkflowRun far = near;
+        far.id = 2;
+        far.workloadStartedAt = kStart.addDays(3);
+        GpuOffer offer;
+        offer.observedTs = kStart.addSecs(3600);
+        offer.gpuType = QStringLiteral("nvidia h100");
+        offer.pricePerHour = 2.5;
+        const QHash<qint64, RunPrice> prices = priceRuns(config, {near, far}, {}, {offer});
+        QCOMPARE(prices.size(), 1);
+        QCOMPARE(prices.value(1).perHour, 2.5);
+        QVERIFY(priceRuns(WorkflowConfig(), {near}, {}, {offer}).isEmpty());
     }
 };
 

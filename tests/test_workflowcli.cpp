@@ -3,6 +3,9 @@
 #include "clirun.h"
 #include "fixtures.h"
 #include "simulator/loopbackserver.h"
+#include "gpunames.h"
+#include "store/store.h"
+#include "teststore.h"
 
 #include <QDir>
 #include <QFile>
@@ -246,16 +249,180 @@ private Q_SLOTS:
         QCOMPARE(table.exitCode, 0);
         QCOMPARE(lines(table.out).size(), 3);
         QVERIFY2(lines(table.out).at(1).startsWith(QLatin1String("ttft_ms")) && lines(table.out).at(1).contains(QLatin1String("+24.8%")), qPrintable(table.out));
-        QCOMPARE(lines(table.out).last(), QStringLiteral("1 regressions in 2 series (0 with too little history)"));
+        QCOMPARE(lines(table.out).last(), QStringLiteral("1 regressions in 2 series by mad (0 with too little history)"));
 
         const QJsonArray all = json({QStringLiteral("workflows"), QStringLiteral("regressions"), QStringLiteral("serve"), QStringLiteral("--all")});
         QCOMPARE(all.size(), 2);
         QCOMPARE(all.at(0).toObject().value(QLatin1String("verdict")).toString(), QStringLiteral("unchanged"));   // output_throughput
         const test::CliRun strict = workflows({QStringLiteral("regressions"), QStringLiteral("serve"), QStringLiteral("--threshold"), QStringLiteral("30")});
         QCOMPARE(strict.exitCode, 0);
-        QCOMPARE(lines(strict.out).last(), QStringLiteral("0 regressions in 2 series (0 with too little history)"));
+        QCOMPARE(lines(strict.out).last(), QStringLiteral("0 regressions in 2 series by mad (0 with too little history)"));
         QCOMPARE(workflows({QStringLiteral("regressions"), QStringLiteral("serve"), QStringLiteral("--window"), QStringLiteral("zero")}).exitCode, 2);
         QCOMPARE(workflows({QStringLiteral("regressions"), QStringLiteral("nope")}).exitCode, 1);
+
+        // Every method by name, with its statistic in the JSON; the rank test sees one bad run of five as no shift.
+        QCOMPARE(regression.value(QLatin1String("method")).toString(), QStringLiteral("mad"));
+        const QJsonArray z = json({QStringLiteral("workflows"), QStringLiteral("regressions"), QStringLiteral("serve"), QStringLiteral("--method"), QStringLiteral("zscore")});
+        QCOMPARE(z.size(), 1);
+        QCOMPARE(z.first().toObject().value(QLatin1String("method")).toString(), QStringLiteral("zscore"));
+        QVERIFY(z.first().toObject().value(QLatin1String("z")).toDouble() > 3);
+        QVERIFY(z.first().toObject().value(QLatin1String("p")).isNull());
+        const QJsonArray ranks = json({QStringLiteral("workflows"), QStringLiteral("regressions"), QStringLiteral("serve"), QStringLiteral("--method"),
+                                       QStringLiteral("mannwhitney"), QStringLiteral("--k"), QStringLiteral("3"), QStringLiteral("--all")});
+        QCOMPARE(ranks.size(), 2);
+        const QJsonObject ttft = ranks.at(1).toObject();
+        QCOMPARE(ttft.value(QLatin1String("metric")).toString(), QStringLiteral("ttft_ms"));
+        QCOMPARE(ttft.value(QLatin1String("verdict")).toString(), QStringLiteral("unchanged"));
+        QCOMPARE(ttft.value(QLatin1String("judged_runs")).toInt(), 3);
+        QCOMPARE(ttft.value(QLatin1String("judged_value")).toDouble(), 40.2);   // median of 39.9, 40.2, 50
+        QCOMPARE(ttft.value(QLatin1String("baseline_runs")).toInt(), 6);
+        QVERIFY(ttft.value(QLatin1String("u")).isDouble());
+        QVERIFY(ttft.value(QLatin1String("p")).toDouble() > 0.01);
+        const test::CliRun percent = workflows({QStringLiteral("regressions"), QStringLiteral("serve"), QStringLiteral("--method"), QStringLiteral("percent")});
+        QCOMPARE(lines(percent.out).last(), QStringLiteral("1 regressions in 2 series by percent (0 with too little history)"));
+        const test::CliRun badMethod = workflows({QStringLiteral("regressions"), QStringLiteral("serve"), QStringLiteral("--method"), QStringLiteral("ttest")});
+        QCOMPARE(badMethod.exitCode, 2);
+        QVERIFY2(badMethod.err.contains(QLatin1String("--method 'ttest' is not one of percent, mad, zscore, mannwhitney")), qPrintable(badMethod.err));
+        QCOMPARE(workflows({QStringLiteral("regressions"), QStringLiteral("serve"), QStringLiteral("--alpha"), QStringLiteral("2")}).exitCode, 2);
+    }
+
+    void compareTwoRuns()
+    {
+        // The serve runs above, and one more whose file has tpot_ms but no output_throughput.
+        const QString extra = m_dir.filePath(QStringLiteral("serve/extra/serve.csv"));
+        writeFile(extra, "model,concurrency,ttft_ms,tpot_ms\nllama,8,45,12\n");
+        QCOMPARE(workflows({QStringLiteral("import"), QStringLiteral("serve"), extra, QStringLiteral("--run-id"), QStringLiteral("extra")}).exitCode, 0);
+
+        const test::CliRun asJson = workflows({QStringLiteral("compare"), QStringLiteral("serve"), QStringLiteral("100"), QStringLiteral("108"),
+                                               QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(asJson.exitCode, 0);
+        const QJsonObject compared = QJsonDocument::fromJson(asJson.rawOut).object();
+        QCOMPARE(compared.value(QLatin1String("a")).toString(), QStringLiteral("100"));
+        QCOMPARE(compared.value(QLatin1String("b")).toString(), QStringLiteral("108"));
+        const QJsonArray series = compared.value(QLatin1String("series")).toArray();
+        QCOMPARE(series.size(), 2);
+        const QJsonObject throughput = series.at(0).toObject();
+        QCOMPARE(throughput.value(QLatin1String("metric")).toString(), QStringLiteral("output_throughput"));
+        QCOMPARE(throughput.value(QLatin1String("dimensions")).toObject(),
+                 (QJsonObject{{QStringLiteral("model"), QStringLiteral("llama")}, {QStringLiteral("concurrency"), 8}}));
+        QCOMPARE(throughput.value(QLatin1String("change")).toString(), QStringLiteral("same"));
+        QCOMPARE(throughput.value(QLatin1String("delta")).toDouble(), 0.0);
+        const QJsonObject ttft = series.at(1).toObject();
+        QCOMPARE(ttft.value(QLatin1String("a")).toDouble(), 40.1);
+        QCOMPARE(ttft.value(QLatin1String("b")).toDouble(), 50.0);
+        QVERIFY(std::abs(ttft.value(QLatin1String("delta")).toDouble() - 9.9) < 1e-9);
+        QVERIFY(std::abs(ttft.value(QLatin1String("delta_percent")).toDouble() - 9.9 / 40.1 * 100) < 1e-9);
+        QCOMPARE(ttft.value(QLatin1String("better")).toString(), QStringLiteral("lower"));
+        QCOMPARE(ttft.value(QLatin1String("change")).toString(), QStringLiteral("worse"));
+
+        // Series in one run only say so; CSV has the export columns and a row per series.
+        const test::CliRun csv = workflows({QStringLiteral("compare"), QStringLiteral("serve"), QStringLiteral("108"), QStringLiteral("extra"),
+                                            QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(csv.exitCode, 0);
+        const QStringList csvLines = lines(csv.out);
+        QCOMPARE(csvLines.size(), 4);
+        QCOMPARE(csvLines.at(0).trimmed(), QStringLiteral("metric,dimensions,unit,better,a,b,delta,delta_percent,change"));
+        QVERIFY2(csvLines.at(1).startsWith(QLatin1String("output_throughput,")) && csvLines.at(1).trimmed().endsWith(QLatin1String(",900,,,,only-a")),
+                 qPrintable(csv.out));
+        QVERIFY2(csvLines.at(2).startsWith(QLatin1String("tpot_ms,")) && csvLines.at(2).trimmed().endsWith(QLatin1String(",,12,,,only-b")), qPrintable(csv.out));
+        QVERIFY2(csvLines.at(3).startsWith(QLatin1String("ttft_ms,")) && csvLines.at(3).trimmed().endsWith(QLatin1String(",better")), qPrintable(csv.out));
+
+        const test::CliRun table = workflows({QStringLiteral("compare"), QStringLiteral("serve"), QStringLiteral("run:100"), QStringLiteral("108")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(lines(table.out).first().contains(QLatin1String("A 100")) && lines(table.out).first().contains(QLatin1String("B 108")), qPrintable(table.out));
+        QVERIFY2(lines(table.out).at(2).contains(QLatin1String("+24.7%")) && lines(table.out).at(2).endsWith(QLatin1String("worse")), qPrintable(table.out));
+        QCOMPARE(lines(table.out).last(), QStringLiteral("2 series: 0 better, 1 worse in run 108 than in run 100"));
+
+        const test::CliRun unknown = workflows({QStringLiteral("compare"), QStringLiteral("serve"), QStringLiteral("100"), QStringLiteral("999")});
+        QCOMPARE(unknown.exitCode, 1);
+        QCOMPARE(lines(unknown.err).size(), 1);
+        QVERIFY2(unknown.err.startsWith(QLatin1String("fleetscope: workflows compare: 'serve' has no run '999'")), qPrintable(unknown.err));
+        QCOMPARE(workflows({QStringLiteral("compare"), QStringLiteral("nope"), QStringLiteral("1"), QStringLiteral("2")}).exitCode, 1);
+        QCOMPARE(workflows({QStringLiteral("compare"), QStringLiteral("serve"), QStringLiteral("100")}).exitCode, 2);
+        QCOMPARE(workflows({QStringLiteral("compare"), QStringLiteral("serve"), QStringLiteral("100"), QStringLiteral("108"), QStringLiteral("--format"),
+                            QStringLiteral("xml")}).exitCode, 2);
+    }
+
+    void costPerResult()
+    {
+        // The serve runs above (run 108 on 2026-11-18 02:00) priced by GPU offers, then by a connection's instances.
+        const test::CliRun unpriced = workflows({QStringLiteral("cost"), QStringLiteral("serve")});
+        QCOMPARE(unpriced.exitCode, 1);
+        QVERIFY2(unpriced.err.contains(QLatin1String("'serve' is linked to no GPU type or connection")), qPrintable(unpriced.err));
+        const QDateTime run108(QDate(2026, 11, 18), QTime(2, 0), Qt::UTC);
+        const QString h100 = canonicalGpuName(QStringLiteral("H100"));
+        {
+            Result<std::unique_ptr<Store>> store = openStore(StoreLocation{m_dataDir + QStringLiteral("/fleetscope.sqlite")}, StoreAccess::ReadWrite);
+            QVERIFY(store);
+            QVERIFY((*store)->write(test::connectionBatch(QStringLiteral("lab"), QStringLiteral("runpod"))));
+            const qint64 lab = (*store)->connections()->first().id;
+            WriteBatch batch;
+            for (const auto &[price, gpus] : {std::pair{4.0, qint64(1)}, std::pair{6.0, qint64(2)}}) {
+                GpuOffer o;
+                o.observedTs = run108.addSecs(-600);
+                o.connectionId = lab;
+                o.provider = QStringLiteral("runpod");
+                o.gpuType = h100;
+                o.providerGpuId = QStringLiteral("h100x%1").arg(gpus);
+                o.gpuCount = gpus;
+                o.pricePerHour = price;
+                batch.offers << o;
+            }
+            for (const auto &[id, cost] : {std::pair{"a", 2.5}, std::pair{"b", 1.5}}) {
+                InstanceSnapshot i;
+                i.snapshotTs = run108.addSecs(120);
+                i.connectionId = lab;
+                i.provider = QStringLiteral("runpod");
+                i.instanceId = QString::fromLatin1(id);
+                i.status = QStringLiteral("RUNNING");
+                i.costPerHour = cost;
+                batch.instances << i;
+            }
+            QVERIFY((*store)->write(batch));
+        }
+        QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("set"), QStringLiteral("serve"), QStringLiteral("--cost-gpu-type"), QStringLiteral("H100"),
+                            QStringLiteral("--gpu-count"), QStringLiteral("2")}).exitCode, 0);
+        const QJsonArray listed = json({QStringLiteral("workflows"), QStringLiteral("configs"), QStringLiteral("list")});
+        QJsonObject serve;
+        for (const QJsonValue &c : listed) {
+            if (c.toObject().value(QLatin1String("name")).toString() == QLatin1String("serve"))
+                serve = c.toObject();
+        }
+        QCOMPARE(serve.value(QLatin1String("cost_gpu_type")).toString(), h100);
+        QCOMPARE(serve.value(QLatin1String("cost_gpu_count")).toInt(), 2);
+        QVERIFY(serve.value(QLatin1String("cost_connection_id")).isNull());
+
+        // The newest run of each series with a price: 'extra' ran today, far from any offer, so 108 it is.
+        const QJsonArray byOffer = json({QStringLiteral("workflows"), QStringLiteral("cost"), QStringLiteral("serve")});
+        QCOMPARE(byOffer.size(), 2);
+        const QJsonObject throughput = byOffer.at(0).toObject();
+        QCOMPARE(throughput.value(QLatin1String("metric")).toString(), QStringLiteral("output_throughput"));
+        QCOMPARE(throughput.value(QLatin1String("run_at")).toString(), QStringLiteral("2026-11-18T02:00:00Z"));
+        QCOMPARE(throughput.value(QLatin1String("price_per_hour")).toDouble(), 6.0);   // $3 a GPU × 2
+        QCOMPARE(throughput.value(QLatin1String("priced_by")).toString(), QStringLiteral("offer"));
+        QCOMPARE(throughput.value(QLatin1String("per_dollar_hour")).toDouble(), 150.0);
+        QVERIFY(throughput.value(QLatin1String("dollars_per_result")).isNull());
+        const QJsonObject ttft = byOffer.at(1).toObject();
+        QCOMPARE(ttft.value(QLatin1String("metric")).toString(), QStringLiteral("ttft_ms"));
+        QVERIFY(std::abs(ttft.value(QLatin1String("dollars_per_result")).toDouble() - 0.05 / 3600 * 6) < 1e-12);
+
+        QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("set"), QStringLiteral("serve"), QStringLiteral("--cost-connection"), QStringLiteral("lab")})
+                     .exitCode, 0);
+        const test::CliRun table = workflows({QStringLiteral("cost"), QStringLiteral("serve")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(lines(table.out).at(1).contains(QLatin1String("$4.00")) && lines(table.out).at(1).contains(QLatin1String("225 per $/hr")),
+                 qPrintable(table.out));
+        QVERIFY2(lines(table.out).at(1).contains(QLatin1String("connection")), qPrintable(table.out));
+        QVERIFY2(lines(table.out).at(2).endsWith(QLatin1String("$5.556e-05 per result")), qPrintable(table.out));   // 50 ms at $4/hr
+        QCOMPARE(lines(table.out).last(), QStringLiteral("2 series priced; 1 runs with a price (running instances of connection lab)"));
+
+        const test::CliRun nobody = workflows({QStringLiteral("configs"), QStringLiteral("set"), QStringLiteral("serve"), QStringLiteral("--cost-connection"),
+                                               QStringLiteral("nobody")});
+        QCOMPARE(nobody.exitCode, 1);
+        QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("set"), QStringLiteral("serve"), QStringLiteral("--cost-gpu-type"), QStringLiteral("A100"),
+                            QStringLiteral("--cost-connection"), QStringLiteral("lab")}).exitCode, 2);
+        QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("set"), QStringLiteral("serve"), QStringLiteral("--no-cost")}).exitCode, 0);
+        QCOMPARE(workflows({QStringLiteral("cost"), QStringLiteral("serve")}).exitCode, 1);
     }
     // An unknown result shape: proposed (by shape, then by a loopback "AI" endpoint), edited, confirmed,
     // shown, and used by the next import; bad input fails with one line naming its source.

@@ -1,5 +1,6 @@
 // Workflows page models: metric and dimension choices, per-run flags from the regression core, the
 // trend per run, and the runs and verdicts tables (through QAbstractItemModelTester), with exact values.
+#include "workflowcomparisonmodel.h"
 #include "workflowfigures.h"
 #include "workflowrunsmodel.h"
 #include "workflowverdictsmodel.h"
@@ -326,7 +327,7 @@ private Q_SLOTS:
         QCOMPARE(cell(0, WorkflowVerdictsModel::Outcome, Qt::DecorationRole).value<QColor>(), QColor(0xd6, 0x27, 0x28));
         QCOMPARE(cell(0, WorkflowVerdictsModel::Metric, WorkflowVerdictsModel::ChangedRole).toBool(), true);
         QCOMPARE(cell(2, WorkflowVerdictsModel::Metric, WorkflowVerdictsModel::ChangedRole).toBool(), false);
-        QVERIFY2(cell(0, WorkflowVerdictsModel::Outcome, Qt::ToolTipRole).toString().contains(QStringLiteral("the 7 run(s) before it; changes within 4 ms are noise")),
+        QVERIFY2(cell(0, WorkflowVerdictsModel::Outcome, Qt::ToolTipRole).toString().contains(QStringLiteral("the 7 run(s) before; changes within 4 ms are not flagged")),
                  qPrintable(cell(0, WorkflowVerdictsModel::Outcome, Qt::ToolTipRole).toString()));
         QCOMPARE(cell(1, WorkflowVerdictsModel::Metric).toString(), QStringLiteral("throughput"));
         QCOMPARE(cell(1, WorkflowVerdictsModel::Change).toString(), QStringLiteral("+30.0 %"));
@@ -343,10 +344,13 @@ private Q_SLOTS:
         // The export carries the fields of `fleetscope workflows regressions --format json`.
         const TableData table = model.tableData();
         QCOMPARE(table.columns.first(), QStringLiteral("metric"));
-        QCOMPARE(table.columns.last(), QStringLiteral("change_percent"));
+        QCOMPARE(table.columns.size(), 23);
+        QCOMPARE(table.columns.at(4), QStringLiteral("method"));
+        QCOMPARE(table.columns.at(19), QStringLiteral("p"));
+        QCOMPARE(table.columns.last(), QStringLiteral("dollars_per_result"));
         int regression = -1;
         for (int i = 0; i < table.rows.size(); ++i) {
-            if (table.rows.at(i).at(4).toString() == QLatin1String("regression"))
+            if (table.rows.at(i).at(5).toString() == QLatin1String("regression"))
                 regression = i;
         }
         QVERIFY(regression >= 0);
@@ -354,12 +358,104 @@ private Q_SLOTS:
         QCOMPARE(r.at(1).toString(), QStringLiteral("{\"batch\":1,\"model\":\"llama\"}"));
         QCOMPARE(r.at(2).toString(), QStringLiteral("ms"));
         QCOMPARE(r.at(3).toString(), QStringLiteral("lower"));
-        QCOMPARE(r.at(5).toDouble(), 50.0);
-        QCOMPARE(r.at(6).toDateTime(), runTime(8));
-        QCOMPARE(r.at(7).toString(), QStringLiteral("sha8"));
-        QCOMPARE(r.at(8).toInt(), 7);
-        QCOMPARE(r.at(9).toDouble(), 40.0);
-        QCOMPARE(r.at(11).toDouble(), 25.0);
+        QCOMPARE(r.at(4).toString(), QStringLiteral("mad"));
+        QCOMPARE(r.at(6).toDouble(), 50.0);
+        QCOMPARE(r.at(7).toDateTime(), runTime(8));
+        QCOMPARE(r.at(8).toString(), QStringLiteral("sha8"));
+        QCOMPARE(r.at(9).toInt(), 1);
+        QCOMPARE(r.at(11).toInt(), 7);
+        QCOMPARE(r.at(12).toDouble(), 40.0);
+        QCOMPARE(r.at(16).toDouble(), 25.0);
+        QVERIFY(!r.at(17).isValid() && !r.at(18).isValid() && !r.at(19).isValid());   // z, U and p: not this method's
+        QVERIFY(!r.at(20).isValid());   // not priced
+
+        // Priced runs: throughput per $/hr, a latency in ms as dollars per result, a count as nothing.
+        QList<SeriesVerdict> verdicts;
+        for (int row = 0; row < model.rowCount(); ++row)
+            verdicts << model.verdict(row);
+        model.setVerdicts(verdicts, {{8, RunPrice{4.0, QStringLiteral("offer"), runTime(8)}}});
+        QStringList perDollar;
+        for (int row = 0; row < model.rowCount(); ++row)
+            perDollar << QStringLiteral("%1=%2").arg(model.verdict(row).metric, model.index(row, WorkflowVerdictsModel::PerDollar).data().toString());
+        QVERIFY2(perDollar.contains(QStringLiteral("throughput=32.5 tok/s per $/hr")), qPrintable(perDollar.join(QLatin1Char(' '))));
+        QVERIFY2(perDollar.contains(QStringLiteral("latency=$5.56e-05 per result")), qPrintable(perDollar.join(QLatin1Char(' '))));   // 50 ms at $4/hr
+        QVERIFY2(perDollar.contains(QStringLiteral("requests=—")), qPrintable(perDollar.join(QLatin1Char(' '))));
+        QVERIFY(model.index(regression, WorkflowVerdictsModel::PerDollar).data(Qt::ToolTipRole).toString().contains(QStringLiteral("$4.00/hr")));
+        const TableData priced = model.tableData();
+        QCOMPARE(priced.rows.at(regression).at(20).toDouble(), 4.0);
+        QVERIFY(std::abs(priced.rows.at(regression).at(22).toDouble() - 0.05 / 3600 * 4) < 1e-12);
+    }
+
+    void comparisonModel()
+    {
+        // Run 1 against run 8 of the sample, plus a metric only run 8 has and one only run 1 has.
+        QList<WorkflowMetricRow> rows = sampleRows();
+        rows << row(8, QStringLiteral("memory"), 12, QStringLiteral("GB"), MetricDirection::LowerIsBetter, kLlama1);
+        rows << row(1, QStringLiteral("warmup"), 3, QStringLiteral("s"), MetricDirection::LowerIsBetter, kLlama1);
+        WorkflowComparisonModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setComparison(compareRuns(rows, 1, 8), QStringLiteral("101"), QStringLiteral("108"));
+        QCOMPARE(model.rowCount(), 7);   // latency ×3, memory, requests, throughput, warmup
+        QCOMPARE(model.headerData(WorkflowComparisonModel::A, Qt::Horizontal).toString(), QStringLiteral("A: 101"));
+        QCOMPARE(model.headerData(WorkflowComparisonModel::B, Qt::Horizontal).toString(), QStringLiteral("B: 108"));
+        const auto cell = [&model](int row, int column) { return model.index(row, column).data().toString(); };
+        // Sorted by metric, then dimensions: llama's latency first; only the varying dimensions shown.
+        QCOMPARE(cell(0, WorkflowComparisonModel::Metric), QStringLiteral("latency"));
+        QCOMPARE(cell(0, WorkflowComparisonModel::Dimensions), QStringLiteral("batch=1, model=llama"));
+        QCOMPARE(cell(0, WorkflowComparisonModel::A), QStringLiteral("40 ms"));
+        QCOMPARE(cell(0, WorkflowComparisonModel::B), QStringLiteral("50 ms"));
+        QCOMPARE(cell(0, WorkflowComparisonModel::Delta), QStringLiteral("+10 ms"));
+        QCOMPARE(cell(0, WorkflowComparisonModel::DeltaPercent), QStringLiteral("+25.0 %"));
+        QCOMPARE(cell(0, WorkflowComparisonModel::Change), QStringLiteral("Worse"));
+        QCOMPARE(model.index(0, WorkflowComparisonModel::Change).data(Qt::DecorationRole).value<QColor>(), QColor(0xd6, 0x27, 0x28));
+        QCOMPARE(cell(1, WorkflowComparisonModel::Change), QStringLiteral("Same"));
+        QCOMPARE(cell(3, WorkflowComparisonModel::Metric), QStringLiteral("memory"));
+        QCOMPARE(cell(3, WorkflowComparisonModel::A), QStringLiteral("—"));
+        QCOMPARE(cell(3, WorkflowComparisonModel::Delta), QStringLiteral("—"));
+        QCOMPARE(cell(3, WorkflowComparisonModel::Change), QStringLiteral("Only in B"));
+        QCOMPARE(cell(4, WorkflowComparisonModel::Change), QStringLiteral("Same"));   // requests: neutral and unchanged
+        QCOMPARE(cell(5, WorkflowComparisonModel::Metric), QStringLiteral("throughput"));
+        QCOMPARE(cell(5, WorkflowComparisonModel::DeltaPercent), QStringLiteral("+30.0 %"));
+        QCOMPARE(cell(5, WorkflowComparisonModel::Change), QStringLiteral("Better"));
+        QCOMPARE(cell(6, WorkflowComparisonModel::Change), QStringLiteral("Only in A"));
+        QCOMPARE(model.count(RunChange::Better), qsizetype(1));
+        QCOMPARE(model.count(RunChange::Worse), qsizetype(1));
+
+        // Sorting: a missing value sorts below every number.
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(WorkflowComparisonModel::SortRole);
+        proxy.sort(WorkflowComparisonModel::A, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, WorkflowComparisonModel::Metric).data().toString(), QStringLiteral("memory"));
+        proxy.sort(WorkflowComparisonModel::DeltaPercent, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, WorkflowComparisonModel::Metric).data().toString(), QStringLiteral("throughput"));
+
+        // The export: the CLI's columns, typed cells, the full dimensions as JSON text.
+        const TableData table = model.tableData();
+        QCOMPARE(table.columns, (QStringList{QStringLiteral("metric"), QStringLiteral("dimensions"), QStringLiteral("unit"), QStringLiteral("better"),
+                                             QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("delta"), QStringLiteral("delta_percent"),
+                                             QStringLiteral("change")}));
+        QCOMPARE(table.rows.at(0), (QVariantList{QStringLiteral("latency"), QStringLiteral("{\"batch\":1,\"model\":\"llama\"}"), QStringLiteral("ms"),
+                                                 QStringLiteral("lower"), 40.0, 50.0, 10.0, 25.0, QStringLiteral("worse")}));
+        QVERIFY(!table.rows.at(3).at(4).isValid());
+        QCOMPARE(table.rows.at(3).at(8).toString(), QStringLiteral("only-b"));
+    }
+
+    void findRunsByName()
+    {
+        WorkflowRun github;
+        github.id = 1;
+        github.runKey = QStringLiteral("run:7310553");
+        github.githubRunId = 7310553;
+        WorkflowRun local;
+        local.id = 2;
+        local.runKey = QStringLiteral("run:nightly-3");
+        const QList<WorkflowRun> runs{github, local};
+        QCOMPARE(findRunByName(runs, QStringLiteral("7310553"))->id, qint64(1));
+        QCOMPARE(findRunByName(runs, QStringLiteral("run:7310553"))->id, qint64(1));
+        QCOMPARE(findRunByName(runs, QStringLiteral(" nightly-3"))->id, qint64(2));   // its label
+        QCOMPARE(findRunByName(runs, QStringLiteral("run:nightly-3"))->id, qint64(2));
+        QVERIFY(!findRunByName(runs, QStringLiteral("42")));
     }
 };
 

@@ -7,6 +7,7 @@
 #include "schemaproposaljob.h"
 #include "snapshotformat.h"
 #include "pointseries.h"
+#include "runcomparisondialog.h"
 #include "tableview.h"
 #include "timeserieschart.h"
 #include "workflowrunsmodel.h"
@@ -21,6 +22,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -140,8 +142,19 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     m_verdictsSummary->setTextFormat(Qt::PlainText);
     m_verdictsSummary->setWordWrap(true);
     m_showAll = new QCheckBox(tr("Show unchanged and unjudged series"), verdictsPane);
+    m_method = new QComboBox(verdictsPane);
+    m_method->setAccessibleName(tr("Regression method"));
+    m_method->addItem(tr("Median and MAD"), regressionMethodName(RegressionMethod::Mad));
+    m_method->addItem(tr("Percent change"), regressionMethodName(RegressionMethod::Percent));
+    m_method->addItem(tr("Z-score"), regressionMethodName(RegressionMethod::ZScore));
+    m_method->addItem(tr("Mann-Whitney (last 5 runs)"), regressionMethodName(RegressionMethod::MannWhitney));
+    m_method->setToolTip(tr("How the newest run is judged against the 30 runs before it; whatever the method, changes under 10 % "
+                            "are not flagged.\nMedian and MAD: beyond 3 scaled MADs. Percent change: the 10 % alone. "
+                            "Z-score: beyond 3 standard deviations from the mean.\nMann-Whitney: the newest 5 runs by a rank test, p < 0.01."));
     auto *verdictsRow = new QHBoxLayout;
     verdictsRow->addWidget(m_verdictsSummary, 1);
+    verdictsRow->addWidget(fieldLabel(tr("Method"), verdictsPane));
+    verdictsRow->addWidget(m_method);
     verdictsRow->addWidget(m_showAll);
     m_verdictsTable = new TableView(verdictsPane);
     m_verdictsTable->setModel(m_verdicts);
@@ -176,9 +189,17 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     m_runsTable->table()->setAccessibleName(tr("Workflow runs"));
     m_runsTable->table()->setSortingEnabled(true);
     m_runsTable->table()->sortByColumn(WorkflowRunsModel::Started, Qt::DescendingOrder);
+    m_runsTable->table()->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_runsTable->table()->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_compare = new QPushButton(tr("Compare…"), runsPane);
+    m_compare->setToolTip(tr("Select two runs (Ctrl+click) to see every metric of both side by side."));
+    m_compare->setEnabled(false);
+    auto *runsRow = new QHBoxLayout;
+    runsRow->addWidget(m_runsFilter, 1);
+    runsRow->addWidget(m_compare);
     auto *runsLayout = new QVBoxLayout(runsPane);
     runsLayout->setContentsMargins(0, 4, 0, 0);
-    runsLayout->addWidget(m_runsFilter);
+    runsLayout->addLayout(runsRow);
     runsLayout->addWidget(m_runsTable, 1);
     m_tabs->addTab(runsPane, tr("Runs"));
 
@@ -200,10 +221,15 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
         rebuildDimensionPickers();
         updateTrend();
     });
+    connect(m_method, &QComboBox::currentIndexChanged, this, &WorkflowsPage::loadConfig);
     connect(m_showAll, &QCheckBox::toggled, this, [this](bool all) {
         m_verdictsProxy->setFilterFixedString(all ? QString() : QStringLiteral("true"));
     });
     connect(m_verdictsTable->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &WorkflowsPage::showVerdictSeries);
+    connect(m_runsTable->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        m_compare->setEnabled(m_runsTable->table()->selectionModel()->selectedRows().size() == 2);
+    });
+    connect(m_compare, &QPushButton::clicked, this, &WorkflowsPage::compareSelectedRuns);
     connect(m_runsFilter, &QLineEdit::textChanged, m_runsProxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_analysisState, &PageState::retryRequested, this, &WorkflowsPage::loadConfig);
 }
@@ -311,6 +337,10 @@ QString WorkflowsPage::configText(const WorkflowConfig &config, qsizetype runs) 
     parts << (config.filePatterns.isEmpty() ? tr("every result file") : config.filePatterns.join(QStringLiteral(", ")));
     if (!config.enabled)
         parts << tr("disabled");
+    if (config.costConnectionId)
+        parts << tr("priced by its connection's instances");
+    else if (!config.gpuType.isEmpty())
+        parts << tr("priced as %1 × %2").arg(config.gpuCount).arg(config.gpuType);
     parts << tr("%n run(s) stored", nullptr, int(runs));
     return parts.join(QStringLiteral("  ·  "));
 }
@@ -322,8 +352,10 @@ void WorkflowsPage::loadConfig()
         return;
     const WorkflowConfig config = m_configs.at(index);
     m_configSummary->setText(configText(config, 0));
+    RegressionSettings settings;
+    settings.method = parseRegressionMethod(m_method->currentData().toString()).value_or(RegressionMethod::Mad);
     m_analysisState->showLoading();
-    readLatest<Analysis>(m_configRequest, [config](Store &store) -> Result<Analysis> {
+    readLatest<Analysis>(m_configRequest, [config, settings](Store &store) -> Result<Analysis> {
         Analysis analysis;
         analysis.config = config;
         auto runs = store.workflowRuns(config.name);
@@ -338,8 +370,12 @@ void WorkflowsPage::loadConfig()
         analysis.rows = *std::move(rows);
         // Judged over the whole history, whatever the time range: a baseline needs the runs before it.
         analysis.series = runSeries(analysis.rows);
-        analysis.verdicts = detectRegressions(analysis.series);
-        analysis.flags = flagRuns(analysis.series);
+        analysis.verdicts = detectRegressions(analysis.series, settings);
+        analysis.flags = flagRuns(analysis.series, settings);
+        auto prices = readRunPrices(store, config, analysis.runs);
+        if (!prices)
+            return std::unexpected(prices.error());
+        analysis.prices = *std::move(prices);
         QList<QJsonObject> groups;
         for (const MetricSeries &s : std::as_const(analysis.series))
             groups << s.group;
@@ -361,7 +397,7 @@ void WorkflowsPage::showAnalysis(Analysis analysis)
     const WorkflowConfig &config = m_analysis.config;
     m_configSummary->setText(configText(config, m_analysis.runs.size()));
     m_runs->setRuns(m_analysis.runs);
-    m_verdicts->setVerdicts(m_analysis.verdicts);
+    m_verdicts->setVerdicts(m_analysis.verdicts, m_analysis.prices);
     m_tabs->setTabText(0, tr("Regressions (%1)").arg(m_verdicts->count(Verdict::Regression)));
     m_tabs->setTabText(1, tr("Runs (%1)").arg(m_analysis.runs.size()));
     m_verdictsSummary->setText(tr("%1 regression(s) and %2 improvement(s) in the newest runs of %3 series; %4 with too little history to judge.")
@@ -444,6 +480,21 @@ void WorkflowsPage::showVerdictSeries(const QModelIndex &current)
         const QString value = v.group.contains(it.key()) ? dimensionValueText(v.group.value(it.key())) : QString();
         it.value()->setCurrentIndex(std::max(0, it.value()->findData(value)));
     }
+}
+
+RunComparisonDialog *WorkflowsPage::compareSelectedRuns()
+{
+    const QModelIndexList selected = m_runsTable->table()->selectionModel()->selectedRows();
+    if (selected.size() != 2)
+        return nullptr;
+    WorkflowRun a = m_runs->run(m_runsProxy->mapToSource(selected.at(0)).row());
+    WorkflowRun b = m_runs->run(m_runsProxy->mapToSource(selected.at(1)).row());
+    if (b.metricTime() < a.metricTime())
+        std::swap(a, b);
+    auto *dialog = new RunComparisonDialog(m_analysis.config.name, a, b, m_analysis.rows, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 void WorkflowsPage::updateTrend()

@@ -5,6 +5,7 @@
 #include "schemadialog.h"
 #include "workflowfigures.h"
 #include "workflows/aischema.h"
+#include "workflows/runcost.h"
 
 class QAction;
 class QCheckBox;
@@ -12,6 +13,7 @@ class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QToolButton;
@@ -20,6 +22,7 @@ namespace fleetscope {
 
 class GitHubFetchBar;
 class SchemaProposalJob;
+class RunComparisonDialog;
 class TableView;
 class TimeSeriesChart;
 class WorkflowRunsModel;
@@ -57,9 +60,15 @@ public:
     QSortFilterProxyModel *runsProxy() const { return m_runsProxy; }
     TableView *runsView() const { return m_runsTable; }
     QLineEdit *runsFilter() const { return m_runsFilter; }
+    // Enabled while two runs are selected in the runs table.
+    QPushButton *compareButton() const { return m_compare; }
+    // Opens the comparison of the two selected runs, the older as A; nullptr unless two are selected.
+    RunComparisonDialog *compareSelectedRuns();
     WorkflowVerdictsModel *verdictsModel() const { return m_verdicts; }
     TableView *verdictsView() const { return m_verdictsTable; }
     QCheckBox *showAllVerdicts() const { return m_showAll; }
+    // The regression method the verdicts and chart flags use (item data: its name, as `--method` takes it).
+    QComboBox *methodPicker() const { return m_method; }
     QLabel *verdictsSummary() const { return m_verdictsSummary; }
     const WorkflowTrend &trend() const { return m_trend; }
 
@@ -71,6 +80,7 @@ public:
         QList<MetricSeries> series;
         QList<SeriesVerdict> verdicts;
         QList<RunFlag> flags;
+        QHash<qint64, RunPrice> prices;   // $/hr of the runs, where the configuration is priced
         QStringList varying;   // the dimensions that tell the series apart
     };
 
@@ -102,10 +112,12 @@ private:
     QSortFilterProxyModel *m_runsProxy = nullptr;
     TableView *m_runsTable = nullptr;
     QLineEdit *m_runsFilter = nullptr;
+    QPushButton *m_compare = nullptr;
     WorkflowVerdictsModel *m_verdicts = nullptr;
     QSortFilterProxyModel *m_verdictsProxy = nullptr;
     TableView *m_verdictsTable = nullptr;
     QCheckBox *m_showAll = nullptr;
+    QComboBox *m_method = nullptr;
     QLabel *m_verdictsSummary = nullptr;
 
     QToolButton *m_schemaButton = nullptr;

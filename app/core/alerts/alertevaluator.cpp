@@ -372,6 +372,10 @@ static void workflowRegression(const Context &c)
     settings.window = std::max(1, int(param(c.rule, "window")));
     settings.thresholdPercent = param(c.rule, "threshold_percent");
     settings.madK = param(c.rule, "mad_k");
+    settings.method = parseRegressionMethod(c.rule.params.value(QStringLiteral("method")).toString()).value_or(RegressionMethod::Mad);
+    settings.zThreshold = param(c.rule, "z");
+    settings.recentRuns = std::max(1, int(param(c.rule, "k")));
+    settings.alpha = param(c.rule, "alpha");
     for (auto it = c.view.workflowSeries.cbegin(); it != c.view.workflowSeries.cend(); ++it) {
         if (!only.isEmpty() && it.key() != only)
             continue;
@@ -381,13 +385,15 @@ static void workflowRegression(const Context &c)
             const QString group = groupText(v.group);
             const QString unit = v.unit.isEmpty() ? QString() : QLatin1Char(' ') + v.unit;
             const QString commit = v.latest.headSha.isEmpty() ? QString() : QStringLiteral(" at %1").arg(v.latest.headSha.left(7));
+            const QString judged = v.judgedRuns > 1 ? QStringLiteral(" (median of the last %1 runs, p %2)")
+                                                          .arg(v.judgedRuns).arg(v.p.value_or(1), 0, 'g', 2) : QString();
             c.found(0, QStringLiteral("%1/%2/%3").arg(it.key(), v.metric, group),
-                    QStringLiteral("%1: %2%3 %4%5, %6 vs the median %7%5 of %8 runs before (%9 is better)%10")
+                    QStringLiteral("%1: %2%3 %4%5%11, %6 vs the median %7%5 of %8 runs before (%9 is better)%10")
                         .arg(it.key(), v.metric, group.isEmpty() ? QString() : QStringLiteral(" {%1}").arg(group))
-                        .arg(v.latest.value, 0, 'g', 6).arg(unit)
+                        .arg(v.judgedValue, 0, 'g', 6).arg(unit)
                         .arg(QStringLiteral("%1%2 %").arg(v.changePercent >= 0 ? QStringLiteral("+") : QString()).arg(v.changePercent, 0, 'f', 1))
                         .arg(v.baselineMedian, 0, 'g', 6).arg(v.baselineRuns)
-                        .arg(v.direction == MetricDirection::LowerIsBetter ? QStringLiteral("lower") : QStringLiteral("higher"), commit));
+                        .arg(v.direction == MetricDirection::LowerIsBetter ? QStringLiteral("lower") : QStringLiteral("higher"), commit, judged));
         }
     }
 }

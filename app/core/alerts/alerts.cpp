@@ -1,6 +1,8 @@
 // Alert kinds and rule validation.
 #include "alerts.h"
 
+#include "workflows/regression.h"
+
 #include <algorithm>
 
 namespace fleetscope {
@@ -29,9 +31,12 @@ const QList<AlertKindInfo> &alertKinds()
          QJsonObject{{QStringLiteral("budget"), QString()}}},
         {QStringLiteral("workflow_regression"),
          QStringLiteral("a workflow metric whose newest run is worse than the median of up to window runs before it by more than "
-                        "threshold_percent and mad_k scaled MADs; config: one configuration's name, empty for every enabled one"),
-         QJsonObject{{QStringLiteral("config"), QString()}, {QStringLiteral("window"), 30}, {QStringLiteral("threshold_percent"), 10},
-                     {QStringLiteral("mad_k"), 3}}},
+                        "threshold_percent, judged by method (percent, mad: beyond mad_k scaled MADs, zscore: beyond z standard "
+                        "deviations, mannwhitney: the newest k runs by a rank test at alpha), as `workflows regressions`; "
+                        "config: one configuration's name, empty for every enabled one"),
+         QJsonObject{{QStringLiteral("config"), QString()}, {QStringLiteral("method"), QStringLiteral("mad")}, {QStringLiteral("window"), 30},
+                     {QStringLiteral("threshold_percent"), 10}, {QStringLiteral("mad_k"), 3}, {QStringLiteral("z"), 3},
+                     {QStringLiteral("k"), 5}, {QStringLiteral("alpha"), 0.01}}},
     };
     return kinds;
 }
@@ -76,6 +81,9 @@ Result<AlertRule> validateAlertRule(AlertRule rule)
     }
     if (rule.kind == QLatin1String("price_below") && params.value(QStringLiteral("gpu_type")).toString().isEmpty())
         return fail(ErrorClass::Config, QStringLiteral("alert rule %1: price_below needs gpu_type").arg(rule.name));
+    if (rule.kind == QLatin1String("workflow_regression") && !parseRegressionMethod(params.value(QStringLiteral("method")).toString()))
+        return fail(ErrorClass::Config, QStringLiteral("alert rule %1: method must be one of %2")
+                                            .arg(rule.name, regressionMethodNames().join(QStringLiteral(", "))));
     if (rule.kind == QLatin1String("budget") && budgetThresholds(params).isEmpty())
         return fail(ErrorClass::Config, QStringLiteral("alert rule %1: thresholds must be percents above 0, like 50,80,100").arg(rule.name));
     rule.params = params;

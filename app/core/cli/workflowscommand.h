@@ -1,4 +1,4 @@
-// `fleetscope workflows configs|import|runs|regressions|fetch|backfill|retry|token|schema`: workflow metrics from the command line.
+// `fleetscope workflows configs|import|runs|regressions|compare|cost|fetch|backfill|retry|token|schema`: workflow metrics from the command line.
 #pragma once
 
 #include "cli/commandcontext.h"
@@ -12,6 +12,10 @@ int workflowsConfigs(const CommandContext &ctx, const QStringList &args);
 int workflowsImport(const CommandContext &ctx, const QStringList &args);
 int workflowsRuns(const CommandContext &ctx, const QStringList &args);
 int workflowsRegressions(const CommandContext &ctx, const QStringList &args);
+// workflowscompare.cpp.
+int workflowsCompare(const CommandContext &ctx, const QStringList &args);
+// workflowscost.cpp.
+int workflowsCost(const CommandContext &ctx, const QStringList &args);
 // GitHub Actions, in workflowsgithub.cpp.
 int workflowsFetch(const CommandContext &ctx, const QStringList &args);
 int workflowsBackfill(const CommandContext &ctx, const QStringList &args);

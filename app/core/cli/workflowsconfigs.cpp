@@ -2,6 +2,7 @@
 #include "workflowscommand.h"
 
 #include "cli/texttable.h"
+#include "gpunames.h"
 #include "workflows/resultfiles.h"
 
 #include <QCommandLineParser>
@@ -17,9 +18,12 @@ QString configsUsage()
         "Usage: fleetscope workflows configs list [--format table|json]\n"
         "       fleetscope workflows configs add NAME --repo OWNER/REPO [--workflow FILE] [--branch B] [--pattern GLOB]...\n"
         "                                        [--max-file-mb N] [--description TEXT] [--disabled]\n"
-        "       fleetscope workflows configs set NAME [the options of add] [--no-patterns] [--enable | --disable]\n"
+        "                                        [--cost-gpu-type T [--gpu-count N] | --cost-connection NAME]\n"
+        "       fleetscope workflows configs set NAME [the options of add] [--no-patterns] [--no-cost] [--enable | --disable]\n"
         "       fleetscope workflows configs remove NAME        (deletes its runs and metrics too)\n"
-        "GLOB: a path pattern such as bench/**/*.json; without patterns every .json, .csv, .md and .xml file is read.\n");
+        "GLOB: a path pattern such as bench/**/*.json; without patterns every .json, .csv, .md and .xml file is read.\n"
+        "Cost per result (workflows cost): each run priced at the cheapest stored offer of GPU type T (times N GPUs,\n"
+        "default 1) nearest the run, or at the running instances of connection NAME in the snapshot nearest the run.\n");
 }
 
 struct ConfigOptions {
@@ -33,6 +37,10 @@ struct ConfigOptions {
     QCommandLineOption disabled{QStringLiteral("disabled")};
     QCommandLineOption enable{QStringLiteral("enable")};
     QCommandLineOption disable{QStringLiteral("disable")};
+    QCommandLineOption costGpuType{QStringLiteral("cost-gpu-type"), QString(), QStringLiteral("T")};
+    QCommandLineOption costConnection{QStringLiteral("cost-connection"), QString(), QStringLiteral("NAME")};
+    QCommandLineOption gpuCount{QStringLiteral("gpu-count"), QString(), QStringLiteral("N")};
+    QCommandLineOption noCost{QStringLiteral("no-cost")};
 };
 
 // Applies the options PARSER saw to CONFIG; a usage problem as text.
@@ -70,6 +78,26 @@ std::optional<QString> applyOptions(const QCommandLineParser &parser, const Conf
         config.enabled = false;
     if (parser.isSet(o.enable))
         config.enabled = true;
+    if (int(parser.isSet(o.costGpuType)) + int(parser.isSet(o.costConnection)) + int(parser.isSet(o.noCost)) > 1)
+        return QStringLiteral("one of --cost-gpu-type, --cost-connection and --no-cost");
+    if (parser.isSet(o.costGpuType)) {
+        config.gpuType = canonicalGpuName(parser.value(o.costGpuType));
+        if (config.gpuType.isEmpty())
+            return QStringLiteral("--cost-gpu-type wants a GPU type such as H100");
+        config.costConnectionId.reset();
+    }
+    if (parser.isSet(o.noCost)) {
+        config.gpuType.clear();
+        config.costConnectionId.reset();
+        config.gpuCount = 1;
+    }
+    if (parser.isSet(o.gpuCount)) {
+        bool ok = false;
+        const qint64 count = parser.value(o.gpuCount).toLongLong(&ok);
+        if (!ok || count < 1 || count > 1024)
+            return QStringLiteral("--gpu-count wants a whole number from 1 to 1024");
+        config.gpuCount = count;
+    }
     return std::nullopt;
 }
 
@@ -112,6 +140,9 @@ int configsList(const CommandContext &ctx, const QStringList &args)
                 {QStringLiteral("file_patterns"), QJsonArray::fromStringList(c.filePatterns)},
                 {QStringLiteral("max_file_bytes"), c.maxFileBytes},
                 {QStringLiteral("enabled"), c.enabled},
+                {QStringLiteral("cost_gpu_type"), c.gpuType.isEmpty() ? QJsonValue() : QJsonValue(c.gpuType)},
+                {QStringLiteral("cost_gpu_count"), c.gpuCount},
+                {QStringLiteral("cost_connection_id"), c.costConnectionId ? QJsonValue(*c.costConnectionId) : QJsonValue()},
             });
         }
         ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
@@ -138,8 +169,8 @@ int configsAddOrSet(const CommandContext &ctx, const QStringList &args, bool add
     const QString verb = add ? QStringLiteral("add") : QStringLiteral("set");
     QCommandLineParser parser;
     const ConfigOptions o;
-    parser.addOptions({o.repo, o.workflow, o.branch, o.pattern, o.maxFileMb, o.description});
-    parser.addOptions(add ? QList<QCommandLineOption>{o.disabled} : QList<QCommandLineOption>{o.noPatterns, o.enable, o.disable});
+    parser.addOptions({o.repo, o.workflow, o.branch, o.pattern, o.maxFileMb, o.description, o.costGpuType, o.costConnection, o.gpuCount});
+    parser.addOptions(add ? QList<QCommandLineOption>{o.disabled} : QList<QCommandLineOption>{o.noPatterns, o.enable, o.disable, o.noCost});
     if (!parser.parse(QStringList{verb} + args))
         return ctx.usage(parser.errorText(), configsUsage());
     if (parser.positionalArguments().size() != 1 || parser.positionalArguments().first().trimmed().isEmpty())
@@ -160,6 +191,17 @@ int configsAddOrSet(const CommandContext &ctx, const QStringList &args, bool add
     config.name = name;
     if (const std::optional<QString> problem = applyOptions(parser, o, config))
         return ctx.usage(QStringLiteral("workflows configs %1: %2").arg(verb, *problem), configsUsage());
+    if (parser.isSet(o.costConnection)) {
+        const QString wanted = parser.value(o.costConnection).trimmed();
+        Result<QList<ConnectionRecord>> connections = (*service)->read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
+        if (!connections)
+            return ctx.failure(connections.error().message);
+        const auto found = std::find_if(connections->cbegin(), connections->cend(), [&wanted](const ConnectionRecord &c) { return c.name == wanted; });
+        if (found == connections->cend())
+            return ctx.failure(QStringLiteral("workflows configs %1: no connection named '%2'").arg(verb, wanted));
+        config.costConnectionId = found->id;
+        config.gpuType.clear();
+    }
     if (Result<void> written = writeConfig(**service, config); !written)
         return ctx.failure(written.error().message);
     ctx.out << (add ? QStringLiteral("added workflow configuration '%1' for %2/%3").arg(name, config.githubOwner, config.githubRepo)
@@ -227,8 +269,8 @@ int workflowsConfigs(const CommandContext &ctx, const QStringList &args)
 int runWorkflows(const CommandContext &ctx, const QStringList &args)
 {
     const QString help = QStringLiteral("Usage: fleetscope workflows configs list|add|set|remove ... | import CONFIG PATH... | runs [--config C]\n"
-                                        "       | regressions CONFIG | fetch CONFIG | backfill CONFIG --since T | retry CONFIG | token set|remove\n"
-                                        "       | schema propose|confirm|show|ai ...\n");
+                                        "       | regressions CONFIG [--method M] | compare CONFIG RUN_A RUN_B | cost CONFIG | fetch CONFIG\n"
+                                        "       | backfill CONFIG --since T | retry CONFIG | token set|remove | schema propose|confirm|show|ai ...\n");
     if (args.isEmpty())
         return ctx.usage(QStringLiteral("workflows: missing subcommand"), help);
     const QString sub = args.first();
@@ -240,6 +282,10 @@ int runWorkflows(const CommandContext &ctx, const QStringList &args)
         return workflowsRuns(ctx, args.mid(1));
     if (sub == QLatin1String("regressions"))
         return workflowsRegressions(ctx, args.mid(1));
+    if (sub == QLatin1String("compare"))
+        return workflowsCompare(ctx, args.mid(1));
+    if (sub == QLatin1String("cost"))
+        return workflowsCost(ctx, args.mid(1));
     if (sub == QLatin1String("fetch"))
         return workflowsFetch(ctx, args.mid(1));
     if (sub == QLatin1String("backfill"))

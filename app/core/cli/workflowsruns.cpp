@@ -11,6 +11,9 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <cmath>
+#include <variant>
+
 namespace fleetscope {
 namespace {
 
@@ -31,11 +34,17 @@ QString runsUsage()
 QString regressionsUsage()
 {
     return QStringLiteral(
-        "Usage: fleetscope workflows regressions CONFIG [--metric NAME]... [--window N] [--min-runs N] [--threshold PCT]\n"
-        "                                       [--mad-k K] [--all] [--format table|json]\n"
-        "The newest run of each series against the median of up to N runs before it (default 30): a regression is a\n"
-        "change the bad way beyond max(PCT % of that median (default 10), K scaled MADs (default 3)). --all: every series.\n"
-        "Exit 0 whenever the check ran, regressions or not.\n");
+        "Usage: fleetscope workflows regressions CONFIG [--method percent|mad|zscore|mannwhitney] [--metric NAME]...\n"
+        "                                       [--window N] [--min-runs N] [--threshold PCT] [--mad-k K] [--z Z]\n"
+        "                                       [--k K] [--alpha A] [--all] [--format table|json]\n"
+        "Each series' newest run against up to N runs before it (default 30; at least --min-runs, default 5). A regression\n"
+        "is a change the bad way of more than PCT % of the baseline median (default 10) that the method finds beyond noise:\n"
+        "  mad (default)  and beyond K scaled MADs of the baseline (default 3)\n"
+        "  percent        the threshold alone\n"
+        "  zscore         and more than Z standard deviations from the baseline mean (default 3)\n"
+        "  mannwhitney    the newest K runs (default 5; their median) against the N before them by a one-sided\n"
+        "                 Mann-Whitney U test, p below A (default 0.01)\n"
+        "--all: every series. Exit 0 whenever the check ran, regressions or not.\n");
 }
 
 QString time(const QDateTime &ts)
@@ -193,17 +202,120 @@ int workflowsRuns(const CommandContext &ctx, const QStringList &args)
     return ExitOk;
 }
 
+namespace {
+
+// The test statistic a verdict rests on, for the table: "MAD 1.2", "z 4.1", "U 150 p 0.0004".
+QString statisticText(const SeriesVerdict &v)
+{
+    if (!v.baselineRuns)
+        return QStringLiteral("-");
+    const auto zText = [](double z) {
+        return std::isfinite(z) ? QString::number(z, 'f', 2) : QString::fromUtf8(z > 0 ? "+∞" : "−∞");
+    };
+    switch (v.method) {
+    case RegressionMethod::Percent: return QStringLiteral("-");
+    case RegressionMethod::Mad: return QStringLiteral("MAD %1").arg(number(v.mad));
+    case RegressionMethod::ZScore: return v.z ? QStringLiteral("z %1").arg(zText(*v.z)) : QStringLiteral("-");
+    case RegressionMethod::MannWhitney:
+        return v.u && v.p ? QStringLiteral("U %1 p %2").arg(number(*v.u), QString::number(*v.p, 'g', 2)) : QStringLiteral("-");
+    }
+    return {};
+}
+
+QJsonValue finiteOrNull(const std::optional<double> &value)
+{
+    return value && std::isfinite(*value) ? QJsonValue(*value) : QJsonValue();
+}
+
+QJsonObject verdictJson(const SeriesVerdict &v)
+{
+    const bool judged = v.baselineRuns > 0;
+    return QJsonObject{
+        {QStringLiteral("metric"), v.metric},
+        {QStringLiteral("dimensions"), v.group},
+        {QStringLiteral("unit"), orNull(v.unit)},
+        {QStringLiteral("better"), directionName(v.direction)},
+        {QStringLiteral("method"), regressionMethodName(v.method)},
+        {QStringLiteral("verdict"), verdictName(v.verdict)},
+        {QStringLiteral("latest"), v.latest.value},
+        {QStringLiteral("latest_at"), time(v.latest.time)},
+        {QStringLiteral("head_sha"), orNull(v.latest.headSha)},
+        {QStringLiteral("judged_runs"), v.judgedRuns},
+        {QStringLiteral("judged_value"), v.judgedValue},
+        {QStringLiteral("baseline_runs"), v.baselineRuns},
+        {QStringLiteral("baseline_median"), judged ? QJsonValue(v.baselineMedian) : QJsonValue()},
+        {QStringLiteral("baseline_mean"), judged ? QJsonValue(v.baselineMean) : QJsonValue()},
+        {QStringLiteral("stddev"), judged ? QJsonValue(v.stddev) : QJsonValue()},
+        {QStringLiteral("mad"), judged ? QJsonValue(v.mad) : QJsonValue()},
+        {QStringLiteral("change_percent"), judged ? QJsonValue(v.changePercent) : QJsonValue()},
+        {QStringLiteral("z"), finiteOrNull(v.z)},
+        {QStringLiteral("u"), finiteOrNull(v.u)},
+        {QStringLiteral("p"), finiteOrNull(v.p)},
+    };
+}
+
+// The --method and tuning options of `workflows regressions` .
+struct RegressionOptions {
+    QCommandLineOption method{QStringLiteral("method"), QString(), QStringLiteral("M")};
+    QCommandLineOption window{QStringLiteral("window"), QString(), QStringLiteral("N")};
+    QCommandLineOption minRuns{QStringLiteral("min-runs"), QString(), QStringLiteral("N")};
+    QCommandLineOption threshold{QStringLiteral("threshold"), QString(), QStringLiteral("PCT")};
+    QCommandLineOption madK{QStringLiteral("mad-k"), QString(), QStringLiteral("K")};
+    QCommandLineOption z{QStringLiteral("z"), QString(), QStringLiteral("Z")};
+    QCommandLineOption k{QStringLiteral("k"), QString(), QStringLiteral("K")};
+    QCommandLineOption alpha{QStringLiteral("alpha"), QString(), QStringLiteral("A")};
+
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({method, window, minRuns, threshold, madK, z, k, alpha}); }
+
+    // The settings the options ask for; an error text when one is out of range.
+    std::variant<RegressionSettings, QString> settings(const QCommandLineParser &parser) const
+    {
+        RegressionSettings settings;
+        if (parser.isSet(method)) {
+            const std::optional<RegressionMethod> chosen = parseRegressionMethod(parser.value(method));
+            if (!chosen)
+                return QStringLiteral("--method '%1' is not one of %2").arg(parser.value(method), regressionMethodNames().join(QStringLiteral(", ")));
+            settings.method = *chosen;
+        }
+        struct NumberOption {
+            const QCommandLineOption *option;
+            double *target;
+            double min;
+            double max;
+        };
+        double windowValue = settings.window;
+        double minRunsValue = settings.minBaseline;
+        double kValue = settings.recentRuns;
+        for (const NumberOption &n : {NumberOption{&window, &windowValue, 1, 10'000}, NumberOption{&minRuns, &minRunsValue, 1, 10'000},
+                                      NumberOption{&threshold, &settings.thresholdPercent, 0, 1'000}, NumberOption{&madK, &settings.madK, 0, 100},
+                                      NumberOption{&z, &settings.zThreshold, 0, 100}, NumberOption{&k, &kValue, 1, 1'000},
+                                      NumberOption{&alpha, &settings.alpha, 0, 1}}) {
+            if (!parser.isSet(*n.option))
+                continue;
+            bool ok = false;
+            const double value = parser.value(*n.option).toDouble(&ok);
+            if (!ok || value < n.min || value > n.max)
+                return QStringLiteral("--%1 wants a number from %2 to %3").arg(n.option->names().first()).arg(n.min).arg(n.max);
+            *n.target = value;
+        }
+        settings.window = int(windowValue);
+        settings.minBaseline = int(minRunsValue);
+        settings.recentRuns = int(kValue);
+        return settings;
+    }
+};
+
+} // namespace
+
 int workflowsRegressions(const CommandContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
+    const RegressionOptions options;
     const QCommandLineOption metric(QStringLiteral("metric"), QString(), QStringLiteral("NAME"));
-    const QCommandLineOption window(QStringLiteral("window"), QString(), QStringLiteral("N"));
-    const QCommandLineOption minRuns(QStringLiteral("min-runs"), QString(), QStringLiteral("N"));
-    const QCommandLineOption threshold(QStringLiteral("threshold"), QString(), QStringLiteral("PCT"));
-    const QCommandLineOption madK(QStringLiteral("mad-k"), QString(), QStringLiteral("K"));
     const QCommandLineOption all(QStringLiteral("all"));
     const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("table|json"), QStringLiteral("table"));
-    parser.addOptions({metric, window, minRuns, threshold, madK, all, format});
+    options.addTo(parser);
+    parser.addOptions({metric, all, format});
     if (!parser.parse(QStringList{QStringLiteral("regressions")} + args))
         return ctx.usage(parser.errorText(), regressionsUsage());
     if (parser.positionalArguments().size() != 1)
@@ -212,28 +324,10 @@ int workflowsRegressions(const CommandContext &ctx, const QStringList &args)
     const std::optional<bool> json = wantsJson(ctx, parser.value(format), regressionsUsage(), &exit);
     if (!json)
         return exit;
-    RegressionSettings settings;
-    struct NumberOption {
-        const QCommandLineOption *option;
-        double *target;
-        double min;
-        double max;
-    };
-    double windowValue = settings.window;
-    double minRunsValue = settings.minBaseline;
-    for (const NumberOption &n : {NumberOption{&window, &windowValue, 1, 10'000}, NumberOption{&minRuns, &minRunsValue, 1, 10'000},
-                                  NumberOption{&threshold, &settings.thresholdPercent, 0, 1'000}, NumberOption{&madK, &settings.madK, 0, 100}}) {
-        if (!parser.isSet(*n.option))
-            continue;
-        bool ok = false;
-        const double value = parser.value(*n.option).toDouble(&ok);
-        if (!ok || value < n.min || value > n.max)
-            return ctx.usage(QStringLiteral("workflows regressions: --%1 wants a number from %2 to %3").arg(n.option->names().first()).arg(n.min).arg(n.max),
-                             regressionsUsage());
-        *n.target = value;
-    }
-    settings.window = int(windowValue);
-    settings.minBaseline = int(minRunsValue);
+    const std::variant<RegressionSettings, QString> parsed = options.settings(parser);
+    if (const QString *problem = std::get_if<QString>(&parsed))
+        return ctx.usage(QStringLiteral("workflows regressions: %1").arg(*problem), regressionsUsage());
+    const RegressionSettings settings = std::get<RegressionSettings>(parsed);
 
     Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
     if (!service)
@@ -258,40 +352,30 @@ int workflowsRegressions(const CommandContext &ctx, const QStringList &args)
     }
     if (*json) {
         QJsonArray array;
-        for (const SeriesVerdict &v : std::as_const(shown)) {
-            array.append(QJsonObject{
-                {QStringLiteral("metric"), v.metric},
-                {QStringLiteral("dimensions"), v.group},
-                {QStringLiteral("unit"), orNull(v.unit)},
-                {QStringLiteral("better"), directionName(v.direction)},
-                {QStringLiteral("verdict"), verdictName(v.verdict)},
-                {QStringLiteral("latest"), v.latest.value},
-                {QStringLiteral("latest_at"), time(v.latest.time)},
-                {QStringLiteral("head_sha"), orNull(v.latest.headSha)},
-                {QStringLiteral("baseline_runs"), v.baselineRuns},
-                {QStringLiteral("baseline_median"), v.baselineRuns ? QJsonValue(v.baselineMedian) : QJsonValue()},
-                {QStringLiteral("mad"), v.baselineRuns ? QJsonValue(v.mad) : QJsonValue()},
-                {QStringLiteral("change_percent"), v.baselineRuns ? QJsonValue(v.changePercent) : QJsonValue()},
-            });
-        }
+        for (const SeriesVerdict &v : std::as_const(shown))
+            array.append(verdictJson(v));
         ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
         return ExitOk;
     }
     if (!shown.isEmpty()) {
+        const bool several = settings.judgedRuns() > 1;
         QList<QStringList> table{{QStringLiteral("METRIC"), QStringLiteral("DIMENSIONS"), QStringLiteral("BETTER"), QStringLiteral("VERDICT"),
-                                  QStringLiteral("LATEST"), QStringLiteral("BASELINE"), QStringLiteral("CHANGE"), QStringLiteral("MAD"),
-                                  QStringLiteral("RUNS"), QStringLiteral("AT")}};
+                                  several ? QStringLiteral("LAST %1 (MEDIAN)").arg(settings.judgedRuns()) : QStringLiteral("LATEST"),
+                                  QStringLiteral("BASELINE"), QStringLiteral("CHANGE"), QStringLiteral("TEST"), QStringLiteral("RUNS"),
+                                  QStringLiteral("AT")}};
         for (const SeriesVerdict &v : std::as_const(shown)) {
             const QString unit = v.unit.isEmpty() ? QString() : QLatin1Char(' ') + v.unit;
             table << QStringList{v.metric, groupText(v.group), directionName(v.direction), verdictName(v.verdict),
-                                 number(v.latest.value) + unit, v.baselineRuns ? number(v.baselineMedian) + unit : QStringLiteral("-"),
+                                 number(v.judgedValue) + unit, v.baselineRuns ? number(v.baselineMedian) + unit : QStringLiteral("-"),
                                  v.baselineRuns ? QStringLiteral("%1%2%").arg(v.changePercent >= 0 ? QStringLiteral("+") : QString()).arg(v.changePercent, 0, 'f', 1)
                                                 : QStringLiteral("-"),
-                                 v.baselineRuns ? number(v.mad) : QStringLiteral("-"), QString::number(v.baselineRuns), time(v.latest.time)};
+                                 statisticText(v), QString::number(v.baselineRuns), time(v.latest.time)};
         }
         writeTextTable(table, ctx.out);
     }
-    ctx.out << QStringLiteral("%1 regressions in %2 series (%3 with too little history)").arg(regressions).arg(verdicts.size()).arg(tooLittle) << Qt::endl;
+    ctx.out << QStringLiteral("%1 regressions in %2 series by %3 (%4 with too little history)")
+                   .arg(regressions).arg(verdicts.size()).arg(regressionMethodName(settings.method)).arg(tooLittle)
+            << Qt::endl;
     return ExitOk;
 }
 

@@ -52,7 +52,8 @@ template<typename Io> void fields(Io &io, GpuOffer &r)
 template<typename Io> void fields(Io &io, WorkflowConfig &r)
 {
     io(r.id, r.name, r.description, r.githubOwner, r.githubRepo, r.workflowFilter, r.branchFilter, r.filePatterns, r.enabled,
-       r.maxFileBytes, r.runnerSetNamespace, r.runnerSetName, r.metricSchemaId, r.createdAt, r.updatedAt);
+       r.maxFileBytes, r.runnerSetNamespace, r.runnerSetName, r.metricSchemaId, r.createdAt, r.updatedAt, r.costConnectionId, r.gpuType,
+       r.gpuCount);
 }
 template<typename Io> void fields(Io &io, WorkflowRun &r)
 {

@@ -42,6 +42,11 @@ struct WorkflowConfig {
     QString runnerSetNamespace;
     QString runnerSetName;
     qint64 metricSchemaId = 0;      // 0: none
+    // Cost per result (migration 012): priced by a connection's running instances, else by GPU_TYPE's
+    // cheapest offer times GPU_COUNT; neither set: not priced.
+    std::optional<qint64> costConnectionId;
+    QString gpuType;                // canonical name, e.g. "H100 SXM"
+    qint64 gpuCount = 1;
     QDateTime createdAt;
     QDateTime updatedAt;
 };
