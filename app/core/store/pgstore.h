@@ -65,7 +65,7 @@ private:
     void migrate();
     qint64 writeConnection(pqxx::transaction_base &tx, const ConnectionRecord &connection);
     qint64 seriesId(pqxx::transaction_base &tx, const SeriesKey &key);
-    qint64 writeSamples(pqxx::transaction_base &tx, const QList<SeriesSamples> &series);
+    qint64 writeSamples(pqxx::transaction_base &tx, const QList<SeriesSamples> &series);     // pgsamples.cpp
     qint64 writeSnapshots(pqxx::transaction_base &tx, const WriteBatch &batch);   // pgsnapshots.cpp
     qint64 writeWorkflows(pqxx::transaction_base &tx, const WriteBatch &batch);   // pgworkflows.cpp
     Result<void> checkAlertTargets(const WriteBatch &batch);                     // pgalerts.cpp
