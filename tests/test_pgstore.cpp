@@ -248,6 +248,7 @@ private Q_SLOTS:
         for (const StoreAccess access : {StoreAccess::ReadWrite, StoreAccess::ReadOnly}) {
             Result<std::unique_ptr<Store>> store = open(m_server.uri(database, QStringLiteral("viewer")), access);
             QVERIFY2(store, qPrintable(message(store)));
+            QVERIFY(!(*store)->writable());
             const auto connections = (*store)->connections();
             QVERIFY(connections);
             QCOMPARE(connections->size(), 1);
@@ -258,13 +259,19 @@ private Q_SLOTS:
             QVERIFY(!attempt.error().message.contains(QLatin1Char('\n')));
             QVERIFY(!attempt.error().message.contains(QLatin1String("viewer-pw-123")));
             if (access == StoreAccess::ReadWrite) {
+                // Known at open: refused before any SQL, in words rather than a SQL error.
                 QVERIFY2(attempt.error().kind == ErrorClass::Auth, qPrintable(attempt.error().message));
-                QVERIFY2(attempt.error().message.contains(QLatin1String("permission denied")), qPrintable(attempt.error().message));
+                QVERIFY2(attempt.error().message.contains(QLatin1String("can only read")), qPrintable(attempt.error().message));
+                QVERIFY(!(*store)->prune(QDateTime::currentDateTimeUtc(), QDateTime::currentDateTimeUtc()));
             } else {
                 QVERIFY2(attempt.error().message.contains(QLatin1String("read-only")), qPrintable(attempt.error().message));
             }
         }
         QCOMPARE(m_server.scalar(database, QStringLiteral("SELECT count(*) FROM connections")), qint64(1));
+        // The owner may write; once granted, so may the viewer.
+        QVERIFY((*open(m_server.uri(database)))->writable());
+        QVERIFY(m_server.exec(database, QStringLiteral("GRANT INSERT, UPDATE ON connections, samples TO viewer")));
+        QVERIFY((*open(m_server.uri(database, QStringLiteral("viewer"))))->writable());
 
         // A role that may only read cannot create the schema either, and says so.
         const QString empty = m_server.createDatabase();

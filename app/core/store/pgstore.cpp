@@ -40,7 +40,7 @@ PgStore::~PgStore() = default;
 Result<void> PgStore::open()
 {
     Result<void> opened = pgGuard(m_display, [this] {
-        m_connection = std::make_unique<PgConnection>(utf8(m_uri));
+        m_connection = pgConnect(m_uri);
         pqxx::connection_base &c = m_connection->conn;
         // Kept by libpqxx across a reconnect. Shortest exact floats; no NOTICE chatter on stderr.
         c.set_variable("client_min_messages", "warning");
@@ -49,6 +49,8 @@ Result<void> PgStore::open()
         if (m_access == StoreAccess::ReadOnly)
             c.set_variable("default_transaction_read_only", "on");
         readSchemaVersion();
+        if (m_access == StoreAccess::ReadWrite)
+            readRoleAccess();
     });
     if (!opened)
         return opened;
@@ -56,6 +58,9 @@ Result<void> PgStore::open()
     if (m_schemaVersion > latest)
         return fail(ErrorClass::Storage, QStringLiteral("%1: written by a newer Fleetscope (schema version %2; this version knows up to %3). Upgrade Fleetscope to open it.")
                                              .arg(m_display).arg(m_schemaVersion).arg(latest));
+    if (m_access == StoreAccess::ReadWrite && m_roleReadOnly && m_schemaVersion < latest)
+        return fail(ErrorClass::Auth, QStringLiteral("%1: schema version %2 needs migrating to %3, and this PostgreSQL role can only read; open it once with a role that may write")
+                                          .arg(m_display).arg(m_schemaVersion).arg(latest));
     if (m_access == StoreAccess::ReadWrite && m_schemaVersion < latest)
         return pgGuard(m_display, [this] { migrate(); });
     if (m_schemaVersion < latest)
@@ -77,6 +82,18 @@ void PgStore::readSchemaVersion()
         return;
     }
     m_schemaVersion = int(pgInt(tx.exec1("SELECT coalesce(max(version), 0) FROM schema_migrations")[0]));
+}
+
+void PgStore::readRoleAccess()
+{
+    // A standby, or a role without INSERT on the store's tables (an empty database: without CREATE).
+    pqxx::nontransaction tx(m_connection->conn);
+    m_roleReadOnly = pgBool(tx.exec1(
+        "SELECT current_setting('transaction_read_only') = 'on' OR CASE WHEN to_regclass('connections') IS NULL"
+        " THEN NOT has_schema_privilege(current_schema(), 'CREATE')"
+        " ELSE NOT (has_table_privilege('connections', 'INSERT, UPDATE') AND has_table_privilege('samples', 'INSERT')) END")[0]);
+    if (m_roleReadOnly)
+        qCInfo(lcStore).noquote() << m_display << "is read-only for this role: it is shown, not changed";
 }
 
 void PgStore::migrate()
@@ -119,8 +136,8 @@ Result<WriteSummary> PgStore::write(const WriteBatch &batch)
     QElapsedTimer timer;
     timer.start();
     const QString context = batch.source.isEmpty() ? m_display : batch.source;
-    if (m_access != StoreAccess::ReadWrite)
-        return fail(ErrorClass::Storage, QStringLiteral("%1: the store is open read-only").arg(context));
+    if (Result<void> refused = refuseReadOnly(context); !refused)
+        return std::unexpected(refused.error());
     if (Result<void> targets = checkAlertTargets(batch); !targets)
         return std::unexpected(targets.error());
     if (Result<void> targets = checkBudgetTargets(batch); !targets)
@@ -165,6 +182,15 @@ Result<WriteSummary> PgStore::write(const WriteBatch &batch)
     }
     written->elapsedMs = timer.elapsed();
     return written;
+}
+
+Result<void> PgStore::refuseReadOnly(const QString &context) const
+{
+    if (m_access != StoreAccess::ReadWrite)
+        return fail(ErrorClass::Storage, QStringLiteral("%1: the store is open read-only").arg(context));
+    if (m_roleReadOnly)
+        return fail(ErrorClass::Auth, QStringLiteral("%1: read-only: this PostgreSQL role can only read the store; changes need a role that may write").arg(context));
+    return {};
 }
 
 qint64 PgStore::writeConnection(pqxx::transaction_base &tx, const ConnectionRecord &c)
@@ -221,8 +247,8 @@ Result<PruneSummary> PgStore::prune(const QDateTime &cutoff, const QDateTime &jo
         {"DELETE FROM samples_1m WHERE series_id IN (SELECT id FROM series) AND bucket_ts < $1", false},
         {"DELETE FROM samples_1h WHERE series_id IN (SELECT id FROM series) AND bucket_ts + 3600000 <= $1", false},
     };
-    if (m_access != StoreAccess::ReadWrite)
-        return fail(ErrorClass::Storage, QStringLiteral("%1: the store is open read-only").arg(m_display));
+    if (Result<void> refused = refuseReadOnly(m_display); !refused)
+        return std::unexpected(refused.error());
     return pgGuard(m_display, [&] {
         pqxx::work tx(m_connection->conn);
         for (const Prune &prune : kStatements) {

@@ -11,6 +11,7 @@
 
 #include <pqxx/pqxx>
 
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -49,6 +50,10 @@ public:
     explicit PgConnection(const std::string &uri) : conn(uri) {}
     PgLink conn;
 };
+
+// Connects to URI (throws like libpqxx). When the server wants a password that libpq has none for,
+// the keychain's (pgpassword.h) is tried before giving up.
+std::unique_ptr<PgConnection> pgConnect(const QString &uri);
 
 // Thrown inside pgGuard to refuse for a reason of our own (no such workflow configuration): the
 // transaction rolls back and the caller gets an Error of KIND with this text.
