@@ -66,17 +66,13 @@ void PgBinaryRows::addReal(std::optional<double> value)
     appendBigEndian<quint64>(m_data, bits);
 }
 
-QByteArray PgBinaryRows::finished() const
+void pgCopyBinary(PgLink &link, const std::string &target, const PgBinaryRows &rows, const std::function<void()> &meanwhile)
 {
-    QByteArray data = m_data;
-    appendBigEndian<qint16>(data, -1);
-    return data;
-}
-
-void pgCopyBinary(PgLink &link, const std::string &target, const PgBinaryRows &rows)
-{
-    if (rows.rows() == 0)
+    if (rows.rows() == 0) {
+        if (meanwhile)
+            meanwhile();
         return;
+    }
     PGconn *conn = link.raw();
     if (!conn || PQstatus(conn) != CONNECTION_OK)
         throw pqxx::broken_connection("the connection to the server was lost");
@@ -86,11 +82,15 @@ void pgCopyBinary(PgLink &link, const std::string &target, const PgBinaryRows &r
         if (PQresultStatus(started.get()) != PGRES_COPY_IN)
             throwFailure(conn, started.get(), query);
     }
-    const QByteArray data = rows.finished();
+    const QByteArray &data = rows.data();
     constexpr qsizetype kChunk = 1 << 20;
     bool sent = true;
     for (qsizetype at = 0; sent && at < data.size(); at += kChunk)
         sent = PQputCopyData(conn, data.constData() + at, int(std::min(kChunk, data.size() - at))) == 1;
+    static const char kTrailer[] = {'\xff', '\xff'};   // -1 fields: the end
+    sent = sent && PQputCopyData(conn, kTrailer, 2) == 1;
+    if (sent && meanwhile)
+        meanwhile();
     if (PQputCopyEnd(conn, sent ? nullptr : "fleetscope: sending the rows failed") != 1)
         throwFailure(conn, nullptr, query);
     // The COPY's own result, then none; an error in it is the COPY's.

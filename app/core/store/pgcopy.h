@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QtGlobal>
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -21,7 +22,7 @@ public:
     void addInt(qint64 value);
     void addReal(std::optional<double> value);   // no value: NULL
     qint64 rows() const { return m_rows; }
-    QByteArray finished() const;                 // with the trailer
+    const QByteArray &data() const { return m_data; }   // without the trailer, which the COPY adds
 
 private:
     QByteArray m_data;
@@ -30,6 +31,8 @@ private:
 
 // COPYs ROWS into TARGET ("table (column, …)") in the transaction open on LINK. Throws like
 // libpqxx: pqxx::broken_connection when the connection is lost, pqxx::sql_error with the SQLSTATE.
-void pgCopyBinary(PgLink &link, const std::string &target, const PgBinaryRows &rows);
+// MEANWHILE runs once the rows are sent, while the server is still storing them.
+void pgCopyBinary(PgLink &link, const std::string &target, const PgBinaryRows &rows,
+                  const std::function<void()> &meanwhile = {});
 
 } // namespace fleetscope

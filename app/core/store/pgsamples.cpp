@@ -129,8 +129,11 @@ qint64 PgStore::writeSamples(pqxx::transaction_base &tx, const QList<SeriesSampl
 
     PgBinaryRows fresh;
     PgBinaryRows general;
-    TierRows minutes{"samples_1m", kMinuteMs, {}, {}};
-    TierRows hours{"samples_1h", kHourMs, {}, {}};
+    struct FreshSeries {
+        qint64 id;
+        std::optional<qint64> minute, hour;   // the newest stored rollup buckets
+    };
+    QList<FreshSeries> freshSeries;
     for (const pqxx::row &row : stored) {
         const qint64 id = pgInt(row[0]);
         auto &samples = bySeries[id];
@@ -154,12 +157,19 @@ qint64 PgStore::writeSamples(pqxx::transaction_base &tx, const QList<SeriesSampl
             fresh.addInt(ts);
             fresh.addReal(value);
         }
-        minutes.add(id, samples, optionalInt(row[2]));
-        hours.add(id, samples, optionalInt(row[3]));
+        freshSeries.append({id, optionalInt(row[2]), optionalInt(row[3])});
     }
+
     PgLink &link = m_connection->conn;
     qint64 written = fresh.rows();
-    pgCopyBinary(link, "samples (series_id, ts, value)", fresh);
+    TierRows minutes{"samples_1m", kMinuteMs, {}, {}};
+    TierRows hours{"samples_1h", kHourMs, {}, {}};
+    pgCopyBinary(link, "samples (series_id, ts, value)", fresh, [&] {
+        for (const FreshSeries &s : std::as_const(freshSeries)) {   // while the server stores the samples
+            minutes.add(s.id, bySeries[s.id], s.minute);
+            hours.add(s.id, bySeries[s.id], s.hour);
+        }
+    });
     for (TierRows *tier : {&minutes, &hours}) {
         pgCopyBinary(link, std::string(tier->table) + " " + kRollupColumns, tier->fresh);
         if (tier->merged.rows() == 0)
