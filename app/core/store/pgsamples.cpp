@@ -120,8 +120,11 @@ qint64 PgStore::writeSamples(pqxx::transaction_base &tx, const QList<SeriesSampl
             samples.append({sample.tsMs, pgReal(sample.value)});
     }
     std::string idArray = "{";
-    for (auto it = bySeries.cbegin(); it != bySeries.cend(); ++it)
-        idArray += (it == bySeries.cbegin() ? "" : ",") + std::to_string(it.key());
+    for (auto it = bySeries.cbegin(); it != bySeries.cend(); ++it) {
+        if (it != bySeries.cbegin())
+            idArray += ',';
+        idArray += std::to_string(it.key());
+    }
     idArray += "}";
     const pqxx::result stored = tx.exec_params(
         "SELECT id, (SELECT max(ts) FROM samples WHERE series_id = id), (SELECT max(bucket_ts) FROM samples_1m WHERE series_id = id),"
