@@ -194,10 +194,12 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
             QCoreApplication::exit(ExitFailure);
             return;
         }
-        alertMonitor.evaluateNow();   // what holds already, before the first cycle's data
-        auto startLive = [&window, &engine, &connections] {
+        if (store.writable())
+            alertMonitor.evaluateNow();   // what holds already, before the first cycle's data
+        auto startLive = [&window, &engine, &connections, &store] {
             window.refresh();
-            engine.start();
+            if (store.writable())   // a role that can only read collects nothing: it could not store it
+                engine.start();
             connections.reload();
         };
         if (!simulator)

@@ -95,7 +95,9 @@ void ConnectionController::reload()
         if (!connections)
             return;   // the pages show the store's error; the engine keeps what it has
         m_connections = *connections;
-        if (m_lease) {   // until the claim answers: only those collected here already (fresh records)
+        if (!m_store.writable()) {   // a role that can only read: shows the team's data, collects (and claims) nothing
+            m_collected.clear();
+        } else if (m_lease) {   // until the claim answers: only those collected here already (fresh records)
             QSet<qint64> collectedIds;
             for (const ConnectionRecord &c : std::as_const(m_collected))
                 collectedIds.insert(c.id);
@@ -115,6 +117,8 @@ void ConnectionController::reload()
 
 void ConnectionController::claimAndCollect()
 {
+    if (!m_store.writable())
+        return;
     if (m_claiming) {
         m_claimAgain = true;
         return;

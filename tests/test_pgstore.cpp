@@ -233,6 +233,32 @@ private Q_SLOTS:
         QCOMPARE(*(*store)->sampleCount(), qint64(kSeries * kPerSeries));
     }
 
+    void freshAndOverlappingSeriesInOneBatch()
+    {
+        const QString database = freshStore();
+        Result<std::unique_ptr<Store>> store = open(m_server.uri(database));
+        QVERIFY2(store, qPrintable(message(store)));
+        QVERIFY((*store)->write(test::connectionBatch(QStringLiteral("mix"))));
+        constexpr qint64 kStart = 1'767'225'600'000;
+        const auto key = [](const char *gpu) { return SeriesKey{1, QStringLiteral("util"), QStringLiteral("{\"gpu\":\"%1\"}").arg(QLatin1String(gpu))}; };
+        WriteBatch first;
+        first.series << SeriesSamples{key("a"), {{kStart, 1}, {kStart + 30'000, 2}}} << SeriesSamples{key("b"), {{kStart, 10}}};
+        QCOMPARE((*store)->write(first)->samplesWritten, qint64(3));
+        // a: newer samples, one in a stored minute (merged) and one in a new minute; b: a sample
+        // again plus a new one (the staging path); c: new, with a duplicate whose first value wins.
+        WriteBatch second;
+        second.series << SeriesSamples{key("a"), {{kStart + 45'000, 6}, {kStart + 60'000, 4}}}
+                      << SeriesSamples{key("b"), {{kStart, 99}, {kStart + 15'000, 20}}}
+                      << SeriesSamples{key("c"), {{kStart + 5'000, 7}, {kStart + 5'000, 8}}};
+        QCOMPARE((*store)->write(second)->samplesWritten, qint64(4));
+        QCOMPARE(m_server.rows(database, QStringLiteral("SELECT s.labels_json::jsonb->>'gpu', r.bucket_ts - %1, r.min_value, r.max_value, r.sum_value,"
+                                                        " r.count, r.last_ts - %1, r.last_value FROM samples_1m r JOIN series s ON s.id = r.series_id"
+                                                        " ORDER BY 1, 2").arg(kStart)),
+                 (QStringList{QStringLiteral("a 0 1 6 9 3 45000 6"), QStringLiteral("a 60000 4 4 4 1 60000 4"),
+                              QStringLiteral("b 0 10 20 30 2 15000 20"), QStringLiteral("c 0 7 7 7 1 5000 7")}));
+        QCOMPARE(m_server.rows(database, QStringLiteral("SELECT count(*), sum(count), sum(sum_value) FROM samples_1h")), QStringList{QStringLiteral("3 7 50")});
+    }
+
     void readOnlyRoleReadsButCannotWrite()
     {
         const QString database = freshStore();
@@ -248,6 +274,7 @@ private Q_SLOTS:
         for (const StoreAccess access : {StoreAccess::ReadWrite, StoreAccess::ReadOnly}) {
             Result<std::unique_ptr<Store>> store = open(m_server.uri(database, QStringLiteral("viewer")), access);
             QVERIFY2(store, qPrintable(message(store)));
+            QVERIFY(!(*store)->writable());
             const auto connections = (*store)->connections();
             QVERIFY(connections);
             QCOMPARE(connections->size(), 1);
@@ -258,13 +285,19 @@ private Q_SLOTS:
             QVERIFY(!attempt.error().message.contains(QLatin1Char('\n')));
             QVERIFY(!attempt.error().message.contains(QLatin1String("viewer-pw-123")));
             if (access == StoreAccess::ReadWrite) {
+                // Known at open: refused before any SQL, in words rather than a SQL error.
                 QVERIFY2(attempt.error().kind == ErrorClass::Auth, qPrintable(attempt.error().message));
-                QVERIFY2(attempt.error().message.contains(QLatin1String("permission denied")), qPrintable(attempt.error().message));
+                QVERIFY2(attempt.error().message.contains(QLatin1String("can only read")), qPrintable(attempt.error().message));
+                QVERIFY(!(*store)->prune(QDateTime::currentDateTimeUtc(), QDateTime::currentDateTimeUtc()));
             } else {
                 QVERIFY2(attempt.error().message.contains(QLatin1String("read-only")), qPrintable(attempt.error().message));
             }
         }
         QCOMPARE(m_server.scalar(database, QStringLiteral("SELECT count(*) FROM connections")), qint64(1));
+        // The owner may write; once granted, so may the viewer.
+        QVERIFY((*open(m_server.uri(database)))->writable());
+        QVERIFY(m_server.exec(database, QStringLiteral("GRANT INSERT, UPDATE ON connections, samples TO viewer")));
+        QVERIFY((*open(m_server.uri(database, QStringLiteral("viewer"))))->writable());
 
         // A role that may only read cannot create the schema either, and says so.
         const QString empty = m_server.createDatabase();

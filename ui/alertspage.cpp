@@ -116,6 +116,7 @@ AlertsPage::AlertsPage(StoreService &store, QWidget *parent)
     m_tabs->addTab(rulesTab, tr("Rules"));
 
     m_message = new QLabel(this);
+    connect(this, &Page::writeRefused, this, [this](const QString &message) { showMessage(message, false); });
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
     m_message->setAccessibleName(tr("Last action"));
@@ -265,6 +266,8 @@ void AlertsPage::submit(WriteBatch batch, const QString &done)
 
 void AlertsPage::acknowledgeSelected()
 {
+    if (refuseWhenReadOnly())
+        return;
     const QList<qint64> ids = selectedAlertIds(true);
     if (ids.isEmpty())
         return;
@@ -276,6 +279,8 @@ void AlertsPage::acknowledgeSelected()
 
 AlertRuleDialog *AlertsPage::addRule()
 {
+    if (refuseWhenReadOnly())
+        return nullptr;
     AlertRule rule;
     rule.kind = alertKinds().first().kind;
     QStringList taken;
@@ -295,6 +300,8 @@ AlertRuleDialog *AlertsPage::addRule()
 
 AlertRuleDialog *AlertsPage::editSelectedRule()
 {
+    if (refuseWhenReadOnly())
+        return nullptr;
     const std::optional<AlertRule> rule = selectedRule();
     if (!rule)
         return nullptr;
@@ -312,6 +319,8 @@ AlertRuleDialog *AlertsPage::editSelectedRule()
 
 void AlertsPage::removeSelectedRule(bool confirm)
 {
+    if (refuseWhenReadOnly())
+        return;
     const std::optional<AlertRule> rule = selectedRule();
     if (!rule)
         return;

@@ -3,6 +3,7 @@
 
 #include "budgetdialog.h"
 #include "budgetsmodel.h"
+#include "page.h"
 #include "pagestate.h"
 #include "store/storeservice.h"
 #include "tableview.h"
@@ -156,6 +157,10 @@ void BudgetsPanel::submit(WriteBatch batch, const QString &done)
 
 BudgetDialog *BudgetsPanel::addBudget()
 {
+    if (!m_store.writable()) {
+        showMessage(Page::readOnlyMessage(), false);
+        return nullptr;
+    }
     QStringList taken;
     for (int row = 0; row < m_model->rowCount(); ++row)
         taken << m_model->status(row).budget.name;
@@ -173,6 +178,10 @@ BudgetDialog *BudgetsPanel::addBudget()
 
 BudgetDialog *BudgetsPanel::editSelectedBudget()
 {
+    if (!m_store.writable()) {
+        showMessage(Page::readOnlyMessage(), false);
+        return nullptr;
+    }
     const std::optional<Budget> budget = selectedBudget();
     if (!budget)
         return nullptr;
@@ -190,6 +199,10 @@ BudgetDialog *BudgetsPanel::editSelectedBudget()
 
 void BudgetsPanel::removeSelectedBudget(bool confirm)
 {
+    if (!m_store.writable()) {
+        showMessage(Page::readOnlyMessage(), false);
+        return;
+    }
     const std::optional<Budget> budget = selectedBudget();
     if (!budget)
         return;

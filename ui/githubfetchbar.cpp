@@ -2,6 +2,8 @@
 #include "githubfetchbar.h"
 
 #include "githubfetchjob.h"
+#include "page.h"
+#include "store/storeservice.h"
 
 #include <QDateTimeEdit>
 #include <QDialog>
@@ -17,6 +19,7 @@ namespace fleetscope {
 
 GitHubFetchBar::GitHubFetchBar(StoreService &store, ConfigSource currentConfig, QWidget *parent)
     : QWidget(parent)
+    , m_store(store)
     , m_currentConfig(std::move(currentConfig))
     , m_job(new GitHubFetchJob(store, this))
     , m_fetch(new QPushButton(tr("Fetch now"), this))
@@ -61,6 +64,10 @@ void GitHubFetchBar::setBusy(bool busy)
 
 void GitHubFetchBar::fetchNow(const QString &tokenEnv)
 {
+    if (!m_store.writable()) {
+        m_status->setText(Page::readOnlyMessage());
+        return;
+    }
     const std::optional<WorkflowConfig> config = m_currentConfig();
     if (!config || m_job->isRunning())
         return;
@@ -74,6 +81,10 @@ void GitHubFetchBar::fetchNow(const QString &tokenEnv)
 
 void GitHubFetchBar::askBackfill()
 {
+    if (!m_store.writable()) {
+        m_status->setText(Page::readOnlyMessage());
+        return;
+    }
     const std::optional<WorkflowConfig> config = m_currentConfig();
     if (!config || m_job->isRunning())
         return;

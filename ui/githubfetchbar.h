@@ -42,6 +42,7 @@ private:
     void handleFinished(bool ok, const QString &summary);
     void setBusy(bool busy);
 
+    StoreService &m_store;
     ConfigSource m_currentConfig;
     GitHubFetchJob *m_job;
     QPushButton *m_fetch;

@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPainter>
@@ -28,6 +29,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace fleetscope {
 namespace {
@@ -121,12 +123,29 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
         });
     }
 
+    // A role that can only read: said once at the top, and again whenever an action would write.
+    m_readOnlyBanner = new QLabel(Page::readOnlyMessage(), this);
+    m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
+    m_readOnlyBanner->setWordWrap(true);
+    m_readOnlyBanner->setStyleSheet(QStringLiteral("background: #fff3cd; color: #5d4200; padding: 6px 12px;"));
+    m_readOnlyBanner->hide();
+    for (Page *page : std::as_const(m_pages)) {
+        connect(page, &Page::writeRefused, this, [this](const QString &message) {
+            m_readOnlyBanner->show();
+            statusBar()->showMessage(message, 15'000);
+        });
+    }
+
     auto *central = new QWidget(this);
-    auto *layout = new QHBoxLayout(central);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    outer->addWidget(m_readOnlyBanner);
+    auto *layout = new QHBoxLayout;
     layout->setSpacing(0);
     layout->addWidget(m_sidebar);
     layout->addWidget(m_stack, 1);
+    outer->addLayout(layout, 1);
     setCentralWidget(central);
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0) {
@@ -272,6 +291,7 @@ void MainWindow::applyTimeRange(const TimeRange &range)
 
 void MainWindow::refresh()
 {
+    m_readOnlyBanner->setVisible(!m_store.writable());   // known once the store has opened
     for (Page *page : std::as_const(m_pages))
         page->reload();
     reloadStatus();

@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+class QLabel;
 class QListWidget;
 class QSettings;
 class QStackedWidget;
@@ -88,6 +89,7 @@ private:
     AlertNotifier *m_alertNotifier = nullptr;
     TimeRangePicker *m_picker = nullptr;
     SyncStatusBar *m_syncStatus = nullptr;
+    QLabel *m_readOnlyBanner = nullptr;
     QTimer m_refreshTimer;
     LatestRequest m_statusRequest;
 };

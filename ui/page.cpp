@@ -1,6 +1,8 @@
 // Page: heading and state wiring shared by all pages.
 #include "page.h"
 
+#include "store/storeservice.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -31,6 +33,20 @@ Page::Page(const QString &title, StoreService &store, QWidget *parent)
 void Page::addBanner(QWidget *widget)
 {
     m_layout->insertWidget(m_layout->indexOf(m_state), widget);
+}
+
+QString Page::readOnlyMessage()
+{
+    return tr("Read-only: your PostgreSQL role can only read this store, so changes cannot be saved from here. "
+              "Ask for a role that may write, or make the change where one is used.");
+}
+
+bool Page::refuseWhenReadOnly()
+{
+    if (m_store.writable())
+        return false;
+    Q_EMIT writeRefused(readOnlyMessage());
+    return true;
 }
 
 void Page::setTimeRange(const TimeRange &range)

@@ -29,11 +29,18 @@ public:
     // Reads what the page shows from the store, asynchronously; the GUI thread never waits.
     virtual void reload() = 0;
 
+    // The words for a change refused because this PostgreSQL role can only read the store.
+    static QString readOnlyMessage();
+
 Q_SIGNALS:
     void addProviderRequested();
+    // An action that writes was refused (the store is read-only); MESSAGE says so, for the window to show.
+    void writeRefused(const QString &message);
 
 protected:
     StoreService &store() const { return m_store; }
+    // Call first in every action that writes: true (and writeRefused) when the store cannot be written.
+    bool refuseWhenReadOnly();
     // Places WIDGET between the heading and the page's state, where it stays whatever the state.
     void addBanner(QWidget *widget);
 

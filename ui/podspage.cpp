@@ -234,6 +234,8 @@ bool PodsPage::confirm(const InstanceSnapshot &pod, runpod::PodAction action)
 
 void PodsPage::requestAction(runpod::PodAction action)
 {
+    if (refuseWhenReadOnly())
+        return;
     const QModelIndex current = m_table->table()->currentIndex();
     if (!current.isValid() || !m_actionHandler)
         return;

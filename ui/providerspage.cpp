@@ -66,6 +66,7 @@ ProvidersPage::ProvidersPage(StoreService &store, QWidget *parent)
     toolbar->addStretch();
 
     m_message = new QLabel(this);
+    connect(this, &Page::writeRefused, this, [this](const QString &message) { showMessage(message, false); });
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setAccessibleName(tr("Last action"));
@@ -178,6 +179,8 @@ void ProvidersPage::updateActions()
 
 GuardrailDialog *ProvidersPage::editGuardrails()
 {
+    if (refuseWhenReadOnly())
+        return nullptr;
     const std::optional<ConnectionRecord> connection = selected();
     if (!connection || !guardrailsSupported(connection->kind))
         return nullptr;
@@ -203,6 +206,8 @@ void ProvidersPage::showMessage(const QString &text, bool ok)
 
 void ProvidersPage::addConnection()
 {
+    if (refuseWhenReadOnly())
+        return;
     if (!m_controller)
         return;
     auto *wizard = new SetupWizard(*m_controller, this);
@@ -213,6 +218,8 @@ void ProvidersPage::addConnection()
 
 void ProvidersPage::editSelected()
 {
+    if (refuseWhenReadOnly())
+        return;
     const std::optional<ConnectionRecord> connection = selected();
     if (!m_controller || !connection || !findProviderKind(connection->kind))
         return;
@@ -242,6 +249,8 @@ void ProvidersPage::testSelected()
 
 void ProvidersPage::syncSelected()
 {
+    if (refuseWhenReadOnly())
+        return;
     const std::optional<ConnectionRecord> connection = selected();
     if (!m_controller || !connection)
         return;
@@ -251,6 +260,8 @@ void ProvidersPage::syncSelected()
 
 void ProvidersPage::toggleSelected()
 {
+    if (refuseWhenReadOnly())
+        return;
     std::optional<ConnectionRecord> connection = selected();
     if (!m_controller || !connection)
         return;
@@ -265,6 +276,8 @@ void ProvidersPage::toggleSelected()
 
 void ProvidersPage::removeSelected(bool confirm, bool deleteData)
 {
+    if (refuseWhenReadOnly())
+        return;
     const std::optional<ConnectionRecord> connection = selected();
     if (!m_controller || !connection)
         return;

@@ -233,10 +233,12 @@ QString PgServer::uri(const QString &database, const QString &user) const
     return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3").arg(user).arg(m_port).arg(database);
 }
 
-bool PgServer::createRole(const QString &name, const QString &password)
+bool PgServer::createRole(const QString &name, const QString &password, bool inPasswordFile)
 {
     if (!exec(QStringLiteral("postgres"), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(name, password)))
         return false;
+    if (!inPasswordFile)
+        return true;
     m_passwords.insert(name, password);
     return writePasswordFile();
 }

@@ -33,8 +33,9 @@ public:
     QString createDatabase();
     // postgresql://USER@127.0.0.1:PORT/DATABASE (the password comes from the password file).
     QString uri(const QString &database, const QString &user = QStringLiteral("postgres")) const;
-    // A login role with PASSWORD, entered in the password file.
-    bool createRole(const QString &name, const QString &password);
+    // A login role with PASSWORD, entered in the password file unless IN_PASSWORD_FILE is false
+    // (then libpq has no password for it: the keychain's is tried).
+    bool createRole(const QString &name, const QString &password, bool inPasswordFile = true);
     // Runs SQL as the superuser in DATABASE over the Unix socket; false (and error()) on failure.
     bool exec(const QString &database, const QString &sql);
     // Every row of SQL (as the superuser in DATABASE), each row's fields joined by " ".

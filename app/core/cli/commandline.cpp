@@ -67,6 +67,8 @@ QString globalUsage()
         QT_TRANSLATE_NOOP("cli", "  simulate --port N [...]     serve a simulated RunPod account on 127.0.0.1 (see simulate --help)\n"),
         QT_TRANSLATE_NOOP("cli", "  store copy --from PATH_OR_URL --to PATH_OR_URL [--since T]\n"
                                  "                              copy history between stores (SQLite, PostgreSQL), resumable\n"),
+        QT_TRANSLATE_NOOP("cli", "  store password set|remove postgresql://USER@HOST/DB\n"
+                                 "                              the team database's password in the keychain (read from the terminal)\n"),
         QT_TRANSLATE_NOOP("cli", "  workflows configs list|add|set|remove ...\n"
                                  "                              CI benchmark configurations (repo, workflow, branch, file patterns)\n"),
         QT_TRANSLATE_NOOP("cli", "  workflows import CONFIG PATH... [--run-id ID] [--commit SHA] [--branch B] [--started-at T]\n"

@@ -28,7 +28,7 @@ public:
         if (m_connection && m_connection->conn.is_open())
             return;
         m_held.clear();
-        m_connection = std::make_unique<PgConnection>(m_location.postgresUri.toStdString());
+        m_connection = pgConnect(m_location.postgresUri);
         pqxx::nontransaction tx(m_connection->conn);
         tx.exec_params("SELECT set_config('application_name', $1, false)", m_holder.left(63).toStdString());
     }

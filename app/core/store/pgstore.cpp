@@ -1,5 +1,5 @@
-// PgStore: opening rules, migrations under an advisory lock, batch writes (samples through COPY,
-// rollups in SQL), retention, and the series and bucket reads.
+// PgStore: opening rules, migrations under an advisory lock, batch writes (samples and rollups in
+// pgsamples.cpp), retention, and the series and bucket reads.
 #include "pgstore.h"
 
 #include "bucketplan.h"
@@ -22,22 +22,6 @@ std::string utf8(const QString &text)
     return text.toStdString();
 }
 
-// Folds the batch's new samples into a rollup tier; TIER_MS is its bucket width. Every new sample
-// counts once: the samples the INSERT returned are exactly those not stored before.
-std::string rollupUpsert(const char *table, qint64 tierMs)
-{
-    const std::string t(table);
-    const std::string ms = std::to_string(tierMs);
-    return t + "_up AS (INSERT INTO " + t + " (series_id, bucket_ts, min_value, max_value, sum_value, count, last_ts, last_value)"
-        " SELECT series_id, ts - ((ts % " + ms + ") + " + ms + ") % " + ms + " AS b, min(value), max(value), sum(value), count(*),"
-        " max(ts), (array_agg(value ORDER BY ts DESC))[1] FROM ins WHERE value IS NOT NULL GROUP BY series_id, b"
-        " ON CONFLICT (series_id, bucket_ts) DO UPDATE SET"
-        " min_value = least(" + t + ".min_value, excluded.min_value), max_value = greatest(" + t + ".max_value, excluded.max_value),"
-        " sum_value = " + t + ".sum_value + excluded.sum_value, count = " + t + ".count + excluded.count,"
-        " last_value = CASE WHEN excluded.last_ts >= " + t + ".last_ts THEN excluded.last_value ELSE " + t + ".last_value END,"
-        " last_ts = greatest(" + t + ".last_ts, excluded.last_ts))";
-}
-
 } // namespace
 
 int PgStore::latestPgSchemaVersion()
@@ -56,8 +40,8 @@ PgStore::~PgStore() = default;
 Result<void> PgStore::open()
 {
     Result<void> opened = pgGuard(m_display, [this] {
-        m_connection = std::make_unique<PgConnection>(utf8(m_uri));
-        pqxx::connection &c = m_connection->conn;
+        m_connection = pgConnect(m_uri);
+        pqxx::connection_base &c = m_connection->conn;
         // Kept by libpqxx across a reconnect. Shortest exact floats; no NOTICE chatter on stderr.
         c.set_variable("client_min_messages", "warning");
         c.set_variable("extra_float_digits", "3");
@@ -65,6 +49,8 @@ Result<void> PgStore::open()
         if (m_access == StoreAccess::ReadOnly)
             c.set_variable("default_transaction_read_only", "on");
         readSchemaVersion();
+        if (m_access == StoreAccess::ReadWrite)
+            readRoleAccess();
     });
     if (!opened)
         return opened;
@@ -72,6 +58,9 @@ Result<void> PgStore::open()
     if (m_schemaVersion > latest)
         return fail(ErrorClass::Storage, QStringLiteral("%1: written by a newer Fleetscope (schema version %2; this version knows up to %3). Upgrade Fleetscope to open it.")
                                              .arg(m_display).arg(m_schemaVersion).arg(latest));
+    if (m_access == StoreAccess::ReadWrite && m_roleReadOnly && m_schemaVersion < latest)
+        return fail(ErrorClass::Auth, QStringLiteral("%1: schema version %2 needs migrating to %3, and this PostgreSQL role can only read; open it once with a role that may write")
+                                          .arg(m_display).arg(m_schemaVersion).arg(latest));
     if (m_access == StoreAccess::ReadWrite && m_schemaVersion < latest)
         return pgGuard(m_display, [this] { migrate(); });
     if (m_schemaVersion < latest)
@@ -93,6 +82,18 @@ void PgStore::readSchemaVersion()
         return;
     }
     m_schemaVersion = int(pgInt(tx.exec1("SELECT coalesce(max(version), 0) FROM schema_migrations")[0]));
+}
+
+void PgStore::readRoleAccess()
+{
+    // A standby, or a role without INSERT on the store's tables (an empty database: without CREATE).
+    pqxx::nontransaction tx(m_connection->conn);
+    m_roleReadOnly = pgBool(tx.exec1(
+        "SELECT current_setting('transaction_read_only') = 'on' OR CASE WHEN to_regclass('connections') IS NULL"
+        " THEN NOT has_schema_privilege(current_schema(), 'CREATE')"
+        " ELSE NOT (has_table_privilege('connections', 'INSERT, UPDATE') AND has_table_privilege('samples', 'INSERT')) END")[0]);
+    if (m_roleReadOnly)
+        qCInfo(lcStore).noquote() << m_display << "is read-only for this role: it is shown, not changed";
 }
 
 void PgStore::migrate()
@@ -135,8 +136,8 @@ Result<WriteSummary> PgStore::write(const WriteBatch &batch)
     QElapsedTimer timer;
     timer.start();
     const QString context = batch.source.isEmpty() ? m_display : batch.source;
-    if (m_access != StoreAccess::ReadWrite)
-        return fail(ErrorClass::Storage, QStringLiteral("%1: the store is open read-only").arg(context));
+    if (Result<void> refused = refuseReadOnly(context); !refused)
+        return std::unexpected(refused.error());
     if (Result<void> targets = checkAlertTargets(batch); !targets)
         return std::unexpected(targets.error());
     if (Result<void> targets = checkBudgetTargets(batch); !targets)
@@ -183,6 +184,15 @@ Result<WriteSummary> PgStore::write(const WriteBatch &batch)
     return written;
 }
 
+Result<void> PgStore::refuseReadOnly(const QString &context) const
+{
+    if (m_access != StoreAccess::ReadWrite)
+        return fail(ErrorClass::Storage, QStringLiteral("%1: the store is open read-only").arg(context));
+    if (m_roleReadOnly)
+        return fail(ErrorClass::Auth, QStringLiteral("%1: read-only: this PostgreSQL role can only read the store; changes need a role that may write").arg(context));
+    return {};
+}
+
 qint64 PgStore::writeConnection(pqxx::transaction_base &tx, const ConnectionRecord &c)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -217,38 +227,6 @@ qint64 PgStore::seriesId(pqxx::transaction_base &tx, const SeriesKey &key)
     return id;
 }
 
-qint64 PgStore::writeSamples(pqxx::transaction_base &tx, const QList<SeriesSamples> &series)
-{
-    if (series.isEmpty())
-        return 0;
-    QList<qint64> ids;
-    ids.reserve(series.size());
-    for (const SeriesSamples &s : series)
-        ids << seriesId(tx, s.key);
-
-    // COPY into a staging table, then one statement keeps the first of each (series, ts) not
-    // stored before (as SQLite's INSERT OR IGNORE does) and folds exactly those into the rollups.
-    tx.exec("CREATE TEMP TABLE IF NOT EXISTS fleetscope_samples_in (seq BIGINT GENERATED ALWAYS AS IDENTITY,"
-            " series_id BIGINT NOT NULL, ts BIGINT NOT NULL, value DOUBLE PRECISION) ON COMMIT DELETE ROWS");
-    {
-        pqxx::stream_to copy(tx, "fleetscope_samples_in", std::vector<std::string>{"series_id", "ts", "value"});
-        for (qsizetype i = 0; i < series.size(); ++i) {
-            for (const Sample &sample : series.at(i).samples)
-                copy << std::make_tuple(ids.at(i), sample.tsMs, pgReal(sample.value));
-        }
-        copy.complete();
-    }
-    static const std::string kMerge =
-        "WITH ins AS (INSERT INTO samples (series_id, ts, value)"
-        " SELECT DISTINCT ON (series_id, ts) series_id, ts, value FROM fleetscope_samples_in ORDER BY series_id, ts, seq"
-        " ON CONFLICT (series_id, ts) DO NOTHING RETURNING series_id, ts, value), "
-        + rollupUpsert("samples_1m", kMinuteMs) + ", " + rollupUpsert("samples_1h", kHourMs)
-        + " SELECT count(*) FROM ins";
-    const qint64 written = pgInt(tx.exec1(kMerge)[0]);
-    tx.exec("TRUNCATE fleetscope_samples_in");   // a later batch in this transaction starts clean
-    return written;
-}
-
 Result<PruneSummary> PgStore::prune(const QDateTime &cutoff, const QDateTime &jobsCutoff)
 {
     PruneSummary summary;
@@ -269,8 +247,8 @@ Result<PruneSummary> PgStore::prune(const QDateTime &cutoff, const QDateTime &jo
         {"DELETE FROM samples_1m WHERE series_id IN (SELECT id FROM series) AND bucket_ts < $1", false},
         {"DELETE FROM samples_1h WHERE series_id IN (SELECT id FROM series) AND bucket_ts + 3600000 <= $1", false},
     };
-    if (m_access != StoreAccess::ReadWrite)
-        return fail(ErrorClass::Storage, QStringLiteral("%1: the store is open read-only").arg(m_display));
+    if (Result<void> refused = refuseReadOnly(m_display); !refused)
+        return std::unexpected(refused.error());
     return pgGuard(m_display, [&] {
         pqxx::work tx(m_connection->conn);
         for (const Prune &prune : kStatements) {

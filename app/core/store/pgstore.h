@@ -27,6 +27,7 @@ public:
 
     QString display() const override { return m_display; }
     int schemaVersion() const override { return m_schemaVersion; }
+    bool writable() const override { return m_access == StoreAccess::ReadWrite && !m_roleReadOnly; }
 
     Result<WriteSummary> write(const WriteBatch &batch) override;
     Result<PruneSummary> prune(const QDateTime &cutoff, const QDateTime &jobsCutoff) override;
@@ -63,10 +64,12 @@ public:
 
 private:
     void readSchemaVersion();                               // these throw; callers turn it into an Error
+    void readRoleAccess();
     void migrate();
+    Result<void> refuseReadOnly(const QString &context) const;
     qint64 writeConnection(pqxx::transaction_base &tx, const ConnectionRecord &connection);
     qint64 seriesId(pqxx::transaction_base &tx, const SeriesKey &key);
-    qint64 writeSamples(pqxx::transaction_base &tx, const QList<SeriesSamples> &series);
+    qint64 writeSamples(pqxx::transaction_base &tx, const QList<SeriesSamples> &series);     // pgsamples.cpp
     qint64 writeSnapshots(pqxx::transaction_base &tx, const WriteBatch &batch);   // pgsnapshots.cpp
     qint64 writeWorkflows(pqxx::transaction_base &tx, const WriteBatch &batch);   // pgworkflows.cpp
     Result<void> checkAlertTargets(const WriteBatch &batch);                     // pgalerts.cpp
@@ -80,6 +83,7 @@ private:
     StoreAccess m_access;
     std::unique_ptr<PgConnection> m_connection;
     int m_schemaVersion = 0;
+    bool m_roleReadOnly = false;   // the role may not write the store's tables, or the server is read-only
     QHash<QString, qint64> m_seriesIds;   // "connection\x1fmetric\x1flabels" -> id
 };
 

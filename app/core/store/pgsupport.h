@@ -11,18 +11,49 @@
 
 #include <pqxx/pqxx>
 
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 
 namespace fleetscope {
 
+// libpqxx 6 keeps its libpq handle to itself; this policy remembers it for binary COPY (pgcopy.h).
+class PgHandlePolicy final : public pqxx::connect_direct
+{
+public:
+    explicit PgHandlePolicy(const std::string &options) : pqxx::connect_direct(options) {}
+    handle do_completeconnect(handle orig) override { return m_handle = pqxx::connect_direct::do_completeconnect(orig); }
+    handle do_dropconnect(handle orig) noexcept override { m_handle = nullptr; return pqxx::connect_direct::do_dropconnect(orig); }
+    handle do_disconnect(handle orig) noexcept override { m_handle = nullptr; return pqxx::connect_direct::do_disconnect(orig); }
+    handle raw() const { return m_handle; }
+
+private:
+    handle m_handle = nullptr;
+};
+
+// pqxx::connection, with the libpq handle in reach (a reconnect by libpqxx updates it).
+class PgLink final : public pqxx::connection_base
+{
+public:
+    explicit PgLink(const std::string &options) : pqxx::connection_base(m_policy), m_policy(options) { init(); }
+    ~PgLink() noexcept { close(); }
+    PgHandlePolicy::handle raw() const { return m_policy.raw(); }
+
+private:
+    PgHandlePolicy m_policy;
+};
+
 class PgConnection
 {
 public:
     explicit PgConnection(const std::string &uri) : conn(uri) {}
-    pqxx::connection conn;
+    PgLink conn;
 };
+
+// Connects to URI (throws like libpqxx). When the server wants a password that libpq has none for,
+// the keychain's (pgpassword.h) is tried before giving up.
+std::unique_ptr<PgConnection> pgConnect(const QString &uri);
 
 // Thrown inside pgGuard to refuse for a reason of our own (no such workflow configuration): the
 // transaction rolls back and the caller gets an Error of KIND with this text.

@@ -166,7 +166,7 @@ public:
     Result<void> open()
     {
         return pgGuard(m_display, [this] {
-            m_connection = std::make_unique<PgConnection>(m_uri.toStdString());
+            m_connection = pgConnect(m_uri);
             m_connection->conn.set_variable("extra_float_digits", "3");
             m_connection->conn.set_variable("client_min_messages", "warning");
             if (m_readOnly)

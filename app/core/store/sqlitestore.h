@@ -23,6 +23,7 @@ public:
     Result<void> open();
 
     QString display() const override { return m_path; }
+    bool writable() const override { return m_access == StoreAccess::ReadWrite; }
     int schemaVersion() const override { return m_schemaVersion; }
 
     Result<WriteSummary> write(const WriteBatch &batch) override;

@@ -35,6 +35,9 @@ public:
 
     virtual QString display() const = 0;
     virtual int schemaVersion() const = 0;
+    // Whether writes can succeed: false when opened read-only, or on a PostgreSQL role that can
+    // only read (or a read-only server); write() then refuses with a message that says so.
+    virtual bool writable() const = 0;
 
     virtual Result<WriteSummary> write(const WriteBatch &batch) = 0;
     // Deletes rows older than CUTOFF, and jobs older than JOBS_CUTOFF (they have a retention of their own).

@@ -46,8 +46,11 @@ QFuture<Result<int>> StoreService::start()
     auto promise = std::make_shared<QPromise<Result<int>>>();
     QFuture<Result<int>> future = promise->future();
     promise->start();
-    QMetaObject::invokeMethod(m_writer, [writer = m_writer, promise] {
-        promise->addResult(writer->open());
+    QMetaObject::invokeMethod(m_writer, [this, writer = m_writer, promise] {
+        Result<int> opened = writer->open();
+        if (opened)
+            m_writable = writer->writable();
+        promise->addResult(opened);
         promise->finish();
     }, Qt::QueuedConnection);
     return future;

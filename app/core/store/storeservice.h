@@ -11,6 +11,7 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
 #include <functional>
 #include <unordered_map>
 
@@ -31,6 +32,9 @@ public:
     QFuture<Result<int>> start();   // value: schema version
     // start() and wait: for the CLI and tests, never for the GUI thread.
     Result<int> startBlocking();
+    // Whether writes can succeed, as the store said when it opened (false: a PostgreSQL role that can
+    // only read). The GUI explains its write actions instead of offering them, and does not collect.
+    bool writable() const { return m_writable.load(); }
 
     // Queues a batch for the writer; batchCommitted or batchFailed follows.
     void submit(WriteBatch batch);
@@ -71,6 +75,7 @@ private:
     Result<Store *> readerStore();
 
     StoreLocation m_location;
+    std::atomic<bool> m_writable{true};
     QThread m_writerThread;
     StoreWriter *m_writer = nullptr;   // lives on m_writerThread
     QThreadPool m_readers;

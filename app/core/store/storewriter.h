@@ -22,6 +22,7 @@ public:
 
     // Called on the writer thread only (queued from StoreService).
     Result<int> open();
+    bool writable() const { return m_store && m_store->writable(); }
     Result<WriteSummary> write(const WriteBatch &batch);   // also announced by the signals below
     void prune(const QDateTime &cutoff, const QDateTime &jobsCutoff);
     void close();
