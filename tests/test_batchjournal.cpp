@@ -40,7 +40,20 @@ WriteBatch sampleBatch(int n)
     run.run.githubRunId = 99;
     run.records << MetricRecord{QStringLiteral("a.json"), QJsonObject{{QStringLiteral("case"), 1}},
                                 {MetricValue{QStringLiteral("ms"), 3.5, QStringLiteral("ms"), MetricDirection::LowerIsBetter}}};
+    run.records.first().schemaId = 5;
     batch.workflowRuns << run;
+    WorkflowConfig config;
+    config.name = QStringLiteral("bench");
+    config.costConnectionId = 7;
+    config.gpuType = QStringLiteral("H100 SXM");
+    config.gpuCount = 8;
+    batch.workflowConfigs << config;
+    MetricSchema schema;
+    schema.configName = QStringLiteral("bench");
+    schema.source = QStringLiteral("ai");
+    schema.fields = {SchemaField{SchemaFieldRole::Metric, QStringLiteral("tps"), QStringLiteral("$.runs[*].tps"), QStringLiteral("tok/s"),
+                                MetricDirection::HigherIsBetter}};
+    batch.workflowSchemas << schema;
     batch.removedAlertRules << QStringLiteral("old");
     Budget budget;
     budget.name = QStringLiteral("team");
@@ -51,6 +64,7 @@ WriteBatch sampleBatch(int n)
     policy.connectionId = 7;
     policy.stopIdleEnabled = true;
     policy.idleMinutes = 45;
+    policy.stopAtDailyCap = true;
     batch.guardrailPolicies << policy;
     batch.auditEntries << AuditEntry{0, ts, QStringLiteral("guardrail"), 7, QStringLiteral("pod-1"), QStringLiteral("stop"), true,
                                      QStringLiteral("would"), QStringLiteral("would stop pod-1"), QStringLiteral("stop idle > 45 min")};
@@ -94,7 +108,15 @@ private Q_SLOTS:
         QCOMPARE(back->removedBudgets, QStringList{QStringLiteral("gone")});
         QCOMPARE(back->guardrailPolicies.first().idleMinutes, 45);
         QVERIFY(back->guardrailPolicies.first().stopIdleEnabled);
+        QVERIFY(back->guardrailPolicies.first().stopAtDailyCap);
         QCOMPARE(back->auditEntries, batch.auditEntries);
+        QCOMPARE(run.records.first().schemaId, 5);
+        QCOMPARE(back->workflowConfigs.first().costConnectionId, std::optional<qint64>(7));
+        QCOMPARE(back->workflowConfigs.first().gpuType, QStringLiteral("H100 SXM"));
+        QCOMPARE(back->workflowConfigs.first().gpuCount, 8);
+        QCOMPARE(back->workflowSchemas.size(), 1);
+        QCOMPARE(back->workflowSchemas.first().source, QStringLiteral("ai"));
+        QCOMPARE(back->workflowSchemas.first().fields, batch.workflowSchemas.first().fields);
         QVERIFY(!BatchJournal::decode(QByteArray("not a batch")));
     }
 

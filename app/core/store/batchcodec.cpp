@@ -62,7 +62,12 @@ template<typename Io> void fields(Io &io, WorkflowRun &r)
        r.collectionStartedAt, r.collectionCompletedAt, r.errorMessage, r.retryCount, r.createdAt, r.updatedAt);
 }
 template<typename Io> void fields(Io &io, MetricValue &r) { io(r.name, r.value, r.unit, r.direction); }
-template<typename Io> void fields(Io &io, MetricRecord &r) { io(r.sourceFile, r.dimensions, r.metrics); }
+template<typename Io> void fields(Io &io, MetricRecord &r) { io(r.sourceFile, r.dimensions, r.metrics, r.schemaId); }
+template<typename Io> void fields(Io &io, SchemaField &r) { io(r.role, r.name, r.path, r.unit, r.direction); }
+template<typename Io> void fields(Io &io, MetricSchema &r)
+{
+    io(r.id, r.configId, r.configName, r.name, r.version, r.source, r.active, r.fields, r.createdAt);
+}
 template<typename Io> void fields(Io &io, WorkflowRunWrite &r) { io(r.run, r.records); }
 template<typename Io> void fields(Io &io, AlertRule &r) { io(r.id, r.name, r.kind, r.connectionId, r.params, r.severity, r.enabled); }
 template<typename Io> void fields(Io &io, AlertFinding &r)
@@ -87,7 +92,7 @@ template<typename Io> void fields(Io &io, WriteBatch &r)
     io(r.source, r.connections, r.removedConnections, r.purgedConnections, r.series, r.statuses, r.instances, r.endpoints,
        r.endpointHealth, r.jobs, r.billing, r.offers, r.workflowConfigs, r.removedWorkflowConfigs, r.workflowRuns, r.alertRules,
        r.removedAlertRules, r.alertEvaluations, r.acknowledgedAlerts, r.budgets, r.removedBudgets, r.guardrailPolicies,
-       r.auditEntries);
+       r.auditEntries, r.workflowSchemas);
 }
 
 template<typename T> constexpr bool kIsList = false;
