@@ -81,6 +81,10 @@
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
+    <message>
+        <source>-$%1</source>
+        <translation>-%1 $</translation>
+    </message>
 </context>
 <context>
     <name>StaleNotices</name>
@@ -413,6 +417,14 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
 </source>
         <translation>  workflows token set|remove [--api-url URL]
                               das GitHub-Token im Schlüsselbund (set liest es von stdin)
+</translation>
+    </message>
+    <message>
+        <source>  store password set|remove postgresql://USER@HOST/DB
+                              the team database&apos;s password in the keychain (read from the terminal)
+</source>
+        <translation>  store password set|remove postgresql://BENUTZER@HOST/DB
+                              das Passwort der Team-Datenbank im Schlüsselbund (wird vom Terminal gelesen)
 </translation>
     </message>
 </context>
@@ -1859,14 +1871,6 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <translation>Fleetscope Pods anhalten lassen?</translation>
     </message>
     <message>
-        <source>Fleetscope will STOP pods of %1 that stay idle by these thresholds, after each sync, without asking again. Pods are stopped, never terminated: their volumes are kept, and every stop is in the audit log and on the Timeline.</source>
-        <translation>Fleetscope wird Pods von %1, die nach diesen Schwellenwerten im Leerlauf bleiben, nach jeder Synchronisierung ohne weitere Rückfrage ANHALTEN. Pods werden angehalten, nie beendet: Ihre Volumes bleiben erhalten, und jedes Anhalten wird im Audit-Protokoll und auf der Zeitachse vermerkt.</translation>
-    </message>
-    <message>
-        <source>Stop pods whose GPUs sit idle while you pay for them. Off unless enabled; a dry run only records what it would stop.</source>
-        <translation>Hält Pods an, deren GPUs im Leerlauf sind, während Sie dafür bezahlen. Aus, solange nicht aktiviert; ein Probelauf erfasst nur, was angehalten würde.</translation>
-    </message>
-    <message>
         <source>&amp;Stop idle pods</source>
         <translation>Pods im Leerlauf &amp;anhalten</translation>
     </message>
@@ -1914,16 +1918,28 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <source>No preview: %1</source>
         <translation>Keine Vorschau: %1</translation>
     </message>
-    <message>
-        <source>Nothing to stop now: no pod has been idle under %1 % for %2 min.</source>
-        <translation>Derzeit nichts anzuhalten: Kein Pod lag %2 Min. lang unter %1 % GPU-Auslastung.</translation>
-    </message>
     <message numerus="yes">
         <source>%n pod(s) would be stopped now:</source>
         <translation>
             <numerusform>%n Pod würde jetzt angehalten:</numerusform>
             <numerusform>%n Pods würden jetzt angehalten:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fleetscope will STOP pods of %1 by these rules, after each sync, without asking again. Pods are stopped, never terminated: their volumes are kept, and every stop is in the audit log and on the Timeline.</source>
+        <translation>Fleetscope wird Pods von %1 nach diesen Regeln nach jeder Synchronisierung ANHALTEN, ohne erneut zu fragen. Pods werden angehalten, nie beendet; ihre Volumes bleiben erhalten, und jedes Anhalten steht im Audit-Protokoll und auf der Zeitachse.</translation>
+    </message>
+    <message>
+        <source>Stop pods whose GPUs sit idle while you pay for them, or every pod once a budget&apos;s daily cap is spent. Off unless enabled; a dry run only records what it would stop.</source>
+        <translation>Pods anhalten, deren GPUs im Leerlauf sind, während Sie dafür bezahlen, oder alle Pods, sobald das Tageslimit eines Budgets ausgeschöpft ist. Aus, solange nicht aktiviert; ein Probelauf erfasst nur, was angehalten würde.</translation>
+    </message>
+    <message>
+        <source>Stop &amp;all running pods when a budget covering %1 has spent its daily cap</source>
+        <translation>A&amp;lle laufenden Pods anhalten, wenn ein Budget für %1 sein Tageslimit ausgeschöpft hat</translation>
+    </message>
+    <message>
+        <source>Nothing to stop now: no pod has been idle under %1 % for %2 min, and no budget covering this connection has spent its daily cap.</source>
+        <translation>Derzeit nichts anzuhalten: Kein Pod war %2 Min. lang unter %1 % im Leerlauf, und kein Budget für diese Verbindung hat sein Tageslimit ausgeschöpft.</translation>
     </message>
 </context>
 <context>
@@ -2341,6 +2357,10 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <source>Page title</source>
         <translation>Seitentitel</translation>
     </message>
+    <message>
+        <source>Read-only: your PostgreSQL role can only read this store, so changes cannot be saved from here. Ask for a role that may write, or make the change where one is used.</source>
+        <translation>Schreibgeschützt: Ihre PostgreSQL-Rolle darf diesen Datenspeicher nur lesen, daher können Änderungen hier nicht gespeichert werden. Fordern Sie eine Rolle mit Schreibrecht an, oder nehmen Sie die Änderung dort vor, wo eine solche verwendet wird.</translation>
+    </message>
 </context>
 <context>
     <name>fleetscope::PageState</name>
@@ -2752,12 +2772,100 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <translation>Die Schutzregeln dieser Verbindung sind ausgeschaltet.</translation>
     </message>
     <message>
-        <source>Guardrails on as a dry run: idle pods are recorded in the audit log, not stopped.</source>
-        <translation>Schutzregeln als Probelauf aktiv: Pods im Leerlauf werden im Audit-Protokoll erfasst, aber nicht angehalten.</translation>
+        <source>Guardrails on as a dry run: the pods they would stop are recorded in the audit log, not stopped.</source>
+        <translation>Schutzregeln als Probelauf aktiv: Die Pods, die sie anhalten würden, werden im Audit-Protokoll erfasst, aber nicht angehalten.</translation>
     </message>
     <message>
-        <source>Guardrails act: idle pods of this connection are stopped after each sync.</source>
-        <translation>Schutzregeln greifen: Pods dieser Verbindung im Leerlauf werden nach jeder Synchronisierung angehalten.</translation>
+        <source>Guardrails act: pods of this connection they catch are stopped after each sync.</source>
+        <translation>Schutzregeln handeln: Pods dieser Verbindung, auf die sie zutreffen, werden nach jeder Synchronisierung angehalten.</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::RunComparisonDialog</name>
+    <message>
+        <source>Compare runs of %1</source>
+        <translation>Läufe von %1 vergleichen</translation>
+    </message>
+    <message>
+        <source>A: %1
+B: %2
+%3 series: %4 better and %5 worse in B; %6 only in A, %7 only in B.</source>
+        <translation>A: %1
+B: %2
+%3 Reihen: %4 besser und %5 schlechter in B; %6 nur in A, %7 nur in B.</translation>
+    </message>
+    <message>
+        <source>Run comparison</source>
+        <translation>Laufvergleich</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::SchemaFieldsModel</name>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>JSON path</source>
+        <translation>JSON-Pfad</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Better</source>
+        <translation>Besser</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::SchemaReviewDialog</name>
+    <message>
+        <source>Review schema for %1</source>
+        <translation>Schema für %1 prüfen</translation>
+    </message>
+    <message>
+        <source>Proposed (%1) from %2. Check each field: dimensions group results, metrics are the measured numbers. Confirm stores it as the configuration&apos;s next schema version; later imports and fetches read JSON files no built-in recognizer knows with it.</source>
+        <translation>Vorgeschlagen (%1) aus %2. Prüfen Sie jedes Feld: Dimensionen gruppieren Ergebnisse, Metriken sind die gemessenen Zahlen. „Bestätigen“ speichert es als nächste Schemaversion der Konfiguration; spätere Importe und Abrufe lesen damit JSON-Dateien, die keine eingebaute Erkennung kennt.</translation>
+    </message>
+    <message>
+        <source>Schema fields</source>
+        <translation>Schemafelder</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Feld hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove field</source>
+        <translation>Feld entfernen</translation>
+    </message>
+    <message>
+        <source>new_metric</source>
+        <translation>neue_metrik</translation>
+    </message>
+    <message>
+        <source>Sample file</source>
+        <translation>Beispieldatei</translation>
+    </message>
+    <message>
+        <source>Extracted rows</source>
+        <translation>Ausgelesene Zeilen</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) extracted from the sample.</source>
+        <translation>
+            <numerusform>%n Zeile aus dem Beispiel ausgelesen.</numerusform>
+            <numerusform>%n Zeilen aus dem Beispiel ausgelesen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3195,6 +3303,89 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
 </context>
 <context>
+    <name>fleetscope::WorkflowComparisonModel</name>
+    <message>
+        <source>Better</source>
+        <translation>Besser</translation>
+    </message>
+    <message>
+        <source>Worse</source>
+        <translation>Schlechter</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>Gleich</translation>
+    </message>
+    <message>
+        <source>Changed (not judged)</source>
+        <translation>Geändert (nicht bewertet)</translation>
+    </message>
+    <message>
+        <source>Only in A</source>
+        <translation>Nur in A</translation>
+    </message>
+    <message>
+        <source>Only in B</source>
+        <translation>Nur in B</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation>Niedriger</translation>
+    </message>
+    <message>
+        <source>Higher</source>
+        <translation>Höher</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensionen</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A: %1</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B: %1</translation>
+    </message>
+    <message>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>B is</source>
+        <translation>B ist</translation>
+    </message>
+</context>
+<context>
     <name>fleetscope::WorkflowRunsModel</name>
     <message>
         <source>Pending</source>
@@ -3316,10 +3507,6 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <translation>Keine früheren Läufe zum Vergleichen.</translation>
     </message>
     <message>
-        <source>%1 of %2 against the median of the %3 run(s) before it; changes within %4 are noise.</source>
-        <translation>%1 um %2 gegenüber dem Median der vorherigen Läufe (%3); Änderungen innerhalb von %4 gelten als Rauschen.</translation>
-    </message>
-    <message>
         <source>Metric</source>
         <translation>Metrik</translation>
     </message>
@@ -3346,6 +3533,62 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>Verdict</source>
         <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>%1 per $/hr</source>
+        <translation>%1 pro $/Std.</translation>
+    </message>
+    <message>
+        <source>%1 %2 per $/hr</source>
+        <translation>%1 %2 pro $/Std.</translation>
+    </message>
+    <message>
+        <source>$%1 per result</source>
+        <translation>%1 $ pro Ergebnis</translation>
+    </message>
+    <message>
+        <source>The median %1 of the newest %2 runs (to %3)</source>
+        <translation>Der Median %1 der neuesten %2 Läufe (bis %3)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 against the median %2 of the %3 run(s) before; changes within %4 are not flagged.</source>
+        <translation>%1 gegenüber dem Median %2 der vorherigen Läufe (%3); Änderungen innerhalb von %4 werden nicht markiert.</translation>
+    </message>
+    <message>
+        <source>%1 z = %2 from their mean %3 (σ %4).</source>
+        <translation>%1 z = %2 gegenüber ihrem Mittelwert %3 (σ %4).</translation>
+    </message>
+    <message>
+        <source>%1 Mann-Whitney U = %2, one-sided p = %3.</source>
+        <translation>%1 Mann-Whitney U = %2, einseitiges p = %3.</translation>
+    </message>
+    <message>
+        <source>No price for the newest run: link the configuration to a GPU type or connection (fleetscope workflows configs set NAME --cost-gpu-type T) and keep offers or snapshots from that time.</source>
+        <translation>Kein Preis für den neuesten Lauf: Verknüpfen Sie die Konfiguration mit einem GPU-Typ oder einer Verbindung (fleetscope workflows configs set NAME --cost-gpu-type T) und bewahren Sie Angebote oder Momentaufnahmen aus dieser Zeit auf.</translation>
+    </message>
+    <message>
+        <source>The newest run at $%1/hr (%2 observed %3).</source>
+        <translation>Der neueste Lauf zu %1 $/Std. (%2, Stand %3).</translation>
+    </message>
+    <message>
+        <source>the cheapest offer</source>
+        <translation>das günstigste Angebot</translation>
+    </message>
+    <message>
+        <source>its connection&apos;s running instances</source>
+        <translation>die laufenden Instanzen seiner Verbindung</translation>
+    </message>
+    <message>
+        <source>Newest %1 (median)</source>
+        <translation>Neueste %1 (Median)</translation>
+    </message>
+    <message>
+        <source>Per dollar</source>
+        <translation>Pro Dollar</translation>
     </message>
 </context>
 <context>
@@ -3530,6 +3773,102 @@ fleetscope workflows import NAME PFAD…</translation>
             <numerusform>%1 pro Lauf, Durchschnitt und Spanne über %n Reihe mit %2 — %3</numerusform>
             <numerusform>%1 pro Lauf, Durchschnitt und Spanne über %n Reihen mit %2 — %3</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Schema…</source>
+        <translation>Schema…</translation>
+    </message>
+    <message>
+        <source>Propose a metric schema for result files no built-in recognizer knows</source>
+        <translation>Ein Metrikschema für Ergebnisdateien vorschlagen, die keine eingebaute Erkennung kennt</translation>
+    </message>
+    <message>
+        <source>Sample result file</source>
+        <translation>Beispiel-Ergebnisdatei</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Propose from file…</source>
+        <translation>Aus Datei vorschlagen…</translation>
+    </message>
+    <message>
+        <source>Propose with AI from file…</source>
+        <translation>Mit KI aus Datei vorschlagen…</translation>
+    </message>
+    <message>
+        <source>Set the endpoint with: fleetscope workflows schema ai set</source>
+        <translation>Legen Sie den Endpunkt fest mit: fleetscope workflows schema ai set</translation>
+    </message>
+    <message>
+        <source>Schema confirmed for “%1”; later imports and fetches use it. Re-import or fetch files again to re-extract runs stored before.</source>
+        <translation>Schema für „%1“ bestätigt; spätere Importe und Abrufe verwenden es. Importieren Sie Dateien erneut oder rufen Sie sie erneut ab, um bereits gespeicherte Läufe neu auszulesen.</translation>
+    </message>
+    <message>
+        <source>Regression method</source>
+        <translation>Regressionsmethode</translation>
+    </message>
+    <message>
+        <source>Median and MAD</source>
+        <translation>Median und MAD</translation>
+    </message>
+    <message>
+        <source>Percent change</source>
+        <translation>Prozentuale Änderung</translation>
+    </message>
+    <message>
+        <source>Z-score</source>
+        <translation>Z-Wert</translation>
+    </message>
+    <message>
+        <source>Mann-Whitney (last 5 runs)</source>
+        <translation>Mann-Whitney (letzte 5 Läufe)</translation>
+    </message>
+    <message>
+        <source>How the newest run is judged against the 30 runs before it; whatever the method, changes under 10 % are not flagged.
+Median and MAD: beyond 3 scaled MADs. Percent change: the 10 % alone. Z-score: beyond 3 standard deviations from the mean.
+Mann-Whitney: the newest 5 runs by a rank test, p &lt; 0.01.</source>
+        <translation>Wie der neueste Lauf gegenüber den 30 Läufen davor bewertet wird; unabhängig von der Methode werden Änderungen unter 10 % nicht markiert.
+Median und MAD: mehr als 3 skalierte MADs. Prozentuale Änderung: allein die 10 %. Z-Wert: mehr als 3 Standardabweichungen vom Mittelwert.
+Mann-Whitney: die neuesten 5 Läufe per Rangtest, p &lt; 0,01.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <source>Select two runs (Ctrl+click) to see every metric of both side by side.</source>
+        <translation>Wählen Sie zwei Läufe (Strg+Klick), um alle Metriken beider nebeneinander zu sehen.</translation>
+    </message>
+    <message>
+        <source>Asks %1 (%2)</source>
+        <translation>Fragt %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Add a workflow configuration first.</source>
+        <translation>Fügen Sie zuerst eine Workflow-Konfiguration hinzu.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a schema…</source>
+        <translation>%1 wird nach einem Schema gefragt…</translation>
+    </message>
+    <message>
+        <source>Proposing a schema…</source>
+        <translation>Schema wird vorgeschlagen…</translation>
+    </message>
+    <message>
+        <source>priced by its connection&apos;s instances</source>
+        <translation>Preis aus den Instanzen seiner Verbindung</translation>
+    </message>
+    <message>
+        <source>priced as %1 × %2</source>
+        <translation>Preis als %1 × %2</translation>
     </message>
 </context>
 <context>

@@ -94,7 +94,7 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this, [this, dialog] {
             const std::optional<WriteBatch> batch = dialog->review()->confirmBatch();
-            if (!batch)
+            if (!batch || refuseWhenReadOnly())
                 return;
             this->store().submit(*batch);   // the window re-reads every page once it is committed
             showSchemaMessage(tr("Schema confirmed for “%1”; later imports and fetches use it. Re-import or fetch files again to "
