@@ -459,6 +459,36 @@ private Q_SLOTS:
         QCOMPARE(sim.storageRequests, 0);
     }
 
+    // A token GitHub refuses: one status line (never the token), nothing stored, ticks go on.
+    void watcherReportsARefusedTokenOnce()
+    {
+        GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);
+        populate(sim);
+        QVERIFY(sim.start());
+        WorkflowConfig config;
+        std::unique_ptr<StoreService> store = openStore(QStringLiteral("watch-refused"), &config);
+        QVERIFY(store);
+        const QByteArray wrong = "ghp_WrongTokenForTheWatcher0123456789";
+        qputenv("GH_WATCH_WRONG_TOKEN", wrong);
+
+        WorkflowWatcher::Options options;
+        options.intervalMs = 20;
+        options.apiUrl = sim.apiUrl().toString();
+        options.tokenEnv = QStringLiteral("GH_WATCH_WRONG_TOKEN");
+        WorkflowWatcher watcher(*store, options);
+        QSignalSpy status(&watcher, &WorkflowWatcher::statusChanged);
+        QSignalSpy finished(&watcher, &WorkflowWatcher::fetchFinished);
+        watcher.start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 3, 10'000);
+        watcher.stop();
+        QTRY_VERIFY(!watcher.isFetching());
+        QVERIFY(sim.unauthorized >= 3);
+        QCOMPARE(status.size(), 1);
+        const QString line = status.first().at(1).toString();
+        QVERIFY2(!line.isEmpty() && !line.contains(QLatin1Char('\n')) && !line.contains(QString::fromLatin1(wrong)), qPrintable(line));
+        QVERIFY(storedRuns(*store).isEmpty());
+    }
+
     void commandLine()
     {
         GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);
