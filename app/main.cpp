@@ -19,6 +19,7 @@
 #include "simulator/runpodsimulator.h"
 #include "store/retention.h"
 #include "store/storeservice.h"
+#include "workflows/workflowwatcher.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -128,6 +129,8 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
                         Retention::jobDaysFromEnvironment());
     Engine engine(builtinCollectors());
     linkEngineToStore(engine, store);
+    // Realtime GitHub fetches of the enabled workflow configurations (started with the engine).
+    WorkflowWatcher workflowWatcher(store);
     MainWindow window(store, settings, line.demo ? demoDir.path() : paths.dataDir);
     // Rules are evaluated after each committed sync, as in the headless collector; new alerts notify.
     AlertMonitor alertMonitor(store);
@@ -143,6 +146,10 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     QObject::connect(&guardrails, &GuardrailMonitor::evaluationFailed, &window, [&window](const Error &error) {
         qCWarning(lcEngine).noquote() << "guardrails not evaluated:" << describe(error);
         window.statusBar()->showMessage(QObject::tr("Guardrails could not be evaluated: %1").arg(describe(error)), 10'000);
+    });
+    QObject::connect(&workflowWatcher, &WorkflowWatcher::statusChanged, &window, [&window](const QString &config, const QString &line) {
+        if (!line.isEmpty())
+            window.statusBar()->showMessage(QObject::tr("Workflow %1 not fetched: %2").arg(config, line), 15'000);
     });
     if (line.demo) {
         window.setWindowTitle(QObject::tr("Fleetscope — Demo data (simulated account)"));
@@ -186,7 +193,7 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     // Opening and migrating runs on the writer thread; the window shows its loading state meanwhile.
     auto *started = new QFutureWatcher<Result<int>>(&window);
     LatestRequest engineRequest;
-    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window, &store, &engine, &simulator, &engineRequest, &demoClock, &connections, &alertMonitor] {
+    QObject::connect(started, &QFutureWatcher<Result<int>>::finished, &window, [started, &window, &store, &engine, &simulator, &engineRequest, &demoClock, &connections, &alertMonitor, &workflowWatcher] {
         const Result<int> result = started->result();
         if (!result) {
             qCCritical(lcUi).noquote() << describe(result.error());
@@ -196,10 +203,12 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
         }
         if (store.writable())
             alertMonitor.evaluateNow();   // what holds already, before the first cycle's data
-        auto startLive = [&window, &engine, &connections, &store] {
+        auto startLive = [&window, &engine, &connections, &store, &workflowWatcher] {
             window.refresh();
-            if (store.writable())   // a role that can only read collects nothing: it could not store it
+            if (store.writable()) {   // a role that can only read collects nothing: it could not store it
                 engine.start();
+                workflowWatcher.start();
+            }
             connections.reload();
         };
         if (!simulator)

@@ -9,6 +9,7 @@
 
 #include "store/storeservice.h"
 #include "workflows/githubcollector.h"
+#include "workflows/workflowwatcher.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +20,7 @@
 #include <QTest>
 #include <QElapsedTimer>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTimer>
 
 using namespace fleetscope;
@@ -377,6 +379,114 @@ private Q_SLOTS:
             ids << r.id;
         QCOMPARE(ids.size(), 1200);
         QVERIFY(runs->first().createdAt > runs->last().createdAt);
+    }
+
+    // The realtime watcher on a short interval: what is new after a tick is stored as realtime, no run
+    // twice, a disabled configuration is left alone.
+    void watcherFetchesNewRunsInRealtime()
+    {
+        GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);
+        populate(sim);
+        QVERIFY(sim.start());
+        WorkflowConfig config;
+        std::unique_ptr<StoreService> store = openStore(QStringLiteral("watch"), &config);
+        QVERIFY(store);
+        WorkflowConfig off = benchConfig();
+        off.name = QStringLiteral("off");
+        off.enabled = false;
+        WriteBatch batch;
+        batch.workflowConfigs << off;
+        QVERIFY(store->writeBlocking(batch));
+        qputenv("GH_WATCH_TOKEN", kToken);
+
+        WorkflowWatcher::Options options;
+        options.intervalMs = 50;
+        options.apiUrl = sim.apiUrl().toString();
+        options.tokenEnv = QStringLiteral("GH_WATCH_TOKEN");
+        WorkflowWatcher watcher(*store, options);
+        QSignalSpy status(&watcher, &WorkflowWatcher::statusChanged);
+        QSignalSpy finished(&watcher, &WorkflowWatcher::fetchFinished);
+        watcher.start();
+        QTRY_COMPARE_WITH_TIMEOUT(storedRuns(*store).size(), 4, 10'000);
+        for (const WorkflowRun &r : storedRuns(*store))
+            QCOMPARE(r.triggerSource, TriggerSource::Realtime);
+
+        sim.runs << run(1007, 6, {{507, QStringLiteral("results"), resultsZip({{QStringLiteral("bench/gbench.json"), gbench()}})}});
+        QTRY_COMPARE_WITH_TIMEOUT(storedRuns(*store).size(), 5, 10'000);
+        const int ticks = int(finished.size());
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= ticks + 2, 10'000);   // more ticks: nothing stored twice
+        watcher.stop();
+        QTRY_VERIFY(!watcher.isFetching());
+        const QList<WorkflowRun> runs = storedRuns(*store);
+        QCOMPARE(runs.size(), 5);
+        QSet<QString> keys;
+        for (const WorkflowRun &r : runs)
+            keys << r.runKey;
+        QCOMPARE(keys.size(), 5);
+        QCOMPARE(findRun(runs, 1007)->triggerSource, TriggerSource::Realtime);
+        QCOMPARE(findRun(runs, 1007)->status, RunStatus::Completed);
+        QVERIFY(store->read<QList<WorkflowRun>>([](Store &s) { return s.workflowRuns(QStringLiteral("off")); }).result()->isEmpty());
+        QCOMPARE(status.size(), 0);   // nothing went wrong
+    }
+
+    // Without a token: one status line however many ticks, and nothing stored.
+    void watcherReportsAMissingTokenOnce()
+    {
+        GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);
+        populate(sim);
+        QVERIFY(sim.start());
+        WorkflowConfig config;
+        std::unique_ptr<StoreService> store = openStore(QStringLiteral("watch-notoken"), &config);
+        QVERIFY(store);
+        qunsetenv("GH_WATCH_NO_TOKEN");
+
+        WorkflowWatcher::Options options;
+        options.intervalMs = 20;
+        options.apiUrl = sim.apiUrl().toString();
+        options.tokenEnv = QStringLiteral("GH_WATCH_NO_TOKEN");
+        WorkflowWatcher watcher(*store, options);
+        QSignalSpy status(&watcher, &WorkflowWatcher::statusChanged);
+        QSignalSpy finished(&watcher, &WorkflowWatcher::fetchFinished);
+        watcher.start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 3, 10'000);
+        watcher.stop();
+        QTRY_VERIFY(!watcher.isFetching());
+        QCOMPARE(status.size(), 1);
+        QCOMPARE(status.first().at(0).toString(), QStringLiteral("bench"));
+        const QString line = status.first().at(1).toString();
+        QVERIFY2(line.contains(QStringLiteral("GH_WATCH_NO_TOKEN")) && !line.contains(QLatin1Char('\n')), qPrintable(line));
+        QVERIFY(storedRuns(*store).isEmpty());
+        QCOMPARE(sim.storageRequests, 0);
+    }
+
+    // A token GitHub refuses: one status line (never the token), nothing stored, ticks go on.
+    void watcherReportsARefusedTokenOnce()
+    {
+        GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);
+        populate(sim);
+        QVERIFY(sim.start());
+        WorkflowConfig config;
+        std::unique_ptr<StoreService> store = openStore(QStringLiteral("watch-refused"), &config);
+        QVERIFY(store);
+        const QByteArray wrong = "ghp_WrongTokenForTheWatcher0123456789";
+        qputenv("GH_WATCH_WRONG_TOKEN", wrong);
+
+        WorkflowWatcher::Options options;
+        options.intervalMs = 20;
+        options.apiUrl = sim.apiUrl().toString();
+        options.tokenEnv = QStringLiteral("GH_WATCH_WRONG_TOKEN");
+        WorkflowWatcher watcher(*store, options);
+        QSignalSpy status(&watcher, &WorkflowWatcher::statusChanged);
+        QSignalSpy finished(&watcher, &WorkflowWatcher::fetchFinished);
+        watcher.start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 3, 10'000);
+        watcher.stop();
+        QTRY_VERIFY(!watcher.isFetching());
+        QVERIFY(sim.unauthorized >= 3);
+        QCOMPARE(status.size(), 1);
+        const QString line = status.first().at(1).toString();
+        QVERIFY2(!line.isEmpty() && !line.contains(QLatin1Char('\n')) && !line.contains(QString::fromLatin1(wrong)), qPrintable(line));
+        QVERIFY(storedRuns(*store).isEmpty());
     }
 
     void commandLine()

@@ -9,6 +9,7 @@
 #include "engine/storelink.h"
 #include "store/collectorlease.h"
 #include "store/retention.h"
+#include "workflows/workflowwatcher.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -196,6 +197,19 @@ int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRe
         log.error(QStringLiteral("guardrails not evaluated: %1").arg(describe(error)));
     });
 
+    // Realtime GitHub fetches of the enabled workflow configurations; a configuration that cannot be
+    // fetched is logged once, when its status changes.
+    WorkflowWatcher workflows(store);
+    QObject::connect(&workflows, &WorkflowWatcher::statusChanged, &loop, [&](const QString &config, const QString &line) {
+        if (line.isEmpty())
+            log.info(QStringLiteral("workflow %1: fetching again").arg(config));
+        else
+            log.warning(QStringLiteral("workflow %1: not fetched: %2").arg(config, line));
+    });
+    QObject::connect(&workflows, &WorkflowWatcher::runsStored, &loop, [&](const QString &config, qint64 count) {
+        log.info(QStringLiteral("workflow %1: %2 new run(s) stored").arg(config).arg(count));
+    });
+
     QTimer reload;
     reload.setInterval(kReloadMs);
     QObject::connect(&reload, &QTimer::timeout, &loop, [&] {
@@ -215,6 +229,7 @@ int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRe
 
     engine.setConnections(*connections);
     engine.start();
+    workflows.start();
     reload.start();
     log.info(QStringLiteral("collecting %1 %2 into %3")
                  .arg(connections->size())
@@ -223,6 +238,7 @@ int runCollectDaemon(const CommandContext &ctx, const std::optional<ConnectionRe
 
     log.info(QStringLiteral("signal %1: stopping; committing what was collected").arg(stoppedBy));
     reload.stop();
+    workflows.stop();
     engine.stop();
     // Batches the engine finished before stopping may still be queued to this thread: hand them to
     // the writer, then wait until everything is committed.
