@@ -86,9 +86,10 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     m_proposalJob = new SchemaProposalJob(this);
     connect(m_proposalJob, &SchemaProposalJob::failed, this, [this](const QString &message) { showSchemaMessage(message, false); });
     connect(m_proposalJob, &SchemaProposalJob::proposed, this, [this](const SchemaProposal &proposal, const ResultFile &sample) {
-        const std::optional<WorkflowConfig> config = currentConfig();
-        if (!config)
-            return;
+        // The configuration the proposal was asked for, though another may be selected by now.
+        const auto config = std::find_if(m_configs.cbegin(), m_configs.cend(), [this](const WorkflowConfig &c) { return c.id == m_proposalConfigId; });
+        if (config == m_configs.cend())
+            return;   // removed meanwhile
         m_schemaMessage->hide();
         auto *dialog = new SchemaReviewDialog(*config, proposal, sample, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -315,6 +316,7 @@ void WorkflowsPage::proposeSchemaFrom(const QString &path, bool useAi)
         return;
     }
     showSchemaMessage(useAi && m_aiEndpoint ? tr("Asking %1 for a schema…").arg(m_aiEndpoint->baseUrl.host()) : tr("Proposing a schema…"), true);
+    m_proposalConfigId = config->id;
     m_proposalJob->start(path, config->maxFileBytes, useAi ? m_aiEndpoint : std::nullopt);
 }
 

@@ -123,6 +123,7 @@ private:
     QToolButton *m_schemaButton = nullptr;
     QLabel *m_schemaMessage = nullptr;
     SchemaProposalJob *m_proposalJob = nullptr;
+    qint64 m_proposalConfigId = 0;   // the configuration the running proposal is for
     std::optional<AiEndpoint> m_aiEndpoint;
     QAction *m_proposeWithAi = nullptr;
 

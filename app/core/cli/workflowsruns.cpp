@@ -294,7 +294,7 @@ struct RegressionOptions {
                 continue;
             bool ok = false;
             const double value = parser.value(*n.option).toDouble(&ok);
-            if (!ok || value < n.min || value > n.max)
+            if (!ok || !std::isfinite(value) || value < n.min || value > n.max)   // "nan" converts, and compares false
                 return QStringLiteral("--%1 wants a number from %2 to %3").arg(n.option->names().first()).arg(n.min).arg(n.max);
             *n.target = value;
         }

@@ -9,6 +9,7 @@
 #include <QMetaObject>
 #include <QMutex>
 #include <QPointer>
+#include <QSemaphore>
 #include <QStringDecoder>
 #include <QThread>
 #include <QTimer>
@@ -323,11 +324,35 @@ void launch(Operation operation, const Credentials::Entry &entry, Secret secret,
     QMetaObject::invokeMethod(op, &KeychainOperation::start, Qt::QueuedConnection);
 }
 
-// Runs START's asynchronous call to completion in a local event loop; the local context drops
-// any answer that comes after the guard timer gave up.
+// Runs START's asynchronous call to completion. The answer is delivered on the keychain thread and
+// the caller waits on a semaphore, so no event loop spins on the caller's thread: a store thread that
+// reads its database password must not run its queued writes in the middle of opening. Without a
+// keychain thread (no application object) a local event loop waits instead.
 template<typename T, typename Start>
 Result<T> waitFor(int timeoutMs, const QString &what, Start start)
 {
+    if (QThread *thread = keychainThread(); thread && thread != QThread::currentThread()) {
+        struct Answer {
+            QMutex mutex;
+            std::optional<Result<T>> result;
+            QSemaphore ready;
+        };
+        auto answer = std::make_shared<Answer>();
+        auto *context = new QObject;   // lives on the keychain thread: the answer is delivered there
+        context->moveToThread(thread);
+        start(context, [answer](Result<T> r) {
+            const QMutexLocker lock(&answer->mutex);
+            answer->result = std::move(r);
+            answer->ready.release();
+        });
+        const bool answered = answer->ready.tryAcquire(1, timeoutMs + 2000);   // the keychain thread's own timer normally answers first
+        context->deleteLater();   // a late answer dies with it
+        if (!answered)
+            return fail(ErrorClass::Unavailable,
+                        QStringLiteral("keychain unavailable: no answer within %1 ms while %2; %3").arg(timeoutMs).arg(what, envHint()));
+        const QMutexLocker lock(&answer->mutex);
+        return std::move(*answer->result);
+    }
     std::optional<Result<T>> result;
     QEventLoop loop;
     QObject context;

@@ -73,9 +73,13 @@ std::unique_ptr<PgConnection> pgConnect(const QString &uri)
 {
     try {
         return std::make_unique<PgConnection>(uri.toStdString());
-    } catch (const pqxx::broken_connection &e) {
+    } catch (const pqxx::broken_connection &) {
         // libpq found no password of its own for a server that wants one: the keychain may have it.
-        if (!QString::fromUtf8(e.what()).contains(QLatin1String("no password supplied")))
+        // Asked of libpq itself, since its messages are translated under other locales.
+        PGconn *probe = PQconnectdb(uri.toUtf8().constData());
+        const bool needsPassword = probe && PQstatus(probe) == CONNECTION_BAD && PQconnectionNeedsPassword(probe);
+        PQfinish(probe);
+        if (!needsPassword)
             throw;
         const Result<Credentials::Entry> entry = storePasswordEntry(uri);
         const Result<Secret> password = entry ? Credentials().readBlocking(*entry) : std::unexpected(entry.error());
