@@ -28,7 +28,13 @@ ReadSample readAndPropose(const QString &path, qint64 maxBytes)
         read.sample = fail(ErrorClass::BadData, QStringLiteral("%1: %2, over the %3 limit").arg(path, byteSize(file.size()), byteSize(maxBytes)));
         return read;
     }
-    read.sample = ResultFile{path, file.readAll()};
+    // At most the limit and one byte: a file that grows, or a pipe that reports no size, is still refused.
+    QByteArray bytes = file.read(maxBytes + 1);
+    if (bytes.size() > maxBytes) {
+        read.sample = fail(ErrorClass::BadData, QStringLiteral("%1: over the %2 limit").arg(path, byteSize(maxBytes)));
+        return read;
+    }
+    read.sample = ResultFile{path, std::move(bytes)};
     read.heuristic = proposeSchemaHeuristically(*read.sample);
     return read;
 }

@@ -284,6 +284,8 @@ private Q_SLOTS:
         QCOMPARE(badMethod.exitCode, 2);
         QVERIFY2(badMethod.err.contains(QLatin1String("--method 'ttest' is not one of percent, mad, zscore, mannwhitney")), qPrintable(badMethod.err));
         QCOMPARE(workflows({QStringLiteral("regressions"), QStringLiteral("serve"), QStringLiteral("--alpha"), QStringLiteral("2")}).exitCode, 2);
+        QCOMPARE(workflows({QStringLiteral("regressions"), QStringLiteral("serve"), QStringLiteral("--threshold"), QStringLiteral("nan")}).exitCode, 2);
+        QCOMPARE(workflows({QStringLiteral("regressions"), QStringLiteral("serve"), QStringLiteral("--window"), QStringLiteral("inf")}).exitCode, 2);
     }
 
     void compareTwoRuns()

@@ -4,15 +4,22 @@
 #include <QHash>
 
 namespace fleetscope {
+
+double secondsPerTimeUnit(const QString &unit)
+{
+    static const QHash<QString, double> kUnits{
+        {QStringLiteral("ns"), 1e-9},  {QStringLiteral("us"), 1e-6},     {QStringLiteral("µs"), 1e-6},      {QStringLiteral("μs"), 1e-6},
+        {QStringLiteral("ms"), 1e-3},  {QStringLiteral("s"), 1},         {QStringLiteral("sec"), 1},        {QStringLiteral("secs"), 1},
+        {QStringLiteral("second"), 1}, {QStringLiteral("seconds"), 1},   {QStringLiteral("min"), 60},       {QStringLiteral("minutes"), 60},
+        {QStringLiteral("h"), 3600},   {QStringLiteral("hours"), 3600}};
+    return kUnits.value(unit.trimmed().toLower(), 0);
+}
+
 namespace {
 
 bool isTimeUnit(const QString &unit)
 {
-    static const QStringList kUnits{QStringLiteral("ns"), QStringLiteral("us"), QStringLiteral("µs"), QStringLiteral("μs"),
-                                    QStringLiteral("ms"), QStringLiteral("s"), QStringLiteral("sec"), QStringLiteral("secs"),
-                                    QStringLiteral("second"), QStringLiteral("seconds"), QStringLiteral("min"),
-                                    QStringLiteral("minutes"), QStringLiteral("h"), QStringLiteral("hours")};
-    return kUnits.contains(unit.trimmed().toLower());
+    return secondsPerTimeUnit(unit) > 0;
 }
 
 bool isRateUnit(const QString &unit)

@@ -8,6 +8,8 @@ namespace fleetscope {
 // Rates (throughput, tokens/s, ops/s, "/s" units) are higher-is-better; times, latencies, durations,
 // memory and failures are lower-is-better; anything else (counts, parameters) is neutral.
 MetricDirection inferDirection(const QString &name, const QString &unit);
+// Seconds in one UNIT of a duration ("ms" → 0.001, "hours" → 3600); 0 when UNIT is not a duration.
+double secondsPerTimeUnit(const QString &unit);
 
 // The unit a name's suffix spells: "mean_ttft_ms" → "ms", "tokens_per_s" → "/s", "mem_gb" → "GB";
 // "" when the name says nothing.

@@ -2,24 +2,13 @@
 #include "runcost.h"
 
 #include "store/store.h"
+#include "workflows/metricdirection.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace fleetscope {
-namespace {
-
-// Seconds in one UNIT of a duration metric; 0 when UNIT is not a duration.
-double secondsPerUnit(const QString &unit)
-{
-    static const QHash<QString, double> kUnits{{QStringLiteral("ns"), 1e-9}, {QStringLiteral("us"), 1e-6}, {QStringLiteral("µs"), 1e-6},
-                                               {QStringLiteral("ms"), 1e-3}, {QStringLiteral("s"), 1},        {QStringLiteral("sec"), 1},
-                                               {QStringLiteral("min"), 60},  {QStringLiteral("h"), 3600}};
-    return kUnits.value(unit.trimmed().toLower(), 0);
-}
-
-} // namespace
 
 bool isPriced(const WorkflowConfig &config)
 {
@@ -107,7 +96,7 @@ CostFigure costFigure(double value, const QString &unit, MetricDirection directi
         return {};
     if (direction == MetricDirection::HigherIsBetter)
         return {CostFigure::Kind::PerDollarHour, value / perHour};
-    const double seconds = secondsPerUnit(unit);
+    const double seconds = secondsPerTimeUnit(unit);
     if (direction == MetricDirection::LowerIsBetter && seconds > 0)
         return {CostFigure::Kind::DollarsPerResult, value * seconds / 3600.0 * perHour};
     return {};
