@@ -3,6 +3,7 @@
 
 #include "cli/texttable.h"
 #include "gpunames.h"
+#include "providers/connectionsetup.h"
 #include "workflows/resultfiles.h"
 
 #include <QCommandLineParser>
@@ -192,13 +193,9 @@ int configsAddOrSet(const CommandContext &ctx, const QStringList &args, bool add
     if (const std::optional<QString> problem = applyOptions(parser, o, config))
         return ctx.usage(QStringLiteral("workflows configs %1: %2").arg(verb, *problem), configsUsage());
     if (parser.isSet(o.costConnection)) {
-        const QString wanted = parser.value(o.costConnection).trimmed();
-        Result<QList<ConnectionRecord>> connections = (*service)->read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
-        if (!connections)
-            return ctx.failure(connections.error().message);
-        const auto found = std::find_if(connections->cbegin(), connections->cend(), [&wanted](const ConnectionRecord &c) { return c.name == wanted; });
-        if (found == connections->cend())
-            return ctx.failure(QStringLiteral("workflows configs %1: no connection named '%2'").arg(verb, wanted));
+        const Result<ConnectionRecord> found = findConnection(**service, parser.value(o.costConnection).trimmed());
+        if (!found)
+            return ctx.failure(QStringLiteral("workflows configs %1: %2").arg(verb, found.error().message));
         config.costConnectionId = found->id;
         config.gpuType.clear();
     }
