@@ -114,7 +114,7 @@ private Q_SLOTS:
         QTest::addRow("bad index") << "/api/lists/instances/items" << QJsonValue(QLatin1String("a[x]")) << "/api/lists/instances/items: bad path 'a[x]': expected [N], [*] or [\"name\"]";
         QTest::addRow("unknown list key") << "/api/lists/instances/itmes" << QJsonValue(QLatin1String("x"))
                                           << "/api/lists/instances/itmes: unknown key (known: target, path, query, items, keyed, expand, pagination, fields, "
-                                             "metadata, spendBreakdown, requireFields)";
+                                             "metadata, spendBreakdown, requireFields, cacheSeconds)";
         QTest::addRow("auth scheme") << "/api/auth/scheme" << QJsonValue(QLatin1String("digest")) << "/api/auth/scheme: expected one of none, bearer, basic, header, query";
         QTest::addRow("header without name") << "/api/auth" << json(R"({"scheme": "header"})") << "/api/auth/name: required";
         QTest::addRow("username setting") << "/api/auth" << json(R"({"scheme": "basic", "usernameField": "user"})")

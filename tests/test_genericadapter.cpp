@@ -549,6 +549,51 @@ private Q_SLOTS:
         }
     }
 
+    // Offers and billing change slowly: a cycle within five minutes of their last fetch leaves them
+    // out; instances come every cycle; a cycle the user asked for ("Sync now") fetches everything.
+    void slowListsWaitFiveMinutesUnlessSyncNow()
+    {
+        QJsonObject onePage = fixtureObject(QStringLiteral("vultr-instances.json"));
+        onePage.insert(QStringLiteral("meta"), parsed(R"({"total": 1, "links": {"next": "", "prev": ""}})"));
+        route(QStringLiteral("/v2/instances"), onePage);
+        route(QStringLiteral("/v2/plans"), fixtureObject(QStringLiteral("vultr-plans.json")));
+        route(QStringLiteral("/v2/account"), fixtureObject(QStringLiteral("vultr-account.json")));
+        const ConnectionRecord vultr = connection(QStringLiteral("vultr"), QStringLiteral("/v2"));
+        TestClock clock;   // its own: later tests read m_clock's time
+        Result<std::unique_ptr<Collector>> collector = builtinCollectors()(vultr);
+        QVERIFY(collector);
+        auto cycle = [&](bool syncNow) {
+            return runWithLocalHttp<WriteBatch>([&](HttpClient &http, QObject *context, std::function<void(Result<WriteBatch>)> done) {
+                auto *ctx = new CollectContext(vultr, http, clock, context);
+                ctx->setBypassCache(syncNow);
+                (*collector)->collect(*ctx, std::move(done));
+            });
+        };
+        auto counts = [this] {
+            return QList<qsizetype>{requestsTo(QStringLiteral("/v2/instances")).size(), requestsTo(QStringLiteral("/v2/plans")).size(),
+                                    requestsTo(QStringLiteral("/v2/account")).size()};
+        };
+        Result<WriteBatch> first = cycle(false);
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+        QVERIFY(!first->offers.isEmpty() && !first->billing.isEmpty());
+        QCOMPARE(counts(), (QList<qsizetype>{1, 1, 1}));
+
+        clock.advance(60'000);   // a minute later: instances only
+        Result<WriteBatch> cached = cycle(false);
+        QVERIFY(cached);
+        QVERIFY(!cached->instances.isEmpty());
+        QVERIFY(cached->offers.isEmpty() && cached->billing.isEmpty());
+        QCOMPARE(counts(), (QList<qsizetype>{2, 1, 1}));
+
+        QVERIFY(cycle(true));   // Sync now: past the cache
+        QCOMPARE(counts(), (QList<qsizetype>{3, 2, 2}));
+
+        clock.advance(300'000);   // five minutes after that fetch: due again
+        Result<WriteBatch> due = cycle(false);
+        QVERIFY(due && !due->offers.isEmpty() && !due->billing.isEmpty());
+        QCOMPARE(counts(), (QList<qsizetype>{4, 3, 3}));
+    }
+
     void lambdaEndToEnd()
     {
         route(QStringLiteral("/api/v1/instances"), fixtureObject(QStringLiteral("lambda-instances.json")));

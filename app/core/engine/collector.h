@@ -32,11 +32,15 @@ public:
     HttpClient &http() const { return m_http; }
     // The engine's clock: stamp samples with it, so tests control time.
     const Clock &clock() const { return m_clock; }
+    // A cycle the user asked for ("Sync now"): collectors that cache provider answers ask again.
+    bool bypassCache() const { return m_bypassCache; }
+    void setBypassCache(bool bypass) { m_bypassCache = bypass; }
 
 private:
     ConnectionRecord m_connection;
     HttpClient &m_http;
     const Clock &m_clock;
+    bool m_bypassCache = false;
 };
 
 class Collector

@@ -101,7 +101,7 @@ void Scheduler::syncNow(qint64 connectionId)
         it->second.syncRequested = true;
         return;
     }
-    runCycle(connectionId);
+    runCycle(connectionId, true);
 }
 
 void Scheduler::pause()
@@ -163,10 +163,10 @@ void Scheduler::handleDue(qint64 connectionId)
         it->second.dueWhilePaused = true;
         return;
     }
-    runCycle(connectionId);
+    runCycle(connectionId, it->second.syncRequested);
 }
 
-void Scheduler::runCycle(qint64 connectionId)
+void Scheduler::runCycle(qint64 connectionId, bool requested)
 {
     Entry &entry = m_entries.at(connectionId);
     entry.timer.reset();   // a pending due callback must not start a second cycle
@@ -175,6 +175,7 @@ void Scheduler::runCycle(qint64 connectionId)
     entry.state.phase = ConnectionState::Phase::Syncing;
     entry.state.nextSyncAt = QDateTime();
     auto *cycle = new CollectContext(entry.record, m_http, m_clock, this);
+    cycle->setBypassCache(requested);
     entry.cycle = cycle;
     Collector *collector = entry.collector.get();
     qCDebug(lcEngine).noquote() << "collecting" << entry.record.kind + QLatin1Char('/') + entry.record.name;

@@ -70,7 +70,7 @@ private:
     void removeConnection(qint64 connectionId);
     void arm(qint64 connectionId, Entry &entry, qint64 delayMs);
     void handleDue(qint64 connectionId);
-    void runCycle(qint64 connectionId);
+    void runCycle(qint64 connectionId, bool requested = false);   // REQUESTED: by syncNow, past any cache
     void finishCycle(qint64 connectionId, CollectContext *cycle, Result<WriteBatch> result);
     qint64 jitteredCadenceMs(const ConnectionRecord &connection);
 

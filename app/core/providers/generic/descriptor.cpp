@@ -203,12 +203,16 @@ ListSpec readList(DescriptorReader &r, const QString &name, const QJsonValue &va
     const QJsonObject json = value.toObject();
     r.onlyKeys(json, pointer, {QStringLiteral("target"), QStringLiteral("path"), QStringLiteral("query"), QStringLiteral("items"),
                                QStringLiteral("keyed"), QStringLiteral("expand"), QStringLiteral("pagination"), QStringLiteral("fields"),
-                               QStringLiteral("metadata"), QStringLiteral("spendBreakdown"), QStringLiteral("requireFields")});
+                               QStringLiteral("metadata"), QStringLiteral("spendBreakdown"), QStringLiteral("requireFields"),
+                               QStringLiteral("cacheSeconds")});
     const QStringList targets{QStringLiteral("instances"), QStringLiteral("offers"), QStringLiteral("billing")};
     const QString target = json.contains(QStringLiteral("target")) ? r.choice(json, pointer, QStringLiteral("target"), targets, true) : name;
     if (!r.failed() && !targets.contains(target))
         r.problem(child(pointer, QStringLiteral("target")), QStringLiteral("required when the list's name is not one of %1").arg(targets.join(QStringLiteral(", "))));
     list.target = target == QLatin1String("offers") ? ListTarget::Offers : target == QLatin1String("billing") ? ListTarget::Billing : ListTarget::Instances;
+    list.cacheSeconds = list.target == ListTarget::Instances ? 0 : 300;
+    if (json.contains(QStringLiteral("cacheSeconds")))
+        list.cacheSeconds = int(r.number(json, pointer, QStringLiteral("cacheSeconds"), list.cacheSeconds, 0, 86'400));
     list.path = r.string(json, pointer, QStringLiteral("path"), true);
     if (!r.failed() && !list.path.startsWith(QLatin1Char('/')))
         r.problem(child(pointer, QStringLiteral("path")), QStringLiteral("expected a path starting with '/'"));

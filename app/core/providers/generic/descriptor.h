@@ -55,6 +55,9 @@ struct ListSpec {
     QMap<QString, ValueSpec> fields;                 // normalized field → value
     QMap<QString, ValueSpec> extra;                  // metadata (instances, offers) or spendBreakdown (billing)
     QStringList requireFields;                       // items where one of these is missing, 0 or empty are skipped
+    // A cycle within this long of the list's last fetch adds nothing for it ("Sync now" fetches anyway):
+    // 300 s for offers and billing, which change slowly, 0 (every cycle) for instances unless given.
+    int cacheSeconds = 0;
 };
 
 struct ApiSpec {

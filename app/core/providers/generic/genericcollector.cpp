@@ -18,17 +18,30 @@ struct Cycle {
     WriteBatch batch;
     qsizetype nextList = 0;
     Collector::Done done;
+    std::shared_ptr<QHash<QString, qint64>> fetchedAtMs;   // the collector's, across cycles
+    QHash<QString, qint64> fetchedNow;                     // this cycle's, merged in when it succeeds
+    bool bypassCache = false;
 };
 
 void runLists(std::shared_ptr<Cycle> cycle)
 {
     const ApiSpec &api = *cycle->session->api;
-    if (cycle->nextList >= api.lists.size())
+    if (cycle->nextList >= api.lists.size()) {
+        cycle->fetchedAtMs->insert(cycle->fetchedNow);   // only a whole cycle counts: a failed one stores nothing
         return cycle->done(std::move(cycle->batch));
+    }
     const ListSpec &list = api.lists.at(cycle->nextList++);
-    fetchList(cycle->session, list, 0, cycle->context, [cycle, &list](Result<FetchedList> fetched) {
+    const qint64 startedMs = cycle->rowClock->nowMs();
+    const auto fetchedAt = cycle->fetchedAtMs->constFind(list.name);
+    if (!cycle->bypassCache && fetchedAt != cycle->fetchedAtMs->cend() && startedMs - *fetchedAt < list.cacheSeconds * 1000LL) {
+        // Fetched a moment ago: its rows are stored already, and the provider is not asked again.
+        QMetaObject::invokeMethod(cycle->context, [cycle] { runLists(cycle); }, Qt::QueuedConnection);
+        return;
+    }
+    fetchList(cycle->session, list, 0, cycle->context, [cycle, &list, startedMs](Result<FetchedList> fetched) {
         if (!fetched)
             return cycle->done(std::unexpected(fetched.error()));
+        cycle->fetchedNow.insert(list.name, startedMs);
         const RowContext row{cycle->session->kind.kind, cycle->connectionId, cycle->rowClock->nowMs()};
         const qsizetype skipped = appendRows(cycle->batch, *cycle->session->api, list, fetched->items, row);
         if (skipped > 0 && list.requireFields.isEmpty())
@@ -59,6 +72,7 @@ GenericCollector::GenericCollector(ProviderKind kind, std::shared_ptr<const ApiS
     , m_api(std::move(api))
     , m_secret(std::move(secret))
     , m_pacer(std::make_shared<RatePacer>(m_api->requestsPerSecond))
+    , m_fetchedAtMs(std::make_shared<QHash<QString, qint64>>())
 {
 }
 
@@ -93,6 +107,8 @@ void GenericCollector::collect(CollectContext &context, Done done)
         cycle->connectionId = connection.id;
         cycle->batch.source = connection.name + QStringLiteral(" lists");
         cycle->done = std::move(done);
+        cycle->fetchedAtMs = m_fetchedAtMs;
+        cycle->bypassCache = ctx->bypassCache();
         afterServerTime(cycle->session, ctx, [cycle](Result<void> synced) {
             if (!synced)
                 return cycle->done(std::unexpected(synced.error()));

@@ -6,6 +6,8 @@
 #include "engine/collector.h"
 #include "session.h"
 
+#include <QHash>
+
 #include <optional>
 
 namespace fleetscope::generic {
@@ -26,6 +28,7 @@ private:
     std::shared_ptr<const ApiSpec> m_api;
     std::optional<SecretRef> m_secret;
     std::shared_ptr<RatePacer> m_pacer;   // across cycles, so the rate limit holds between them too
+    std::shared_ptr<QHash<QString, qint64>> m_fetchedAtMs;   // per list: when a cycle last fetched it
 };
 
 // Whether KIND is run by the generic adapter (its descriptor has an api section).
