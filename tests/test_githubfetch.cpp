@@ -4,8 +4,8 @@
 // 1000-result cap split by dates, and the CLI's fetch, backfill (dry run, resume), retry and token.
 #include "clirun.h"
 #include "fixtures.h"
-#include "githubsimulator.h"
-#include "zipwriter.h"
+#include "simulator/githubsimulator.h"
+#include "simulator/zipwriter.h"
 
 #include "store/storeservice.h"
 #include "workflows/githubcollector.h"
@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QElapsedTimer>
@@ -24,9 +25,6 @@
 #include <QTimer>
 
 using namespace fleetscope;
-using test::GitHubSimulator;
-using test::SimulatedArtifact;
-using test::SimulatedRun;
 
 namespace {
 
@@ -50,9 +48,9 @@ private:
     qint64 m_nowMs = QDateTime::currentMSecsSinceEpoch();
 };
 
-QByteArray resultsZip(const QList<test::ZipWriterEntry> &entries)
+QByteArray resultsZip(const QList<ZipWriterEntry> &entries)
 {
-    return test::buildZip(entries);
+    return buildZip(entries);
 }
 
 QByteArray gbench()
@@ -593,6 +591,53 @@ private Q_SLOTS:
         QCOMPARE(fetched.exitCode, 0);
         QVERIFY2(fetched.out.contains(QStringLiteral("fetched: 5 new runs")), qPrintable(fetched.out + fetched.err));
         QCOMPARE(sim.unauthorized, 0);
+    }
+
+    // The newcomer's path: `simulate --github` as a real process, its printed URL and token, a bound
+    // configuration, a fetch, and the planted regression found in what was stored.
+    void simulateCommandServesADemoRepository()
+    {
+        QTemporaryDir simDir;
+        QProcess simulator;
+        simulator.start(QStringLiteral(FLEETSCOPE_BINARY), {QStringLiteral("--data-dir"), simDir.path(), QStringLiteral("simulate"),
+                                                             QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--github")});
+        QByteArray printed;
+        QTRY_VERIFY_WITH_TIMEOUT((printed += simulator.readAllStandardOutput()).contains("workflows token set"), 10'000);
+        const QRegularExpressionMatch url = QRegularExpression(QStringLiteral("^GITHUB_API_URL=(http://127\\.0\\.0\\.1:\\d+)$"),
+                                                               QRegularExpression::MultilineOption).match(QString::fromUtf8(printed));
+        const QRegularExpressionMatch token = QRegularExpression(QStringLiteral("^GITHUB_TOKEN=(\\S+)$"), QRegularExpression::MultilineOption)
+                                                  .match(QString::fromUtf8(printed));
+        QVERIFY2(url.hasMatch() && token.hasMatch(), printed.constData());
+        const QString repo = QStringLiteral("fleetscope-demo/inference-engine");
+        QVERIFY(printed.contains(QStringLiteral("workflows configs add demo --repo %1 --workflow bench.yml").arg(repo).toUtf8()));
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("GITHUB_API_URL"), url.captured(1));
+        env.insert(QStringLiteral("GITHUB_TOKEN"), token.captured(1));
+        const QStringList data{QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("simulate")), QStringLiteral("workflows")};
+        QCOMPARE(test::runFleetscope(data + QStringList{QStringLiteral("configs"), QStringLiteral("add"), QStringLiteral("demo"), QStringLiteral("--repo"), repo,
+                                                        QStringLiteral("--workflow"), QStringLiteral("bench.yml"), QStringLiteral("--branch"), QStringLiteral("main")},
+                                     env).exitCode, 0);
+        const test::CliRun fetched = test::runFleetscope(data + QStringList{QStringLiteral("fetch"), QStringLiteral("demo"), QStringLiteral("--token-env"),
+                                                                            QStringLiteral("GITHUB_TOKEN")}, env);
+        QCOMPARE(fetched.exitCode, 0);
+        QVERIFY2(fetched.out.contains(QStringLiteral("fetched: 8 new runs of 'demo' (8 completed, 0 failed, 0 skipped)")), qPrintable(fetched.out + fetched.err));
+
+        const QJsonArray runs = QJsonDocument::fromJson(test::runFleetscope(data + QStringList{QStringLiteral("runs"), QStringLiteral("--format"),
+                                                                                               QStringLiteral("json")}, env).rawOut).array();
+        QCOMPARE(runs.size(), 8);
+        for (const QJsonValue &value : runs) {
+            QCOMPARE(value[QLatin1String("files_processed")].toInteger(), 2);   // Google Benchmark JSON and CSV
+            QVERIFY(value[QLatin1String("metrics_count")].toInteger() > 0);
+        }
+        const test::CliRun regressions = test::runFleetscope(data + QStringList{QStringLiteral("regressions"), QStringLiteral("demo")}, env);
+        QCOMPARE(regressions.exitCode, 0);
+        QVERIFY2(regressions.out.contains(QStringLiteral("BM_Attention/512")) && !regressions.out.contains(QStringLiteral("BM_Matmul")),
+                 qPrintable(regressions.out));
+
+        simulator.terminate();
+        QVERIFY(simulator.waitForFinished(5'000));
+        QCOMPARE(simulator.exitCode(), 0);
     }
 };
 

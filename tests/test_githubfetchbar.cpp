@@ -1,8 +1,8 @@
 // The Workflows page's GitHub controls over the loopback GitHub simulator: Fetch now runs on the job's
 // worker thread with progress and leaves the GUI thread free; Cancel ends a fetch waiting out a rate limit.
 #include "fixtures.h"
-#include "githubsimulator.h"
-#include "zipwriter.h"
+#include "simulator/githubsimulator.h"
+#include "simulator/zipwriter.h"
 
 #include "githubfetchbar.h"
 #include "githubfetchjob.h"
@@ -23,15 +23,15 @@ namespace {
 
 const QByteArray kToken = "ghp_FetchBarTestToken";
 
-void populate(test::GitHubSimulator &sim)
+void populate(GitHubSimulator &sim)
 {
     for (int i = 0; i < 3; ++i) {
-        test::SimulatedRun run;
+        SimulatedRun run;
         run.id = 2001 + i;
         run.headSha = QStringLiteral("abc%1").arg(i);
         run.createdAt = QDateTime(QDate(2026, 11, 3), QTime(i, 0), Qt::UTC);
-        run.artifacts << test::SimulatedArtifact{3001 + i, QStringLiteral("results"),
-                                                 test::buildZip({{QStringLiteral("bench/gbench.json"), test::fixtureBytes(QStringLiteral("bench/gbench-googlecpp_output.json"))}})};
+        run.artifacts << SimulatedArtifact{3001 + i, QStringLiteral("results"),
+                                                 buildZip({{QStringLiteral("bench/gbench.json"), test::fixtureBytes(QStringLiteral("bench/gbench-googlecpp_output.json"))}})};
         sim.runs << run;
     }
 }
@@ -65,7 +65,7 @@ private Q_SLOTS:
 
     void fetchNowRunsOffTheGuiThread()
     {
-        test::GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);
+        GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);
         populate(sim);
         QVERIFY(sim.start());
         qputenv("GITHUB_API_URL", sim.apiUrl().toEncoded());
@@ -90,7 +90,7 @@ private Q_SLOTS:
 
     void cancelEndsARateLimitWait()
     {
-        test::GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);
+        GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);
         populate(sim);
         sim.runs.first().id = 2101;   // one run not stored yet
         sim.secondaryLimitOnRequest = 2;

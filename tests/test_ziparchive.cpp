@@ -1,12 +1,11 @@
 // The artifact zip reader against archives built in the test: good entries, patterns, and every guard
 // an untrusted archive needs (traversal, bombs, caps, CRC, truncation, zip64).
+#include "simulator/zipwriter.h"
 #include "workflows/ziparchive.h"
-#include "zipwriter.h"
 
 #include <QTest>
 
 using namespace fleetscope;
-using test::ZipWriterEntry;
 
 namespace {
 
@@ -31,7 +30,7 @@ private Q_SLOTS:
     void readsStoredAndDeflatedEntriesThatMatch()
     {
         const QByteArray big(200'000, 'a');
-        const QByteArray zip = test::buildZip({
+        const QByteArray zip = buildZip({
             {QStringLiteral("bench/a.json"), "{\"x\": 1}", true},
             {QStringLiteral("bench/deep/b.json"), big, false},
             {QStringLiteral("bench/"), {}, false},
@@ -67,7 +66,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, name);
         QFETCH(QString, reason);
-        const QByteArray zip = test::buildZip({{name, "{\"x\": 1}"}, {QStringLiteral("ok.json"), "{\"y\": 2}"}});
+        const QByteArray zip = buildZip({{name, "{\"x\": 1}"}, {QStringLiteral("ok.json"), "{\"y\": 2}"}});
         Result<CollectedFiles> files = collectZipFiles(zip, QStringLiteral("a.zip"), QString(), {QStringLiteral("**")}, {});
         QVERIFY(files);
         QCOMPARE(files->files.size(), 1);
@@ -81,7 +80,7 @@ private Q_SLOTS:
         const QByteArray zeros(64 * 1024 * 1024, '\0');
         ZipWriterEntry bomb{QStringLiteral("bomb.json"), zeros};
         bomb.declaredSize = 100;
-        const QByteArray zip = test::buildZip({bomb, {QStringLiteral("honest.json"), QByteArray(3 * 1024 * 1024, ' ')}});
+        const QByteArray zip = buildZip({bomb, {QStringLiteral("honest.json"), QByteArray(3 * 1024 * 1024, ' ')}});
         QVERIFY(zip.size() < 512 * 1024);
         ZipLimits limits;
         limits.maxFileBytes = 1024 * 1024;
@@ -97,7 +96,7 @@ private Q_SLOTS:
         QList<ZipWriterEntry> entries;
         for (int i = 0; i < 5; ++i)
             entries << ZipWriterEntry{QStringLiteral("f%1.json").arg(i), QByteArray(400 * 1024, 'x')};
-        const QByteArray zip = test::buildZip(entries);
+        const QByteArray zip = buildZip(entries);
         ZipLimits limits;
         limits.maxTotalBytes = 1024 * 1024;
         Result<CollectedFiles> files = collectZipFiles(zip, QStringLiteral("a.zip"), QString(), kJson, limits);
@@ -116,7 +115,7 @@ private Q_SLOTS:
     {
         ZipWriterEntry corrupt{QStringLiteral("bad.json"), "{\"x\": 1}"};
         corrupt.corruptCrc = true;
-        const QByteArray zip = test::buildZip({corrupt, {QStringLiteral("good.json"), "{\"x\": 2}"}});
+        const QByteArray zip = buildZip({corrupt, {QStringLiteral("good.json"), "{\"x\": 2}"}});
         Result<CollectedFiles> files = collectZipFiles(zip, QStringLiteral("a.zip"), QString(), kJson, {});
         QVERIFY(files);
         QCOMPARE(files->files.size(), 1);
@@ -125,7 +124,7 @@ private Q_SLOTS:
 
     void refusesTruncatedAndForeignArchives_data()
     {
-        const QByteArray zip = test::buildZip({{QStringLiteral("a.json"), QByteArray(5000, 'a')}, {QStringLiteral("b.json"), "{}"}});
+        const QByteArray zip = buildZip({{QStringLiteral("a.json"), QByteArray(5000, 'a')}, {QStringLiteral("b.json"), "{}"}});
         QByteArray zip64 = zip;
         zip64[zip64.size() - 12] = char(0xff);   // the entry count of the end record: 0xffff means zip64
         zip64[zip64.size() - 11] = char(0xff);
@@ -155,7 +154,7 @@ private Q_SLOTS:
     {
         // Entry data cut short while the directory still claims the full size.
         ZipWriterEntry entry{QStringLiteral("a.json"), QByteArray(5000, 'a'), false};
-        QByteArray zip = test::buildZip({entry});
+        QByteArray zip = buildZip({entry});
         const ZipEntry claimed = readZipDirectory(zip, QStringLiteral("a.zip"), 10)->first();
         QByteArray shortZip = zip;
         Result<QByteArray> read = readZipEntry(shortZip.left(2000), claimed, 1 << 20);

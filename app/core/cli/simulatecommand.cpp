@@ -2,12 +2,15 @@
 #include "cli/simulatecommand.h"
 
 #include "cli/terminationwatcher.h"
+#include "simulator/githubsimulator.h"
 #include "simulator/runpodsimulator.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QEventLoop>
 
 #include <limits>
+#include <memory>
 #include <optional>
 
 namespace fleetscope {
@@ -18,7 +21,7 @@ using namespace Qt::StringLiterals;
 QString helpText()
 {
     return u"Usage: fleetscope simulate --port N [--seed S] [--pods P] [--endpoints E] [--latency-ms L]\n"
-           "                          [--faults SPEC] [--no-quirks]\n"
+           "                          [--faults SPEC] [--no-quirks] [--github]\n"
            "\n"
            "Serves a simulated RunPod account (GraphQL /graphql, REST /v2/pods, serverless /v2/ENDPOINT)\n"
            "on 127.0.0.1:N until interrupted. --port 0 picks a free port.\n"
@@ -30,6 +33,8 @@ QString helpText()
            "  --faults SPEC    per-request chances, e.g. 429:0.1,5xx:0.05,malformed:0.02,truncated:0.01,\n"
            "                   drop:0.01,retry-after=2\n"
            "  --no-quirks      send every number as a number (the real GraphQL API does not)\n"
+           "  --github         also serve a GitHub Actions API on a second free port: a demo repository with\n"
+           "                   completed benchmark runs whose artifacts hold Google Benchmark JSON and CSV\n"
            "\n"
            "API keys: any non-empty key works; 'bad' is refused with 401, and 'invalid' gets GraphQL errors[].\n"_s;
 }
@@ -52,6 +57,18 @@ void serveUntilSignalled()
     loop.exec();
 }
 
+// The GitHub simulator's address, token and the commands that bind and fetch its demo repository.
+void printGitHubLines(const CommandContext &ctx, const QUrl &apiUrl)
+{
+    const QString repo = QString::fromLatin1(githubdemo::kOwner) + u'/' + QString::fromLatin1(githubdemo::kRepo);
+    ctx.out << u"github simulator listening on %1 (repo %2, %3 completed runs of %4)"_s.arg(apiUrl.toString(), repo).arg(githubdemo::kRuns).arg(QLatin1String(githubdemo::kWorkflow)) << '\n'
+            << "GITHUB_API_URL=" << apiUrl.toString() << '\n'
+            << "GITHUB_TOKEN=" << githubdemo::kToken << '\n'
+            << u"try: fleetscope workflows configs add demo --repo %1 --workflow %2 --branch main"_s.arg(repo, QLatin1String(githubdemo::kWorkflow)) << '\n'
+            << "try: GITHUB_API_URL=" << apiUrl.toString() << " GITHUB_TOKEN=" << githubdemo::kToken << " fleetscope workflows fetch demo --token-env GITHUB_TOKEN" << '\n'
+            << "     (or store the token: echo " << githubdemo::kToken << " | fleetscope workflows token set --api-url " << apiUrl.toString() << ")" << Qt::endl;
+}
+
 } // namespace
 
 int runSimulate(const CommandContext &ctx, const QStringList &args)
@@ -65,8 +82,9 @@ int runSimulate(const CommandContext &ctx, const QStringList &args)
     const QCommandLineOption latencyOption(u"latency-ms"_s, QString(), u"L"_s, u"0"_s);
     const QCommandLineOption faultsOption(u"faults"_s, QString(), u"SPEC"_s);
     const QCommandLineOption noQuirksOption(u"no-quirks"_s);
+    const QCommandLineOption githubOption(u"github"_s);
     const QCommandLineOption helpOption(QStringList{u"h"_s, u"help"_s});
-    parser.addOptions({portOption, seedOption, podsOption, endpointsOption, latencyOption, faultsOption, noQuirksOption, helpOption});
+    parser.addOptions({portOption, seedOption, podsOption, endpointsOption, latencyOption, faultsOption, noQuirksOption, githubOption, helpOption});
     if (!parser.parse(QStringList{u"simulate"_s} + args))
         return usage(parser.errorText());
     if (parser.isSet(helpOption)) {
@@ -115,6 +133,15 @@ int runSimulate(const CommandContext &ctx, const QStringList &args)
         << "RUNPOD_REST_URL=" << simulator.restUrl().toString() << '\n'
         << "RUNPOD_SERVERLESS_URL=" << simulator.serverlessUrl().toString() << '\n'
         << "RUNPOD_API_KEY=" << simulatorkeys::kDemo << Qt::endl;
+
+    std::unique_ptr<GitHubSimulator> github;
+    if (parser.isSet(githubOption)) {
+        github = std::make_unique<GitHubSimulator>(QString::fromLatin1(githubdemo::kOwner), QString::fromLatin1(githubdemo::kRepo), githubdemo::kToken);
+        github->addDemoRuns(QDateTime::currentDateTimeUtc(), githubdemo::kRuns, seed);
+        if (Result<void> started = github->start(); !started)
+            return ctx.failure(u"simulate: GitHub simulator: "_s + started.error().message);
+        printGitHubLines(ctx, github->apiUrl());
+    }
 
     serveUntilSignalled();
     simulator.stop();

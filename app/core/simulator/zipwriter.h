@@ -1,11 +1,11 @@
-// Builds zip archives in memory for tests, including broken ones: lying sizes, wrong CRCs, odd names.
+// Builds zip archives in memory (simulated artifacts, and tests), including broken ones: lying sizes, wrong CRCs, odd names.
 #pragma once
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
 
-namespace fleetscope::test {
+namespace fleetscope {
 
 struct ZipWriterEntry {
     QString name;
@@ -18,4 +18,4 @@ struct ZipWriterEntry {
 // A complete archive (local headers, data, central directory, end record) of ENTRIES, in order.
 QByteArray buildZip(const QList<ZipWriterEntry> &entries);
 
-} // namespace fleetscope::test
+} // namespace fleetscope

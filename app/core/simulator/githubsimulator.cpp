@@ -1,27 +1,24 @@
 // The GitHub simulator's two loopback servers and its answers.
 #include "githubsimulator.h"
 
-#include "fixtures.h"
-
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <algorithm>
 
-namespace fleetscope::test {
+namespace fleetscope {
 namespace {
 
-// The one-line JSON answer of a PyGithub replay file whose first key is FIRSTKEY.
-QJsonObject recordedObject(const QString &fixture, const QByteArray &firstKey)
+// An embedded recorded object (resources/github, taken from PyGithub's replays of api.github.com).
+QJsonObject recordedObject(const QString &resource)
 {
-    const QList<QByteArray> lines = fixtureBytes(fixture).split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("{\"" + firstKey + "\""))
-            return QJsonDocument::fromJson(line).object();
-    }
-    qFatal("no %s answer in %s", firstKey.constData(), qPrintable(fixture));
+    QFile file(resource);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing embedded resource %s", qPrintable(resource));
+    return QJsonDocument::fromJson(file.readAll()).object();
 }
 
 QString githubTime(const QDateTime &time)
@@ -55,9 +52,8 @@ GitHubSimulator::GitHubSimulator(QString owner, QString repo, QByteArray token)
     , m_repo(std::move(repo))
     , m_token(std::move(token))
 {
-    m_runTemplate = recordedObject(QStringLiteral("github/pygithub-Repository.testGetWorkflowRunsCreated.replay.txt"), "total_count")
-                        .value(QLatin1String("workflow_runs")).toArray().first().toObject();
-    m_artifactTemplate = recordedObject(QStringLiteral("github/pygithub-Artifact.testGetSingleArtifactFromRepo.replay.txt"), "id");
+    m_runTemplate = recordedObject(QStringLiteral(":/github/workflow-run.json"));
+    m_artifactTemplate = recordedObject(QStringLiteral(":/github/artifact.json"));
     m_api = std::make_unique<LoopbackServer>([this](const LoopbackRequest &r) { return answerApi(r); });
     m_storage = std::make_unique<LoopbackServer>([this](const LoopbackRequest &r) { return answerStorage(r); });
 }
@@ -210,4 +206,4 @@ LoopbackResponse GitHubSimulator::answerStorage(const LoopbackRequest &request)
     return LoopbackResponse::withBody(404, "application/xml", "<Error><Code>BlobNotFound</Code></Error>");
 }
 
-} // namespace fleetscope::test
+} // namespace fleetscope

@@ -1,9 +1,9 @@
-// The test zip writer: zlib raw deflate, little-endian headers written by hand.
+// The zip writer: zlib raw deflate, little-endian headers written by hand.
 #include "zipwriter.h"
 
 #include <zlib.h>
 
-namespace fleetscope::test {
+namespace fleetscope {
 namespace {
 
 void put16(QByteArray &out, quint32 value)
@@ -92,4 +92,4 @@ QByteArray buildZip(const QList<ZipWriterEntry> &entries)
     return zip;
 }
 
-} // namespace fleetscope::test
+} // namespace fleetscope

@@ -1,6 +1,7 @@
-// A loopback GitHub Actions API for tests: completed runs with Link pagination, ETag/304, artifact lists,
-// and artifact zips behind a 302 to a second server (another origin) that must never see the token.
-// Run and artifact objects are the real ones of the recorded fixtures, with the test's values put in.
+// A loopback GitHub Actions API (tests and `simulate --github`): completed runs with Link pagination,
+// ETag/304, artifact lists, and artifact zips behind a 302 to a second server (another origin) that
+// must never see the token. Run and artifact objects are real recorded ones (resources/github), with
+// the simulated values put in.
 #pragma once
 
 #include "simulator/loopbackserver.h"
@@ -10,7 +11,16 @@
 
 #include <memory>
 
-namespace fleetscope::test {
+namespace fleetscope {
+
+// The demo repository `fleetscope simulate --github` serves, and the token it accepts.
+namespace githubdemo {
+inline constexpr char kOwner[] = "fleetscope-demo";
+inline constexpr char kRepo[] = "inference-engine";
+inline constexpr char kToken[] = "ghp_simulated_demo_token";
+inline constexpr char kWorkflow[] = "bench.yml";
+inline constexpr int kRuns = 8;
+} // namespace githubdemo
 
 struct SimulatedArtifact {
     qint64 id = 0;
@@ -37,6 +47,11 @@ public:
 
     Result<void> start();
     QUrl apiUrl() const;
+
+    // A demo repository for `simulate --github`: COUNT completed runs of bench.yml on main, twelve hours
+    // apart up to NOW, each with a benchmark-results artifact (Google Benchmark JSON and a CSV); the
+    // newest run is about 20% slower on one benchmark, a regression to find. SEED varies the noise.
+    void addDemoRuns(const QDateTime &now, int count, quint64 seed);
 
     QList<SimulatedRun> runs;            // any order; served newest first by createdAt
     int secondaryLimitOnRequest = 0;     // that API request (1-based) answers 403 with Retry-After once
@@ -68,4 +83,4 @@ private:
     std::unique_ptr<LoopbackServer> m_storage;
 };
 
-} // namespace fleetscope::test
+} // namespace fleetscope
