@@ -72,7 +72,7 @@ void SchemaProposalJob::start(const QString &path, qint64 maxBytes, const std::o
         Credentials().read(aiKeyEntry(endpoint->baseUrl), this, [this, endpoint, sample, generation](Result<Secret> key) {
             if (generation != m_generation)
                 return;
-            if (!key && !key.error().message.startsWith(QLatin1String("no secret stored"))) {
+            if (!key && !isMissingSecret(key.error())) {
                 Q_EMIT failed(key.error().message);
                 return;
             }

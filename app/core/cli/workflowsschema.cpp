@@ -84,7 +84,7 @@ Result<Secret> keyFor(const AiEndpoint &endpoint, const QString &variable)
         return key;
     }
     Result<Secret> key = Credentials().readBlocking(aiKeyEntry(endpoint.baseUrl));
-    if (!key && key.error().message.startsWith(QLatin1String("no secret stored")))
+    if (!key && isMissingSecret(key.error()))
         return Secret();
     return key;
 }

@@ -23,6 +23,8 @@ Q_LOGGING_CATEGORY(lcCredentials, "fleetscope.credentials")
 namespace fleetscope {
 namespace {
 
+const QString kNoSecretStored = QStringLiteral("no secret stored for ");
+
 enum class Operation { Store, Read, Remove, Probe };
 
 // What the keychain said, written on the keychain thread before finished() and read after it.
@@ -240,7 +242,7 @@ std::optional<Error> errorFor(Operation operation, const QString &subject, int t
     case QKeychain::EntryNotFound:
         if (operation == Operation::Remove || operation == Operation::Probe)
             return std::nullopt;
-        return Error::make(ErrorClass::Auth, QStringLiteral("no secret stored for %1").arg(subject));
+        return Error::make(ErrorClass::Auth, kNoSecretStored + subject);
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return Error::make(ErrorClass::Auth,
@@ -263,7 +265,7 @@ std::optional<Error> errorFor(Operation operation, const QString &subject, int t
 
 void logFailure(const Error &error)
 {
-    if (error.kind == ErrorClass::Auth && error.message.startsWith(QLatin1String("no secret stored")))
+    if (isMissingSecret(error))
         qCDebug(lcCredentials).noquote() << describe(error);
     else
         qCWarning(lcCredentials).noquote() << describe(error);
@@ -411,6 +413,11 @@ void Credentials::store(const Entry &entry, const Secret &secret, QObject *conte
                }
                done({});
            });
+}
+
+bool isMissingSecret(const Error &error)
+{
+    return error.kind == ErrorClass::Auth && error.message.startsWith(kNoSecretStored);
 }
 
 void Credentials::read(const Entry &entry, QObject *context, SecretDone done) const

@@ -16,6 +16,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcCredentials)
 
 namespace fleetscope {
 
+// Whether ERROR (from a read) says the keychain has no secret for the entry, rather than that the
+// keychain failed or refused.
+bool isMissingSecret(const Error &error);
+
 // Every keychain call runs on one process-wide keychain thread (QtKeychain queues its jobs in a
 // single unsynchronised executor), so a Credentials object is a cheap, thread-safe handle that any
 // thread may create and use; it needs a QCoreApplication.

@@ -41,7 +41,7 @@ Result<Secret> resolveGitHubToken(const QUrl &apiUrl, const QString &envVariable
     if (token)
         return token;
     Error error = token.error();
-    if (error.message.startsWith(QLatin1String("no secret stored")))
+    if (isMissingSecret(error))
         error.message = QStringLiteral("no GitHub token for %1 in the keychain: store one with `fleetscope workflows token set%2`, or name a variable with --token-env VAR")
                             .arg(gitHubTokenEntry(apiUrl).key.mid(7),
                                  apiUrl.host() == QLatin1String("api.github.com") ? QString() : QStringLiteral(" --api-url ") + apiUrl.toString());
