@@ -46,6 +46,10 @@
         <source>Guardrails could not be evaluated: %1</source>
         <translation>Die Schutzregeln konnten nicht ausgewertet werden: %1</translation>
     </message>
+    <message>
+        <source>Workflow %1 not fetched: %2</source>
+        <translation>Workflow %1 nicht abgerufen: %2</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotFormat</name>
