@@ -27,6 +27,13 @@ int workflowsSchema(const CommandContext &ctx, const QStringList &args);
 // The stored configuration named NAME; a Config error naming it when there is none.
 Result<WorkflowConfig> findWorkflowConfig(StoreService &store, const QString &name);
 
+// The store of LINE opened for one command, and the configuration named NAME in it.
+struct OpenedConfig {
+    std::unique_ptr<StoreService> store;
+    WorkflowConfig config;
+};
+Result<OpenedConfig> openWorkflowConfig(const CommandLine &line, const QString &name);
+
 // --format table|json for the listing subcommands: true for json; nullopt (after a usage message) when neither.
 std::optional<bool> wantsJson(const CommandContext &ctx, const QString &format, const QString &help, int *exitCode);
 

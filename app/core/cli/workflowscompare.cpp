@@ -43,14 +43,13 @@ int workflowsCompare(const CommandContext &ctx, const QStringList &args)
     if (!QStringList{QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")}.contains(formatName))
         return ctx.usage(QStringLiteral("workflows compare: --format must be table, csv or json, not '%1'").arg(formatName), compareUsage());
 
-    Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
-    if (!service)
-        return ctx.failure(service.error().message);
-    Result<WorkflowConfig> config = findWorkflowConfig(**service, positional.first());
-    if (!config)
-        return ctx.failure(config.error().message);
-    const QString name = config->name;
-    Result<QList<WorkflowRun>> runs = (*service)->read<QList<WorkflowRun>>([name](Store &s) { return s.workflowRuns(name); }).result();
+    Result<OpenedConfig> opened = openWorkflowConfig(ctx.line, positional.first());
+    if (!opened)
+        return ctx.failure(opened.error().message);
+    StoreService &store = *opened->store;
+    const WorkflowConfig &config = opened->config;
+    const QString name = config.name;
+    Result<QList<WorkflowRun>> runs = store.read<QList<WorkflowRun>>([name](Store &s) { return s.workflowRuns(name); }).result();
     if (!runs)
         return ctx.failure(runs.error().message);
     const WorkflowRun *a = findRunByName(*runs, positional.at(1));
@@ -61,7 +60,7 @@ int workflowsCompare(const CommandContext &ctx, const QStringList &args)
     }
     WorkflowMetricFilter filter;
     filter.config = name;
-    Result<QList<WorkflowMetricRow>> rows = (*service)->read<QList<WorkflowMetricRow>>([filter](Store &s) { return s.workflowMetricRows(filter); }).result();
+    Result<QList<WorkflowMetricRow>> rows = store.read<QList<WorkflowMetricRow>>([filter](Store &s) { return s.workflowMetricRows(filter); }).result();
     if (!rows)
         return ctx.failure(rows.error().message);
     const QList<RunComparisonRow> compared = compareRuns(*rows, a->id, b->id);

@@ -249,6 +249,17 @@ Result<WorkflowConfig> findWorkflowConfig(StoreService &store, const QString &na
     return fail(ErrorClass::Config, QStringLiteral("no workflow configuration named '%1'").arg(name));
 }
 
+Result<OpenedConfig> openWorkflowConfig(const CommandLine &line, const QString &name)
+{
+    Result<std::unique_ptr<StoreService>> service = openService(line);
+    if (!service)
+        return std::unexpected(service.error());
+    Result<WorkflowConfig> config = findWorkflowConfig(**service, name);
+    if (!config)
+        return std::unexpected(config.error());
+    return OpenedConfig{std::move(*service), *std::move(config)};
+}
+
 int workflowsConfigs(const CommandContext &ctx, const QStringList &args)
 {
     if (args.isEmpty())

@@ -42,13 +42,11 @@ int workflowsCost(const CommandContext &ctx, const QStringList &args)
     const std::optional<bool> json = wantsJson(ctx, parser.value(format), costUsage(), &exit);
     if (!json)
         return exit;
-    Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
-    if (!service)
-        return ctx.failure(service.error().message);
-    Result<WorkflowConfig> found = findWorkflowConfig(**service, parser.positionalArguments().first());
-    if (!found)
-        return ctx.failure(found.error().message);
-    const WorkflowConfig config = *found;
+    Result<OpenedConfig> opened = openWorkflowConfig(ctx.line, parser.positionalArguments().first());
+    if (!opened)
+        return ctx.failure(opened.error().message);
+    StoreService &store = *opened->store;
+    const WorkflowConfig config = opened->config;
     if (!isPriced(config))
         return ctx.failure(QStringLiteral("workflows cost: '%1' is linked to no GPU type or connection (workflows configs set %1 --cost-gpu-type T)")
                                .arg(config.name));
@@ -57,7 +55,7 @@ int workflowsCost(const CommandContext &ctx, const QStringList &args)
         QHash<qint64, RunPrice> prices;
         QString connection;   // the cost connection's name
     };
-    Result<Read> read = (*service)->read<Read>([config](Store &s) -> Result<Read> {
+    Result<Read> read = store.read<Read>([config](Store &s) -> Result<Read> {
         Result<QList<WorkflowRun>> runs = s.workflowRuns(config.name);
         if (!runs)
             return std::unexpected(runs.error());

@@ -43,12 +43,9 @@ struct GitHubCommand {
 Result<GitHubCommand> openCommand(const CommandContext &ctx, const QCommandLineParser &parser, const GitHubCommandOptions &o,
                                   const QString &configName)
 {
-    Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
-    if (!service)
-        return std::unexpected(service.error());
-    Result<WorkflowConfig> config = findWorkflowConfig(**service, configName);
-    if (!config)
-        return std::unexpected(config.error());
+    Result<OpenedConfig> opened = openWorkflowConfig(ctx.line, configName);
+    if (!opened)
+        return std::unexpected(opened.error());
     GitHubSessionOptions options;
     options.apiUrl = parser.value(o.apiUrl);
     options.tokenEnv = parser.value(o.tokenEnv);
@@ -56,7 +53,7 @@ Result<GitHubCommand> openCommand(const CommandContext &ctx, const QCommandLineP
     Result<std::unique_ptr<GitHubSession>> github = openGitHubSession(options);
     if (!github)
         return std::unexpected(github.error());
-    return GitHubCommand{std::move(*service), *config, std::move(*github)};
+    return GitHubCommand{std::move(opened->store), opened->config, std::move(*github)};
 }
 
 QString runLine(const WorkflowRun &run)

@@ -109,22 +109,21 @@ int workflowsImport(const CommandContext &ctx, const QStringList &args)
         options.startedAt = *parsed;
     }
 
-    Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
-    if (!service)
-        return ctx.failure(service.error().message);
-    Result<WorkflowConfig> config = findWorkflowConfig(**service, positional.first());
-    if (!config)
-        return ctx.failure(config.error().message);
-    Result<CollectedFiles> files = collectLocalFiles(positional.mid(1), config->filePatterns, config->maxFileBytes);
+    Result<OpenedConfig> opened = openWorkflowConfig(ctx.line, positional.first());
+    if (!opened)
+        return ctx.failure(opened.error().message);
+    StoreService &store = *opened->store;
+    const WorkflowConfig &config = opened->config;
+    Result<CollectedFiles> files = collectLocalFiles(positional.mid(1), config.filePatterns, config.maxFileBytes);
     if (!files)
         return ctx.failure(files.error().message);
-    Result<std::optional<MetricSchema>> schema = activeConfirmedSchema(**service, config->name);
+    Result<std::optional<MetricSchema>> schema = activeConfirmedSchema(store, config.name);
     if (!schema)
         return ctx.failure(schema.error().message);
     options.schema = *schema;
-    const BuiltRun built = buildRun(*config, *files, options);
-    const QString name = config->name;
-    Result<QList<WorkflowRun>> earlier = (*service)->read<QList<WorkflowRun>>([name](Store &s) { return s.workflowRuns(name); }).result();
+    const BuiltRun built = buildRun(config, *files, options);
+    const QString name = config.name;
+    Result<QList<WorkflowRun>> earlier = store.read<QList<WorkflowRun>>([name](Store &s) { return s.workflowRuns(name); }).result();
     if (!earlier)
         return ctx.failure(earlier.error().message);
     const bool replaces = std::any_of(earlier->cbegin(), earlier->cend(), [&built](const WorkflowRun &r) { return r.runKey == built.write.run.runKey; });
@@ -132,7 +131,7 @@ int workflowsImport(const CommandContext &ctx, const QStringList &args)
     WriteBatch batch;
     batch.source = QStringLiteral("workflows import %1").arg(name);
     batch.workflowRuns << built.write;
-    if (Result<WriteSummary> written = (*service)->writeBlocking(batch); !written)
+    if (Result<WriteSummary> written = store.writeBlocking(batch); !written)
         return ctx.failure(written.error().message);
 
     QList<QStringList> rows{{QStringLiteral("FILE"), QStringLiteral("FORMAT"), QStringLiteral("METRICS"), QStringLiteral("NOTE")}};

@@ -93,13 +93,11 @@ int propose(const CommandContext &ctx, const QCommandLineParser &parser, const S
 {
     if (positional.size() != 2)
         return ctx.usage(QStringLiteral("workflows schema propose: give a configuration and one sample file"), schemaUsage());
-    Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
-    if (!service)
-        return ctx.failure(service.error().message);
-    Result<WorkflowConfig> config = findWorkflowConfig(**service, positional.at(0));
-    if (!config)
-        return ctx.failure(config.error().message);
-    Result<ResultFile> sample = readFile(positional.at(1), config->maxFileBytes);
+    Result<OpenedConfig> opened = openWorkflowConfig(ctx.line, positional.at(0));
+    if (!opened)
+        return ctx.failure(opened.error().message);
+    const WorkflowConfig &config = opened->config;
+    Result<ResultFile> sample = readFile(positional.at(1), config.maxFileBytes);
     if (!sample)
         return ctx.failure(sample.error().message);
     Result<SchemaProposal> proposal = fail(ErrorClass::Config, QString());
@@ -130,12 +128,11 @@ int confirm(const CommandContext &ctx, const QCommandLineParser &parser, const S
 {
     if (positional.size() != 2)
         return ctx.usage(QStringLiteral("workflows schema confirm: give a configuration and one schema file"), schemaUsage());
-    Result<std::unique_ptr<StoreService>> service = openService(ctx.line);
-    if (!service)
-        return ctx.failure(service.error().message);
-    Result<WorkflowConfig> config = findWorkflowConfig(**service, positional.at(0));
-    if (!config)
-        return ctx.failure(config.error().message);
+    Result<OpenedConfig> opened = openWorkflowConfig(ctx.line, positional.at(0));
+    if (!opened)
+        return ctx.failure(opened.error().message);
+    StoreService &store = *opened->store;
+    const WorkflowConfig &config = opened->config;
     const QString path = positional.at(1);
     Result<ResultFile> file = readFile(path, kDefaultMaxFileBytes);
     if (!file)
@@ -148,7 +145,7 @@ int confirm(const CommandContext &ctx, const QCommandLineParser &parser, const S
     if (!schema)
         return ctx.failure(schema.error().message);
     if (parser.isSet(o.sample)) {
-        Result<ResultFile> sample = readFile(parser.value(o.sample), config->maxFileBytes);
+        Result<ResultFile> sample = readFile(parser.value(o.sample), config.maxFileBytes);
         if (!sample)
             return ctx.failure(sample.error().message);
         Result<QJsonDocument> parsed = parseSample(*sample);
@@ -157,18 +154,18 @@ int confirm(const CommandContext &ctx, const QCommandLineParser &parser, const S
         if (Result<void> valid = validateSchemaAgainst(schema->fields, *parsed, path); !valid)
             return ctx.failure(valid.error().message);
     }
-    schema->configId = config->id;
-    schema->configName = config->name;
+    schema->configId = config.id;
+    schema->configName = config.name;
     WriteBatch batch;
-    batch.source = QStringLiteral("workflows schema confirm %1").arg(config->name);
+    batch.source = QStringLiteral("workflows schema confirm %1").arg(config.name);
     batch.workflowSchemas << *schema;
-    if (Result<WriteSummary> written = (*service)->writeBlocking(batch); !written)
+    if (Result<WriteSummary> written = store.writeBlocking(batch); !written)
         return ctx.failure(written.error().message);
-    Result<std::optional<MetricSchema>> active = activeConfirmedSchema(**service, config->name);
+    Result<std::optional<MetricSchema>> active = activeConfirmedSchema(store, config.name);
     if (!active || !*active)
-        return ctx.failure(active ? QStringLiteral("%1: the confirmed schema is not active").arg(config->name) : active.error().message);
+        return ctx.failure(active ? QStringLiteral("%1: the confirmed schema is not active").arg(config.name) : active.error().message);
     ctx.out << QStringLiteral("stored schema version %1 of '%2' (%3, %4 fields), now active; later imports use it")
-                   .arg((*active)->version).arg(config->name, (*active)->source).arg((*active)->fields.size())
+                   .arg((*active)->version).arg(config.name, (*active)->source).arg((*active)->fields.size())
             << Qt::endl;
     return ExitOk;
 }
