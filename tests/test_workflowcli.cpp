@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -218,6 +219,51 @@ private Q_SLOTS:
         QCOMPARE(workflows({QStringLiteral("import"), QStringLiteral("nope"), empty}).exitCode, 1);
         QCOMPARE(workflows({QStringLiteral("import"), QStringLiteral("bench"), m_dir.filePath(QStringLiteral("missing"))}).exitCode, 1);
         QCOMPARE(workflows({QStringLiteral("import"), QStringLiteral("bench")}).exitCode, 2);
+    }
+
+    void importEveryFolderAsARun()
+    {
+        QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("add"), QStringLiteral("archive"), QStringLiteral("--repo"), QStringLiteral("acme/llm")}).exitCode, 0);
+        const QString archive = m_dir.filePath(QStringLiteral("archive"));
+        writeFile(archive + QStringLiteral("/2026-11-02/serve.csv"), "model,ttft_ms\nllama,41.5\nqwen,38.0\n");
+        writeFile(archive + QStringLiteral("/2026-11-01/serve.csv"), "model,ttft_ms\nllama,40.0\n");
+        writeFile(archive + QStringLiteral("/2026-11-03/broken.json"), "{\"a\": ");
+        const QStringList import{QStringLiteral("import"), QStringLiteral("archive"), QStringLiteral("--runs-in"), archive, QStringLiteral("--branch"), QStringLiteral("main")};
+        const test::CliRun first = workflows(import);
+        QCOMPARE(first.exitCode, 1);
+        QCOMPARE(lines(first.out), (QStringList{QStringLiteral("run 2026-11-01: completed, 1 of 1 files read, 1 metric values"),
+                                               QStringLiteral("run 2026-11-02: completed, 1 of 1 files read, 2 metric values"),
+                                               QStringLiteral("run 2026-11-03: failed, 0 of 1 files read, 0 metric values"),
+                                               QStringLiteral("3 runs imported into 'archive'")}));
+        QCOMPARE(lines(first.err).last(), QStringLiteral("fleetscope: archive: run 2026-11-03 failed: broken.json:1: not valid JSON (unterminated object)"));
+
+        const QJsonArray runs = json({QStringLiteral("workflows"), QStringLiteral("runs"), QStringLiteral("--config"), QStringLiteral("archive")});
+        QCOMPARE(runs.size(), 3);
+        QSet<QString> keys;
+        for (const QJsonValue &r : runs) {
+            keys << r[QLatin1String("run_key")].toString();
+            QCOMPARE(r[QLatin1String("head_branch")].toString(), QStringLiteral("main"));
+            const QString folder = archive + QLatin1Char('/') + r[QLatin1String("run_key")].toString().mid(4);
+            QCOMPARE(r[QLatin1String("workload_started_at")].toString(), QFileInfo(folder).lastModified().toUTC().toString(Qt::ISODate));
+        }
+        QCOMPARE(keys, (QSet<QString>{QStringLiteral("run:2026-11-01"), QStringLiteral("run:2026-11-02"), QStringLiteral("run:2026-11-03")}));
+        // Again: the same three runs, replaced.
+        QCOMPARE(workflows(import).exitCode, 1);
+        QCOMPARE(json({QStringLiteral("workflows"), QStringLiteral("runs"), QStringLiteral("--config"), QStringLiteral("archive")}).size(), 3);
+
+        const test::CliRun withPath = workflows({QStringLiteral("import"), QStringLiteral("archive"), archive, QStringLiteral("--runs-in"), archive});
+        QCOMPARE(withPath.exitCode, 2);
+        QVERIFY2(withPath.err.startsWith(QLatin1String("fleetscope: workflows import: --runs-in takes a configuration and no paths")), qPrintable(withPath.err));
+        const QString notDir = archive + QStringLiteral("/2026-11-01/serve.csv");
+        const test::CliRun file = workflows({QStringLiteral("import"), QStringLiteral("archive"), QStringLiteral("--runs-in"), notDir});
+        QCOMPARE(file.exitCode, 1);
+        QCOMPARE(file.err.trimmed(), QStringLiteral("fleetscope: %1: not a folder").arg(notDir));
+        const QString empty = m_dir.filePath(QStringLiteral("no-runs"));
+        QDir().mkpath(empty);
+        const test::CliRun none = workflows({QStringLiteral("import"), QStringLiteral("archive"), QStringLiteral("--runs-in"), empty});
+        QCOMPARE(none.exitCode, 1);
+        QCOMPARE(none.err.trimmed(), QStringLiteral("fleetscope: %1: no run folders in it").arg(empty));
+        QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("remove"), QStringLiteral("archive")}).exitCode, 0);
     }
 
     void regressionsAreDataNotFailure()

@@ -7,6 +7,8 @@
 #include "workflows/runimport.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -21,9 +23,12 @@ QString importUsage()
 {
     return QStringLiteral(
         "Usage: fleetscope workflows import CONFIG PATH... [--run-id ID] [--commit SHA] [--branch B] [--started-at T]\n"
+        "       fleetscope workflows import CONFIG --runs-in DIR [--branch B]\n"
         "PATH: result files (read as given) or folders (files matching the configuration's patterns).\n"
         "The files become one run; importing the same run id (or, without one, the same files) again replaces it.\n"
-        "T: ISO-8601 time of the run, e.g. 2026-11-23T10:00:00Z (default: now).\n");
+        "T: ISO-8601 time of the run, e.g. 2026-11-23T10:00:00Z (default: now).\n"
+        "--runs-in: every folder in DIR is one run, in name order; its name is the run id and its modification\n"
+        "time the run's time.\n");
 }
 
 QString runsUsage()
@@ -82,6 +87,50 @@ QJsonObject runJson(const WorkflowRun &r)
     };
 }
 
+// `workflows import CONFIG --runs-in DIR`: every folder in DIR one run, stored as the next is read.
+int importRunFolders(const CommandContext &ctx, const QString &configName, const QString &dir, const QString &branch)
+{
+    const QFileInfo root(dir);
+    if (!root.isDir())
+        return ctx.failure(QStringLiteral("%1: not a folder").arg(dir));
+    const QFileInfoList folders = QDir(dir).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    if (folders.isEmpty())
+        return ctx.failure(QStringLiteral("%1: no run folders in it").arg(dir));
+
+    Result<OpenedConfig> opened = openWorkflowConfig(ctx.line, configName);
+    if (!opened)
+        return ctx.failure(opened.error().message);
+    const WorkflowConfig &config = opened->config;
+    Result<std::optional<MetricSchema>> schema = activeConfirmedSchema(*opened->store, config.name);
+    if (!schema)
+        return ctx.failure(schema.error().message);
+    QList<RunSource> sources;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QFileInfo &folder : folders) {
+        RunSource source{{folder.filePath()}, {}};
+        source.options.runId = folder.fileName();
+        source.options.headBranch = branch;
+        source.options.startedAt = QDateTime::fromSecsSinceEpoch(folder.lastModified().toSecsSinceEpoch(), Qt::UTC);
+        source.options.collectedAt = now;
+        source.options.schema = *schema;
+        sources << source;
+    }
+    QStringList unfinished;
+    Result<QList<WorkflowRun>> imported = importRuns(*opened->store, config, sources, [&](const WorkflowRun &run) {
+        ctx.out << QStringLiteral("run %1: %2, %3 of %4 files read, %5 metric values")
+                       .arg(run.label(), runStatusName(run.status)).arg(run.filesProcessed).arg(run.filesFound).arg(run.metricsCount)
+                << Qt::endl;
+        if (run.status != RunStatus::Completed)
+            unfinished << QStringLiteral("run %1 %2: %3").arg(run.label(), runStatusName(run.status), run.errorMessage);
+    });
+    if (!imported)
+        return ctx.failure(imported.error().message);
+    ctx.out << QStringLiteral("%1 runs imported into '%2'").arg(imported->size()).arg(config.name) << Qt::endl;
+    if (!unfinished.isEmpty())
+        return ctx.failure(QStringLiteral("%1: %2").arg(config.name, unfinished.join(QStringLiteral("; "))));
+    return ExitOk;
+}
+
 } // namespace
 
 int workflowsImport(const CommandContext &ctx, const QStringList &args)
@@ -91,10 +140,16 @@ int workflowsImport(const CommandContext &ctx, const QStringList &args)
     const QCommandLineOption commit(QStringLiteral("commit"), QString(), QStringLiteral("SHA"));
     const QCommandLineOption branch(QStringLiteral("branch"), QString(), QStringLiteral("B"));
     const QCommandLineOption startedAt(QStringLiteral("started-at"), QString(), QStringLiteral("T"));
-    parser.addOptions({runId, commit, branch, startedAt});
+    const QCommandLineOption runsIn(QStringLiteral("runs-in"), QString(), QStringLiteral("DIR"));
+    parser.addOptions({runId, commit, branch, startedAt, runsIn});
     if (!parser.parse(QStringList{QStringLiteral("import")} + args))
         return ctx.usage(parser.errorText(), importUsage());
     const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(runsIn)) {
+        if (positional.size() != 1 || parser.isSet(runId) || parser.isSet(commit) || parser.isSet(startedAt))
+            return ctx.usage(QStringLiteral("workflows import: --runs-in takes a configuration and no paths, --run-id, --commit or --started-at"), importUsage());
+        return importRunFolders(ctx, positional.first(), parser.value(runsIn), parser.value(branch).trimmed());
+    }
     if (positional.size() < 2)
         return ctx.usage(QStringLiteral("workflows import: give a configuration and at least one file or folder"), importUsage());
     RunOptions options;

@@ -75,6 +75,18 @@ Result<WriteSummary> StoreService::writeBlocking(const WriteBatch &batch)
     return result;
 }
 
+QFuture<Result<WriteSummary>> StoreService::write(WriteBatch batch)
+{
+    auto promise = std::make_shared<QPromise<Result<WriteSummary>>>();
+    promise->start();
+    QFuture<Result<WriteSummary>> future = promise->future();
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, batch = std::move(batch), promise] {
+        promise->addResult(writer->write(batch));
+        promise->finish();
+    }, Qt::QueuedConnection);
+    return future;
+}
+
 void StoreService::pruneOlderThan(QDateTime cutoff, QDateTime jobsCutoff)
 {
     if (!jobsCutoff.isValid())

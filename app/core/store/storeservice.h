@@ -40,6 +40,9 @@ public:
     void submit(WriteBatch batch);
     // Writes after everything queued so far and waits for the outcome (CLI, tests; never the GUI thread).
     Result<WriteSummary> writeBlocking(const WriteBatch &batch);
+    // Writes after everything queued so far; the future has the outcome (it is cancelled, without a
+    // result, when the writer stops first). For callers that prepare the next batch meanwhile.
+    QFuture<Result<WriteSummary>> write(WriteBatch batch);
     // Deletes rows older than CUTOFF; jobs older than JOBS_CUTOFF (invalid: CUTOFF as well).
     void pruneOlderThan(QDateTime cutoff, QDateTime jobsCutoff = {});
 

@@ -2,6 +2,7 @@
 #include "runimport.h"
 
 #include <QCryptographicHash>
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace fleetscope {
 namespace {
@@ -81,10 +82,15 @@ BuiltRun buildRun(const WorkflowConfig &config, const CollectedFiles &files, con
         built.files << FileOutcome{skipped.path, QString(), 0, QStringLiteral("skipped: ") + skipped.reason, {}};
         problems << QStringLiteral("%1: skipped: %2").arg(skipped.path, skipped.reason);
     }
-    for (const ResultFile &file : files.files) {
+    // Files are read independently, so on every core at once (the calling thread takes part); the
+    // outcomes keep the files' order.
+    const QList<Result<FileExtraction>> extractions = QtConcurrent::blockingMapped(
+        files.files, [&options](const ResultFile &file) { return extractFile(file, options.schema); });
+    for (qsizetype i = 0; i < files.files.size(); ++i) {
+        const ResultFile &file = files.files.at(i);
         FileOutcome outcome;
         outcome.path = file.path;
-        Result<FileExtraction> extraction = extractFile(file, options.schema);
+        const Result<FileExtraction> &extraction = extractions.at(i);
         if (!extraction) {
             outcome.problem = extraction.error().message;
             problems << extraction.error().message;
@@ -114,6 +120,46 @@ BuiltRun buildRun(const WorkflowConfig &config, const CollectedFiles &files, con
     if (run.errorMessage.size() > kMaxErrorMessage)
         run.errorMessage = run.errorMessage.left(kMaxErrorMessage - 1) + QChar(0x2026);
     return built;
+}
+
+Result<QList<WorkflowRun>> importRuns(StoreService &store, const WorkflowConfig &config, const QList<RunSource> &sources,
+                                      const std::function<void(const WorkflowRun &)> &stored)
+{
+    QList<WorkflowRun> done;
+    std::optional<QFuture<Result<WriteSummary>>> writing;   // the run before, while it is stored
+    WorkflowRun writingRun;
+    const auto awaitWriting = [&]() -> Result<void> {
+        if (!writing)
+            return {};
+        QFuture<Result<WriteSummary>> future = *std::exchange(writing, std::nullopt);
+        future.waitForFinished();
+        if (future.resultCount() == 0)
+            return fail(ErrorClass::Storage, QStringLiteral("%1: the store writer stopped before run %2 was stored").arg(config.name, writingRun.label()));
+        if (const Result<WriteSummary> &written = future.result(); !written)
+            return std::unexpected(written.error());
+        done << writingRun;
+        if (stored)
+            stored(writingRun);
+        return {};
+    };
+    for (const RunSource &source : sources) {
+        Result<CollectedFiles> files = collectLocalFiles(source.paths, config.filePatterns, config.maxFileBytes);
+        if (!files) {
+            (void)awaitWriting();
+            return std::unexpected(files.error());
+        }
+        BuiltRun built = buildRun(config, *files, source.options);
+        if (Result<void> before = awaitWriting(); !before)
+            return std::unexpected(before.error());
+        writingRun = built.write.run;
+        WriteBatch batch;
+        batch.source = QStringLiteral("workflows import %1").arg(config.name);
+        batch.workflowRuns << std::move(built.write);
+        writing = store.write(std::move(batch));
+    }
+    if (Result<void> last = awaitWriting(); !last)
+        return std::unexpected(last.error());
+    return done;
 }
 
 } // namespace fleetscope

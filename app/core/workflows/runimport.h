@@ -6,6 +6,8 @@
 #include "resultfiles.h"
 #include "store/storeservice.h"
 
+#include <functional>
+
 namespace fleetscope {
 
 struct RunOptions {
@@ -48,5 +50,18 @@ QString runKeyFor(const QString &runId, const QList<ResultFile> &files);
 // Extracts every file of FILES into one run of CONFIG. A bad file fails that file, not the run:
 // the run is completed when one file was read, failed when none could be, skipped when none was found.
 BuiltRun buildRun(const WorkflowConfig &config, const CollectedFiles &files, const RunOptions &options);
+
+// One run to import: its result files or folders (as collectLocalFiles takes them) and how to record it.
+struct RunSource {
+    QStringList paths;
+    RunOptions options;
+};
+
+// Imports SOURCES as runs of CONFIG, in order, each in its own write; a run's files are read and
+// extracted while the run before it is stored. STORED (optional) hears of each run once it is stored.
+// Stops at the first source that cannot be read or write that fails; the runs stored before stay.
+// A file that cannot be parsed fails that file, as in buildRun.
+Result<QList<WorkflowRun>> importRuns(StoreService &store, const WorkflowConfig &config, const QList<RunSource> &sources,
+                                      const std::function<void(const WorkflowRun &)> &stored = {});
 
 } // namespace fleetscope
