@@ -1404,6 +1404,9 @@ private Q_SLOTS:
             for (const QPointF &point : line.points)
                 QCOMPARE(point.y(), expected.value(qint64(point.x())));
         }
+        const qint64 lastWeek = qint64(chart->lines().first().points.last().x());
+        QVERIFY2(chart->describeBucketAt(lastWeek).contains(QStringLiteral("model=llama-8b: ")) && chart->describeBucketAt(lastWeek).contains(QStringLiteral("model=qwen-7b: ")),
+                 qPrintable(chart->describeBucketAt(lastWeek)));
         // Count: every value of the week, summed over the lines, is every value stored.
         bar->aggregationPicker()->setCurrentIndex(bar->aggregationPicker()->findData(QStringLiteral("count")));
         QTRY_VERIFY(chart->title().startsWith(QStringLiteral("ttft_ms (ms) count per week by model")));
@@ -1469,6 +1472,16 @@ private Q_SLOTS:
         page->tabs()->setCurrentIndex(2);
         QTest::qWait(150);
         QVERIFY(window->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/workflows-query.png")));
+
+        // Choosing a summary row charts its series: its dimensions chosen, one line left of the two models.
+        QTableView *summaryTable = page->summaryView()->table();
+        for (int row = 0; row < summaryTable->model()->rowCount(); ++row) {
+            if (summaryTable->model()->index(row, WorkflowSummaryModel::Dimensions).data().toString() == QLatin1String("gpu=h100, model=llama-8b"))
+                summaryTable->setCurrentIndex(summaryTable->model()->index(row, WorkflowSummaryModel::Metric));
+        }
+        QCOMPARE(page->dimensionPicker(QStringLiteral("gpu"))->currentData().toString(), QStringLiteral("h100"));
+        QCOMPARE(page->dimensionPicker(QStringLiteral("model"))->currentData().toString(), QStringLiteral("llama-8b"));
+        QTRY_COMPARE(chart->lines().size(), qsizetype(1));
     }
 
     // "Schema…" → "Propose from file…": the review dialog shows the fields, the sample and the rows they

@@ -244,6 +244,8 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     m_summaryTable->table()->setAccessibleName(tr("Series summary"));
     m_summaryTable->table()->setSortingEnabled(true);
     m_summaryTable->table()->sortByColumn(WorkflowSummaryModel::Metric, Qt::AscendingOrder);
+    m_summaryTable->table()->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_summaryTable->table()->setToolTip(tr("Select a series to see its trend above."));
     auto *summaryLayout = new QVBoxLayout(summaryPane);
     summaryLayout->setContentsMargins(0, 4, 0, 0);
     summaryLayout->addWidget(m_summaryNote);
@@ -276,6 +278,12 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
         m_verdictsProxy->setFilterFixedString(all ? QString() : QStringLiteral("true"));
     });
     connect(m_verdictsTable->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &WorkflowsPage::showVerdictSeries);
+    connect(m_summaryTable->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid()) {
+            const SeriesSummary &s = m_summary->summary(m_summaryProxy->mapToSource(current).row());
+            showSeries(s.metric, s.group);
+        }
+    });
     connect(m_runsTable->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_compare->setEnabled(m_runsTable->table()->selectionModel()->selectedRows().size() == 2);
     });
@@ -532,9 +540,14 @@ void WorkflowsPage::showVerdictSeries(const QModelIndex &current)
     if (!current.isValid())
         return;
     const SeriesVerdict &v = m_verdicts->verdict(m_verdictsProxy->mapToSource(current).row());
-    m_metric->setCurrentIndex(std::max(0, m_metric->findData(v.metric)));
+    showSeries(v.metric, v.group);
+}
+
+void WorkflowsPage::showSeries(const QString &metric, const QJsonObject &group)
+{
+    m_metric->setCurrentIndex(std::max(0, m_metric->findData(metric)));
     for (auto it = m_dimensionPickers.cbegin(); it != m_dimensionPickers.cend(); ++it) {
-        const QString value = v.group.contains(it.key()) ? dimensionValueText(v.group.value(it.key())) : QString();
+        const QString value = group.contains(it.key()) ? dimensionValueText(group.value(it.key())) : QString();
         it.value()->setCurrentIndex(std::max(0, it.value()->findData(value)));
     }
 }

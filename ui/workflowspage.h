@@ -105,6 +105,8 @@ private:
                           const QDateTime &from, const QDateTime &to);
     void updateSummary();
     void showVerdictSeries(const QModelIndex &current);
+    // The trend of METRIC with the dimension pickers set to GROUP's values ("all" where it has none).
+    void showSeries(const QString &metric, const QJsonObject &group);
     QString configText(const WorkflowConfig &config, qsizetype runs) const;
     std::optional<WorkflowConfig> currentConfig() const;
     void showSchemaMessage(const QString &text, bool ok);
