@@ -11,7 +11,10 @@
 #include <cmath>
 
 namespace fleetscope {
-namespace {
+QString dimensionValueText(const QJsonValue &value)
+{
+    return value.isDouble() ? QString::number(value.toDouble(), 'g', 15) : value.toString();
+}
 
 bool groupMatches(const QJsonObject &group, const QMap<QString, QString> &dimensions)
 {
@@ -20,13 +23,6 @@ bool groupMatches(const QJsonObject &group, const QMap<QString, QString> &dimens
             return false;
     }
     return true;
-}
-
-} // namespace
-
-QString dimensionValueText(const QJsonValue &value)
-{
-    return value.isDouble() ? QString::number(value.toDouble(), 'g', 15) : value.toString();
 }
 
 QList<MetricChoice> metricChoices(const QList<WorkflowMetricRow> &rows)

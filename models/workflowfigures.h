@@ -17,6 +17,9 @@ struct MetricChoice {
 // A dimension's value as metric queries compare it (workflows/metricquery.cpp): numbers in 'g' 15, so 1 is "1".
 QString dimensionValueText(const QJsonValue &value);
 
+// True when GROUP has every dimension of DIMENSIONS at the given text.
+bool groupMatches(const QJsonObject &group, const QMap<QString, QString> &dimensions);
+
 // Every metric of ROWS once, by name.
 QList<MetricChoice> metricChoices(const QList<WorkflowMetricRow> &rows);
 

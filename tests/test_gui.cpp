@@ -16,6 +16,7 @@
 #include "fleetconnectionsmodel.h"
 #include "gputypesmodel.h"
 #include "mainwindow.h"
+#include "metricquerybar.h"
 #include "offersmodel.h"
 #include "offerspage.h"
 #include "overviewpage.h"
@@ -37,6 +38,7 @@
 #include "workflowcomparisonmodel.h"
 #include "workflowrunsmodel.h"
 #include "workflowspage.h"
+#include "workflowsummarymodel.h"
 #include "workflowverdictsmodel.h"
 #include "workflows/runimport.h"
 
@@ -64,6 +66,8 @@
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QToolButton>
+#include <QMenu>
+#include <QAction>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -512,6 +516,73 @@ WorkflowSeed seedWorkflowRuns(StoreService &store)
     options.startedAt = now.addSecs(-3 * 3600);
     options.collectedAt = options.startedAt.addSecs(600);
     runs.workflowRuns << buildRun(config, broken, options).write;
+    store.submit(runs);
+    store.flush();
+    return seed;
+}
+
+// Test data, clearly: eight weeks of a serving benchmark matrix, a run every two days, each run a CSV with
+// three repetitions of TTFT for two models on two GPUs. llama-8b slows by 0.3 % a run, qwen-7b speeds up by as
+// much; the newest run's llama-8b on h100 is 40 % slower (a regression).
+struct QueryValue {
+    QDateTime time;
+    QString model;
+    QString gpu;
+    double value = 0;
+};
+
+struct QuerySeed {
+    QString config = QStringLiteral("serve-matrix");
+    QList<QueryValue> values;
+    QDateTime newest;
+};
+
+QuerySeed seedQueryRuns(StoreService &store)
+{
+    QuerySeed seed;
+    WorkflowConfig config;
+    config.name = seed.config;
+    config.githubOwner = QStringLiteral("acme");
+    config.githubRepo = QStringLiteral("serving-matrix");
+    WriteBatch configs;
+    configs.source = QStringLiteral("test workflow configuration");
+    configs.workflowConfigs << config;
+    store.submit(configs);
+    store.flush();
+    const Result<QList<WorkflowConfig>> stored = store.read<QList<WorkflowConfig>>([](Store &s) { return s.workflowConfigs(); }).result();
+    if (!stored || stored->isEmpty())
+        return {};
+    config = stored->first();
+    const QMap<QString, double> base{{QStringLiteral("llama-8b/h100"), 40}, {QStringLiteral("llama-8b/a100"), 60},
+                                     {QStringLiteral("qwen-7b/h100"), 50}, {QStringLiteral("qwen-7b/a100"), 70}};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    constexpr int kRuns = 28;
+    WriteBatch runs;
+    runs.source = QStringLiteral("test workflow runs");
+    for (int i = 0; i < kRuns; ++i) {
+        const QDateTime time = now.addDays(-2 * (kRuns - 1 - i)).addSecs(-3600);
+        QByteArray csv = "model,gpu,ttft_ms\n";
+        for (auto it = base.cbegin(); it != base.cend(); ++it) {
+            const QString model = it.key().section(QLatin1Char('/'), 0, 0);
+            const QString gpu = it.key().section(QLatin1Char('/'), 1);
+            const double drift = model == QLatin1String("llama-8b") ? 1 + 0.003 * i : 1 - 0.003 * i;
+            const double planted = i + 1 == kRuns && it.key() == QLatin1String("llama-8b/h100") ? 1.4 : 1.0;
+            for (int rep = 0; rep < 3; ++rep) {
+                const double value = (*it * drift + rep) * planted;
+                csv += QStringLiteral("%1,%2,%3\n").arg(model, gpu, QString::number(value, 'g', 17)).toUtf8();
+                seed.values << QueryValue{time, model, gpu, value};
+            }
+        }
+        CollectedFiles files;
+        files.files << ResultFile{QStringLiteral("results/ttft.csv"), csv};
+        RunOptions options;
+        options.runId = QString::number(9'100 + i);
+        options.headBranch = QStringLiteral("main");
+        options.startedAt = time;
+        options.collectedAt = time.addSecs(600);
+        runs.workflowRuns << buildRun(config, files, options).write;
+        seed.newest = time;
+    }
     store.submit(runs);
     store.flush();
     return seed;
@@ -1255,6 +1326,162 @@ private Q_SLOTS:
         QCOMPARE(page->runsModel()->rowCount(), 0);
         QTest::qWait(150);
         QVERIFY(window->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/workflows-no-runs.png")));
+    }
+
+    // The trend's query controls: group-by, interval and aggregation redraw the chart with one line per group
+    // and the values the test computes itself; markers stay with per-run points; the Summary tab follows.
+    void workflowsTrendQueriesGroupsAndSummarises()
+    {
+        TestStore store;
+        QVERIFY(store.start());
+        const QuerySeed seed = seedQueryRuns(*store.service);
+        QCOMPARE(seed.values.size(), 28 * 12);
+        auto window = openWindow(*store.service, store.dir.path());
+        QVERIFY(window);
+        window->timeRangePicker()->setRange(TimeRange::custom(seed.newest.addDays(-60), seed.newest.addSecs(3600)));
+        const int index = int(window->pages().indexOf(window->findChild<WorkflowsPage *>()));
+        window->showPage(index);
+        auto *page = qobject_cast<WorkflowsPage *>(window->currentPage());
+        QVERIFY(page);
+        QTRY_COMPARE(page->analysisState()->state(), PageState::State::Content);
+        QCOMPARE(page->metricPicker()->currentData().toString(), QStringLiteral("ttft_ms"));
+        MetricQueryBar *bar = page->queryBar();
+        QVERIFY(bar->isDefault());
+        TimeSeriesChart *chart = page->chart();
+        QTRY_COMPARE(chart->bucketCount(), qsizetype(28));
+        QVERIFY(chart->lines().isEmpty());   // no grouping: the range of the four series, as before
+        QCOMPARE(page->trend().series, 4);
+        QCOMPARE(chart->markers().size(), 1);
+
+        // Group by model and gpu, per run: four lines; the regression marked on llama-8b on h100 at the newest run.
+        QMenu *menu = bar->groupByButton()->menu();
+        QVERIFY(menu);
+        const auto groupBy = [menu](const QString &dimension, bool on) {
+            for (QAction *action : menu->actions()) {
+                if (action->data().toString() == dimension)
+                    action->setChecked(on);
+            }
+        };
+        QCOMPARE(menu->actions().size(), 2);
+        groupBy(QStringLiteral("model"), true);
+        groupBy(QStringLiteral("gpu"), true);
+        QCOMPARE(bar->groupBy(), (QStringList{QStringLiteral("gpu"), QStringLiteral("model")}));
+        QCOMPARE(bar->groupByButton()->text(), QStringLiteral("Group by: gpu, model"));
+        QTRY_COMPARE(chart->lines().size(), qsizetype(4));
+        QCOMPARE(page->grouped().lines.size(), 4);
+        const auto h100Line = std::find_if(chart->lines().cbegin(), chart->lines().cend(),
+                                           [](const TimeSeriesChart::Line &l) { return l.name == QLatin1String("gpu=h100, model=llama-8b"); });
+        QVERIFY(h100Line != chart->lines().cend());
+        const TimeSeriesChart::Line llamaH100 = *h100Line;
+        QCOMPARE(llamaH100.points.size(), 28);
+        QCOMPARE(llamaH100.points.first().y(), 41.0);   // the median of 40, 41, 42
+        QCOMPARE(chart->markers().size(), 1);
+        QCOMPARE(chart->markers().first().kind, TimeSeriesChart::Marker::Kind::Bad);
+        QCOMPARE(chart->markers().first().tMs, seed.newest.toMSecsSinceEpoch());
+        QCOMPARE(chart->markers().first().value, llamaH100.points.last().y());
+        QVERIFY2(chart->markers().first().text.contains(QStringLiteral("Regression: ttft_ms (gpu=h100, model=llama-8b)")),
+                 qPrintable(chart->markers().first().text));
+        QVERIFY2(chart->title().startsWith(QStringLiteral("ttft_ms (ms) median (p50) per run by gpu, model — lower is better")), qPrintable(chart->title()));
+
+        // By model only, weekly maximum: two lines whose points are each week's largest value of that model.
+        groupBy(QStringLiteral("gpu"), false);
+        bar->aggregationPicker()->setCurrentIndex(bar->aggregationPicker()->findData(QStringLiteral("max")));
+        bar->intervalPicker()->setCurrentIndex(bar->intervalPicker()->findData(QStringLiteral("week")));
+        QTRY_VERIFY(chart->title().startsWith(QStringLiteral("ttft_ms (ms) maximum per week by model")));
+        QCOMPARE(chart->lines().size(), 2);
+        QVERIFY(chart->markers().isEmpty());   // a week is not a run: the per-run flags are not drawn on it
+        QVERIFY2(chart->title().endsWith(QStringLiteral("(regressions are marked per run)")), qPrintable(chart->title()));
+        for (const TimeSeriesChart::Line &line : chart->lines()) {
+            const QString model = line.name.section(QLatin1Char('='), 1);
+            QMap<qint64, double> expected;
+            for (const QueryValue &v : seed.values) {
+                if (v.model != model)
+                    continue;
+                const qint64 week = intervalStart(v.time, MetricInterval::Week).toMSecsSinceEpoch();
+                expected[week] = std::max(expected.value(week, 0.0), v.value);
+            }
+            QCOMPARE(line.points.size(), expected.size());
+            for (const QPointF &point : line.points)
+                QCOMPARE(point.y(), expected.value(qint64(point.x())));
+        }
+        const qint64 lastWeek = qint64(chart->lines().first().points.last().x());
+        QVERIFY2(chart->describeBucketAt(lastWeek).contains(QStringLiteral("model=llama-8b: ")) && chart->describeBucketAt(lastWeek).contains(QStringLiteral("model=qwen-7b: ")),
+                 qPrintable(chart->describeBucketAt(lastWeek)));
+        // Count: every value of the week, summed over the lines, is every value stored.
+        bar->aggregationPicker()->setCurrentIndex(bar->aggregationPicker()->findData(QStringLiteral("count")));
+        QTRY_VERIFY(chart->title().startsWith(QStringLiteral("ttft_ms (ms) count per week by model")));
+        double counted = 0;
+        for (const TimeSeriesChart::Line &line : chart->lines()) {
+            for (const QPointF &point : line.points)
+                counted += point.y();
+        }
+        QCOMPARE(counted, double(seed.values.size()));
+
+        // A dimension filter narrows the lines to its rows.
+        QComboBox *gpu = page->dimensionPicker(QStringLiteral("gpu"));
+        QVERIFY(gpu);
+        gpu->setCurrentIndex(gpu->findData(QStringLiteral("h100")));
+        QTRY_VERIFY(chart->title().contains(QStringLiteral("by model, gpu=h100")));
+        double countedH100 = 0;
+        for (const TimeSeriesChart::Line &line : chart->lines()) {
+            for (const QPointF &point : line.points)
+                countedH100 += point.y();
+        }
+        QCOMPARE(countedH100, counted / 2);
+        gpu->setCurrentIndex(0);
+
+        // The Summary tab: per run and median by default, then the bar's interval and aggregation.
+        groupBy(QStringLiteral("model"), false);
+        bar->intervalPicker()->setCurrentIndex(bar->intervalPicker()->findData(QStringLiteral("run")));
+        bar->aggregationPicker()->setCurrentIndex(bar->aggregationPicker()->findData(QStringLiteral("p50")));
+        QVERIFY(bar->isDefault());
+        QTRY_VERIFY(chart->lines().isEmpty());
+        QCOMPARE(chart->markers().size(), 1);
+        WorkflowSummaryModel *summary = page->summaryModel();
+        QAbstractItemModelTester tester(summary, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(summary->rowCount(), 4);
+        QCOMPARE(page->tabs()->tabText(2), QStringLiteral("Summary (4)"));
+        int regressed = -1;
+        for (int row = 0; row < summary->rowCount(); ++row) {
+            if (summary->summary(row).group == QJsonObject{{QStringLiteral("gpu"), QStringLiteral("h100")}, {QStringLiteral("model"), QStringLiteral("llama-8b")}})
+                regressed = row;
+        }
+        QVERIFY(regressed >= 0);
+        const SeriesSummary &s = summary->summary(regressed);
+        const double latest = (40 * (1 + 0.003 * 27) + 1) * 1.4;
+        const double previous = 40 * (1 + 0.003 * 26) + 1;
+        QVERIFY(std::abs(s.latest.value - latest) < 1e-9);
+        QVERIFY(std::abs(s.previous->value - previous) < 1e-9);
+        QCOMPARE(s.lookbackPoints, qsizetype(27));
+        QVERIFY(std::abs(*s.lookbackMedian - (40 * (1 + 0.003 * 13) + 1)) < 1e-9);   // the median of runs 0..26
+        QCOMPARE(summary->index(regressed, WorkflowSummaryModel::Change).data().toString(), changeText((latest - previous) / previous * 100));
+        QCOMPARE(summary->headerData(WorkflowSummaryModel::LookbackMedian, Qt::Horizontal).toString(), QStringLiteral("Median of last 30"));
+        bar->intervalPicker()->setCurrentIndex(bar->intervalPicker()->findData(QStringLiteral("week")));
+        QTRY_VERIFY(summary->summary(0).points < 28);
+        QVERIFY2(page->tabs()->widget(2)->findChild<QLabel *>()->text().contains(QStringLiteral("median (p50) per week")),
+                 qPrintable(page->tabs()->widget(2)->findChild<QLabel *>()->text()));
+        QTemporaryDir out;
+        const Result<qint64> csv = page->summaryView()->exportCsv(out.filePath(QStringLiteral("summary.csv")));
+        QVERIFY(csv);
+        QCOMPARE(*csv, qint64(4));
+
+        // The screenshot: weekly p95 per model, the Summary tab below.
+        bar->aggregationPicker()->setCurrentIndex(bar->aggregationPicker()->findData(QStringLiteral("p95")));
+        groupBy(QStringLiteral("model"), true);
+        QTRY_COMPARE(chart->lines().size(), qsizetype(2));
+        page->tabs()->setCurrentIndex(2);
+        QTest::qWait(150);
+        QVERIFY(window->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/workflows-query.png")));
+
+        // Choosing a summary row charts its series: its dimensions chosen, one line left of the two models.
+        QTableView *summaryTable = page->summaryView()->table();
+        for (int row = 0; row < summaryTable->model()->rowCount(); ++row) {
+            if (summaryTable->model()->index(row, WorkflowSummaryModel::Dimensions).data().toString() == QLatin1String("gpu=h100, model=llama-8b"))
+                summaryTable->setCurrentIndex(summaryTable->model()->index(row, WorkflowSummaryModel::Metric));
+        }
+        QCOMPARE(page->dimensionPicker(QStringLiteral("gpu"))->currentData().toString(), QStringLiteral("h100"));
+        QCOMPARE(page->dimensionPicker(QStringLiteral("model"))->currentData().toString(), QStringLiteral("llama-8b"));
+        QTRY_COMPARE(chart->lines().size(), qsizetype(1));
     }
 
     // "Schema…" → "Propose from file…": the review dialog shows the fields, the sample and the rows they

@@ -1,5 +1,6 @@
 // Workflow metric analysis: grouping and intervals, and regression detection on synthetic runs with
 // known planted steps (found, in the bad direction only) and pure noise (not flagged; rate measured).
+#include "workflows/metricsummary.h"
 #include "workflows/regression.h"
 #include "workflows/runcost.h"
 
@@ -113,7 +114,7 @@ private Q_SLOTS:
                         {{QStringLiteral("model"), run % 2 ? QStringLiteral("qwen") : QStringLiteral("llama")}, {QStringLiteral("batch"), 8}});
         MetricQuery query;
         query.interval = MetricInterval::Day;
-        query.groupBy = {QStringLiteral("batch")};
+        query.groupBy = QStringList{QStringLiteral("batch")};
         query.aggregation = Aggregation::Max;
         QList<MetricSeries> daily = aggregateMetrics(rows, query);
         QCOMPARE(daily.size(), 1);
@@ -139,9 +140,76 @@ private Q_SLOTS:
         query.interval = MetricInterval::Hour;
         query.aggregation = Aggregation::Avg;
         query.dimensions.clear();
-        query.groupBy.clear();
+        query.groupBy.reset();   // every dimension
         QCOMPARE(aggregateMetrics(rows, query).first().points.size(), 4);   // each model has four hourly points
         QCOMPARE(percentile({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21}, 95), 20.0);
+    }
+
+    // The summary of known series: latest against previous and against the median of the points before.
+    void summaryOfKnownSeries()
+    {
+        const auto make = [](const QString &model, const QList<double> &values) {
+            MetricSeries s;
+            s.metric = QStringLiteral("latency");
+            s.group = QJsonObject{{QStringLiteral("model"), model}};
+            s.unit = QStringLiteral("ms");
+            s.direction = MetricDirection::LowerIsBetter;
+            for (qsizetype i = 0; i < values.size(); ++i)
+                s.points << SeriesPoint{kStart.addDays(i), i + 1, QStringLiteral("sha%1").arg(i), values.at(i), 1};
+            return s;
+        };
+        const QList<MetricSeries> series{make(QStringLiteral("five"), {10, 20, 30, 40, 50}), make(QStringLiteral("single"), {7}),
+                                         make(QStringLiteral("zero"), {5, 0, 3}), make(QStringLiteral("negative"), {-10, -5}),
+                                         make(QStringLiteral("empty"), {})};
+        const QList<SeriesSummary> all = summarizeSeries(series);
+        QCOMPARE(all.size(), 4);   // the empty series has nothing to summarise
+
+        const SeriesSummary &five = all.at(0);
+        QCOMPARE(five.points, qsizetype(5));
+        QCOMPARE(five.latest.value, 50.0);
+        QCOMPARE(five.latest.time, kStart.addDays(4));
+        QCOMPARE(five.previous->value, 40.0);
+        QCOMPARE(*five.changePercent, 25.0);
+        QCOMPARE(*five.lookbackMedian, 25.0);   // of 10, 20, 30, 40: the latest is not its own baseline
+        QCOMPARE(five.lookbackPoints, qsizetype(4));
+        QCOMPARE(*five.changeVsMedianPercent, 100.0);
+        const SeriesSummary shortLookback = summarizeSeries({series.at(0)}, 2).first();
+        QCOMPARE(*shortLookback.lookbackMedian, 35.0);
+        QCOMPARE(shortLookback.lookbackPoints, qsizetype(2));
+        QVERIFY(std::abs(*shortLookback.changeVsMedianPercent - 300.0 / 7) < 1e-12);
+
+        const SeriesSummary &single = all.at(1);
+        QCOMPARE(single.points, qsizetype(1));
+        QCOMPARE(single.latest.value, 7.0);
+        QVERIFY(!single.previous && !single.changePercent && !single.lookbackMedian && !single.changeVsMedianPercent);
+        QCOMPARE(single.lookbackPoints, qsizetype(0));
+
+        const SeriesSummary &zero = all.at(2);
+        QCOMPARE(zero.previous->value, 0.0);
+        QVERIFY(!zero.changePercent);   // from 0 no change is a percentage
+        QCOMPARE(*zero.lookbackMedian, 2.5);
+        QCOMPARE(*zero.changeVsMedianPercent, 20.0);
+
+        QCOMPARE(*all.at(3).changePercent, 50.0);   // −10 → −5: up by half the size of the base
+
+        const TableData table = seriesSummaryTable(all);
+        QCOMPARE(table.columns, (QStringList{QStringLiteral("metric"), QStringLiteral("dimensions"), QStringLiteral("unit"), QStringLiteral("better"),
+                                             QStringLiteral("points"), QStringLiteral("latest_at"), QStringLiteral("latest"), QStringLiteral("previous"),
+                                             QStringLiteral("change_percent"), QStringLiteral("lookback_median"), QStringLiteral("lookback_points"),
+                                             QStringLiteral("vs_median_percent")}));
+        QCOMPARE(table.rows.size(), 4);
+        QCOMPARE(table.rows.at(0).at(1).toString(), QStringLiteral("{\"model\":\"five\"}"));
+        QCOMPARE(table.rows.at(0).at(3).toString(), QStringLiteral("lower"));
+        QVERIFY(!table.rows.at(1).at(7).isValid() && !table.rows.at(1).at(8).isValid() && !table.rows.at(1).at(9).isValid());
+        QVERIFY(!table.rows.at(2).at(8).isValid());
+        QCOMPARE(table.rows.at(2).at(11).toDouble(), 20.0);
+
+        for (MetricInterval i : {MetricInterval::Run, MetricInterval::Hour, MetricInterval::Day, MetricInterval::Week})
+            QCOMPARE(parseMetricInterval(metricIntervalName(i)), std::optional<MetricInterval>(i));
+        for (Aggregation a : {Aggregation::Avg, Aggregation::Min, Aggregation::Max, Aggregation::P50, Aggregation::P95, Aggregation::Count})
+            QCOMPARE(parseAggregation(aggregationName(a)), std::optional<Aggregation>(a));
+        QVERIFY(!parseMetricInterval(QStringLiteral("month")) && !parseAggregation(QStringLiteral("p99")));
+        QCOMPARE(intervalStart(QDateTime(QDate(2026, 11, 8), QTime(23, 59), Qt::UTC), MetricInterval::Week), kStart.addSecs(-9 * 3600));
     }
 
     void noisyButFlatIsNoAlert()

@@ -472,6 +472,136 @@ private Q_SLOTS:
         QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("set"), QStringLiteral("serve"), QStringLiteral("--no-cost")}).exitCode, 0);
         QCOMPARE(workflows({QStringLiteral("cost"), QStringLiteral("serve")}).exitCode, 1);
     }
+    // `workflows query`: three series (model × gpu) over six runs two days apart from Monday 2 November,
+    // latency 10+i, 20+i and 30+i in run i; grouped, per interval, aggregated, filtered, and summarised.
+    void queryGroupsIntervalsAndSummary()
+    {
+        QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("add"), QStringLiteral("query"), QStringLiteral("--repo"), QStringLiteral("acme/q")}).exitCode, 0);
+        for (int i = 0; i < 6; ++i) {
+            const QString file = m_dir.filePath(QStringLiteral("query/%1/lat.csv").arg(i));
+            writeFile(file, QStringLiteral("model,gpu,latency_ms\nllama,h100,%1\nqwen,h100,%2\nllama,a100,%3\n").arg(10 + i).arg(20 + i).arg(30 + i).toUtf8());
+            const test::CliRun imported = workflows({QStringLiteral("import"), QStringLiteral("query"), file, QStringLiteral("--run-id"), QString::number(200 + i),
+                                                     QStringLiteral("--started-at"), QDateTime(QDate(2026, 11, 2 + 2 * i), QTime(2, 0), Qt::UTC).toString(Qt::ISODate)});
+            QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        }
+        const QStringList query{QStringLiteral("workflows"), QStringLiteral("query"), QStringLiteral("query")};
+
+        // Per run, every dimension: one row per series and run.
+        const QJsonArray perRun = json(query + QStringList{QStringLiteral("--metric"), QStringLiteral("latency_ms")});
+        QCOMPARE(perRun.size(), 18);
+        const QJsonObject first = perRun.first().toObject();
+        QCOMPARE(first.value(QLatin1String("metric")).toString(), QStringLiteral("latency_ms"));
+        QCOMPARE(first.value(QLatin1String("dimensions")).toObject(),
+                 (QJsonObject{{QStringLiteral("gpu"), QStringLiteral("a100")}, {QStringLiteral("model"), QStringLiteral("llama")}}));
+        QCOMPARE(first.value(QLatin1String("time")).toString(), QStringLiteral("2026-11-02T02:00:00Z"));
+        QCOMPARE(first.value(QLatin1String("run")).toString(), QStringLiteral("200"));
+        QCOMPARE(first.value(QLatin1String("value")).toDouble(), 30.0);
+        QCOMPARE(first.value(QLatin1String("count")).toInt(), 1);
+        QVERIFY(json(query + QStringList{QStringLiteral("--metric"), QStringLiteral("nothing")}).isEmpty());
+
+        // Grouped by model, weekly maximum: llama's two GPUs in one line.
+        const QJsonArray weekly = json(query + QStringList{QStringLiteral("--group-by"), QStringLiteral("model"), QStringLiteral("--interval"),
+                                                           QStringLiteral("week"), QStringLiteral("--agg"), QStringLiteral("max")});
+        QCOMPARE(weekly.size(), 4);
+        QCOMPARE(weekly.at(0).toObject().value(QLatin1String("dimensions")).toObject(), (QJsonObject{{QStringLiteral("model"), QStringLiteral("llama")}}));
+        QCOMPARE(weekly.at(0).toObject().value(QLatin1String("time")).toString(), QStringLiteral("2026-11-02T00:00:00Z"));
+        QCOMPARE(weekly.at(0).toObject().value(QLatin1String("value")).toDouble(), 33.0);
+        QCOMPARE(weekly.at(0).toObject().value(QLatin1String("count")).toInt(), 8);
+        QCOMPARE(weekly.at(0).toObject().value(QLatin1String("run")).toString(), QStringLiteral("203"));   // the week's newest run
+        QCOMPARE(weekly.at(1).toObject().value(QLatin1String("time")).toString(), QStringLiteral("2026-11-09T00:00:00Z"));
+        QCOMPARE(weekly.at(1).toObject().value(QLatin1String("value")).toDouble(), 35.0);
+        QCOMPARE(weekly.at(2).toObject().value(QLatin1String("value")).toDouble(), 23.0);   // qwen
+        QCOMPARE(weekly.at(3).toObject().value(QLatin1String("value")).toDouble(), 25.0);
+        const QJsonArray counts = json(query + QStringList{QStringLiteral("--group-by"), QStringLiteral("gpu,model"), QStringLiteral("--interval"),
+                                                           QStringLiteral("week"), QStringLiteral("--agg"), QStringLiteral("count")});
+        QCOMPARE(counts.size(), 6);
+        QCOMPARE(counts.at(0).toObject().value(QLatin1String("value")).toDouble(), 4.0);
+        const QJsonArray p95 = json(query + QStringList{QStringLiteral("--group-by"), QStringLiteral("model"), QStringLiteral("--interval"),
+                                                        QStringLiteral("week"), QStringLiteral("--agg"), QStringLiteral("p95")});
+        QCOMPARE(p95.at(2).toObject().value(QLatin1String("value")).toDouble(), 22.85);   // qwen 20..23: 22 + 0.85
+
+        // A filter, one series over every row it keeps, per day, averaged.
+        const QJsonArray daily = json(query + QStringList{QStringLiteral("--where"), QStringLiteral("model=llama"), QStringLiteral("--group-by"), QString(),
+                                                          QStringLiteral("--interval"), QStringLiteral("day"), QStringLiteral("--agg"), QStringLiteral("avg")});
+        QCOMPARE(daily.size(), 6);
+        QCOMPARE(daily.at(0).toObject().value(QLatin1String("dimensions")).toObject(), QJsonObject());
+        QCOMPARE(daily.at(0).toObject().value(QLatin1String("time")).toString(), QStringLiteral("2026-11-02T00:00:00Z"));
+        QCOMPARE(daily.at(5).toObject().value(QLatin1String("value")).toDouble(), 25.0);   // (15 + 35) / 2
+        QCOMPARE(json(query + QStringList{QStringLiteral("--where"), QStringLiteral("gpu=a100"), QStringLiteral("--where"), QStringLiteral("model=llama")}).size(), 6);
+        QCOMPARE(json(query + QStringList{QStringLiteral("--since"), QStringLiteral("2026-11-06T00:00:00Z"), QStringLiteral("--until"),
+                                          QStringLiteral("2026-11-10T00:00:00Z")}).size(), 6);   // runs 202 and 203
+
+        const test::CliRun csv = workflows({QStringLiteral("query"), QStringLiteral("query"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(csv.exitCode, 0);
+        QCOMPARE(lines(csv.out).size(), 1 + 18);
+        QCOMPARE(lines(csv.out).first().trimmed(), QStringLiteral("metric,dimensions,unit,time,run,head_sha,value,count"));
+        const test::CliRun table = workflows({QStringLiteral("query"), QStringLiteral("query"), QStringLiteral("--group-by"), QStringLiteral("model"),
+                                              QStringLiteral("--interval"), QStringLiteral("week"), QStringLiteral("--agg"), QStringLiteral("p95")});
+        QCOMPARE(table.exitCode, 0);
+        QCOMPARE(lines(table.out).size(), 1 + 4 + 1);
+        QVERIFY2(lines(table.out).first().startsWith(QLatin1String("METRIC")) && lines(table.out).first().contains(QLatin1String("WEEK FROM")),
+                 qPrintable(table.out));
+        QVERIFY2(lines(table.out).at(1).startsWith(QLatin1String("latency_ms  model=llama  2026-11-02T00:00:00Z  203")), qPrintable(table.out));
+        QCOMPARE(lines(table.out).last(), QStringLiteral("2 series, 4 points of 'query' per week, p95"));
+
+        // The summary: latest, previous and the change, the median of the points before and the change from it.
+        const QJsonArray summary = json(query + QStringList{QStringLiteral("--summary")});
+        QCOMPARE(summary.size(), 3);
+        const QJsonObject llama = summary.at(1).toObject();
+        QCOMPARE(llama.value(QLatin1String("dimensions")).toObject(),
+                 (QJsonObject{{QStringLiteral("gpu"), QStringLiteral("h100")}, {QStringLiteral("model"), QStringLiteral("llama")}}));
+        QCOMPARE(llama.value(QLatin1String("points")).toInt(), 6);
+        QCOMPARE(llama.value(QLatin1String("latest_at")).toString(), QStringLiteral("2026-11-12T02:00:00Z"));
+        QCOMPARE(llama.value(QLatin1String("latest")).toDouble(), 15.0);
+        QCOMPARE(llama.value(QLatin1String("previous")).toDouble(), 14.0);
+        QVERIFY(std::abs(llama.value(QLatin1String("change_percent")).toDouble() - 100.0 / 14) < 1e-9);
+        QCOMPARE(llama.value(QLatin1String("lookback_median")).toDouble(), 12.0);
+        QCOMPARE(llama.value(QLatin1String("lookback_points")).toInt(), 5);
+        QCOMPARE(llama.value(QLatin1String("vs_median_percent")).toDouble(), 25.0);
+        const QJsonArray shortLookback = json(query + QStringList{QStringLiteral("--summary"), QStringLiteral("--lookback"), QStringLiteral("2")});
+        QCOMPARE(shortLookback.at(1).toObject().value(QLatin1String("lookback_median")).toDouble(), 13.5);
+        QCOMPARE(shortLookback.at(1).toObject().value(QLatin1String("lookback_points")).toInt(), 2);
+        const QJsonArray single = json(query + QStringList{QStringLiteral("--summary"), QStringLiteral("--since"), QStringLiteral("2026-11-12T00:00:00Z")});
+        QCOMPARE(single.size(), 3);
+        QCOMPARE(single.at(1).toObject().value(QLatin1String("points")).toInt(), 1);
+        QVERIFY(single.at(1).toObject().value(QLatin1String("previous")).isNull());
+        QVERIFY(single.at(1).toObject().value(QLatin1String("change_percent")).isNull());
+        QVERIFY(single.at(1).toObject().value(QLatin1String("lookback_median")).isNull());
+        const test::CliRun summaryTable = workflows({QStringLiteral("query"), QStringLiteral("query"), QStringLiteral("--summary"), QStringLiteral("--group-by"),
+                                                     QStringLiteral("model"), QStringLiteral("--interval"), QStringLiteral("week")});
+        QCOMPARE(summaryTable.exitCode, 0);
+        QVERIFY2(lines(summaryTable.out).first().contains(QLatin1String("MEDIAN OF 30")), qPrintable(summaryTable.out));
+        QVERIFY2(lines(summaryTable.out).at(1).startsWith(QLatin1String("latency_ms  model=llama")) && lines(summaryTable.out).at(1).contains(QLatin1String("+14.0%")),
+                 qPrintable(summaryTable.out));   // weekly medians 21.5 (10–13, 30–33), then 24.5 (14, 15, 34, 35)
+        QCOMPARE(lines(summaryTable.out).last(), QStringLiteral("2 series of 'query' per week, p50"));
+        const test::CliRun summaryCsv = workflows({QStringLiteral("query"), QStringLiteral("query"), QStringLiteral("--summary"), QStringLiteral("--format"),
+                                                   QStringLiteral("csv")});
+        QCOMPARE(lines(summaryCsv.out).first().trimmed(), QStringLiteral("metric,dimensions,unit,better,points,latest_at,latest,previous,change_percent,"
+                                                                         "lookback_median,lookback_points,vs_median_percent"));
+
+        // Bad input: one line naming the option, a non-zero exit.
+        const QList<std::pair<QStringList, QString>> bad{
+            {{QStringLiteral("--interval"), QStringLiteral("month")}, QStringLiteral("--interval must be run, hour, day or week, not 'month'")},
+            {{QStringLiteral("--agg"), QStringLiteral("p99")}, QStringLiteral("--agg must be avg, min, max, p50, p95 or count, not 'p99'")},
+            {{QStringLiteral("--where"), QStringLiteral("llama")}, QStringLiteral("--where wants DIM=VALUE, not 'llama'")},
+            {{QStringLiteral("--where"), QStringLiteral("colour=red")}, QStringLiteral("--where: no row has a dimension 'colour' (dimensions: gpu, model)")},
+            {{QStringLiteral("--group-by"), QStringLiteral("model,colour")}, QStringLiteral("--group-by: no row has a dimension 'colour' (dimensions: gpu, model)")},
+            {{QStringLiteral("--since"), QStringLiteral("yesterday")}, QStringLiteral("--since 'yesterday' is not an ISO-8601 time")},
+            {{QStringLiteral("--until"), QStringLiteral("2026-13-01")}, QStringLiteral("--until '2026-13-01' is not an ISO-8601 time")},
+            {{QStringLiteral("--format"), QStringLiteral("xml")}, QStringLiteral("--format must be table, csv or json, not 'xml'")},
+            {{QStringLiteral("--summary"), QStringLiteral("--lookback"), QStringLiteral("0")}, QStringLiteral("--lookback wants a whole number of points from 1 to 10000, not '0'")},
+            {{QStringLiteral("--lookback"), QStringLiteral("5")}, QStringLiteral("--lookback goes with --summary")},
+        };
+        for (const auto &[options, message] : bad) {
+            const test::CliRun refused = workflows(QStringList{QStringLiteral("query"), QStringLiteral("query")} + options);
+            QCOMPARE(refused.exitCode, 2);
+            QCOMPARE(lines(refused.err), QStringList{QStringLiteral("fleetscope: workflows query: ") + message});
+        }
+        const test::CliRun unknown = workflows({QStringLiteral("query"), QStringLiteral("nope")});
+        QCOMPARE(unknown.exitCode, 1);
+        QCOMPARE(unknown.err.trimmed(), QStringLiteral("fleetscope: no workflow configuration named 'nope'"));
+        QCOMPARE(workflows({QStringLiteral("query")}).exitCode, 2);
+    }
     // An unknown result shape: proposed (by shape, then by a loopback "AI" endpoint), edited, confirmed,
     // shown, and used by the next import; bad input fails with one line naming its source.
     void schemaProposeConfirmShowAndImport()

@@ -2,7 +2,10 @@
 // trend per run, and the runs and verdicts tables (through QAbstractItemModelTester), with exact values.
 #include "workflowcomparisonmodel.h"
 #include "workflowfigures.h"
+#include "snapshotformat.h"
+#include "workflowquerytrend.h"
 #include "workflowrunsmodel.h"
+#include "workflowsummarymodel.h"
 #include "workflowverdictsmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -220,6 +223,77 @@ private Q_SLOTS:
         QCOMPARE(valueText(40.05, QStringLiteral("ms")), QStringLiteral("40.05 ms"));
         QCOMPARE(valueText(9120, QStringLiteral("tok/s")), QStringLiteral("9,120 tok/s"));
         QCOMPARE(valueText(123456.7, QString()), QStringLiteral("123,457"));
+    }
+
+    // The trend's query: one line per group at an interval and aggregation, per-run flags on the line of
+    // their group only, and the summary table of every series.
+    void groupedTrendAndSummaryModel()
+    {
+        QList<WorkflowMetricRow> rows = sampleRows();
+        rows << row(8, QStringLiteral("latency"), 99, QStringLiteral("ms"), MetricDirection::LowerIsBetter, {{QStringLiteral("batch"), 2}});
+        const QList<RunFlag> flags = flagRuns(runSeries(rows));
+
+        const GroupedTrend byModel = groupedTrend(rows, QStringLiteral("latency"), {}, {QStringLiteral("model")}, MetricInterval::Run,
+                                                  Aggregation::Max, {}, {});
+        QCOMPARE(byModel.unit, QStringLiteral("ms"));
+        QCOMPARE(byModel.lines.size(), 3);   // rows without a model are a group of their own
+        QCOMPARE(byModel.lines.at(0).group, QJsonObject());
+        QCOMPARE(byModel.lines.at(1).group, (QJsonObject{{QStringLiteral("model"), QStringLiteral("llama")}}));
+        QCOMPARE(byModel.lines.at(1).points.size(), 8);
+        QCOMPARE(byModel.lines.at(1).points.last().value, 50.0);
+        QCOMPARE(byModel.lines.at(2).points.first().value, 70.0);   // qwen's largest batch
+        QCOMPARE(byModel.pointCount(), qsizetype(17));
+        QCOMPARE(byModel.newest, runTime(8));
+        const QList<LineFlags> placed = flagsOnLines(byModel, flags, {});
+        QCOMPARE(placed.size(), 1);   // the llama regression, on llama's line, not on the modelless one
+        QCOMPARE(placed.first().line, qsizetype(1));
+        QCOMPARE(placed.first().point.runId, qint64(8));
+        QVERIFY(placed.first().regressed());
+        QVERIFY(flagsOnLines(byModel, flags, {{QStringLiteral("batch"), QStringLiteral("4")}}).isEmpty());
+
+        // One line over every row the filter keeps, per day, counted; the range keeps whole days from its start.
+        const GroupedTrend daily = groupedTrend(rows, QStringLiteral("latency"), {{QStringLiteral("model"), QStringLiteral("qwen")}}, {},
+                                                MetricInterval::Day, Aggregation::Count, intervalStart(runTime(4), MetricInterval::Day), {});
+        QCOMPARE(daily.lines.size(), 1);
+        QCOMPARE(daily.lines.first().group, QJsonObject());
+        QCOMPARE(daily.lines.first().points.size(), 2);   // Tuesday (runs 3–6) and Wednesday (7, 8)
+        QCOMPARE(daily.lines.first().points.at(0).value, 8.0);
+        QCOMPARE(daily.lines.first().points.at(1).value, 4.0);
+        QCOMPARE(daily.newest, QDateTime(QDate(2026, 11, 4), QTime(0, 0), Qt::UTC));
+        const QList<MetricSeries> perDay = intervalSeries(rows, QStringLiteral("latency"), MetricInterval::Day, Aggregation::Avg);
+        QCOMPARE(perDay.size(), 4);
+        QCOMPARE(perDay.first().points.first().runId, qint64(0));   // an interval is no one run
+        QCOMPARE(intervalSeries(rows, QString(), MetricInterval::Week, Aggregation::P50).size(), 6);
+
+        WorkflowSummaryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSummaries(summarizeSeries(runSeries(rows), 5), 5);
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.headerData(WorkflowSummaryModel::LookbackMedian, Qt::Horizontal).toString(), QStringLiteral("Median of last 5"));
+        int llama = -1;
+        int single = -1;
+        int throughput = -1;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const SeriesSummary &summary = model.summary(r);
+            if (summary.metric == QLatin1String("latency") && summary.group == kLlama1)
+                llama = r;
+            if (summary.points == 1)
+                single = r;
+            if (summary.metric == QLatin1String("throughput"))
+                throughput = r;
+        }
+        QVERIFY(llama >= 0 && single >= 0 && throughput >= 0);
+        QCOMPARE(model.index(llama, WorkflowSummaryModel::Latest).data().toString(), QStringLiteral("50 ms"));
+        QCOMPARE(model.index(llama, WorkflowSummaryModel::Previous).data().toString(), QStringLiteral("40.2 ms"));
+        QCOMPARE(model.index(llama, WorkflowSummaryModel::Change).data().toString(), changeText((50 - 40.2) / 40.2 * 100));
+        QCOMPARE(model.index(llama, WorkflowSummaryModel::LookbackMedian).data().toString(), QStringLiteral("40 ms"));   // of runs 3–7
+        QCOMPARE(model.index(llama, WorkflowSummaryModel::VsMedian).data().toString(), QStringLiteral("+25.0 %"));
+        QCOMPARE(model.index(llama, WorkflowSummaryModel::Change).data(Qt::ForegroundRole).value<QColor>(), QColor(0xd6, 0x27, 0x28));
+        QCOMPARE(model.index(throughput, WorkflowSummaryModel::Change).data(Qt::ForegroundRole).value<QColor>(), QColor(0x2c, 0xa0, 0x2c));
+        QCOMPARE(model.index(single, WorkflowSummaryModel::Change).data().toString(), SnapshotFormat::unknown());
+        QVERIFY(model.index(single, WorkflowSummaryModel::Change).data(WorkflowSummaryModel::SortRole).toDouble() < -1e300);
+        QCOMPARE(model.tableData().rows.size(), 6);
+        QCOMPARE(model.tableData().columns.size(), 12);
     }
 
     void runsModel()

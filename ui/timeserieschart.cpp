@@ -138,6 +138,7 @@ void TimeSeriesChart::redraw()
     m_shownTo = m_pendingTo;
     m_shownTitle = m_pendingTitle;
     m_shownMarkers = m_pendingMarkers;
+    m_shownLines = m_pendingLines;
 
     m_chart->removeAllSeries();
     m_chart->setTitle(m_shownTitle);
@@ -145,9 +146,21 @@ void TimeSeriesChart::redraw()
     QColor bandColour = accent;
     bandColour.setAlphaF(0.25f);
 
+    for (const Line &named : std::as_const(m_shownLines)) {
+        auto *line = new QLineSeries();
+        line->replace(named.points);
+        line->setName(named.name);
+        line->setPointsVisible(true);
+        m_chart->addSeries(line);   // the theme gives each line its colour
+        QPen pen = line->pen();
+        pen.setWidthF(2);
+        line->setPen(pen);
+        line->attachAxis(m_xAxis);
+        line->attachAxis(m_yAxis);
+    }
     const bool valueMode = !m_valueName.isEmpty();
     bool first = true;
-    for (const BucketBand &band : bucketBands(m_shown)) {
+    for (const BucketBand &band : m_shownLines.isEmpty() ? bucketBands(m_shown) : QList<BucketBand>()) {
         if (valueMode) {
             auto *line = new QLineSeries();
             line->replace(band.avg);
@@ -207,6 +220,12 @@ void TimeSeriesChart::redraw()
         for (const Bucket &bucket : m_shown.buckets) {
             low = std::min(low, bucket.min);
             high = std::max(high, bucket.max);
+        }
+        for (const Line &line : std::as_const(m_shownLines)) {
+            for (const QPointF &point : line.points) {
+                low = std::min(low, point.y());
+                high = std::max(high, point.y());
+            }
         }
         for (const Marker &marker : std::as_const(m_shownMarkers)) {
             low = std::min(low, marker.value);
@@ -288,6 +307,7 @@ void TimeSeriesChart::changeEvent(QEvent *event)
         m_pendingTo = m_shownTo;
         m_pendingTitle = m_shownTitle;
         m_pendingMarkers = m_shownMarkers;
+        m_pendingLines = m_shownLines;
         redraw();
     }
     QWidget::changeEvent(event);
@@ -304,7 +324,16 @@ QString TimeSeriesChart::describeBucketAt(qint64 tMs) const
     const Bucket *bucket = bucketAt(m_shown, tMs);
     if (!bucket)
         return {};
-    QString text = !m_valueName.isEmpty()
+    QStringList lineValues;   // each line's point in the bucket
+    for (const Line &line : m_shownLines) {
+        for (const QPointF &point : line.points) {
+            if (point.x() >= qreal(bucket->startMs) && point.x() < qreal(bucket->startMs + std::max<qint64>(m_shown.widthMs, 1)))
+                lineValues << tr("%1: %2").arg(line.name, formatValue(point.y()));
+        }
+    }
+    QString text = !lineValues.isEmpty()
+        ? tr("%1  –  %2").arg(formatTime(bucket->startMs + m_shown.widthMs / 2), lineValues.join(QStringLiteral(" · ")))
+        : !m_valueName.isEmpty()
         ? tr("%1  –  %2: %3").arg(formatTime(bucket->startMs + m_shown.widthMs / 2), m_valueName, formatValue(bucket->last))
         : tr("%1  –  min %2 · avg %3 · max %4 · last %5")
               .arg(formatTime(bucket->startMs), formatValue(bucket->min), formatValue(bucket->avg),
@@ -323,7 +352,7 @@ void TimeSeriesChart::showIdleReadout()
                                                                     formatTime(m_shownTo.toMSecsSinceEpoch())));
     else if (m_shown.buckets.isEmpty())
         m_readout->clear();
-    else if (!m_valueName.isEmpty())
+    else if (!m_valueName.isEmpty() || !m_shownLines.isEmpty())
         m_readout->setText(tr("Point at the chart to read a value."));
     else
         m_readout->setText(tr("Point at the chart to read a bucket's min, average, max and last value."));

@@ -1,10 +1,11 @@
-// A bucketed time series on Qt Charts: min–max band plus average line (or one value line), hover readout, PNG/SVG export.
+// A bucketed time series on Qt Charts: min–max band plus average line (or one value line, or one line per group), hover readout, PNG/SVG export.
 #pragma once
 
 #include "domain.h"
 #include "error.h"
 
 #include <QDateTime>
+#include <QPointF>
 #include <QTimer>
 #include <QWidget>
 
@@ -42,9 +43,19 @@ public:
     // Markers drawn from the next redraw on, until replaced; set them before setData.
     void setMarkers(const QList<Marker> &markers) { m_pendingMarkers = markers; }
 
+    // A named line of its own (x: ms since the epoch), for one line per group.
+    struct Line {
+        QString name;
+        QList<QPointF> points;
+    };
+    // Lines drawn from the next redraw on instead of the band, until replaced; set them before setData, whose
+    // series then only sets the y range and the readout's buckets. Empty: the band (or value line) again.
+    void setLines(const QList<Line> &lines) { m_pendingLines = lines; }
+
     // What is on screen now (after the coalesced redraw), for tests and exports.
     qsizetype bucketCount() const { return m_shown.buckets.size(); }
     const QList<Marker> &markers() const { return m_shownMarkers; }
+    const QList<Line> &lines() const { return m_shownLines; }
     QDateTime shownFrom() const { return m_shownFrom; }
     QDateTime shownTo() const { return m_shownTo; }
     QString title() const { return m_shownTitle; }
@@ -82,12 +93,14 @@ private:
     QDateTime m_pendingTo;
     QString m_pendingTitle;
     QList<Marker> m_pendingMarkers;
+    QList<Line> m_pendingLines;
 
     BucketSeries m_shown;
     QDateTime m_shownFrom;
     QDateTime m_shownTo;
     QString m_shownTitle;
     QList<Marker> m_shownMarkers;
+    QList<Line> m_shownLines;
     QString m_valueName;
 };
 

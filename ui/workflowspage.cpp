@@ -4,6 +4,7 @@
 
 #include "githubfetchbar.h"
 #include "logging.h"
+#include "metricquerybar.h"
 #include "schemadialog.h"
 #include "schemaproposaljob.h"
 #include "snapshotformat.h"
@@ -12,6 +13,7 @@
 #include "tableview.h"
 #include "timeserieschart.h"
 #include "workflowrunsmodel.h"
+#include "workflowsummarymodel.h"
 #include "workflowverdictsmodel.h"
 
 #include <QCheckBox>
@@ -43,6 +45,25 @@ QLabel *fieldLabel(const QString &text, QWidget *parent)
 QString metricLabel(const QString &metric, const QString &unit)
 {
     return unit.isEmpty() ? metric : WorkflowsPage::tr("%1 (%2)").arg(metric, unit);
+}
+
+// What a chart marker says about the FLAGS of run RUN_ID: the run, and each flag with only the dimensions that vary.
+QString markerText(const WorkflowsPage::Analysis &analysis, const QList<RunFlag> &flags, qint64 runId)
+{
+    QStringList texts;
+    for (RunFlag flag : flags) {
+        flag.group = onlyDimensions(flag.group, analysis.varying);   // backend=vllm on every series says nothing
+        texts << flagText(flag);
+    }
+    const WorkflowRun *run = nullptr;
+    for (const WorkflowRun &r : std::as_const(analysis.runs)) {
+        if (r.id == runId)
+            run = &r;
+    }
+    const QString runText = run ? (run->headSha.isEmpty() ? WorkflowsPage::tr("Run %1").arg(run->label())
+                                                          : WorkflowsPage::tr("Run %1 (%2)").arg(run->label(), run->headSha.left(7)))
+                                : QString();
+    return runText.isEmpty() ? texts.join(QStringLiteral("; ")) : WorkflowsPage::tr("%1: %2").arg(runText, texts.join(QStringLiteral("; ")));
 }
 
 } // namespace
@@ -117,11 +138,14 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     m_dimensionBox = new QWidget(trendPane);
     m_dimensionLayout = new QHBoxLayout(m_dimensionBox);
     m_dimensionLayout->setContentsMargins(0, 0, 0, 0);
+    m_queryBar = new MetricQueryBar(trendPane);
     auto *metricRow = new QHBoxLayout;
     metricRow->addWidget(fieldLabel(tr("Metric"), trendPane));
     metricRow->addWidget(m_metric);
     metricRow->addSpacing(12);
     metricRow->addWidget(m_dimensionBox);
+    metricRow->addSpacing(12);
+    metricRow->addWidget(m_queryBar);
     metricRow->addStretch(1);
     m_trendState = new PageState(trendPane);
     m_trendState->setMessageWidth(320, 560);
@@ -205,6 +229,29 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     runsLayout->addWidget(m_runsTable, 1);
     m_tabs->addTab(runsPane, tr("Runs"));
 
+    auto *summaryPane = new QWidget(m_tabs);
+    m_summary = new WorkflowSummaryModel(this);
+    m_summaryProxy = new QSortFilterProxyModel(this);
+    m_summaryProxy->setSourceModel(m_summary);
+    m_summaryProxy->setSortRole(WorkflowSummaryModel::SortRole);
+    m_summaryNote = new QLabel(summaryPane);
+    m_summaryNote->setTextFormat(Qt::PlainText);
+    m_summaryNote->setWordWrap(true);
+    m_summaryTable = new TableView(summaryPane);
+    m_summaryTable->setModel(m_summary);
+    m_summaryTable->table()->setModel(m_summaryProxy);
+    m_summaryTable->setExportName(QStringLiteral("workflow-summary"));
+    m_summaryTable->table()->setAccessibleName(tr("Series summary"));
+    m_summaryTable->table()->setSortingEnabled(true);
+    m_summaryTable->table()->sortByColumn(WorkflowSummaryModel::Metric, Qt::AscendingOrder);
+    m_summaryTable->table()->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_summaryTable->table()->setToolTip(tr("Select a series to see its trend above."));
+    auto *summaryLayout = new QVBoxLayout(summaryPane);
+    summaryLayout->setContentsMargins(0, 4, 0, 0);
+    summaryLayout->addWidget(m_summaryNote);
+    summaryLayout->addWidget(m_summaryTable, 1);
+    m_tabs->addTab(summaryPane, tr("Summary"));
+
     splitter->addWidget(trendPane);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
@@ -224,10 +271,19 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
         updateTrend();
     });
     connect(m_method, &QComboBox::currentIndexChanged, this, &WorkflowsPage::loadConfig);
+    connect(m_queryBar, &MetricQueryBar::queryChanged, this, &WorkflowsPage::updateTrend);
+    connect(m_queryBar->intervalPicker(), &QComboBox::currentIndexChanged, this, &WorkflowsPage::updateSummary);
+    connect(m_queryBar->aggregationPicker(), &QComboBox::currentIndexChanged, this, &WorkflowsPage::updateSummary);
     connect(m_showAll, &QCheckBox::toggled, this, [this](bool all) {
         m_verdictsProxy->setFilterFixedString(all ? QString() : QStringLiteral("true"));
     });
     connect(m_verdictsTable->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &WorkflowsPage::showVerdictSeries);
+    connect(m_summaryTable->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid()) {
+            const SeriesSummary &s = m_summary->summary(m_summaryProxy->mapToSource(current).row());
+            showSeries(s.metric, s.group);
+        }
+    });
     connect(m_runsTable->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_compare->setEnabled(m_runsTable->table()->selectionModel()->selectedRows().size() == 2);
     });
@@ -440,6 +496,7 @@ void WorkflowsPage::showAnalysis(Analysis analysis)
     m_analysisState->showContent();
     rebuildDimensionPickers();
     updateTrend();
+    updateSummary();
 }
 
 void WorkflowsPage::rebuildDimensionPickers()
@@ -457,9 +514,11 @@ void WorkflowsPage::rebuildDimensionPickers()
     }
 
     const QMap<QString, QStringList> dimensions = dimensionChoices(m_analysis.rows, m_metric->currentData().toString());
+    QStringList groupable;
     for (auto it = dimensions.cbegin(); it != dimensions.cend(); ++it) {
         if (it.value().size() < 2)
             continue;   // one value filters nothing
+        groupable << it.key();
         auto *picker = new QComboBox(m_dimensionBox);
         picker->setAccessibleName(tr("Dimension %1").arg(it.key()));
         picker->setMaximumWidth(220);
@@ -472,6 +531,7 @@ void WorkflowsPage::rebuildDimensionPickers()
         m_dimensionLayout->addWidget(picker);
         m_dimensionPickers.insert(it.key(), picker);
     }
+    m_queryBar->setDimensions(groupable);
 }
 
 // A verdict chosen in the table: the chart shows that series, so a regression is one click from its history.
@@ -480,9 +540,14 @@ void WorkflowsPage::showVerdictSeries(const QModelIndex &current)
     if (!current.isValid())
         return;
     const SeriesVerdict &v = m_verdicts->verdict(m_verdictsProxy->mapToSource(current).row());
-    m_metric->setCurrentIndex(std::max(0, m_metric->findData(v.metric)));
+    showSeries(v.metric, v.group);
+}
+
+void WorkflowsPage::showSeries(const QString &metric, const QJsonObject &group)
+{
+    m_metric->setCurrentIndex(std::max(0, m_metric->findData(metric)));
     for (auto it = m_dimensionPickers.cbegin(); it != m_dimensionPickers.cend(); ++it) {
-        const QString value = v.group.contains(it.key()) ? dimensionValueText(v.group.value(it.key())) : QString();
+        const QString value = group.contains(it.key()) ? dimensionValueText(group.value(it.key())) : QString();
         it.value()->setCurrentIndex(std::max(0, it.value()->findData(value)));
     }
 }
@@ -507,6 +572,7 @@ void WorkflowsPage::updateTrend()
     const QString metric = m_metric->currentData().toString();
     if (metric.isEmpty()) {
         m_trend = WorkflowTrend();
+        m_grouped = GroupedTrend();
         m_trendState->showEmpty(tr("The runs of “%1” hold no metric values. The Runs tab says why each file was not read.")
                                     .arg(m_analysis.config.name));
         return;
@@ -520,10 +586,22 @@ void WorkflowsPage::updateTrend()
             filterText << tr("%1=%2").arg(it.key(), value);
         }
     }
+    const MetricInterval interval = m_queryBar->interval();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QDateTime from = timeRange().from(now);
+    // A point stands for its whole interval, so the interval the range starts in is shown whole.
+    const QDateTime from = intervalStart(timeRange().from(now), interval);
     const QDateTime to = timeRange().to(now);
-    m_trend = workflowTrend(m_analysis.series, m_analysis.flags, metric, dimensions, from, to);
+    if (!m_queryBar->groupBy().isEmpty()) {
+        m_trend = WorkflowTrend();
+        showGroupedTrend(metric, dimensions, filterText, from, to);
+        return;
+    }
+    m_grouped = GroupedTrend();
+    // Regressions are judged per run: markers only where a point is one run.
+    const bool perRun = interval == MetricInterval::Run;
+    const QList<MetricSeries> series = m_queryBar->isDefault() ? m_analysis.series
+                                                               : intervalSeries(m_analysis.rows, metric, interval, m_queryBar->aggregation());
+    m_trend = workflowTrend(series, perRun ? m_analysis.flags : QList<RunFlag>(), metric, dimensions, from, to);
     if (m_trend.points.isEmpty()) {
         m_trendState->showEmpty(m_trend.newest.isValid()
             ? tr("No run of “%1” between %2 and %3; the newest is from %4. Choose a longer time range to see its trend.")
@@ -536,47 +614,109 @@ void WorkflowsPage::updateTrend()
     QList<TimeSeriesChart::Marker> markers;
     for (const TrendPoint &p : std::as_const(m_trend.points)) {
         points.append({p.time.toMSecsSinceEpoch(), p.avg});
-        if (p.flags.isEmpty())
-            continue;
-        QStringList texts;
-        for (RunFlag flag : p.flags) {
-            flag.group = onlyDimensions(flag.group, m_analysis.varying);   // backend=vllm on every series says nothing
-            texts << flagText(flag);
-        }
-        const WorkflowRun *run = nullptr;
-        for (const WorkflowRun &r : std::as_const(m_analysis.runs)) {
-            if (r.id == p.runId)
-                run = &r;
-        }
-        const QString runText = run ? (run->headSha.isEmpty() ? tr("Run %1").arg(run->label())
-                                                              : tr("Run %1 (%2)").arg(run->label(), run->headSha.left(7)))
-                                    : QString();
-        markers.append({p.time.toMSecsSinceEpoch(), p.avg, p.regressed() ? TimeSeriesChart::Marker::Kind::Bad : TimeSeriesChart::Marker::Kind::Good,
-                        runText.isEmpty() ? texts.join(QStringLiteral("; ")) : tr("%1: %2").arg(runText, texts.join(QStringLiteral("; ")))});
+        if (!p.flags.isEmpty())
+            markers.append({p.time.toMSecsSinceEpoch(), p.avg, p.regressed() ? TimeSeriesChart::Marker::Kind::Bad : TimeSeriesChart::Marker::Kind::Good,
+                            markerText(m_analysis, p.flags, p.runId)});
     }
-    BucketSeries series = pointSeries(points);
-    for (qsizetype i = 0; i < series.buckets.size(); ++i) {
-        series.buckets[i].min = m_trend.points.at(i).min;
-        series.buckets[i].max = m_trend.points.at(i).max;
+    BucketSeries bands = pointSeries(points);
+    for (qsizetype i = 0; i < bands.buckets.size(); ++i) {
+        bands.buckets[i].min = m_trend.points.at(i).min;
+        bands.buckets[i].max = m_trend.points.at(i).max;
     }
     const QString label = metricLabel(metric, m_trend.unit);
     const QString better = m_trend.direction == MetricDirection::LowerIsBetter ? tr("lower is better")
                          : m_trend.direction == MetricDirection::HigherIsBetter ? tr("higher is better") : tr("not judged");
+    const QString per = m_queryBar->isDefault() ? MetricQueryBar::intervalText(interval)
+                                                : tr("%1 %2").arg(MetricQueryBar::aggregationText(m_queryBar->aggregation()), MetricQueryBar::intervalText(interval));
     QString title;
     if (m_trend.series == 1) {
-        m_chart->setValueName(label);   // one series: its value per run, read against zero
-        title = filterText.isEmpty() ? tr("%1 per run — %2").arg(label, better)
-                                     : tr("%1 per run, %2 — %3").arg(label, filterText.join(QStringLiteral(", ")), better);
+        m_chart->setValueName(label);   // one series: its value per point, read against zero
+        title = filterText.isEmpty() ? tr("%1 %2 — %3").arg(label, per, better)
+                                     : tr("%1 %2, %3 — %4").arg(label, per, filterText.join(QStringLiteral(", ")), better);
     } else {
-        m_chart->setValueName(QString());   // several series: their average per run and their range
+        m_chart->setValueName(QString());   // several series: their average per point and their range
         title = filterText.isEmpty()
-            ? tr("%1 per run, average and range of %n series — %2", nullptr, m_trend.series).arg(label, better)
-            : tr("%1 per run, average and range of %n series with %2 — %3", nullptr, m_trend.series)
-                  .arg(label, filterText.join(QStringLiteral(", ")), better);
+            ? tr("%1 %2, average and range of %n series — %3", nullptr, m_trend.series).arg(label, per, better)
+            : tr("%1 %2, average and range of %n series with %3 — %4", nullptr, m_trend.series)
+                  .arg(label, per, filterText.join(QStringLiteral(", ")), better);
     }
+    if (!perRun)
+        title = tr("%1 (regressions are marked per run)").arg(title);
+    m_chart->setLines({});
     m_chart->setMarkers(markers);
-    m_chart->setData(series, from, to, title);
+    m_chart->setData(bands, from, to, title);
     m_trendState->showContent();
+}
+
+void WorkflowsPage::showGroupedTrend(const QString &metric, const QMap<QString, QString> &dimensions, const QStringList &filterText,
+                                     const QDateTime &from, const QDateTime &to)
+{
+    const MetricInterval interval = m_queryBar->interval();
+    const Aggregation aggregation = m_queryBar->aggregation();
+    const QStringList groupBy = m_queryBar->groupBy();
+    m_grouped = groupedTrend(m_analysis.rows, metric, dimensions, groupBy, interval, aggregation, from, to);
+    if (m_grouped.lines.isEmpty()) {
+        m_trendState->showEmpty(m_grouped.newest.isValid()
+            ? tr("No run of “%1” between %2 and %3; the newest is from %4. Choose a longer time range to see its trend.")
+                  .arg(metric, SnapshotFormat::clockTime(from), SnapshotFormat::clockTime(to), SnapshotFormat::clockTime(m_grouped.newest))
+            : tr("No run of “%1” matches this dimension filter.").arg(metric));
+        return;
+    }
+    QList<TimeSeriesChart::Line> lines;
+    QMap<qint64, QList<double>> atTime;
+    for (const MetricSeries &line : std::as_const(m_grouped.lines)) {
+        TimeSeriesChart::Line drawn{groupText(line.group), {}};
+        for (const SeriesPoint &p : line.points) {
+            drawn.points << QPointF(qreal(p.time.toMSecsSinceEpoch()), p.value);
+            atTime[p.time.toMSecsSinceEpoch()] << p.value;
+        }
+        lines << drawn;
+    }
+    // The groups' range at each time is not drawn: it sets the y axis and the readout's buckets.
+    QList<TimedValue> points;
+    QList<double> highs;
+    for (auto it = atTime.cbegin(); it != atTime.cend(); ++it) {
+        points.append({it.key(), *std::min_element(it->cbegin(), it->cend())});
+        highs << *std::max_element(it->cbegin(), it->cend());
+    }
+    BucketSeries range = pointSeries(points);
+    for (qsizetype i = 0; i < range.buckets.size(); ++i)
+        range.buckets[i].max = highs.at(i);
+    QList<TimeSeriesChart::Marker> markers;
+    if (interval == MetricInterval::Run) {
+        for (const LineFlags &placed : flagsOnLines(m_grouped, m_analysis.flags, dimensions))
+            markers.append({placed.point.time.toMSecsSinceEpoch(), placed.point.value,
+                            placed.regressed() ? TimeSeriesChart::Marker::Kind::Bad : TimeSeriesChart::Marker::Kind::Good,
+                            markerText(m_analysis, placed.flags, placed.point.runId)});
+    }
+    const QString label = metricLabel(metric, m_grouped.unit);
+    const QString better = m_grouped.direction == MetricDirection::LowerIsBetter ? tr("lower is better")
+                         : m_grouped.direction == MetricDirection::HigherIsBetter ? tr("higher is better") : tr("not judged");
+    const QString per = tr("%1 %2").arg(MetricQueryBar::aggregationText(aggregation), MetricQueryBar::intervalText(interval));
+    QString title = filterText.isEmpty()
+        ? tr("%1 %2 by %3 — %4").arg(label, per, groupBy.join(QStringLiteral(", ")), better)
+        : tr("%1 %2 by %3, %4 — %5").arg(label, per, groupBy.join(QStringLiteral(", ")), filterText.join(QStringLiteral(", ")), better);
+    if (interval != MetricInterval::Run)
+        title = tr("%1 (regressions are marked per run)").arg(title);
+    m_chart->setValueName(QString());
+    m_chart->setLines(lines);
+    m_chart->setMarkers(markers);
+    m_chart->setData(range, from, to, title);
+    m_trendState->showContent();
+}
+
+void WorkflowsPage::updateSummary()
+{
+    constexpr int kLookback = 30;   // points, as the regression baseline's runs
+    const MetricInterval interval = m_queryBar->interval();
+    const Aggregation aggregation = m_queryBar->aggregation();
+    const bool judged = interval == MetricInterval::Run && aggregation == Aggregation::P50;
+    m_summary->setSummaries(summarizeSeries(judged ? m_analysis.series : intervalSeries(m_analysis.rows, QString(), interval, aggregation), kLookback),
+                            kLookback);
+    m_summaryNote->setText(tr("Each series' latest point (%1 %2) against the point before it and against the median of up to %3 points before it.")
+                               .arg(MetricQueryBar::aggregationText(aggregation), MetricQueryBar::intervalText(interval))
+                               .arg(kLookback));
+    m_tabs->setTabText(m_tabs->indexOf(m_summaryTable->parentWidget()), tr("Summary (%1)").arg(m_summary->rowCount()));
 }
 
 } // namespace fleetscope

@@ -4,6 +4,7 @@
 #include "page.h"
 #include "schemadialog.h"
 #include "workflowfigures.h"
+#include "workflowquerytrend.h"
 #include "workflows/aischema.h"
 #include "workflows/runcost.h"
 
@@ -21,11 +22,13 @@ class QToolButton;
 namespace fleetscope {
 
 class GitHubFetchBar;
+class MetricQueryBar;
 class SchemaProposalJob;
 class RunComparisonDialog;
 class TableView;
 class TimeSeriesChart;
 class WorkflowRunsModel;
+class WorkflowSummaryModel;
 class WorkflowVerdictsModel;
 
 class WorkflowsPage : public Page
@@ -71,6 +74,12 @@ public:
     QComboBox *methodPicker() const { return m_method; }
     QLabel *verdictsSummary() const { return m_verdictsSummary; }
     const WorkflowTrend &trend() const { return m_trend; }
+    // Interval, aggregation and group-by of the trend (and the Summary tab's interval and aggregation).
+    MetricQueryBar *queryBar() const { return m_queryBar; }
+    // What the chart draws while dimensions are grouped: one line per group; empty otherwise.
+    const GroupedTrend &grouped() const { return m_grouped; }
+    WorkflowSummaryModel *summaryModel() const { return m_summary; }
+    TableView *summaryView() const { return m_summaryTable; }
 
     // What one configuration's stored runs amount to; computed on a reader thread.
     struct Analysis {
@@ -92,7 +101,12 @@ private:
     void showAnalysis(Analysis analysis);
     void rebuildDimensionPickers();
     void updateTrend();
+    void showGroupedTrend(const QString &metric, const QMap<QString, QString> &dimensions, const QStringList &filterText,
+                          const QDateTime &from, const QDateTime &to);
+    void updateSummary();
     void showVerdictSeries(const QModelIndex &current);
+    // The trend of METRIC with the dimension pickers set to GROUP's values ("all" where it has none).
+    void showSeries(const QString &metric, const QJsonObject &group);
     QString configText(const WorkflowConfig &config, qsizetype runs) const;
     std::optional<WorkflowConfig> currentConfig() const;
     void showSchemaMessage(const QString &text, bool ok);
@@ -105,6 +119,7 @@ private:
     QWidget *m_dimensionBox = nullptr;
     QHBoxLayout *m_dimensionLayout = nullptr;
     QMap<QString, QComboBox *> m_dimensionPickers;
+    MetricQueryBar *m_queryBar = nullptr;
     PageState *m_trendState = nullptr;
     TimeSeriesChart *m_chart = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -119,6 +134,10 @@ private:
     QCheckBox *m_showAll = nullptr;
     QComboBox *m_method = nullptr;
     QLabel *m_verdictsSummary = nullptr;
+    WorkflowSummaryModel *m_summary = nullptr;
+    QSortFilterProxyModel *m_summaryProxy = nullptr;
+    TableView *m_summaryTable = nullptr;
+    QLabel *m_summaryNote = nullptr;
 
     QToolButton *m_schemaButton = nullptr;
     QLabel *m_schemaMessage = nullptr;
@@ -130,6 +149,7 @@ private:
     QList<WorkflowConfig> m_configs;
     Analysis m_analysis;
     WorkflowTrend m_trend;
+    GroupedTrend m_grouped;
     LatestRequest m_request;
     LatestRequest m_configRequest;
 };

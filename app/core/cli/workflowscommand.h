@@ -1,4 +1,4 @@
-// `fleetscope workflows configs|import|runs|regressions|compare|cost|fetch|backfill|retry|token|schema`: workflow metrics from the command line.
+// `fleetscope workflows configs|import|runs|regressions|query|compare|cost|fetch|backfill|retry|token|schema`: workflow metrics from the command line.
 #pragma once
 
 #include "cli/commandcontext.h"
@@ -12,6 +12,8 @@ int workflowsConfigs(const CommandContext &ctx, const QStringList &args);
 int workflowsImport(const CommandContext &ctx, const QStringList &args);
 int workflowsRuns(const CommandContext &ctx, const QStringList &args);
 int workflowsRegressions(const CommandContext &ctx, const QStringList &args);
+// workflowsquery.cpp.
+int workflowsQuery(const CommandContext &ctx, const QStringList &args);
 // workflowscompare.cpp.
 int workflowsCompare(const CommandContext &ctx, const QStringList &args);
 // workflowscost.cpp.

@@ -277,7 +277,8 @@ int workflowsConfigs(const CommandContext &ctx, const QStringList &args)
 int runWorkflows(const CommandContext &ctx, const QStringList &args)
 {
     const QString help = QStringLiteral("Usage: fleetscope workflows configs list|add|set|remove ... | import CONFIG PATH... | runs [--config C]\n"
-                                        "       | regressions CONFIG [--method M] | compare CONFIG RUN_A RUN_B | cost CONFIG | fetch CONFIG\n"
+                                        "       | regressions CONFIG [--method M] | query CONFIG [--group-by D] [--interval I] [--agg A] [--summary]\n"
+                                        "       | compare CONFIG RUN_A RUN_B | cost CONFIG | fetch CONFIG\n"
                                         "       | backfill CONFIG --since T | retry CONFIG | token set|remove | schema propose|confirm|show|ai ...\n");
     if (args.isEmpty())
         return ctx.usage(QStringLiteral("workflows: missing subcommand"), help);
@@ -290,6 +291,8 @@ int runWorkflows(const CommandContext &ctx, const QStringList &args)
         return workflowsRuns(ctx, args.mid(1));
     if (sub == QLatin1String("regressions"))
         return workflowsRegressions(ctx, args.mid(1));
+    if (sub == QLatin1String("query"))
+        return workflowsQuery(ctx, args.mid(1));
     if (sub == QLatin1String("compare"))
         return workflowsCompare(ctx, args.mid(1));
     if (sub == QLatin1String("cost"))

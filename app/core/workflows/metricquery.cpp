@@ -22,22 +22,6 @@ bool matches(const WorkflowMetricRow &row, const QMap<QString, QString> &dimensi
     return true;
 }
 
-QDateTime intervalStart(const QDateTime &time, MetricInterval interval)
-{
-    const QDateTime utc = time.toUTC();
-    switch (interval) {
-    case MetricInterval::Run:
-        return utc;
-    case MetricInterval::Hour:
-        return QDateTime(utc.date(), QTime(utc.time().hour(), 0), Qt::UTC);
-    case MetricInterval::Day:
-        return QDateTime(utc.date(), QTime(0, 0), Qt::UTC);
-    case MetricInterval::Week:
-        return QDateTime(utc.date().addDays(1 - utc.date().dayOfWeek()), QTime(0, 0), Qt::UTC);
-    }
-    return utc;
-}
-
 double reduce(QList<double> values, Aggregation aggregation)
 {
     switch (aggregation) {
@@ -57,6 +41,64 @@ double reduce(QList<double> values, Aggregation aggregation)
 }
 
 } // namespace
+
+QString metricIntervalName(MetricInterval interval)
+{
+    switch (interval) {
+    case MetricInterval::Run: return QStringLiteral("run");
+    case MetricInterval::Hour: return QStringLiteral("hour");
+    case MetricInterval::Day: return QStringLiteral("day");
+    case MetricInterval::Week: return QStringLiteral("week");
+    }
+    return {};
+}
+
+std::optional<MetricInterval> parseMetricInterval(const QString &name)
+{
+    for (MetricInterval i : {MetricInterval::Run, MetricInterval::Hour, MetricInterval::Day, MetricInterval::Week}) {
+        if (metricIntervalName(i) == name)
+            return i;
+    }
+    return std::nullopt;
+}
+
+QString aggregationName(Aggregation aggregation)
+{
+    switch (aggregation) {
+    case Aggregation::Avg: return QStringLiteral("avg");
+    case Aggregation::Min: return QStringLiteral("min");
+    case Aggregation::Max: return QStringLiteral("max");
+    case Aggregation::P50: return QStringLiteral("p50");
+    case Aggregation::P95: return QStringLiteral("p95");
+    case Aggregation::Count: return QStringLiteral("count");
+    }
+    return {};
+}
+
+std::optional<Aggregation> parseAggregation(const QString &name)
+{
+    for (Aggregation a : {Aggregation::Avg, Aggregation::Min, Aggregation::Max, Aggregation::P50, Aggregation::P95, Aggregation::Count}) {
+        if (aggregationName(a) == name)
+            return a;
+    }
+    return std::nullopt;
+}
+
+QDateTime intervalStart(const QDateTime &time, MetricInterval interval)
+{
+    const QDateTime utc = time.toUTC();
+    switch (interval) {
+    case MetricInterval::Run:
+        return utc;
+    case MetricInterval::Hour:
+        return QDateTime(utc.date(), QTime(utc.time().hour(), 0), Qt::UTC);
+    case MetricInterval::Day:
+        return QDateTime(utc.date(), QTime(0, 0), Qt::UTC);
+    case MetricInterval::Week:
+        return QDateTime(utc.date().addDays(1 - utc.date().dayOfWeek()), QTime(0, 0), Qt::UTC);
+    }
+    return utc;
+}
 
 double percentile(QList<double> values, double p)
 {
@@ -96,10 +138,10 @@ QList<MetricSeries> aggregateMetrics(const QList<WorkflowMetricRow> &rows, const
         if (!matches(row, query.dimensions))
             continue;
         QJsonObject group;
-        if (query.groupBy.isEmpty()) {
+        if (!query.groupBy) {
             group = row.dimensions;
         } else {
-            for (const QString &key : query.groupBy) {
+            for (const QString &key : *query.groupBy) {
                 if (row.dimensions.contains(key))
                     group.insert(key, row.dimensions.value(key));
             }

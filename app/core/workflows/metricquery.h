@@ -5,15 +5,24 @@
 
 #include <QMap>
 
+#include <optional>
+
 namespace fleetscope {
 
 enum class MetricInterval { Run, Hour, Day, Week };
 enum class Aggregation { Avg, Min, Max, P50, P95, Count };
 
+// "run", "hour", "day", "week" and "avg", "min", "max", "p50", "p95", "count": the names the CLI takes and prints.
+QString metricIntervalName(MetricInterval interval);
+std::optional<MetricInterval> parseMetricInterval(const QString &name);
+QString aggregationName(Aggregation aggregation);
+std::optional<Aggregation> parseAggregation(const QString &name);
+
 struct MetricQuery {
     WorkflowMetricFilter filter;           // configuration, metric names, time range: applied by the store
     QMap<QString, QString> dimensions;     // only rows whose dimension equals the text ("1" matches 1)
-    QStringList groupBy;                   // dimension names; empty: every dimension, one series per distinct set
+    // Dimension names to group by; an empty list: one series over every row; none: every dimension, one series per distinct set.
+    std::optional<QStringList> groupBy;
     MetricInterval interval = MetricInterval::Run;
     Aggregation aggregation = Aggregation::P50;
 };
@@ -36,6 +45,9 @@ struct MetricSeries {
 
 // ROWS (as the store returns them for QUERY.filter) grouped and aggregated; series sorted by metric, then group.
 QList<MetricSeries> aggregateMetrics(const QList<WorkflowMetricRow> &rows, const MetricQuery &query);
+
+// The start of the interval TIME falls in (UTC; weeks start Monday); TIME itself for Run.
+QDateTime intervalStart(const QDateTime &time, MetricInterval interval);
 
 // The median, and the P-th percentile (0..100, linear between ranks) of VALUES (not empty).
 double median(QList<double> values);
