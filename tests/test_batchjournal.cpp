@@ -47,6 +47,7 @@ WriteBatch sampleBatch(int n)
     config.costConnectionId = 7;
     config.gpuType = QStringLiteral("H100 SXM");
     config.gpuCount = 8;
+    config.clusterConnectionId = 3;
     batch.workflowConfigs << config;
     MetricSchema schema;
     schema.configName = QStringLiteral("bench");
@@ -114,6 +115,7 @@ private Q_SLOTS:
         QCOMPARE(back->workflowConfigs.first().costConnectionId, std::optional<qint64>(7));
         QCOMPARE(back->workflowConfigs.first().gpuType, QStringLiteral("H100 SXM"));
         QCOMPARE(back->workflowConfigs.first().gpuCount, 8);
+        QCOMPARE(back->workflowConfigs.first().clusterConnectionId, std::optional<qint64>(3));
         QCOMPARE(back->workflowSchemas.size(), 1);
         QCOMPARE(back->workflowSchemas.first().source, QStringLiteral("ai"));
         QCOMPARE(back->workflowSchemas.first().fields, batch.workflowSchemas.first().fields);

@@ -791,6 +791,35 @@ private Q_SLOTS:
         QCOMPARE(byConnection.cbegin()->source, QStringLiteral("connection"));
     }
 
+    void workflowArcBindingIsStored()
+    {
+        // Migration 013: the cluster connection of a configuration bound to an AutoscalingRunnerSet.
+        const qint64 lab = connectionId(QStringLiteral("lab"));
+        WorkflowConfig config;
+        config.name = QStringLiteral("arc-bound");
+        config.githubOwner = QStringLiteral("acme");
+        config.githubRepo = QStringLiteral("llm");
+        config.runnerSetNamespace = QStringLiteral("arc-runners");
+        config.runnerSetName = QStringLiteral("gpu-runners");
+        config.clusterConnectionId = lab;
+        WriteBatch bind;
+        bind.workflowConfigs << config;
+        QVERIFY(m_service->writeBlocking(bind));
+        const auto stored = [this] {
+            for (const WorkflowConfig &c : readNow<QList<WorkflowConfig>>(*m_service, [](Store &s) { return s.workflowConfigs(); })) {
+                if (c.name == QLatin1String("arc-bound"))
+                    return c;
+            }
+            return WorkflowConfig();
+        };
+        QCOMPARE(stored().clusterConnectionId, std::optional<qint64>(lab));
+        QCOMPARE(stored().runnerSetName, QStringLiteral("gpu-runners"));
+        config.clusterConnectionId.reset();
+        bind.workflowConfigs = {config};
+        QVERIFY(m_service->writeBlocking(bind));
+        QVERIFY(!stored().clusterConnectionId);
+    }
+
     void blockingWriteReturnsTheOutcome()
     {
         QSignalSpy committed(m_service.get(), &StoreService::batchCommitted);

@@ -1,4 +1,4 @@
-// `fleetscope workflows configs|import|runs|regressions|query|compare|cost|fetch|backfill|retry|token|schema`: workflow metrics from the command line.
+// `fleetscope workflows configs|import|runs|regressions|query|compare|cost|fetch|arc|backfill|retry|token|schema`: workflow metrics from the command line.
 #pragma once
 
 #include "cli/commandcontext.h"
@@ -23,6 +23,8 @@ int workflowsFetch(const CommandContext &ctx, const QStringList &args);
 int workflowsBackfill(const CommandContext &ctx, const QStringList &args);
 int workflowsRetry(const CommandContext &ctx, const QStringList &args);
 int workflowsToken(const CommandContext &ctx, const QStringList &args);
+// The ARC binding scanned once, in workflowsarc.cpp.
+int workflowsArc(const CommandContext &ctx, const QStringList &args);
 // Metric schemas, in workflowsschema.cpp.
 int workflowsSchema(const CommandContext &ctx, const QStringList &args);
 

@@ -4,11 +4,13 @@
 #include "cli/texttable.h"
 #include "gpunames.h"
 #include "providers/connectionsetup.h"
+#include "workflows/arcbinding.h"
 #include "workflows/resultfiles.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace fleetscope {
 namespace {
@@ -20,11 +22,15 @@ QString configsUsage()
         "       fleetscope workflows configs add NAME --repo OWNER/REPO [--workflow FILE] [--branch B] [--pattern GLOB]...\n"
         "                                        [--max-file-mb N] [--description TEXT] [--disabled]\n"
         "                                        [--cost-gpu-type T [--gpu-count N] | --cost-connection NAME]\n"
-        "       fleetscope workflows configs set NAME [the options of add] [--no-patterns] [--no-cost] [--enable | --disable]\n"
+        "                                        [--runner-set NAMESPACE/NAME --cluster CONNECTION]\n"
+        "       fleetscope workflows configs set NAME [the options of add] [--no-patterns] [--no-cost] [--no-runner-set]\n"
+        "                                        [--enable | --disable]\n"
         "       fleetscope workflows configs remove NAME        (deletes its runs and metrics too)\n"
         "GLOB: a path pattern such as bench/**/*.json; without patterns every .json, .csv, .md and .xml file is read.\n"
         "Cost per result (workflows cost): each run priced at the cheapest stored offer of GPU type T (times N GPUs,\n"
-        "default 1) nearest the run, or at the running instances of connection NAME in the snapshot nearest the run.\n");
+        "default 1) nearest the run, or at the running instances of connection NAME in the snapshot nearest the run.\n"
+        "ARC binding (workflows arc): the runs whose jobs the EphemeralRunners of AutoscalingRunnerSet NAMESPACE/NAME ran,\n"
+        "listed from Kubernetes connection CONNECTION, are recorded for the GitHub fetch to collect.\n");
 }
 
 struct ConfigOptions {
@@ -42,7 +48,23 @@ struct ConfigOptions {
     QCommandLineOption costConnection{QStringLiteral("cost-connection"), QString(), QStringLiteral("NAME")};
     QCommandLineOption gpuCount{QStringLiteral("gpu-count"), QString(), QStringLiteral("N")};
     QCommandLineOption noCost{QStringLiteral("no-cost")};
+    QCommandLineOption runnerSet{QStringLiteral("runner-set"), QString(), QStringLiteral("NAMESPACE/NAME")};
+    QCommandLineOption cluster{QStringLiteral("cluster"), QString(), QStringLiteral("CONNECTION")};
+    QCommandLineOption noRunnerSet{QStringLiteral("no-runner-set")};
 };
+
+// Kubernetes names as the API accepts them: a namespace is a DNS label, an object name a DNS subdomain.
+bool isDnsLabel(const QString &text)
+{
+    static const QRegularExpression label(QStringLiteral("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"));
+    return label.match(text).hasMatch();
+}
+
+bool isDnsSubdomain(const QString &text)
+{
+    static const QRegularExpression subdomain(QStringLiteral("^[a-z0-9]([-.a-z0-9]{0,251}[a-z0-9])?$"));
+    return subdomain.match(text).hasMatch();
+}
 
 // Applies the options PARSER saw to CONFIG; a usage problem as text.
 std::optional<QString> applyOptions(const QCommandLineParser &parser, const ConfigOptions &o, WorkflowConfig &config)
@@ -99,6 +121,22 @@ std::optional<QString> applyOptions(const QCommandLineParser &parser, const Conf
             return QStringLiteral("--gpu-count wants a whole number from 1 to 1024");
         config.gpuCount = count;
     }
+    if (parser.isSet(o.noRunnerSet) && (parser.isSet(o.runnerSet) || parser.isSet(o.cluster)))
+        return QStringLiteral("--no-runner-set or --runner-set/--cluster, not both");
+    if (parser.isSet(o.noRunnerSet)) {
+        config.runnerSetNamespace.clear();
+        config.runnerSetName.clear();
+        config.clusterConnectionId.reset();
+    }
+    if (parser.isSet(o.runnerSet)) {
+        const QString value = parser.value(o.runnerSet).trimmed();
+        const QString ns = value.section(QLatin1Char('/'), 0, 0);
+        const QString name = value.section(QLatin1Char('/'), 1);
+        if (!isDnsLabel(ns) || !isDnsSubdomain(name))
+            return QStringLiteral("--runner-set wants NAMESPACE/NAME of an AutoscalingRunnerSet (lowercase Kubernetes names), got '%1'").arg(value);
+        config.runnerSetNamespace = ns;
+        config.runnerSetName = name;
+    }
     return std::nullopt;
 }
 
@@ -144,6 +182,9 @@ int configsList(const CommandContext &ctx, const QStringList &args)
                 {QStringLiteral("cost_gpu_type"), c.gpuType.isEmpty() ? QJsonValue() : QJsonValue(c.gpuType)},
                 {QStringLiteral("cost_gpu_count"), c.gpuCount},
                 {QStringLiteral("cost_connection_id"), c.costConnectionId ? QJsonValue(*c.costConnectionId) : QJsonValue()},
+                {QStringLiteral("runner_set_namespace"), c.runnerSetNamespace.isEmpty() ? QJsonValue() : QJsonValue(c.runnerSetNamespace)},
+                {QStringLiteral("runner_set_name"), c.runnerSetName.isEmpty() ? QJsonValue() : QJsonValue(c.runnerSetName)},
+                {QStringLiteral("cluster_connection_id"), c.clusterConnectionId ? QJsonValue(*c.clusterConnectionId) : QJsonValue()},
             });
         }
         ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
@@ -170,8 +211,10 @@ int configsAddOrSet(const CommandContext &ctx, const QStringList &args, bool add
     const QString verb = add ? QStringLiteral("add") : QStringLiteral("set");
     QCommandLineParser parser;
     const ConfigOptions o;
-    parser.addOptions({o.repo, o.workflow, o.branch, o.pattern, o.maxFileMb, o.description, o.costGpuType, o.costConnection, o.gpuCount});
-    parser.addOptions(add ? QList<QCommandLineOption>{o.disabled} : QList<QCommandLineOption>{o.noPatterns, o.enable, o.disable, o.noCost});
+    parser.addOptions({o.repo, o.workflow, o.branch, o.pattern, o.maxFileMb, o.description, o.costGpuType, o.costConnection, o.gpuCount,
+                       o.runnerSet, o.cluster});
+    parser.addOptions(add ? QList<QCommandLineOption>{o.disabled}
+                          : QList<QCommandLineOption>{o.noPatterns, o.enable, o.disable, o.noCost, o.noRunnerSet});
     if (!parser.parse(QStringList{verb} + args))
         return ctx.usage(parser.errorText(), configsUsage());
     if (parser.positionalArguments().size() != 1 || parser.positionalArguments().first().trimmed().isEmpty())
@@ -199,6 +242,18 @@ int configsAddOrSet(const CommandContext &ctx, const QStringList &args, bool add
         config.costConnectionId = found->id;
         config.gpuType.clear();
     }
+    if (parser.isSet(o.cluster)) {
+        const Result<ConnectionRecord> found = findConnection(**service, parser.value(o.cluster).trimmed());
+        if (!found)
+            return ctx.failure(QStringLiteral("workflows configs %1: %2").arg(verb, found.error().message));
+        if (!isKubernetesKind(found->kind))
+            return ctx.failure(QStringLiteral("workflows configs %1: --cluster: connection '%2' is a %3 connection, not a Kubernetes cluster")
+                                   .arg(verb, found->name, found->kind));
+        config.clusterConnectionId = found->id;
+    }
+    if ((parser.isSet(o.runnerSet) || parser.isSet(o.cluster)) && !hasArcBinding(config))
+        return ctx.usage(QStringLiteral("workflows configs %1: --runner-set NAMESPACE/NAME and --cluster CONNECTION go together").arg(verb),
+                         configsUsage());
     if (Result<void> written = writeConfig(**service, config); !written)
         return ctx.failure(written.error().message);
     ctx.out << (add ? QStringLiteral("added workflow configuration '%1' for %2/%3").arg(name, config.githubOwner, config.githubRepo)
@@ -278,7 +333,7 @@ int runWorkflows(const CommandContext &ctx, const QStringList &args)
 {
     const QString help = QStringLiteral("Usage: fleetscope workflows configs list|add|set|remove ... | import CONFIG PATH... | runs [--config C]\n"
                                         "       | regressions CONFIG [--method M] | query CONFIG [--group-by D] [--interval I] [--agg A] [--summary]\n"
-                                        "       | compare CONFIG RUN_A RUN_B | cost CONFIG | fetch CONFIG\n"
+                                        "       | compare CONFIG RUN_A RUN_B | cost CONFIG | fetch CONFIG | arc CONFIG\n"
                                         "       | backfill CONFIG --since T | retry CONFIG | token set|remove | schema propose|confirm|show|ai ...\n");
     if (args.isEmpty())
         return ctx.usage(QStringLiteral("workflows: missing subcommand"), help);
@@ -299,6 +354,8 @@ int runWorkflows(const CommandContext &ctx, const QStringList &args)
         return workflowsCost(ctx, args.mid(1));
     if (sub == QLatin1String("fetch"))
         return workflowsFetch(ctx, args.mid(1));
+    if (sub == QLatin1String("arc"))
+        return workflowsArc(ctx, args.mid(1));
     if (sub == QLatin1String("backfill"))
         return workflowsBackfill(ctx, args.mid(1));
     if (sub == QLatin1String("retry"))

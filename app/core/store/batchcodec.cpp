@@ -53,7 +53,7 @@ template<typename Io> void fields(Io &io, WorkflowConfig &r)
 {
     io(r.id, r.name, r.description, r.githubOwner, r.githubRepo, r.workflowFilter, r.branchFilter, r.filePatterns, r.enabled,
        r.maxFileBytes, r.runnerSetNamespace, r.runnerSetName, r.metricSchemaId, r.createdAt, r.updatedAt, r.costConnectionId, r.gpuType,
-       r.gpuCount);
+       r.gpuCount, r.clusterConnectionId);
 }
 template<typename Io> void fields(Io &io, WorkflowRun &r)
 {

@@ -12,7 +12,7 @@ namespace fleetscope {
 namespace {
 
 constexpr char kMagic[8] = {'F', 'L', 'E', 'E', 'T', 'J', 'N', 'L'};
-constexpr quint32 kVersion = 2;   // 2: guardrail daily cap, workflow cost link, confirmed schemas
+constexpr quint32 kVersion = 3;   // 2: guardrail daily cap, workflow cost link, confirmed schemas; 3: ARC cluster link
 constexpr qint64 kHeaderBytes = 12;   // magic + version
 constexpr qint64 kRecordHeaderBytes = 9;   // state + length + CRC
 constexpr char kWaiting = 'P';

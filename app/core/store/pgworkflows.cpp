@@ -53,18 +53,18 @@ void writeConfig(pqxx::transaction_base &tx, const WorkflowConfig &c)
     tx.exec_params(
         "INSERT INTO github_workflow_configs (name, description, github_owner, github_repo, workflow_filter, branch_filter,"
         " file_patterns, enabled, max_file_bytes, runner_set_namespace, runner_set_name, created_at, updated_at,"
-        " cost_connection_id, gpu_type, cost_gpu_count)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15)"
+        " cost_connection_id, gpu_type, cost_gpu_count, cluster_connection_id)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16)"
         " ON CONFLICT (name) DO UPDATE SET description = excluded.description, github_owner = excluded.github_owner,"
         " github_repo = excluded.github_repo, workflow_filter = excluded.workflow_filter, branch_filter = excluded.branch_filter,"
         " file_patterns = excluded.file_patterns, enabled = excluded.enabled, max_file_bytes = excluded.max_file_bytes,"
         " runner_set_namespace = excluded.runner_set_namespace, runner_set_name = excluded.runner_set_name,"
         " updated_at = excluded.updated_at, cost_connection_id = excluded.cost_connection_id, gpu_type = excluded.gpu_type,"
-        " cost_gpu_count = excluded.cost_gpu_count",
+        " cost_gpu_count = excluded.cost_gpu_count, cluster_connection_id = excluded.cluster_connection_id",
         c.name.toStdString(), textOrNull(c.description), c.githubOwner.toStdString(), c.githubRepo.toStdString(),
         textOrNull(c.workflowFilter), textOrNull(c.branchFilter), compact(QJsonArray::fromStringList(c.filePatterns)), c.enabled,
         c.maxFileBytes, textOrNull(c.runnerSetNamespace), textOrNull(c.runnerSetName), QDateTime::currentMSecsSinceEpoch(),
-        c.costConnectionId, textOrNull(c.gpuType), c.gpuCount);
+        c.costConnectionId, textOrNull(c.gpuType), c.gpuCount, c.clusterConnectionId);
 }
 
 // Inserts WRITE as CONFIG's next schema version; when it is to be active, the others stop being so
@@ -179,7 +179,7 @@ Result<QList<WorkflowConfig>> PgStore::workflowConfigs()
     return pgRows<WorkflowConfig>(*m_connection, m_display,
         "SELECT id, name, description, github_owner, github_repo, workflow_filter, branch_filter, file_patterns, enabled,"
         " max_file_bytes, runner_set_namespace, runner_set_name, metric_schema_id, created_at, updated_at,"
-        " cost_connection_id, gpu_type, cost_gpu_count"
+        " cost_connection_id, gpu_type, cost_gpu_count, cluster_connection_id"
         " FROM github_workflow_configs ORDER BY name COLLATE \"C\"",
         [](const pqxx::row &r) {
             WorkflowConfig c;
@@ -202,6 +202,7 @@ Result<QList<WorkflowConfig>> PgStore::workflowConfigs()
             c.costConnectionId = r[15].is_null() ? std::nullopt : std::optional<qint64>(pgInt(r[15]));
             c.gpuType = pgString(r[16]);
             c.gpuCount = pgInt(r[17]);
+            c.clusterConnectionId = r[18].is_null() ? std::nullopt : std::optional<qint64>(pgInt(r[18]));
             return c;
         });
 }

@@ -48,14 +48,14 @@ Result<qint64> SqliteStore::writeWorkflowConfig(const WorkflowConfig &c)
     Result<SqliteStatement *> st = statement(
         "INSERT INTO github_workflow_configs (name, description, github_owner, github_repo, workflow_filter, branch_filter,"
         " file_patterns, enabled, max_file_bytes, runner_set_namespace, runner_set_name, created_at, updated_at,"
-        " cost_connection_id, gpu_type, cost_gpu_count)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15)"
+        " cost_connection_id, gpu_type, cost_gpu_count, cluster_connection_id)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?16)"
         " ON CONFLICT (name) DO UPDATE SET description = excluded.description, github_owner = excluded.github_owner,"
         " github_repo = excluded.github_repo, workflow_filter = excluded.workflow_filter, branch_filter = excluded.branch_filter,"
         " file_patterns = excluded.file_patterns, enabled = excluded.enabled, max_file_bytes = excluded.max_file_bytes,"
         " runner_set_namespace = excluded.runner_set_namespace, runner_set_name = excluded.runner_set_name,"
         " updated_at = excluded.updated_at, cost_connection_id = excluded.cost_connection_id, gpu_type = excluded.gpu_type,"
-        " cost_gpu_count = excluded.cost_gpu_count RETURNING id");
+        " cost_gpu_count = excluded.cost_gpu_count, cluster_connection_id = excluded.cluster_connection_id RETURNING id");
     if (!st)
         return std::unexpected(st.error());
     SqliteStatement &s = **st;
@@ -74,6 +74,7 @@ Result<qint64> SqliteStore::writeWorkflowConfig(const WorkflowConfig &c)
     s.bind(13, c.costConnectionId);
     s.bind(14, orNull(c.gpuType));
     s.bind(15, c.gpuCount);
+    s.bind(16, c.clusterConnectionId);
     Result<bool> row = s.step();
     if (!row)
         return std::unexpected(row.error());
@@ -326,7 +327,7 @@ Result<QList<WorkflowConfig>> SqliteStore::workflowConfigs()
     Result<SqliteStatement *> st = statement(
         "SELECT id, name, description, github_owner, github_repo, workflow_filter, branch_filter, file_patterns, enabled,"
         " max_file_bytes, runner_set_namespace, runner_set_name, metric_schema_id, created_at, updated_at,"
-        " cost_connection_id, gpu_type, cost_gpu_count"
+        " cost_connection_id, gpu_type, cost_gpu_count, cluster_connection_id"
         " FROM github_workflow_configs ORDER BY name");
     if (!st)
         return std::unexpected(st.error());
@@ -352,6 +353,7 @@ Result<QList<WorkflowConfig>> SqliteStore::workflowConfigs()
         c.costConnectionId = optionalInt(s, 15);
         c.gpuType = s.text(16);
         c.gpuCount = s.int64(17);
+        c.clusterConnectionId = optionalInt(s, 18);
         result << c;
     });
     if (!read)

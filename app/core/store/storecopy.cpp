@@ -36,7 +36,7 @@ const QList<CopyTable> &copyTables()
         {"budgets", nullptr, "name", {kConnection}},
         {"guardrail_policies", nullptr, nullptr, {kConnection}, true},   // keyed by its connection, no id
         {"series", nullptr, "connection_id,metric,labels_json", {kConnection}},
-        {"github_workflow_configs", nullptr, "name", {kConnection, {"cost_connection_id", "connections"}}},
+        {"github_workflow_configs", nullptr, "name", {kConnection, {"cost_connection_id", "connections"}, {"cluster_connection_id", "connections"}}},
         {"github_workflow_metric_schemas", nullptr, "config_id,version", {kConfig}},
         {"github_workflow_runs", nullptr, "config_id,run_key,created_at", {kConfig}},
         {"github_workflow_metrics", "timestamp", nullptr,

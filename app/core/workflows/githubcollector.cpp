@@ -3,6 +3,7 @@
 
 #include "ziparchive.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -84,9 +85,12 @@ Result<GitHubFetchReport> GitHubCollector::fetch(const GitHubFetchOptions &optio
     if (!stored)
         return std::unexpected(stored.error());
     QSet<qint64> done;
+    QHash<qint64, TriggerSource> recorded;   // stored, not final: collected with the trigger that found them (an ARC scan's)
     for (const WorkflowRun &run : std::as_const(*stored)) {
         if (run.githubRunId && isFinal(run.status))
             done.insert(*run.githubRunId);
+        else if (run.githubRunId)
+            recorded.insert(*run.githubRunId, run.triggerSource);
     }
 
     GitHubRunQuery query{m_config.githubOwner, m_config.githubRepo, m_config.workflowFilter, m_config.branchFilter, options.since, options.until};
@@ -111,12 +115,12 @@ Result<GitHubFetchReport> GitHubCollector::fetch(const GitHubFetchOptions &optio
         WriteBatch pending;
         pending.source = QStringLiteral("github runs of %1").arg(name);
         for (const GitHubRun &run : std::as_const(todo))
-            pending.workflowRuns << placeholder(m_config, run, RunStatus::Pending, options.trigger, 0);
+            pending.workflowRuns << placeholder(m_config, run, RunStatus::Pending, recorded.value(run.id, options.trigger), 0);
         if (Result<WriteSummary> written = m_store.writeBlocking(pending); !written)
             return std::unexpected(written.error());
     }
     for (const GitHubRun &run : std::as_const(todo)) {
-        Result<WorkflowRun> collected = collect(run, options.trigger, 0);
+        Result<WorkflowRun> collected = collect(run, recorded.value(run.id, options.trigger), 0);
         if (!collected)
             return std::unexpected(collected.error());
         report.collected << *collected;

@@ -38,7 +38,8 @@ public:
     void setProgress(GitHubProgress progress) { m_progress = std::move(progress); }
 
     // Runs the configuration's filters and OPTIONS select that are not stored yet (or were left
-    // pending, collecting or extracting by an interrupted fetch) are collected and stored. Errors that
+    // pending, collecting or extracting by an interrupted fetch, or recorded pending by the ARC binding) are
+    // collected and stored, those already recorded keeping their trigger source. Errors that
     // concern every run (credentials, rate limits, an unreachable API, cancel) end the fetch; what
     // was stored until then stays.
     Result<GitHubFetchReport> fetch(const GitHubFetchOptions &options);

@@ -27,7 +27,7 @@ TriggerSource triggerSourceFromName(const QString &name);
 
 inline constexpr qint64 kDefaultMaxFileBytes = 5 * 1024 * 1024;
 
-// github_workflow_configs. The runner-set fields are stored for the ARC binding, not used yet.
+// github_workflow_configs.
 struct WorkflowConfig {
     qint64 id = 0;                  // 0 until stored
     QString name;                   // unique
@@ -39,8 +39,11 @@ struct WorkflowConfig {
     QStringList filePatterns;       // globs relative to the run's files, e.g. "bench/**/*.json"
     bool enabled = true;
     qint64 maxFileBytes = kDefaultMaxFileBytes;
+    // ARC binding (migration 013): the AutoscalingRunnerSet NAMESPACE/NAME whose EphemeralRunners, listed
+    // from the Kubernetes connection CLUSTERCONNECTIONID, name GitHub runs to collect (workflows/arcbinding.h).
     QString runnerSetNamespace;
     QString runnerSetName;
+    std::optional<qint64> clusterConnectionId;
     qint64 metricSchemaId = 0;      // 0: none
     // Cost per result (migration 012): priced by a connection's running instances, else by GPU_TYPE's
     // cheapest offer times GPU_COUNT; neither set: not priced.

@@ -1,7 +1,9 @@
-// WorkflowWatcher: the worker reads the enabled configurations, opens one GitHub session and runs the
-// collector per configuration; outcomes are posted back to the watcher's thread.
+// WorkflowWatcher: the worker reads the enabled configurations, opens one GitHub session and per configuration
+// scans its ARC binding (when it has one), then runs the collector; outcomes are posted back to the watcher's thread.
 #include "workflowwatcher.h"
 
+#include "arcbinding.h"
+#include "credentials/credentials.h"
 #include "githubcollector.h"
 #include "githubsession.h"
 #include "logging.h"
@@ -91,11 +93,23 @@ bool WorkflowWatcher::tick()
         sessionOptions.tokenEnv = options.tokenEnv;
         sessionOptions.cancelled = cancelled.get();
         Result<std::unique_ptr<GitHubSession>> session = openGitHubSession(sessionOptions);
+        const Credentials credentials;
         for (const WorkflowConfig &config : std::as_const(enabled)) {
             if (cancelled->load())
                 return;
+            // The ARC binding first: the runs its runners name are recorded pending, for this fetch to collect.
+            QString arcError;
+            if (hasArcBinding(config)) {
+                ArcBinding arc(*store, config);
+                arc.setCancelled(cancelled.get());
+                if (Result<ArcScanReport> scanned = arc.scan(credentials); !scanned)
+                    arcError = scanned.error().message;
+            }
+            const auto line = [&arcError](const QString &github) {
+                return github.isEmpty() || arcError.isEmpty() ? github + arcError : github + QStringLiteral("; ") + arcError;
+            };
             if (!session) {
-                post(config.name, session.error().message, 0);
+                post(config.name, line(session.error().message), 0);
                 continue;
             }
             GitHubCollector collector(*(*session)->client, *store, config);
@@ -104,9 +118,9 @@ bool WorkflowWatcher::tick()
             fetch.stopAtKnownPage = true;
             Result<GitHubFetchReport> report = collector.fetch(fetch);
             if (!report)
-                post(config.name, report.error().message, 0);
+                post(config.name, line(report.error().message), 0);
             else
-                post(config.name, QString(), report->collected.size());
+                post(config.name, line(QString()), report->collected.size());
         }
     });
     m_thread->setObjectName(QStringLiteral("fleetscope-workflows"));

@@ -1,5 +1,6 @@
 // Realtime GitHub fetches: every interval (default 5 minutes) the enabled workflow configurations' new
-// completed runs are collected on one worker thread, stored with trigger_source realtime. Fetches never
+// completed runs are collected on one worker thread, stored with trigger_source realtime; a configuration
+// bound to an AutoscalingRunnerSet has its runners scanned first (arcbinding.h). Fetches never
 // overlap: a tick that finds the previous one still running is skipped. A configuration that cannot be
 // fetched (no token, an auth error) is reported once per change of its status, not every tick.
 #pragma once
