@@ -46,7 +46,6 @@ public:
     void proposeSchemaFrom(const QString &path, bool useAi);
     QToolButton *schemaButton() const { return m_schemaButton; }
 
-
     QComboBox *configPicker() const { return m_config; }
     QPushButton *addConfigButton() const { return m_addConfig; }
     QPushButton *editConfigButton() const { return m_editConfig; }
