@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QThread>
 
+#include <algorithm>
 #include <utility>
 
 namespace fleetscope {
@@ -76,6 +77,18 @@ bool GitHubFetchJob::start(const Request &request)
             const QString line = GitHubFetchJob::tr("Run %1: %2").arg(run.label(), runStatusName(run.status));
             post([done, total, line](GitHubFetchJob &job) { Q_EMIT job.progressed(done, total, line); });
         });
+        if (request.mode == Mode::Retry) {
+            // The same core as `workflows retry`: each run collected again, its retry count one higher.
+            Result<QList<WorkflowRun>> retried = collector.retry(request.failed);
+            if (!retried) {
+                post([error = retried.error().message](GitHubFetchJob &job) { job.m_outcome = {false, error}; });
+                return;
+            }
+            const qsizetype again = std::count_if(retried->cbegin(), retried->cend(), [](const WorkflowRun &r) { return r.status == RunStatus::Failed; });
+            const QString summary = GitHubFetchJob::tr("%n run(s) retried: %1 failed again", nullptr, int(retried->size())).arg(again);
+            post([summary](GitHubFetchJob &job) { job.m_outcome = {true, summary}; });
+            return;
+        }
         GitHubFetchOptions fetch;
         fetch.since = request.since;
         fetch.until = request.until;

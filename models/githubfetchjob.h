@@ -1,4 +1,4 @@
-// Fetching, counting or backfilling one configuration's GitHub Actions runs on a worker thread, for the
+// Fetching, counting, backfilling or retrying one configuration's GitHub Actions runs on a worker thread, for the
 // Workflows page: progress and the outcome come back as queued signals, cancel stops it between requests.
 #pragma once
 
@@ -21,13 +21,14 @@ class GitHubFetchJob : public QObject
 {
     Q_OBJECT
 public:
-    enum class Mode { Fetch, Count, Backfill };
+    enum class Mode { Fetch, Count, Backfill, Retry };
     struct Request {
         WorkflowConfig config;
         Mode mode = Mode::Fetch;
         QDateTime since;       // Count and Backfill
         QDateTime until;
         QString tokenEnv;      // empty: the keychain (tests name a variable)
+        QList<WorkflowRun> failed;   // Retry: the stored failed runs to collect again
     };
 
     explicit GitHubFetchJob(StoreService &store, QObject *parent = nullptr);

@@ -6,6 +6,8 @@
 #include "providerspage.h"
 #include "store/storeservice.h"
 #include "teststore.h"
+#include "workflowconfigdialog.h"
+#include "workflowspage.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -77,6 +79,15 @@ private Q_SLOTS:
         for (const QLabel *label : budgets->findChildren<QLabel *>())
             said = said || label->text().contains(QLatin1String("Read-only"));
         QVERIFY(said);
+
+        // A workflow configuration or a retry likewise: no dialog, no job, the status bar says why.
+        auto *workflows = window.findChild<WorkflowsPage *>();
+        QVERIFY(workflows);
+        window.statusBar()->clearMessage();
+        QCOMPARE(workflows->addConfig(), nullptr);
+        QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("Read-only")), qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(!workflows->findChild<WorkflowConfigDialog *>());
+        QVERIFY(!workflows->retryFailedRuns(false));
 
         QCOMPARE(server.scalar(database, QStringLiteral("SELECT count(*) FROM connections")), qint64(1));
         QCOMPARE(server.scalar(database, QStringLiteral("SELECT count(*) FROM budgets")), qint64(0));

@@ -85,9 +85,18 @@ private Q_SLOTS:
         QCOMPARE(noRepo.exitCode, 2);
         QVERIFY2(noRepo.err.startsWith(QLatin1String("fleetscope: workflows configs add: --repo OWNER/REPO is required")), qPrintable(noRepo.err));
         QCOMPARE(workflows({QStringLiteral("configs"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--repo"), QStringLiteral("nope")}).exitCode, 2);
+        // The checks the GUI's dialog makes too (workflows/configcheck.h): one line naming the option.
+        const test::CliRun badGlob = workflows({QStringLiteral("configs"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--repo"),
+                                                QStringLiteral("acme/llm"), QStringLiteral("--pattern"), QStringLiteral("a/[z-a].json")});
+        QCOMPARE(badGlob.exitCode, 2);
+        QVERIFY2(badGlob.err.startsWith(QLatin1String("fleetscope: workflows configs add: file pattern 'a/[z-a].json' is not a glob")), qPrintable(badGlob.err));
+        const test::CliRun badHost = workflows({QStringLiteral("configs"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--repo"),
+                                                QStringLiteral("https://gitlab.com/acme/llm")});
+        QCOMPARE(badHost.exitCode, 2);
+        QVERIFY2(badHost.err.startsWith(QLatin1String("fleetscope: workflows configs add: --repo wants OWNER/REPO or a github.com address")), qPrintable(badHost.err));
 
         const test::CliRun added = workflows({QStringLiteral("configs"), QStringLiteral("add"), QStringLiteral("scratch"), QStringLiteral("--repo"),
-                                              QStringLiteral("acme/llm"), QStringLiteral("--workflow"), QStringLiteral("bench.yml"),
+                                              QStringLiteral("https://github.com/acme/llm.git"), QStringLiteral("--workflow"), QStringLiteral("bench.yml"),
                                               QStringLiteral("--branch"), QStringLiteral("main"), QStringLiteral("--pattern"), QStringLiteral("a/*.json")});
         QCOMPARE(added.exitCode, 0);
         QCOMPARE(added.out.trimmed(), QStringLiteral("added workflow configuration 'scratch' for acme/llm"));

@@ -79,6 +79,28 @@ void GitHubFetchBar::fetchNow(const QString &tokenEnv)
     setBusy(m_job->start(request));
 }
 
+bool GitHubFetchBar::retryRuns(const QList<WorkflowRun> &failed, const QString &tokenEnv)
+{
+    if (!m_store.writable()) {
+        m_status->setText(Page::readOnlyMessage());
+        return false;
+    }
+    const std::optional<WorkflowConfig> config = m_currentConfig();
+    if (!config || failed.isEmpty() || m_job->isRunning())
+        return false;
+    GitHubFetchJob::Request request;
+    request.config = *config;
+    request.mode = GitHubFetchJob::Mode::Retry;
+    request.tokenEnv = tokenEnv;
+    request.failed = failed;
+    m_progress->setRange(0, int(failed.size()));
+    m_progress->setValue(0);
+    m_status->setText(tr("Retrying %n failed run(s)…", nullptr, int(failed.size())));
+    const bool started = m_job->start(request);
+    setBusy(started);
+    return started;
+}
+
 void GitHubFetchBar::askBackfill()
 {
     if (!m_store.writable()) {
@@ -111,7 +133,7 @@ void GitHubFetchBar::askBackfill()
     m_since = since->dateTime();
     m_until = until->dateTime();
     m_countedRuns = -1;
-    GitHubFetchJob::Request request{*config, GitHubFetchJob::Mode::Count, m_since, m_until, QString()};
+    GitHubFetchJob::Request request{*config, GitHubFetchJob::Mode::Count, m_since, m_until, QString(), {}};
     m_progress->setRange(0, 0);
     m_status->setText(tr("Counting runs…"));
     setBusy(m_job->start(request));
@@ -146,7 +168,7 @@ void GitHubFetchBar::handleFinished(bool ok, const QString &summary)
                                                  nullptr, int(runs)).arg(m_countedCalls));
     if (answer != QMessageBox::Yes || runs == 0)
         return;
-    GitHubFetchJob::Request request{config, GitHubFetchJob::Mode::Backfill, m_since, m_until, QString()};
+    GitHubFetchJob::Request request{config, GitHubFetchJob::Mode::Backfill, m_since, m_until, QString(), {}};
     m_progress->setRange(0, 0);
     m_status->setText(tr("Backfilling…"));
     setBusy(m_job->start(request));

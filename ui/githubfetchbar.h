@@ -1,5 +1,6 @@
 // The Workflows page's GitHub Actions controls: Fetch now, Backfill… (a date range, counted first), a
-// progress bar with counts, and Cancel; the work itself runs on GitHubFetchJob's worker thread.
+// progress bar with counts, and Cancel, also for the page's retries of failed runs; the work itself runs
+// on GitHubFetchJob's worker thread.
 #pragma once
 
 #include "workflows/workflowtypes.h"
@@ -34,6 +35,8 @@ public:
 
     // Starts a fetch (tests pass TOKENENV; the page leaves it empty: the keychain).
     void fetchNow(const QString &tokenEnv = QString());
+    // Collects FAILED, stored failed runs of the current configuration, again; false when a job is running.
+    bool retryRuns(const QList<WorkflowRun> &failed, const QString &tokenEnv = QString());
 
 private:
     void askBackfill();

@@ -78,11 +78,20 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     m_configSummary = new QLabel(content);
     m_configSummary->setTextFormat(Qt::PlainText);
     m_configSummary->setAccessibleName(tr("Configuration details"));
+    m_configSummary->setWordWrap(true);   // its own line under the buttons, as long as the configuration is
+    m_addConfig = new QPushButton(tr("Add…"), content);
+    m_addConfig->setToolTip(tr("Add a workflow configuration: a GitHub repository, its filters and result file patterns"));
+    m_editConfig = new QPushButton(tr("Edit…"), content);
+    m_editConfig->setToolTip(tr("Edit the chosen configuration"));
+    m_removeConfig = new QPushButton(tr("Remove…"), content);
+    m_removeConfig->setToolTip(tr("Remove the chosen configuration with its runs and their metrics"));
     auto *configRow = new QHBoxLayout;
     configRow->addWidget(fieldLabel(tr("Configuration"), content));
     configRow->addWidget(m_config);
+    configRow->addWidget(m_addConfig);
+    configRow->addWidget(m_editConfig);
+    configRow->addWidget(m_removeConfig);
     configRow->addSpacing(12);
-    configRow->addWidget(m_configSummary, 1);
     m_fetchBar = new GitHubFetchBar(store, [this] { return currentConfig(); }, content);
     configRow->addWidget(m_fetchBar, 1);
     m_schemaButton = new QToolButton(content);
@@ -101,18 +110,18 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     m_proposeWithAi->setToolTip(tr("Set the endpoint with: fleetscope workflows schema ai set"));
     m_schemaButton->setMenu(schemaMenu);
     configRow->addWidget(m_schemaButton);
-    m_schemaMessage = new QLabel(content);
-    m_schemaMessage->setTextFormat(Qt::PlainText);
-    m_schemaMessage->setWordWrap(true);
-    m_schemaMessage->hide();
+    m_message = new QLabel(content);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->hide();
     m_proposalJob = new SchemaProposalJob(this);
-    connect(m_proposalJob, &SchemaProposalJob::failed, this, [this](const QString &message) { showSchemaMessage(message, false); });
+    connect(m_proposalJob, &SchemaProposalJob::failed, this, [this](const QString &message) { showMessage(message, false); });
     connect(m_proposalJob, &SchemaProposalJob::proposed, this, [this](const SchemaProposal &proposal, const ResultFile &sample) {
         // The configuration the proposal was asked for, though another may be selected by now.
         const auto config = std::find_if(m_configs.cbegin(), m_configs.cend(), [this](const WorkflowConfig &c) { return c.id == m_proposalConfigId; });
         if (config == m_configs.cend())
             return;   // removed meanwhile
-        m_schemaMessage->hide();
+        m_message->hide();
         auto *dialog = new SchemaReviewDialog(*config, proposal, sample, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this, [this, dialog] {
@@ -120,8 +129,8 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
             if (!batch || refuseWhenReadOnly())
                 return;
             this->store().submit(*batch);   // the window re-reads every page once it is committed
-            showSchemaMessage(tr("Schema confirmed for “%1”; later imports and fetches use it. Re-import or fetch files again to "
-                                 "re-extract runs stored before.").arg(batch->workflowSchemas.first().configName), true);
+            showMessage(tr("Schema confirmed for “%1”; later imports and fetches use it. Re-import or fetch files again to "
+                           "re-extract runs stored before.").arg(batch->workflowSchemas.first().configName), true);
         });
         dialog->open();
         Q_EMIT schemaDialogOpened(dialog);
@@ -220,9 +229,21 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     m_compare = new QPushButton(tr("Compare…"), runsPane);
     m_compare->setToolTip(tr("Select two runs (Ctrl+click) to see every metric of both side by side."));
     m_compare->setEnabled(false);
+    m_retry = new QToolButton(runsPane);
+    m_retry->setText(tr("Retry failed"));
+    m_retry->setToolTip(tr("Collect failed runs from GitHub again"));
+    m_retry->setPopupMode(QToolButton::InstantPopup);
+    auto *retryMenu = new QMenu(m_retry);
+    m_retrySelected = retryMenu->addAction(tr("Selected failed runs"), this, [this] { retryFailedRuns(true); });
+    m_retryAll = retryMenu->addAction(tr("All failed runs"), this, [this] { retryFailedRuns(false); });
+    m_retry->setMenu(retryMenu);
+    m_exportMetrics = new QPushButton(tr("Export metrics…"), runsPane);
+    m_exportMetrics->setToolTip(tr("Every metric value of the configuration as CSV, one row per value (as fleetscope export workflow-metrics)"));
     auto *runsRow = new QHBoxLayout;
     runsRow->addWidget(m_runsFilter, 1);
     runsRow->addWidget(m_compare);
+    runsRow->addWidget(m_retry);
+    runsRow->addWidget(m_exportMetrics);
     auto *runsLayout = new QVBoxLayout(runsPane);
     runsLayout->setContentsMargins(0, 4, 0, 0);
     runsLayout->addLayout(runsRow);
@@ -261,7 +282,8 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(configRow);
-    layout->addWidget(m_schemaMessage);
+    layout->addWidget(m_configSummary);
+    layout->addWidget(m_message);
     layout->addWidget(m_analysisState, 1);
     pageState()->setContent(content);
 
@@ -284,9 +306,9 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
             showSeries(s.metric, s.group);
         }
     });
-    connect(m_runsTable->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        m_compare->setEnabled(m_runsTable->table()->selectionModel()->selectedRows().size() == 2);
-    });
+    connect(m_runsTable->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, &WorkflowsPage::updateRunActions);
+    connectConfigActions();
+    updateRunActions();
     connect(m_compare, &QPushButton::clicked, this, &WorkflowsPage::compareSelectedRuns);
     connect(m_runsFilter, &QLineEdit::textChanged, m_runsProxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_analysisState, &PageState::retryRequested, this, &WorkflowsPage::loadConfig);
@@ -302,6 +324,7 @@ void WorkflowsPage::reload()
     struct Configs {
         QList<WorkflowConfig> configs;
         QString newest;   // the configuration with the newest run: what to open on
+        QList<ConnectionRecord> connections;
     };
     pageState()->showLoading();
     readLatest<Configs>(m_request, [](Store &store) -> Result<Configs> {
@@ -311,7 +334,10 @@ void WorkflowsPage::reload()
         auto runs = store.workflowRuns(QString());
         if (!runs)
             return std::unexpected(runs.error());
-        Configs result{*std::move(configs), QString()};
+        auto connections = store.connections();
+        if (!connections)
+            return std::unexpected(connections.error());
+        Configs result{*std::move(configs), QString(), *std::move(connections)};
         QDateTime newest;
         for (const WorkflowRun &run : std::as_const(*runs)) {
             if (!newest.isValid() || run.metricTime() > newest) {
@@ -326,18 +352,23 @@ void WorkflowsPage::reload()
             return;
         }
         m_configs = std::move(configs->configs);
+        m_connections = std::move(configs->connections);
         if (m_configs.isEmpty()) {
             m_configRequest.begin();   // an answer on its way is for a configuration no longer stored
             m_config->clear();
             pageState()->showEmpty(tr("No workflow configurations yet.\n\n"
-                                      "Add one from the command line:\n"
+                                      "Add one here, or from the command line:\n"
                                       "fleetscope workflows configs add NAME --repo OWNER/REPO\n\n"
-                                      "then import benchmark result files as a run:\n"
-                                      "fleetscope workflows import NAME PATH…"));
+                                      "then fetch its runs, or import result files as a run:\n"
+                                      "fleetscope workflows import NAME PATH…"),
+                                   tr("Add a configuration…"));
             return;
         }
-        // The user's configuration stays chosen across refreshes.
-        const QString previous = m_config->currentText().isEmpty() ? configs->newest : m_config->currentText();
+        // The user's configuration stays chosen across refreshes; one just added is chosen once it is here.
+        QString previous = m_config->currentText().isEmpty() ? configs->newest : m_config->currentText();
+        const bool added = std::any_of(m_configs.cbegin(), m_configs.cend(), [this](const WorkflowConfig &c) { return c.name == m_selectAfterReload; });
+        if (added)
+            previous = std::exchange(m_selectAfterReload, QString());
         {
             // One read below, not one per item the refill passes through.
             const QSignalBlocker blocker(m_config);
@@ -369,19 +400,19 @@ void WorkflowsPage::proposeSchemaFrom(const QString &path, bool useAi)
 {
     const std::optional<WorkflowConfig> config = currentConfig();
     if (!config) {
-        showSchemaMessage(tr("Add a workflow configuration first."), false);
+        showMessage(tr("Add a workflow configuration first."), false);
         return;
     }
-    showSchemaMessage(useAi && m_aiEndpoint ? tr("Asking %1 for a schema…").arg(m_aiEndpoint->baseUrl.host()) : tr("Proposing a schema…"), true);
+    showMessage(useAi && m_aiEndpoint ? tr("Asking %1 for a schema…").arg(m_aiEndpoint->baseUrl.host()) : tr("Proposing a schema…"), true);
     m_proposalConfigId = config->id;
     m_proposalJob->start(path, config->maxFileBytes, useAi ? m_aiEndpoint : std::nullopt);
 }
 
-void WorkflowsPage::showSchemaMessage(const QString &text, bool ok)
+void WorkflowsPage::showMessage(const QString &text, bool ok)
 {
-    m_schemaMessage->setText(text);
-    m_schemaMessage->setStyleSheet(ok ? QString() : QStringLiteral("color: #c62828;"));
-    m_schemaMessage->show();
+    m_message->setText(text);
+    m_message->setStyleSheet(ok ? QString() : QStringLiteral("color: #c62828;"));
+    m_message->show();
 }
 
 QString WorkflowsPage::configText(const WorkflowConfig &config, qsizetype runs) const
@@ -458,6 +489,7 @@ void WorkflowsPage::showAnalysis(Analysis analysis)
     const WorkflowConfig &config = m_analysis.config;
     m_configSummary->setText(configText(config, m_analysis.runs.size()));
     m_runs->setRuns(m_analysis.runs);
+    updateRunActions();
     m_verdicts->setVerdicts(m_analysis.verdicts, m_analysis.prices);
     m_tabs->setTabText(0, tr("Regressions (%1)").arg(m_verdicts->count(Verdict::Regression)));
     m_tabs->setTabText(1, tr("Runs (%1)").arg(m_analysis.runs.size()));

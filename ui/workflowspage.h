@@ -1,4 +1,5 @@
-// Workflows: one configuration's runs, a metric's trend per run with flagged regressions marked, and the regression verdicts.
+// Workflows: one configuration's runs, a metric's trend per run with flagged regressions marked, and the regression
+// verdicts; configurations added, edited and removed, failed runs retried and metrics exported (workflowspageconfigs.cpp).
 #pragma once
 
 #include "page.h"
@@ -27,6 +28,7 @@ class SchemaProposalJob;
 class RunComparisonDialog;
 class TableView;
 class TimeSeriesChart;
+class WorkflowConfigDialog;
 class WorkflowRunsModel;
 class WorkflowSummaryModel;
 class WorkflowVerdictsModel;
@@ -46,10 +48,18 @@ public:
     // schemaDialogOpened for tests.
     void proposeSchemaFrom(const QString &path, bool useAi);
     QToolButton *schemaButton() const { return m_schemaButton; }
-    QLabel *schemaMessage() const { return m_schemaMessage; }
-
 
     QComboBox *configPicker() const { return m_config; }
+    QPushButton *addConfigButton() const { return m_addConfig; }
+    QPushButton *editConfigButton() const { return m_editConfig; }
+    QPushButton *removeConfigButton() const { return m_removeConfig; }
+    // Open the configuration dialog (OK stores through the store's writer); nullptr when refused (read-only).
+    WorkflowConfigDialog *addConfig();
+    WorkflowConfigDialog *editConfig();
+    // Removes the chosen configuration with its runs and metrics, after asking when CONFIRM.
+    void removeConfig(bool confirm = true);
+    // The last thing done here (a configuration saved, a retry started, an export written), or why not.
+    QLabel *message() const { return m_message; }
     QComboBox *metricPicker() const { return m_metric; }
     // The "all"-or-one-value picker of a dimension of the chosen metric; nullptr when it has none.
     QComboBox *dimensionPicker(const QString &dimension) const;
@@ -67,6 +77,14 @@ public:
     QPushButton *compareButton() const { return m_compare; }
     // Opens the comparison of the two selected runs, the older as A; nullptr unless two are selected.
     RunComparisonDialog *compareSelectedRuns();
+    // "Retry failed": collects the failed runs among the selected ones, or every failed run of the
+    // configuration, from GitHub again (the fetch bar shows progress); false when none or refused.
+    QToolButton *retryButton() const { return m_retry; }
+    bool retryFailedRuns(bool selectedOnly, const QString &tokenEnv = QString());
+    // "Export metrics…": the chosen configuration's rows of the workflow-metrics export, as CSV at PATH,
+    // written on a reader thread; metricsExported follows.
+    QPushButton *exportMetricsButton() const { return m_exportMetrics; }
+    void exportMetrics(const QString &path);
     WorkflowVerdictsModel *verdictsModel() const { return m_verdicts; }
     TableView *verdictsView() const { return m_verdictsTable; }
     QCheckBox *showAllVerdicts() const { return m_showAll; }
@@ -95,6 +113,8 @@ public:
 
 Q_SIGNALS:
     void schemaDialogOpened(fleetscope::SchemaReviewDialog *dialog);
+    // An export of metrics ended: OK and the rows written, or false and the error in MESSAGE.
+    void metricsExported(bool ok, const QString &message);
 
 private:
     void loadConfig();
@@ -109,9 +129,20 @@ private:
     void showSeries(const QString &metric, const QJsonObject &group);
     QString configText(const WorkflowConfig &config, qsizetype runs) const;
     std::optional<WorkflowConfig> currentConfig() const;
-    void showSchemaMessage(const QString &text, bool ok);
+    void showMessage(const QString &text, bool ok);
+    // In workflowspageconfigs.cpp: the configuration and run actions' connections, and the actions.
+    void connectConfigActions();
+    QList<WorkflowRun> failedRuns(bool selectedOnly) const;
+    void updateRunActions();
 
     QComboBox *m_config = nullptr;
+    QPushButton *m_addConfig = nullptr;
+    QPushButton *m_editConfig = nullptr;
+    QPushButton *m_removeConfig = nullptr;
+    QToolButton *m_retry = nullptr;
+    QAction *m_retrySelected = nullptr;
+    QAction *m_retryAll = nullptr;
+    QPushButton *m_exportMetrics = nullptr;
     QLabel *m_configSummary = nullptr;
     GitHubFetchBar *m_fetchBar = nullptr;
     PageState *m_analysisState = nullptr;
@@ -140,18 +171,21 @@ private:
     QLabel *m_summaryNote = nullptr;
 
     QToolButton *m_schemaButton = nullptr;
-    QLabel *m_schemaMessage = nullptr;
+    QLabel *m_message = nullptr;
     SchemaProposalJob *m_proposalJob = nullptr;
     qint64 m_proposalConfigId = 0;   // the configuration the running proposal is for
     std::optional<AiEndpoint> m_aiEndpoint;
     QAction *m_proposeWithAi = nullptr;
 
     QList<WorkflowConfig> m_configs;
+    QList<ConnectionRecord> m_connections;   // what the configuration dialog's cost picker offers
+    QString m_selectAfterReload;             // a configuration just added: chosen once it is read back
     Analysis m_analysis;
     WorkflowTrend m_trend;
     GroupedTrend m_grouped;
     LatestRequest m_request;
     LatestRequest m_configRequest;
+    LatestRequest m_exportRequest;
 };
 
 } // namespace fleetscope

@@ -50,4 +50,12 @@ QString canonicalGpuName(const QString &name)
     return table().value(matchKey(trimmed), trimmed);
 }
 
+QStringList canonicalGpuNames()
+{
+    QStringList names = table().values();
+    names.removeDuplicates();
+    names.sort();
+    return names;
+}
+
 } // namespace fleetscope

@@ -2,9 +2,9 @@
 #include "workflowscommand.h"
 
 #include "cli/texttable.h"
-#include "gpunames.h"
 #include "providers/connectionsetup.h"
 #include "workflows/arcbinding.h"
+#include "workflows/configcheck.h"
 #include "workflows/resultfiles.h"
 
 #include <QCommandLineParser>
@@ -19,13 +19,14 @@ QString configsUsage()
 {
     return QStringLiteral(
         "Usage: fleetscope workflows configs list [--format table|json]\n"
-        "       fleetscope workflows configs add NAME --repo OWNER/REPO [--workflow FILE] [--branch B] [--pattern GLOB]...\n"
+        "       fleetscope workflows configs add NAME --repo OWNER/REPO|URL [--workflow FILE] [--branch B] [--pattern GLOB]...\n"
         "                                        [--max-file-mb N] [--description TEXT] [--disabled]\n"
         "                                        [--cost-gpu-type T [--gpu-count N] | --cost-connection NAME]\n"
         "                                        [--runner-set NAMESPACE/NAME --cluster CONNECTION]\n"
         "       fleetscope workflows configs set NAME [the options of add] [--no-patterns] [--no-cost] [--no-runner-set]\n"
         "                                        [--enable | --disable]\n"
         "       fleetscope workflows configs remove NAME        (deletes its runs and metrics too)\n"
+        "OWNER/REPO|URL: acme/llm or https://github.com/acme/llm.\n"
         "GLOB: a path pattern such as bench/**/*.json; without patterns every .json, .csv, .md and .xml file is read.\n"
         "Cost per result (workflows cost): each run priced at the cheapest stored offer of GPU type T (times N GPUs,\n"
         "default 1) nearest the run, or at the running instances of connection NAME in the snapshot nearest the run.\n"
@@ -70,11 +71,11 @@ bool isDnsSubdomain(const QString &text)
 std::optional<QString> applyOptions(const QCommandLineParser &parser, const ConfigOptions &o, WorkflowConfig &config)
 {
     if (parser.isSet(o.repo)) {
-        const QStringList parts = parser.value(o.repo).split(QLatin1Char('/'));
-        if (parts.size() != 2 || parts.first().trimmed().isEmpty() || parts.last().trimmed().isEmpty())
-            return QStringLiteral("--repo wants OWNER/REPO, got '%1'").arg(parser.value(o.repo));
-        config.githubOwner = parts.first().trimmed();
-        config.githubRepo = parts.last().trimmed();
+        const Result<GitHubRepoName> repo = parseGitHubRepo(parser.value(o.repo), QStringLiteral("--repo"));
+        if (!repo)
+            return repo.error().message;
+        config.githubOwner = repo->owner;
+        config.githubRepo = repo->repo;
     }
     if (parser.isSet(o.workflow))
         config.workflowFilter = parser.value(o.workflow).trimmed();
@@ -87,11 +88,10 @@ std::optional<QString> applyOptions(const QCommandLineParser &parser, const Conf
     if (parser.isSet(o.pattern))
         config.filePatterns = parser.values(o.pattern);
     if (parser.isSet(o.maxFileMb)) {
-        bool ok = false;
-        const double mb = parser.value(o.maxFileMb).toDouble(&ok);
-        if (!ok || mb <= 0 || mb > 1024)
-            return QStringLiteral("--max-file-mb wants a size in MB between 0 and 1024");
-        config.maxFileBytes = qint64(mb * 1024 * 1024);
+        const Result<qint64> bytes = parseMaxFileMb(parser.value(o.maxFileMb), QStringLiteral("--max-file-mb"));
+        if (!bytes)
+            return bytes.error().message;
+        config.maxFileBytes = *bytes;
     }
     if (parser.isSet(o.description))
         config.description = parser.value(o.description);
@@ -104,9 +104,10 @@ std::optional<QString> applyOptions(const QCommandLineParser &parser, const Conf
     if (int(parser.isSet(o.costGpuType)) + int(parser.isSet(o.costConnection)) + int(parser.isSet(o.noCost)) > 1)
         return QStringLiteral("one of --cost-gpu-type, --cost-connection and --no-cost");
     if (parser.isSet(o.costGpuType)) {
-        config.gpuType = canonicalGpuName(parser.value(o.costGpuType));
-        if (config.gpuType.isEmpty())
-            return QStringLiteral("--cost-gpu-type wants a GPU type such as H100");
+        const Result<QString> gpuType = parseCostGpuType(parser.value(o.costGpuType), QStringLiteral("--cost-gpu-type"));
+        if (!gpuType)
+            return gpuType.error().message;
+        config.gpuType = *gpuType;
         config.costConnectionId.reset();
     }
     if (parser.isSet(o.noCost)) {
@@ -115,11 +116,10 @@ std::optional<QString> applyOptions(const QCommandLineParser &parser, const Conf
         config.gpuCount = 1;
     }
     if (parser.isSet(o.gpuCount)) {
-        bool ok = false;
-        const qint64 count = parser.value(o.gpuCount).toLongLong(&ok);
-        if (!ok || count < 1 || count > 1024)
-            return QStringLiteral("--gpu-count wants a whole number from 1 to 1024");
-        config.gpuCount = count;
+        const Result<qint64> count = parseCostGpuCount(parser.value(o.gpuCount), QStringLiteral("--gpu-count"));
+        if (!count)
+            return count.error().message;
+        config.gpuCount = *count;
     }
     if (parser.isSet(o.noRunnerSet) && (parser.isSet(o.runnerSet) || parser.isSet(o.cluster)))
         return QStringLiteral("--no-runner-set or --runner-set/--cluster, not both");
@@ -254,6 +254,8 @@ int configsAddOrSet(const CommandContext &ctx, const QStringList &args, bool add
     if ((parser.isSet(o.runnerSet) || parser.isSet(o.cluster)) && !hasArcBinding(config))
         return ctx.usage(QStringLiteral("workflows configs %1: --runner-set NAMESPACE/NAME and --cluster CONNECTION go together").arg(verb),
                          configsUsage());
+    if (Result<void> checked = checkWorkflowConfig(config); !checked)
+        return ctx.usage(QStringLiteral("workflows configs %1: %2").arg(verb, checked.error().message), configsUsage());
     if (Result<void> written = writeConfig(**service, config); !written)
         return ctx.failure(written.error().message);
     ctx.out << (add ? QStringLiteral("added workflow configuration '%1' for %2/%3").arg(name, config.githubOwner, config.githubRepo)
