@@ -2,15 +2,19 @@
 // simulator on the real wire (the next list shows the change), provider errors as one line, and
 // which actions an instance offers.
 #include "cli/localhttp.h"
+#include "clirun.h"
 #include "fixtures.h"
+#include "guardrails/guardrails.h"
 #include "providers/generic/normalize.h"
 #include "providers/generic/registry.h"
 #include "providers/podlifecycle.h"
 #include "simulator/descriptorsimulator.h"
+#include "store/storeservice.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fleetscope;
@@ -262,6 +266,43 @@ private Q_SLOTS:
         QVERIFY(hasPodLifecycle(QStringLiteral("vultr")));
         QVERIFY(hasPodLifecycle(QStringLiteral("runpod")));
         QVERIFY(!hasPodLifecycle(QStringLiteral("prometheus")));
+    }
+
+    // `fleetscope pods` runs a descriptor connection's actions too, audited like RunPod's.
+    void cliActionsAreAudited()
+    {
+        QTemporaryDir dir;
+        StoreService store(*StoreLocation::parse(QString(), dir.path()));
+        QVERIFY(store.startBlocking());
+        ConnectionRecord docker = connection(QStringLiteral("docker"));
+        docker.id = 0;
+        docker.name = QStringLiteral("laptop");
+        docker.cadenceSeconds = 60;
+        WriteBatch setup;
+        setup.connections << docker;
+        QVERIFY(store.writeBlocking(setup));
+        QJsonObject running = seedItems(QStringLiteral("docker")).first().toObject();
+        running.insert(QStringLiteral("State"), QStringLiteral("running"));
+        m_simulator.setInstances(QStringLiteral("docker"), QJsonArray{running});
+        auto run = [&](const QStringList &args) {
+            return test::runFleetscope(QStringList{QStringLiteral("--store"), store.location().sqlitePath, QStringLiteral("pods")} + args);
+        };
+        const test::CliRun stopped = run({QStringLiteral("stop"), QStringLiteral("laptop"), QStringLiteral("8dfafdbc3a40")});
+        QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err));
+        QCOMPARE(stopped.out.trimmed(), QStringLiteral("8dfafdbc3a40: stop accepted"));
+        QCOMPARE(m_simulator.instances(QStringLiteral("docker")).first()[QLatin1String("State")].toString(), QStringLiteral("exited"));
+        const test::CliRun unknown = run({QStringLiteral("start"), QStringLiteral("laptop"), QStringLiteral("no-such")});
+        QCOMPARE(unknown.exitCode, 1);
+        QCOMPARE(unknown.err.trimmed().count(QLatin1Char('\n')), 0);
+        QVERIFY2(unknown.err.contains(QLatin1String("HTTP 404")) && unknown.err.contains(QLatin1String("No such container: no-such")), qPrintable(unknown.err));
+        store.flush();
+        const QList<AuditEntry> rows = store.read<QList<AuditEntry>>([](Store &s) { return s.auditLog({}, {}); }).result().value();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).actor, QStringLiteral("cli"));
+        QCOMPARE(rows.at(0).action, QStringLiteral("stop"));
+        QCOMPARE(rows.at(0).outcome, QStringLiteral("ok"));
+        QCOMPARE(rows.at(1).action, QStringLiteral("resume"));
+        QCOMPARE(rows.at(1).outcome, QStringLiteral("failed"));
     }
 };
 
