@@ -9,6 +9,7 @@
 #include "providers/generic/registry.h"
 #include "providers/podlifecycle.h"
 #include "simulator/descriptorsimulator.h"
+#include "simulator/digitaloceansimulator.h"
 #include "store/storeservice.h"
 
 #include <QJsonArray>
@@ -266,6 +267,28 @@ private Q_SLOTS:
         QVERIFY(hasPodLifecycle(QStringLiteral("vultr")));
         QVERIFY(hasPodLifecycle(QStringLiteral("runpod")));
         QVERIFY(!hasPodLifecycle(QStringLiteral("prometheus")));
+    }
+
+    // The demo's DigitalOcean account answers the same actions, so its Droplets can be tried out.
+    void demoDigitalOceanTakesActions()
+    {
+        DigitalOceanSimulator demo(QDateTime::currentMSecsSinceEpoch() - 3'600'000);
+        QVERIFY(demo.start());
+        ConnectionRecord c = connection(QStringLiteral("digitalocean"));
+        c.settings.insert(QStringLiteral("base_url"), demo.baseUrl());
+        const QString id = QString::number(demo.droplets().first().id);
+        std::optional<InstanceSnapshot> droplet = find(*listInstances(c), id);
+        QVERIFY(droplet);
+        QCOMPARE(droplet->status, QStringLiteral("running"));
+        QVERIFY(act(c, *droplet, PodAction::Stop));
+        QCOMPARE(find(*listInstances(c), id)->status, QStringLiteral("stopped"));
+        QVERIFY(act(c, *droplet, PodAction::Resume));
+        QCOMPARE(find(*listInstances(c), id)->status, QStringLiteral("running"));
+        QVERIFY(act(c, *droplet, PodAction::Terminate));
+        QVERIFY(!find(*listInstances(c), id));
+        const Result<QString> again = act(c, *droplet, PodAction::Terminate);
+        QVERIFY(!again);
+        QVERIFY2(again.error().message.contains(QLatin1String("HTTP 404")), qPrintable(again.error().message));
     }
 
     // `fleetscope pods` runs a descriptor connection's actions too, audited like RunPod's.

@@ -2,6 +2,8 @@
 // shapes of their public API references (list envelopes, action objects, error bodies).
 #include "descriptorsimulator.h"
 
+#include "digitaloceansimulator.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -250,12 +252,8 @@ std::optional<LoopbackResponse> DescriptorSimulator::act(const QString &kind, co
                                          {QStringLiteral("message"), QStringLiteral("Action type '%1' is not allowed.").arg(type)}});
         setField(items, i, QStringLiteral("status"), statusAfter.value(type));
         const QJsonObject droplet = items.at(i).toObject();
-        return json(201, QJsonObject{{QStringLiteral("action"),
-                                      QJsonObject{{QStringLiteral("id"), actionId}, {QStringLiteral("status"), QStringLiteral("in-progress")},
-                                                  {QStringLiteral("type"), type}, {QStringLiteral("started_at"), now()},
-                                                  {QStringLiteral("completed_at"), QJsonValue::Null}, {QStringLiteral("resource_id"), droplet.value(QStringLiteral("id"))},
-                                                  {QStringLiteral("resource_type"), QStringLiteral("droplet")},
-                                                  {QStringLiteral("region_slug"), droplet[QLatin1String("region")][QLatin1String("slug")]}}}});
+        return json(201, digitalOceanAction(actionId, type, qint64(droplet.value(QStringLiteral("id")).toDouble()),
+                                            droplet[QLatin1String("region")][QLatin1String("slug")].toString()));
     }
 
     if (kind == QLatin1String("linode")) {
