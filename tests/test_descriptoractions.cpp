@@ -12,6 +12,7 @@
 #include "simulator/digitaloceansimulator.h"
 #include "store/storeservice.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -238,6 +239,33 @@ private Q_SLOTS:
         QVERIFY2(!done.error().message.contains(QLatin1Char('\n')), qPrintable(done.error().message));
         for (const QString &part : says.split(QLatin1Char('|')))
             QVERIFY2(done.error().message.contains(part), qPrintable(done.error().message));
+    }
+
+    // A 2xx the descriptor does not list is not taken as done: the user is told to check.
+    void unlistedStatusIsReported()
+    {
+        const DescriptorSet builtIns = installedDescriptors();
+        QFile file(QStringLiteral(":/providers/vultr.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray json = file.readAll();
+        json.replace(R"("path": "/instances/{id}/halt", "success": [204])", R"("path": "/instances/{id}/halt", "success": [200, 202])");
+        Result<Descriptor> changed = parseDescriptor(json, QStringLiteral("vultr.json"));
+        QVERIFY(changed);
+        DescriptorSet set = builtIns;
+        for (DescriptorEntry &entry : set.entries) {
+            if (entry.descriptor.kind.kind == QLatin1String("vultr"))
+                entry.descriptor = *changed;
+        }
+        installDescriptors(set);
+        InstanceSnapshot pod;
+        pod.provider = QStringLiteral("vultr");
+        pod.instanceId = QStringLiteral("cb676a46-66fd-4dfb-b839-443f2e6c0b60");
+        const Result<QString> done = act(connection(QStringLiteral("vultr")), pod, PodAction::Stop);
+        installDescriptors(builtIns);
+        QVERIFY(!done);
+        QCOMPARE(done.error().kind, ErrorClass::BadData);
+        QVERIFY2(done.error().message.endsWith(QLatin1String("answered HTTP 204, not one of the descriptor's success statuses (200, 202); check the instance's state")),
+                 qPrintable(done.error().message));
     }
 
     void onlyTheProvidersActionsAreOffered()

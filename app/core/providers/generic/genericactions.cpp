@@ -141,8 +141,14 @@ void runGenericAction(HttpClient &http, const ConnectionRecord &connection, Secr
         session->send(std::move(request), context, [session, success, source, done](Result<HttpResponse> response) {
             if (!response)
                 return done(std::unexpected(response.error()));
-            if (!success.contains(response->status))
-                return done(fail(ErrorClass::BadData, QStringLiteral("%1: answered HTTP %2, which the descriptor does not list as success").arg(source).arg(response->status)));
+            if (!success.contains(response->status)) {
+                QStringList expected;
+                for (int status : success)
+                    expected << QString::number(status);
+                return done(fail(ErrorClass::BadData, QStringLiteral("%1: answered HTTP %2, not one of the descriptor's success statuses (%3); "
+                                                                     "check the instance's state")
+                                                          .arg(source).arg(response->status).arg(expected.join(QStringLiteral(", ")))));
+            }
             done(QString());
         });
     });
