@@ -161,7 +161,7 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
     // Connections as the engine last saw them: pod actions and endpoint jobs use them too.
     ConnectionController connections(store, engine);
     window.setConnectionController(&connections);
-    window.setPodActionHandler([&engine, &connections, &store](const InstanceSnapshot &pod, runpod::PodAction action, QObject *receiver,
+    window.setPodActionHandler([&engine, &connections, &store](const InstanceSnapshot &pod, PodAction action, QObject *receiver,
                                                                std::function<void(Result<QString>)> done) {
         const std::optional<ConnectionRecord> connection = connections.connection(pod.connectionId);
         if (!connection)

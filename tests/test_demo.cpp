@@ -177,7 +177,7 @@ private Q_SLOTS:
         // Find a running pod by asking the simulator through a cycle.
         std::optional<Result<QString>> outcome;
         QObject receiver;
-        engine.runJob(runpod::podActionJob(connection, QStringLiteral("no-such-pod"), runpod::PodAction::Stop, 1), &receiver,
+        engine.runJob(runpod::podActionJob(connection, QStringLiteral("no-such-pod"), PodAction::Stop, 1), &receiver,
                       [&outcome](Result<QString> result) { outcome = std::move(result); });
         QTRY_VERIFY(outcome.has_value());
         QVERIFY(!*outcome);   // the simulator answers errors[] for an unknown pod
@@ -185,7 +185,7 @@ private Q_SLOTS:
 
         engine.stop();
         std::optional<Result<QString>> stopped;
-        engine.runJob(runpod::podActionJob(connection, QStringLiteral("x"), runpod::PodAction::Stop, 1), &receiver,
+        engine.runJob(runpod::podActionJob(connection, QStringLiteral("x"), PodAction::Stop, 1), &receiver,
                       [&stopped](Result<QString> result) { stopped = std::move(result); });
         QTRY_VERIFY(stopped.has_value());
         QCOMPARE(stopped->error().kind, ErrorClass::Unavailable);

@@ -91,6 +91,30 @@ private Q_SLOTS:
         QCOMPARE(set.kinds.size(), set.entries.size());
     }
 
+    // Only what each provider's API offers: Lambda cannot stop, Kubernetes pods can only be deleted.
+    void builtInActions()
+    {
+        const DescriptorSet set = loadDescriptors(QString());
+        QMap<QString, QStringList> actions;
+        for (const DescriptorEntry &entry : set.entries) {
+            if (!entry.descriptor.api)
+                continue;
+            for (auto it = entry.descriptor.api->actions.cbegin(); it != entry.descriptor.api->actions.cend(); ++it)
+                actions[entry.descriptor.kind.kind] << descriptorActionKey(it.key()) + QLatin1Char(' ') + QString::fromLatin1(it->method);
+        }
+        const QStringList all{QStringLiteral("stop POST"), QStringLiteral("start POST"), QStringLiteral("reboot POST"), QStringLiteral("terminate DELETE")};
+        for (const char *kind : {"vultr", "digitalocean", "linode", "hetzner", "docker", "ovh"})
+            QCOMPARE(actions.value(QLatin1String(kind)), all);
+        QCOMPARE(actions.value(QStringLiteral("paperspace")),
+                 (QStringList{QStringLiteral("stop PATCH"), QStringLiteral("start PATCH"), QStringLiteral("reboot PATCH"), QStringLiteral("terminate DELETE")}));
+        QCOMPARE(actions.value(QStringLiteral("lambda")), (QStringList{QStringLiteral("reboot POST"), QStringLiteral("terminate POST")}));
+        QCOMPARE(actions.value(QStringLiteral("kubernetes")), QStringList{QStringLiteral("terminate DELETE")});
+        QCOMPARE(actions.value(QStringLiteral("coreweave")), QStringList{QStringLiteral("terminate DELETE")});
+        const ActionSpec &lambdaTerminate = *findDescriptor(QStringLiteral("lambda"))->descriptor.api->actions.constFind(PodAction::Terminate);
+        QCOMPARE(lambdaTerminate.path, QStringLiteral("/instance-operations/terminate"));
+        QCOMPARE(QJsonDocument(lambdaTerminate.body->toObject()).toJson(QJsonDocument::Compact), QByteArray(R"({"instance_ids":["{id}"]})"));
+    }
+
     void theValidOneParses()
     {
         Result<Descriptor> descriptor = parseDescriptor(QJsonDocument(validDescriptor()).toJson(), QStringLiteral("acme.json"));
@@ -173,12 +197,31 @@ private Q_SLOTS:
         QTest::addRow("no lists") << "/api/lists" << json("{}") << "/api/lists: expected at least one list";
         QTest::addRow("unknown api key") << "/api/timeout" << QJsonValue(5)
                                          << "/api/timeout: unknown key (known: baseUrl, caCertificateField, localSocketField, auth, signer, headers, rateLimit, gpuTypes, "
-                                            "regions, lists, test)";
+                                            "regions, lists, test, actions)";
         QTest::addRow("kind name") << "/kind" << QJsonValue(QLatin1String("My Cloud")) << "/kind: expected lowercase letters, digits and '-'";
         QTest::addRow("no display name") << "/displayName" << removed << "/displayName: required";
         QTest::addRow("field type") << "/fields/0/type" << QJsonValue(QLatin1String("colour")) << "/fields/0/type: expected one of string, url, integer, choice, boolean";
         QTest::addRow("field twice") << "/fields/1" << json(R"({"key": "base_url", "label": "Again", "type": "url"})") << "/fields/1/key: 'base_url' appears twice";
         QTest::addRow("usedWhen shape") << "/secret/usedWhen" << json(R"({"auth": "bearer"})") << "/secret/usedWhen/auth: expected an array";
+        QTest::addRow("action method") << "/api/actions" << json(R"({"stop": {"method": "GET", "path": "/instances/{id}/halt", "success": [204]}})")
+                                       << "/api/actions/stop/method: expected one of POST, PUT, PATCH, DELETE";
+        QTest::addRow("action placeholder") << "/api/actions" << json(R"({"stop": {"method": "POST", "path": "/instances/{uuid}/halt", "success": [204]}})")
+                                            << "/api/actions/stop/path: {uuid} is neither an instance field nor a setting (instance fields: id, memoryGb)";
+        QTest::addRow("action body placeholder")
+            << "/api/actions" << json(R"({"terminate": {"method": "POST", "path": "/terminate", "body": {"ids": ["{id}", "{metadata.zone}"]}, "success": [200]}})")
+            << "/api/actions/terminate/body/ids/1: {metadata.zone} is neither an instance field nor a setting (instance fields: id, memoryGb)";
+        QTest::addRow("unknown action") << "/api/actions" << json(R"({"launch": {"method": "POST", "path": "/instances", "success": [202]}})")
+                                        << "/api/actions/launch: unknown key (known: start, stop, reboot, terminate)";
+        QTest::addRow("action status") << "/api/actions" << json(R"({"stop": {"method": "POST", "path": "/i/{id}", "success": [204, 500]}})")
+                                       << "/api/actions/stop/success/1: expected an HTTP status from 200 to 399";
+        QTest::addRow("action without success") << "/api/actions" << json(R"({"stop": {"method": "POST", "path": "/i/{id}"}})")
+                                                << "/api/actions/stop/success: required: the statuses that mean the action was accepted";
+        QTest::addRow("delete with a body") << "/api/actions" << json(R"({"terminate": {"method": "DELETE", "path": "/i/{id}", "body": {"a": 1}, "success": [204]}})")
+                                            << "/api/actions/terminate/body: a DELETE sends no body";
+        QTest::addRow("valid actions") << "/api/actions"
+                                       << json(R"({"start": {"method": "PATCH", "path": "/i/{id}/start", "query": {"at": "{base_url}"}, "success": [200, 304]},
+                                                   "terminate": {"method": "POST", "path": "/terminate", "body": {"ids": ["{id}"]}, "success": [200]}})")
+                                       << "";
         QTest::addRow("comment keys are fine") << "/api/_comment" << QJsonValue(QLatin1String("anything")) << "";
     }
 

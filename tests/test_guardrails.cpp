@@ -326,14 +326,14 @@ private Q_SLOTS:
         pod.gpuCount = 1;
         std::optional<Result<QString>> outcome;
         QObject receiver;
-        runAuditedPodAction(*m_engine, *m_store, connection, pod, runpod::PodAction::Stop, QStringLiteral("user"), &receiver,
+        runAuditedPodAction(*m_engine, *m_store, connection, pod, PodAction::Stop, QStringLiteral("user"), &receiver,
                             [&outcome](Result<QString> result) { outcome = std::move(result); });
         QTRY_VERIFY(outcome.has_value());
         QVERIFY2(*outcome, qPrintable(outcome->error().message));
         QVERIFY(!simPod(m_busyPod).running);
         pod.instanceId = QStringLiteral("no-such-pod");
         outcome.reset();
-        runAuditedPodAction(*m_engine, *m_store, connection, pod, runpod::PodAction::Resume, QStringLiteral("user"), &receiver,
+        runAuditedPodAction(*m_engine, *m_store, connection, pod, PodAction::Resume, QStringLiteral("user"), &receiver,
                             [&outcome](Result<QString> result) { outcome = std::move(result); });
         QTRY_VERIFY(outcome.has_value());
         QVERIFY(!*outcome);

@@ -2,11 +2,13 @@
 // with scripted raw HTTP: Content-Length, chunked in pieces, body up to the close, error statuses,
 // a missing socket, a cut answer, a silent server, an oversized body, and the generic adapter's
 // Docker descriptor end to end over the socket.
+#include "cli/localhttp.h"
 #include "collectonce.h"
 #include "fixtures.h"
 #include "http/httpclient.h"
 #include "providers/generic/genericcollector.h"
 #include "providers/generic/registry.h"
+#include "providers/podlifecycle.h"
 
 #include <QDeadlineTimer>
 #include <QLocalServer>
@@ -289,7 +291,13 @@ private slots:
         QCOMPARE(batch->instances.size(), 1);
         QCOMPARE(batch->instances.first().instanceId, QStringLiteral("8dfafdbc3a40"));
         QCOMPARE(batch->instances.first().status, QStringLiteral("Exited"));
-        QVERIFY(m_server->requests().first().startsWith("GET /containers/json HTTP/1.1\r\nHost: localhost\r\n"));
+        QVERIFY(m_server->requests().first().startsWith("GET /containers/json?all=true HTTP/1.1\r\nHost: localhost\r\n"));
+
+        // Its lifecycle actions take the same socket; 304 (stopped already) counts as done.
+        m_server->script({{{"HTTP/1.1 304 Not Modified\r\nApi-Version: 1.43\r\n\r\n"}}});
+        const Result<QString> stopped = runWithLocalHttp<QString>(podActionJob(docker, batch->instances.first(), PodAction::Stop));
+        QVERIFY2(stopped, qPrintable(stopped ? QString() : stopped.error().message));
+        QVERIFY(m_server->requests().last().startsWith("POST /containers/8dfafdbc3a40/stop HTTP/1.1\r\nHost: localhost\r\n"));
 
         docker.settings.insert(QStringLiteral("socket"), QStringLiteral("relative/docker.sock"));
         Result<WriteBatch> refused = collectOnce(docker);

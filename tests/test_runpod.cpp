@@ -442,17 +442,17 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("target");
         QTest::addColumn<QByteArray>("bodyHas");
         QTest::addColumn<QString>("status");
-        QTest::addRow("graphql stop") << false << int(runpod::PodAction::Stop) << QByteArray(R"({"data":{"podStop":{"id":"pod-1","desiredStatus":"EXITED"}}})")
+        QTest::addRow("graphql stop") << false << int(PodAction::Stop) << QByteArray(R"({"data":{"podStop":{"id":"pod-1","desiredStatus":"EXITED"}}})")
                                       << QByteArray("POST") << QByteArray("/graphql") << QByteArray(R"(podStop(input: {podId: \"pod-1\"}))") << QStringLiteral("EXITED");
-        QTest::addRow("graphql resume") << false << int(runpod::PodAction::Resume) << QByteArray(R"({"data":{"podResume":{"id":"pod-1","desiredStatus":"RUNNING"}}})")
+        QTest::addRow("graphql resume") << false << int(PodAction::Resume) << QByteArray(R"({"data":{"podResume":{"id":"pod-1","desiredStatus":"RUNNING"}}})")
                                         << QByteArray("POST") << QByteArray("/graphql") << QByteArray("gpuCount: 2") << QStringLiteral("RUNNING");
-        QTest::addRow("graphql terminate") << false << int(runpod::PodAction::Terminate) << QByteArray(R"({"data":{"podTerminate":null}})")
+        QTest::addRow("graphql terminate") << false << int(PodAction::Terminate) << QByteArray(R"({"data":{"podTerminate":null}})")
                                            << QByteArray("POST") << QByteArray("/graphql") << QByteArray("podTerminate") << QStringLiteral("TERMINATED");
-        QTest::addRow("rest stop") << true << int(runpod::PodAction::Stop) << QByteArray(R"({"id":"pod-1","desiredStatus":"EXITED"})")
+        QTest::addRow("rest stop") << true << int(PodAction::Stop) << QByteArray(R"({"id":"pod-1","desiredStatus":"EXITED"})")
                                    << QByteArray("POST") << QByteArray("/v2/pods/pod-1/stop") << QByteArray() << QStringLiteral("EXITED");
-        QTest::addRow("rest resume") << true << int(runpod::PodAction::Resume) << QByteArray(R"({"id":"pod-1","desiredStatus":"RUNNING"})")
+        QTest::addRow("rest resume") << true << int(PodAction::Resume) << QByteArray(R"({"id":"pod-1","desiredStatus":"RUNNING"})")
                                      << QByteArray("POST") << QByteArray("/v2/pods/pod-1/start") << QByteArray() << QStringLiteral("RUNNING");
-        QTest::addRow("rest terminate") << true << int(runpod::PodAction::Terminate) << QByteArray()
+        QTest::addRow("rest terminate") << true << int(PodAction::Terminate) << QByteArray()
                                         << QByteArray("DELETE") << QByteArray("/v2/pods/pod-1") << QByteArray() << QStringLiteral("TERMINATED");
     }
 
@@ -475,7 +475,7 @@ private Q_SLOTS:
         HttpClient http(&m_nam, m_clock);
         std::optional<Result<QString>> outcome;
         QObject context;
-        runpod::podAction(http, settings, Secret::fromUtf8("k"), QStringLiteral("pod-1"), runpod::PodAction(action), 2, &context,
+        runpod::podAction(http, settings, Secret::fromUtf8("k"), QStringLiteral("pod-1"), PodAction(action), 2, &context,
                           [&outcome](Result<QString> result) { outcome = std::move(result); });
         QTRY_VERIFY(outcome.has_value());
         QVERIFY2(*outcome, qPrintable(*outcome ? QString() : describe(outcome->error())));
@@ -496,7 +496,7 @@ private Q_SLOTS:
         HttpClient http(&m_nam, m_clock);
         QObject context;
         std::optional<Result<QString>> injected;
-        runpod::podAction(http, settings, Secret::fromUtf8("k"), QStringLiteral("x\") + QStringLiteral(""}) { evil }"), runpod::PodAction::Stop, 1,
+        runpod::podAction(http, settings, Secret::fromUtf8("k"), QStringLiteral("x\") + QStringLiteral(""}) { evil }"), PodAction::Stop, 1,
                           &context, [&injected](Result<QString> result) { injected = std::move(result); });
         QTRY_VERIFY(injected.has_value());
         QVERIFY(!*injected);
@@ -504,7 +504,7 @@ private Q_SLOTS:
         QCOMPARE(server.requestCount(), 0);
 
         std::optional<Result<QString>> missing;
-        runpod::podAction(http, settings, Secret::fromUtf8("k"), QStringLiteral("pod-gone"), runpod::PodAction::Stop, 1, &context,
+        runpod::podAction(http, settings, Secret::fromUtf8("k"), QStringLiteral("pod-gone"), PodAction::Stop, 1, &context,
                           [&missing](Result<QString> result) { missing = std::move(result); });
         QTRY_VERIFY(missing.has_value());
         QVERIFY(!*missing);

@@ -4,6 +4,7 @@
 #include "connectionnames.h"
 #include "podsmodel.h"
 #include "pointseries.h"
+#include "providers/podlifecycle.h"
 #include "snapshotformat.h"
 #include "tableview.h"
 #include "timeserieschart.h"
@@ -82,18 +83,20 @@ PodsPage::PodsPage(StoreService &store, QWidget *parent)
     auto *actions = new QHBoxLayout;
     m_stop = new QPushButton(tr("Stop…"), detailPane);
     m_resume = new QPushButton(tr("Resume…"), detailPane);
+    m_reboot = new QPushButton(tr("Reboot…"), detailPane);
     m_terminate = new QPushButton(tr("Terminate…"), detailPane);
     m_actionResult = new QLabel(detailPane);
     m_actionResult->setTextFormat(Qt::PlainText);
     m_actionResult->setAccessibleName(tr("Result of the last pod action"));
-    for (QPushButton *button : {m_stop, m_resume, m_terminate}) {
+    for (QPushButton *button : {m_stop, m_resume, m_reboot, m_terminate}) {
         button->setVisible(false);
         actions->addWidget(button);
     }
     actions->addWidget(m_actionResult, 1);
-    connect(m_stop, &QPushButton::clicked, this, [this] { requestAction(runpod::PodAction::Stop); });
-    connect(m_resume, &QPushButton::clicked, this, [this] { requestAction(runpod::PodAction::Resume); });
-    connect(m_terminate, &QPushButton::clicked, this, [this] { requestAction(runpod::PodAction::Terminate); });
+    connect(m_stop, &QPushButton::clicked, this, [this] { requestAction(PodAction::Stop); });
+    connect(m_resume, &QPushButton::clicked, this, [this] { requestAction(PodAction::Resume); });
+    connect(m_reboot, &QPushButton::clicked, this, [this] { requestAction(PodAction::Reboot); });
+    connect(m_terminate, &QPushButton::clicked, this, [this] { requestAction(PodAction::Terminate); });
     auto *detailLayout = new QVBoxLayout(detailPane);
     detailLayout->setContentsMargins(0, 0, 0, 0);
     detailLayout->addWidget(m_detailTitle);
@@ -183,12 +186,13 @@ void PodsPage::setActionHandler(ActionHandler handler)
     updateActions();
 }
 
-QPushButton *PodsPage::actionButton(runpod::PodAction action) const
+QPushButton *PodsPage::actionButton(PodAction action) const
 {
     switch (action) {
-    case runpod::PodAction::Stop: return m_stop;
-    case runpod::PodAction::Resume: return m_resume;
-    case runpod::PodAction::Terminate: return m_terminate;
+    case PodAction::Stop: return m_stop;
+    case PodAction::Resume: return m_resume;
+    case PodAction::Reboot: return m_reboot;
+    case PodAction::Terminate: return m_terminate;
     }
     return nullptr;
 }
@@ -196,31 +200,49 @@ QPushButton *PodsPage::actionButton(runpod::PodAction action) const
 void PodsPage::updateActions()
 {
     const QModelIndex current = m_table->table()->currentIndex();
-    const bool runpodPod = current.isValid() && m_model->instance(m_proxy->mapToSource(current).row()).provider == QLatin1String("runpod");
-    const bool shown = m_actionHandler && runpodPod;
-    const QString status = shown ? m_model->instance(m_proxy->mapToSource(current).row()).status : QString();
-    m_stop->setVisible(shown);
-    m_resume->setVisible(shown);
-    m_terminate->setVisible(shown);
-    m_stop->setEnabled(status == QLatin1String("RUNNING"));
-    m_resume->setEnabled(status == QLatin1String("EXITED"));
-    m_terminate->setEnabled(shown && status != QLatin1String("TERMINATED"));
+    const InstanceSnapshot pod = current.isValid() ? m_model->instance(m_proxy->mapToSource(current).row()) : InstanceSnapshot();
+    const bool shown = m_actionHandler && current.isValid() && hasPodLifecycle(pod.provider);
+    const bool runpod = pod.provider == QLatin1String("runpod");
+    m_resume->setText(runpod ? tr("Resume…") : tr("Start…"));
+    for (PodAction action : {PodAction::Stop, PodAction::Resume, PodAction::Reboot, PodAction::Terminate}) {
+        QPushButton *button = actionButton(action);
+        button->setVisible(shown);
+        const Result<void> offered = shown ? podActionAvailable(pod, action) : Result<void>();
+        button->setToolTip(offered ? QString() : offered.error().message);
+        button->setEnabled(shown && offered.has_value());
+    }
+    if (!shown)
+        return;
+    if (runpod) {
+        // RunPod's desired status says which of them make sense now.
+        m_stop->setEnabled(pod.status == QLatin1String("RUNNING"));
+        m_resume->setEnabled(pod.status == QLatin1String("EXITED"));
+    }
+    if (pod.status.compare(QLatin1String("terminated"), Qt::CaseInsensitive) == 0) {
+        for (QPushButton *button : {m_stop, m_resume, m_reboot, m_terminate})
+            button->setEnabled(false);
+    }
 }
 
-bool PodsPage::confirm(const InstanceSnapshot &pod, runpod::PodAction action)
+bool PodsPage::confirm(const InstanceSnapshot &pod, PodAction action)
 {
     const QString name = pod.name.isEmpty() ? pod.instanceId : pod.name;
     const QString cost = SnapshotFormat::moneyPerHour(pod.costPerHour);
     switch (action) {
-    case runpod::PodAction::Stop:
+    case PodAction::Stop:
         return QMessageBox::question(this, tr("Stop pod"),
                    tr("Stop “%1” (%2, %3)? Its volume is kept and still billed for storage.").arg(name, PodsModel::gpuText(pod), cost))
             == QMessageBox::Yes;
-    case runpod::PodAction::Resume:
-        return QMessageBox::question(this, tr("Resume pod"),
-                   tr("Resume “%1” (%2)? It costs about %3 while it runs.").arg(name, PodsModel::gpuText(pod), cost))
+    case PodAction::Resume: {
+        const QString verb = m_resume->text().remove(QStringLiteral("…"));   // RunPod's "Resume", elsewhere "Start"
+        return QMessageBox::question(this, verb, tr("%1 “%2” (%3)? It costs about %4 while it runs.").arg(verb, name, PodsModel::gpuText(pod), cost))
             == QMessageBox::Yes;
-    case runpod::PodAction::Terminate: {
+    }
+    case PodAction::Reboot:
+        return QMessageBox::question(this, tr("Reboot pod"),
+                   tr("Reboot “%1” (%2)? Whatever runs on it now is interrupted.").arg(name, PodsModel::gpuText(pod)))
+            == QMessageBox::Yes;
+    case PodAction::Terminate: {
         // Terminating deletes the pod and its data: the user types the name, not just a click.
         bool ok = false;
         const QString typed = QInputDialog::getText(this, tr("Terminate pod"),
@@ -232,7 +254,7 @@ bool PodsPage::confirm(const InstanceSnapshot &pod, runpod::PodAction action)
     return false;
 }
 
-void PodsPage::requestAction(runpod::PodAction action)
+void PodsPage::requestAction(PodAction action)
 {
     if (refuseWhenReadOnly())
         return;
@@ -243,12 +265,12 @@ void PodsPage::requestAction(runpod::PodAction action)
     if (!confirm(pod, action))
         return;
     const QString name = pod.name.isEmpty() ? pod.instanceId : pod.name;
-    m_actionResult->setText(tr("%1: sending %2…").arg(name, runpod::podActionName(action)));
-    for (QPushButton *button : {m_stop, m_resume, m_terminate})
+    m_actionResult->setText(tr("%1: sending %2…").arg(name, podActionName(action)));
+    for (QPushButton *button : {m_stop, m_resume, m_reboot, m_terminate})
         button->setEnabled(false);
     m_actionHandler(pod, action, this, [this, name, action](Result<QString> result) {
-        m_actionResult->setText(result ? tr("%1: %2 accepted, now %3").arg(name, runpod::podActionName(action), result->isEmpty() ? tr("pending") : *result)
-                                       : tr("%1: %2 failed — %3").arg(name, runpod::podActionName(action), describe(result.error())));
+        m_actionResult->setText(result ? tr("%1: %2 accepted, now %3").arg(name, podActionName(action), result->isEmpty() ? tr("pending") : *result)
+                                       : tr("%1: %2 failed — %3").arg(name, podActionName(action), describe(result.error())));
         updateActions();
     });
 }

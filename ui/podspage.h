@@ -2,7 +2,8 @@
 #pragma once
 
 #include "collecteddatapage.h"
-#include "providers/runpod/runpodlifecycle.h"
+#include "providers/podaction.h"
+#include "snapshots.h"
 
 #include <functional>
 
@@ -26,11 +27,12 @@ public:
     void reload() override;
 
     // Carries out a confirmed action (through the engine; the page never opens a socket) and
-    // reports on RECEIVER's thread. Without a handler the action buttons stay hidden.
-    using ActionHandler = std::function<void(const InstanceSnapshot &pod, runpod::PodAction action, QObject *receiver,
+    // reports on RECEIVER's thread. Without a handler the action buttons stay hidden; with one they
+    // show for instances whose provider has a lifecycle, enabled for the actions it offers.
+    using ActionHandler = std::function<void(const InstanceSnapshot &pod, PodAction action, QObject *receiver,
                                              std::function<void(Result<QString>)> done)>;
     void setActionHandler(ActionHandler handler);
-    QPushButton *actionButton(runpod::PodAction action) const;
+    QPushButton *actionButton(PodAction action) const;
     QLabel *actionResult() const { return m_actionResult; }
 
     PodsModel *model() const { return m_model; }
@@ -46,8 +48,8 @@ public:
 private:
     void loadDetail();
     void updateActions();
-    void requestAction(runpod::PodAction action);
-    bool confirm(const InstanceSnapshot &pod, runpod::PodAction action);
+    void requestAction(PodAction action);
+    bool confirm(const InstanceSnapshot &pod, PodAction action);
 
     PodsModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
@@ -58,6 +60,7 @@ private:
     TimeSeriesChart *m_chart = nullptr;
     QPushButton *m_stop = nullptr;
     QPushButton *m_resume = nullptr;
+    QPushButton *m_reboot = nullptr;
     QPushButton *m_terminate = nullptr;
     QLabel *m_actionResult = nullptr;
     ActionHandler m_actionHandler;

@@ -3,33 +3,33 @@
 
 #include "cli/localhttp.h"
 #include "providers/connectionsetup.h"
-#include "providers/runpod/runpodlifecycle.h"
+#include "guardrails/guardrails.h"
+#include "providers/podlifecycle.h"
 
 namespace fleetscope {
 namespace {
 
 QString podsUsage()
 {
-    return QStringLiteral("Usage: fleetscope pods stop|resume CONNECTION POD_ID\n"
-                          "       fleetscope pods terminate CONNECTION POD_ID --yes   (deletes the pod and its volume)\n");
+    return QStringLiteral("Usage: fleetscope pods stop|start|resume|reboot CONNECTION POD_ID\n"
+                          "       fleetscope pods terminate CONNECTION POD_ID --yes   (deletes the pod and its volume)\n"
+                          "start and resume are the same action; which actions a provider offers: README, provider descriptors\n");
 }
 
 } // namespace
 
 int runPods(const CommandContext &ctx, const QStringList &args)
 {
-    static const QHash<QString, runpod::PodAction> actions{{QStringLiteral("stop"), runpod::PodAction::Stop},
-                                                           {QStringLiteral("resume"), runpod::PodAction::Resume},
-                                                           {QStringLiteral("terminate"), runpod::PodAction::Terminate}};
     const QString sub = args.value(0);
-    if (!actions.contains(sub))
+    const std::optional<PodAction> parsed = podActionFromName(sub);
+    if (!parsed)
         return ctx.usage(sub.isEmpty() ? QStringLiteral("pods: missing subcommand") : QStringLiteral("pods: unknown subcommand '%1'").arg(sub), podsUsage());
-    const runpod::PodAction action = actions.value(sub);
+    const PodAction action = *parsed;
     QStringList rest = args.mid(1);
     const bool confirmed = rest.removeAll(QStringLiteral("--yes")) > 0;
     if (rest.size() != 2 || rest.at(0).startsWith(QLatin1String("--")) || rest.at(1).startsWith(QLatin1String("--")))
         return ctx.failure(QStringLiteral("pods %1: give CONNECTION and POD_ID").arg(sub));
-    if (action == runpod::PodAction::Terminate && !confirmed)
+    if (action == PodAction::Terminate && !confirmed)
         return ctx.failure(QStringLiteral("pods terminate: this deletes the pod and its volume; add --yes to confirm"));
     Result<std::unique_ptr<StoreService>> opened = openService(ctx.line);
     if (!opened)
@@ -38,26 +38,32 @@ int runPods(const CommandContext &ctx, const QStringList &args)
     Result<ConnectionRecord> connection = findConnection(store, rest.at(0));
     if (!connection)
         return ctx.failure(connection.error().message);
-    if (Result<void> supported = guardrailsSupported(connection->kind); !supported)
-        return ctx.failure(QStringLiteral("pods %1: %2 connections have no pod lifecycle in Fleetscope (only RunPod)").arg(sub, connection->kind));
-    const QString podId = rest.at(1);
-    // Resuming over GraphQL needs the pod's GPU count: the newest stored snapshot knows it.
-    int gpuCount = 1;
+    if (!hasPodLifecycle(connection->kind))
+        return ctx.failure(QStringLiteral("pods %1: %2 connections have no pod lifecycle in Fleetscope").arg(sub, connection->kind));
+    // The newest stored snapshot knows what the action may need besides the id: RunPod's GPU count
+    // to resume, a Kubernetes pod's name and namespace.
+    InstanceSnapshot pod;
+    pod.connectionId = connection->id;
+    pod.provider = connection->kind;
+    pod.instanceId = rest.at(1);
     Result<QList<InstanceSnapshot>> latest = store.read<QList<InstanceSnapshot>>([](Store &s) { return s.latestInstances(); }).result();
-    for (const InstanceSnapshot &pod : latest.value_or(QList<InstanceSnapshot>())) {
-        if (pod.connectionId == connection->id && pod.instanceId == podId)
-            gpuCount = int(pod.gpuCount.value_or(1));
+    for (const InstanceSnapshot &stored : latest.value_or(QList<InstanceSnapshot>())) {
+        if (stored.connectionId == connection->id && stored.instanceId == pod.instanceId)
+            pod = stored;
     }
-    const Result<QString> result = runWithLocalHttp<QString>(runpod::podActionJob(*connection, podId, action, gpuCount));
+    const QString name = podActionName(action);
+    if (Result<void> available = podActionAvailable(pod, action); !available)
+        return ctx.failure(QStringLiteral("pods %1 %2: %3").arg(sub, pod.instanceId, available.error().message));
+    const Result<QString> result = runWithLocalHttp<QString>(podActionJob(*connection, pod, action));
     WriteBatch audit;
-    audit.source = QStringLiteral("pods %1 audit").arg(sub);
-    audit.auditEntries << podActionAudit(QStringLiteral("cli"), connection->id, podId, sub, result);
+    audit.source = QStringLiteral("pods %1 audit").arg(name);
+    audit.auditEntries << podActionAudit(QStringLiteral("cli"), connection->id, pod.instanceId, name, result);
     const Result<WriteSummary> written = store.writeBlocking(audit);
     if (!result)
-        return ctx.failure(QStringLiteral("pods %1 %2: %3").arg(sub, podId, result.error().message));
+        return ctx.failure(QStringLiteral("pods %1 %2: %3").arg(sub, pod.instanceId, result.error().message));
     if (!written)
-        return ctx.failure(QStringLiteral("pods %1 %2: done, but not audited: %3").arg(sub, podId, written.error().message));
-    ctx.out << podId << ": " << (result->isEmpty() ? sub + QStringLiteral(" accepted") : *result) << Qt::endl;
+        return ctx.failure(QStringLiteral("pods %1 %2: done, but not audited: %3").arg(sub, pod.instanceId, written.error().message));
+    ctx.out << pod.instanceId << ": " << (result->isEmpty() ? name + QStringLiteral(" accepted") : *result) << Qt::endl;
     return ExitOk;
 }
 

@@ -7,16 +7,16 @@
 namespace fleetscope {
 
 void runAuditedPodAction(Engine &engine, StoreService &store, const ConnectionRecord &connection, const InstanceSnapshot &pod,
-                         runpod::PodAction action, const QString &actor, QObject *receiver, std::function<void(Result<QString>)> done)
+                         PodAction action, const QString &actor, QObject *receiver, std::function<void(Result<QString>)> done)
 {
     const qint64 id = connection.id;
-    engine.runJob(runpod::podActionJob(connection, pod.instanceId, action, int(pod.gpuCount.value_or(1))), receiver,
+    engine.runJob(podActionJob(connection, pod, action), receiver,
                   [&engine, &store, id, podId = pod.instanceId, action, actor, done](Result<QString> result) {
         if (result)
             engine.syncNow(id);
         WriteBatch audit;
-        audit.source = QStringLiteral("%1 %2 audit").arg(actor, runpod::podActionName(action));
-        audit.auditEntries << podActionAudit(actor, id, podId, runpod::podActionName(action), result);
+        audit.source = QStringLiteral("%1 %2 audit").arg(actor, podActionName(action));
+        audit.auditEntries << podActionAudit(actor, id, podId, podActionName(action), result);
         store.submit(audit);
         done(std::move(result));
     });

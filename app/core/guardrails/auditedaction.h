@@ -2,7 +2,7 @@
 #pragma once
 
 #include "domain.h"
-#include "providers/runpod/runpodlifecycle.h"
+#include "providers/podlifecycle.h"
 
 namespace fleetscope {
 
@@ -13,6 +13,6 @@ class StoreService;
 // shows without waiting for the next cycle. Writes an audit row (ACTOR) to STORE, then calls DONE on
 // RECEIVER's thread.
 void runAuditedPodAction(Engine &engine, StoreService &store, const ConnectionRecord &connection, const InstanceSnapshot &pod,
-                         runpod::PodAction action, const QString &actor, QObject *receiver, std::function<void(Result<QString>)> done);
+                         PodAction action, const QString &actor, QObject *receiver, std::function<void(Result<QString>)> done);
 
 } // namespace fleetscope

@@ -157,7 +157,7 @@ GuardrailMonitor::StopPod GuardrailMonitor::engineStopper(Engine &engine)
             return done(std::unexpected(supported.error()));
         const qint64 id = connection.id;
         // Stop only, never terminate: the pod's volume and data are kept.
-        engine.runJob(runpod::podActionJob(connection, pod.instanceId, runpod::PodAction::Stop, int(pod.gpuCount.value_or(1))), receiver,
+        engine.runJob(runpod::podActionJob(connection, pod.instanceId, PodAction::Stop, int(pod.gpuCount.value_or(1))), receiver,
                       [&engine, id, done](Result<QString> result) {
             if (result)
                 engine.syncNow(id);

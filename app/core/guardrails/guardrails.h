@@ -40,7 +40,7 @@ struct AuditEntry {
     QString actor;                   // "user", "guardrail", "cli"
     qint64 connectionId = 0;         // 0: none (or the connection was deleted since)
     QString resourceId;              // the pod
-    QString action;                  // "stop", "resume", "terminate"
+    QString action;                  // "stop", "resume", "reboot", "terminate"
     bool dryRun = false;
     QString outcome;                 // "ok", "failed", "would"
     QString message;

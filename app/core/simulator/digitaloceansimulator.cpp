@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -56,6 +57,15 @@ QJsonObject size(const SimDroplet &d)
 
 } // namespace
 
+QJsonObject digitalOceanAction(qint64 id, const QString &type, qint64 dropletId, const QString &regionSlug)
+{
+    return QJsonObject{{QStringLiteral("action"),
+                        QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("status"), QStringLiteral("in-progress")}, {QStringLiteral("type"), type},
+                                    {QStringLiteral("started_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                                    {QStringLiteral("completed_at"), QJsonValue::Null}, {QStringLiteral("resource_id"), dropletId},
+                                    {QStringLiteral("resource_type"), QStringLiteral("droplet")}, {QStringLiteral("region_slug"), regionSlug}}}};
+}
+
 DigitalOceanSimulator::DigitalOceanSimulator(qint64 worldStartMs, NowFn now, QObject *parent)
     : QObject(parent)
     , m_worldStartMs(worldStartMs)
@@ -106,7 +116,8 @@ double DigitalOceanSimulator::monthToDateUsage(qint64 nowMs) const
 
 QJsonObject DigitalOceanSimulator::droplet(const SimDroplet &d, qint64 nowMs) const
 {
-    const bool off = d.offAfterMs >= 0 && nowMs >= m_worldStartMs + d.offAfterMs;
+    const auto powered = m_poweredOn.constFind(d.id);
+    const bool off = powered != m_poweredOn.cend() ? !*powered : d.offAfterMs >= 0 && nowMs >= m_worldStartMs + d.offAfterMs;
     QJsonObject droplet{{QStringLiteral("id"), d.id},
                         {QStringLiteral("name"), d.name},
                         {QStringLiteral("memory"), d.memoryMb},
@@ -156,13 +167,18 @@ LoopbackResponse DigitalOceanSimulator::handle(const LoopbackRequest &request)
     const QByteArray token = authorization.startsWith("Bearer ") ? authorization.mid(7) : QByteArray();
     if (token.isEmpty() || token == "bad" || token == "invalid")
         return problem(401, QStringLiteral("Unauthorized"), QStringLiteral("Unable to authenticate you"));
+    static const QRegularExpression dropletPath(QStringLiteral("^/v2/droplets/(\\d+)(/actions)?$"));
+    if (const QRegularExpressionMatch m = dropletPath.match(request.path); m.hasMatch() && request.method != "GET")
+        return act(request, m.captured(1).toLongLong(), !m.captured(2).isEmpty());
     if (request.method != "GET")
         return problem(405, QStringLiteral("method_not_allowed"), QStringLiteral("only GET is simulated"));
     const qint64 now = m_now();
     if (request.path == QLatin1String("/v2/droplets")) {
         QJsonArray droplets;
-        for (const SimDroplet &d : std::as_const(m_droplets))
-            droplets.append(droplet(d, now));
+        for (const SimDroplet &d : std::as_const(m_droplets)) {
+            if (!m_deleted.contains(d.id))
+                droplets.append(droplet(d, now));
+        }
         return page(request, QStringLiteral("droplets"), droplets);
     }
     if (request.path == QLatin1String("/v2/sizes")) {
@@ -184,6 +200,28 @@ LoopbackResponse DigitalOceanSimulator::handle(const LoopbackRequest &request)
                                      {QStringLiteral("generated_at"), QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(Qt::ISODate)}});
     }
     return problem(404, QStringLiteral("not_found"), QStringLiteral("The resource you were accessing could not be found."));
+}
+
+LoopbackResponse DigitalOceanSimulator::act(const LoopbackRequest &request, qint64 dropletId, bool isAction)
+{
+    const auto d = std::find_if(m_droplets.cbegin(), m_droplets.cend(), [this, dropletId](const SimDroplet &each) {
+        return each.id == dropletId && !m_deleted.contains(each.id);
+    });
+    if (d == m_droplets.cend())
+        return problem(404, QStringLiteral("not_found"), QStringLiteral("The resource you were accessing could not be found."));
+    if (request.method == "DELETE" && !isAction) {
+        m_deleted.insert(dropletId);
+        LoopbackResponse gone;
+        gone.status = 204;
+        return gone;
+    }
+    if (request.method != "POST" || !isAction)
+        return problem(405, QStringLiteral("method_not_allowed"), QStringLiteral("not simulated"));
+    const QString type = QJsonDocument::fromJson(request.body).object().value(QStringLiteral("type")).toString();
+    if (type != QLatin1String("power_on") && type != QLatin1String("power_off") && type != QLatin1String("shutdown") && type != QLatin1String("reboot"))
+        return problem(422, QStringLiteral("unprocessable_entity"), QStringLiteral("Action type '%1' is not allowed.").arg(type));
+    m_poweredOn.insert(dropletId, type == QLatin1String("power_on") || type == QLatin1String("reboot"));
+    return json(201, digitalOceanAction(m_nextActionId++, type, dropletId, d->region));
 }
 
 } // namespace fleetscope

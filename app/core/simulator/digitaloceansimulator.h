@@ -3,12 +3,15 @@
 // tests/fixtures/providers/digitalocean-*.json). Its state is a function of time: Droplets exist
 // from the world's start, one is powered off for the last two hours, and the month's usage is what
 // DigitalOcean bills — every hour a Droplet exists, started hours counted whole, powered off or not.
+// Power actions and deletion from the Pods page change a Droplet until the simulator ends.
 #pragma once
 
 #include "simulator/loopbackserver.h"
 #include "simulator/runpodworld.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 
 namespace fleetscope {
 
@@ -25,6 +28,10 @@ struct SimDroplet {
     int vramGib = 0;                 // the size's total
     qint64 offAfterMs = -1;          // powered off this long after the world's start; -1: never
 };
+
+// The answer to POST /v2/droplets/{id}/actions: {"action": {…}} for action ID of TYPE ("power_off")
+// on DROPLET_ID in REGION_SLUG, started now.
+QJsonObject digitalOceanAction(qint64 id, const QString &type, qint64 dropletId, const QString &regionSlug);
 
 class DigitalOceanSimulator : public QObject
 {
@@ -48,11 +55,15 @@ public:
 
 private:
     LoopbackResponse page(const LoopbackRequest &request, const QString &key, const QJsonArray &items) const;
+    LoopbackResponse act(const LoopbackRequest &request, qint64 dropletId, bool isAction);
     QJsonObject droplet(const SimDroplet &d, qint64 nowMs) const;
 
     qint64 m_worldStartMs;
     NowFn m_now;
     QList<SimDroplet> m_droplets;
+    QHash<qint64, bool> m_poweredOn;   // set by power actions; otherwise the time decides
+    QSet<qint64> m_deleted;
+    qint64 m_nextActionId = 2'000'000'000;
     LoopbackServer *m_server;   // a child, so that moveToThread() takes it along
 };
 

@@ -1,6 +1,7 @@
 // Descriptor parsing: every key checked, every error located by a JSON pointer.
 #include "descriptor.h"
 
+#include "descriptoractions.h"
 #include "descriptorreader.h"
 
 #include <QJsonArray>
@@ -277,7 +278,7 @@ std::shared_ptr<const ApiSpec> readApi(DescriptorReader &r, const QJsonObject &j
     const QJsonObject api = r.object(json, QString(), QStringLiteral("api"));
     r.onlyKeys(api, pointer, {QStringLiteral("baseUrl"), QStringLiteral("caCertificateField"), QStringLiteral("localSocketField"), QStringLiteral("auth"), QStringLiteral("signer"),
                               QStringLiteral("headers"), QStringLiteral("rateLimit"), QStringLiteral("gpuTypes"), QStringLiteral("regions"),
-                              QStringLiteral("lists"), QStringLiteral("test")});
+                              QStringLiteral("lists"), QStringLiteral("test"), QStringLiteral("actions")});
     auto spec = std::make_shared<ApiSpec>();
     spec->baseUrl = r.string(api, pointer, QStringLiteral("baseUrl"));
     if (!r.failed() && !spec->baseUrl.isEmpty()) {
@@ -347,6 +348,8 @@ std::shared_ptr<const ApiSpec> readApi(DescriptorReader &r, const QJsonObject &j
         r.problem(child(pointer, QStringLiteral("test")), QStringLiteral("no list named '%1'").arg(spec->testList));
     if (spec->testList.isEmpty() && !spec->lists.isEmpty())
         spec->testList = spec->list(QStringLiteral("instances")) ? QStringLiteral("instances") : spec->lists.first().name;
+    if (!r.failed())
+        readActions(r, api, kind, *spec);
     return spec;
 }
 

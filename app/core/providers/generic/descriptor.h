@@ -5,6 +5,7 @@
 #include "http/httpclient.h"
 #include "mapping.h"
 #include "providers/catalog.h"
+#include "providers/podaction.h"
 
 #include <QMap>
 
@@ -60,6 +61,17 @@ struct ListSpec {
     int cacheSeconds = 0;
 };
 
+// One lifecycle call on an instance. Placeholders in path, query and body strings: {id}, an
+// instance field an instances list maps ({name}, {region}), {metadata.KEY} for a metadata key of an
+// instances list, or a setting ({project_id}).
+struct ActionSpec {
+    QByteArray method;                               // POST, PUT, PATCH or DELETE
+    QString path;
+    QList<std::pair<QString, QString>> query;
+    std::optional<QJsonValue> body;                  // sent as JSON when given
+    QList<int> success;                              // the statuses that mean "accepted"
+};
+
 struct ApiSpec {
     QString baseUrl;                                 // the default; setting "base_url" overrides it
     QString caCertificateField;                      // setting naming a PEM file of extra trusted CAs
@@ -72,6 +84,7 @@ struct ApiSpec {
     QMap<QString, QString> regions;                  // lowercased provider region → region shown
     QList<ListSpec> lists;                           // by name (JSON objects keep no order)
     QString testList;                                // what a connection test fetches (first page only)
+    QMap<PodAction, ActionSpec> actions;             // only those the provider's API offers
 
     const ListSpec *list(const QString &name) const;
 };

@@ -50,16 +50,6 @@ void runLists(std::shared_ptr<Cycle> cycle)
     });
 }
 
-// Starts SESSION's signer clock sync when it has one, then NEXT.
-void afterServerTime(const std::shared_ptr<Session> &session, QObject *context, std::function<void(Result<void>)> next)
-{
-    if (!session->authenticated || !session->api->signer) {
-        QMetaObject::invokeMethod(context, [next = std::move(next)] { next({}); }, Qt::QueuedConnection);
-        return;
-    }
-    session->syncServerTime(context, std::move(next));
-}
-
 Error named(const QString &name, const Error &error)
 {
     return Error::make(error.kind, QStringLiteral("%1: %2").arg(name, error.message));

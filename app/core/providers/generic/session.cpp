@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -29,13 +30,16 @@ QString settingText(const ProviderKind &kind, const QJsonObject &settings, const
     return textOf(value).value_or(QString());
 }
 
-Result<QString> fillPlaceholders(const ProviderKind &kind, const QJsonObject &settings, const QString &text, bool encode)
+// TEXT with each {name} replaced by VALUES' entry, else the setting's value; an empty one is an error.
+Result<QString> fillPlaceholders(const ProviderKind &kind, const QJsonObject &settings, const QString &text, bool encode,
+                                 const QHash<QString, QString> &values = {})
 {
     static const QRegularExpression placeholder(QStringLiteral("\\{([^}]*)\\}"));
     QString result;
     qsizetype last = 0;
     for (const QRegularExpressionMatch &match : placeholder.globalMatch(text)) {
-        const QString value = settingText(kind, settings, match.captured(1));
+        const auto given = values.constFind(match.captured(1));
+        const QString value = given != values.cend() ? *given : settingText(kind, settings, match.captured(1));
         if (value.isEmpty())
             return fail(ErrorClass::Config, QStringLiteral("%1: required").arg(match.captured(1)));
         result += text.mid(last, match.capturedStart() - last);
@@ -119,7 +123,13 @@ Result<std::shared_ptr<Session>> Session::create(const ProviderKind &kind, std::
 
 Result<QUrl> Session::listUrl(const ListSpec &list) const
 {
-    Result<QString> path = fillPlaceholders(kind, settings, list.path, true);
+    return url(list.path, list.query, {});
+}
+
+Result<QUrl> Session::url(const QString &pathTemplate, const QList<std::pair<QString, QString>> &queryTemplate,
+                          const QHash<QString, QString> &values) const
+{
+    Result<QString> path = fillPlaceholders(kind, settings, pathTemplate, true, values);
     if (!path)
         return std::unexpected(path.error());
     QUrl url = baseUrl;
@@ -128,14 +138,43 @@ Result<QUrl> Session::listUrl(const ListSpec &list) const
         basePath.chop(1);
     url.setPath(basePath + *path, QUrl::TolerantMode);
     QUrlQuery query(url);
-    for (const auto &[name, value] : list.query) {
-        Result<QString> filled = fillPlaceholders(kind, settings, value, false);
+    for (const auto &[name, value] : queryTemplate) {
+        Result<QString> filled = fillPlaceholders(kind, settings, value, false, values);
         if (!filled)
             return std::unexpected(filled.error());
         query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(*filled)));
     }
     url.setQuery(query);
     return url;
+}
+
+Result<QJsonValue> Session::fill(const QJsonValue &bodyTemplate, const QHash<QString, QString> &values) const
+{
+    if (bodyTemplate.isString()) {
+        Result<QString> text = fillPlaceholders(kind, settings, bodyTemplate.toString(), false, values);
+        return text ? Result<QJsonValue>(QJsonValue(*text)) : std::unexpected(text.error());
+    }
+    if (bodyTemplate.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue item : bodyTemplate.toArray()) {
+            Result<QJsonValue> filled = fill(item, values);
+            if (!filled)
+                return filled;
+            array.append(*filled);
+        }
+        return array;
+    }
+    if (bodyTemplate.isObject()) {
+        QJsonObject object = bodyTemplate.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            Result<QJsonValue> filled = fill(it.value(), values);
+            if (!filled)
+                return filled;
+            it.value() = *filled;
+        }
+        return object;
+    }
+    return bodyTemplate;
 }
 
 bool Session::sameOrigin(const QUrl &url) const
@@ -235,6 +274,19 @@ void Session::syncServerTime(QObject *context, std::function<void(Result<void>)>
         self->serverTimeOffsetMs = serverSeconds * 1000 - askedAtMs;
         done({});
     });
+}
+
+} // namespace fleetscope::generic
+
+namespace fleetscope::generic {
+
+void afterServerTime(const std::shared_ptr<Session> &session, QObject *context, std::function<void(Result<void>)> next)
+{
+    if (!session->authenticated || !session->api->signer) {
+        QMetaObject::invokeMethod(context, [next = std::move(next)] { next({}); }, Qt::QueuedConnection);
+        return;
+    }
+    session->syncServerTime(context, std::move(next));
 }
 
 } // namespace fleetscope::generic

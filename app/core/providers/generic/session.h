@@ -5,6 +5,8 @@
 #include "credentials/secret.h"
 #include "descriptor.h"
 
+#include <QHash>
+
 #include <memory>
 
 namespace fleetscope::generic {
@@ -50,6 +52,11 @@ struct Session : std::enable_shared_from_this<Session> {
 
     // The first page's URL of LIST: base URL, path and query with {setting} placeholders filled.
     Result<QUrl> listUrl(const ListSpec &list) const;
+    // The base URL with PATH and QUERY templates filled: VALUES first, then the settings. A
+    // placeholder with no value is a Config error naming it; path values are percent-encoded.
+    Result<QUrl> url(const QString &path, const QList<std::pair<QString, QString>> &query, const QHash<QString, QString> &values) const;
+    // A JSON template with the placeholders of its strings filled the same way.
+    Result<QJsonValue> fill(const QJsonValue &bodyTemplate, const QHash<QString, QString> &values) const;
     // Whether URL may receive this connection's credential: the base URL's scheme, host and port.
     bool sameOrigin(const QUrl &url) const;
     // A GET of URL with the descriptor's headers, authenticated unless PUBLIC; SOURCE names it in errors.
@@ -61,5 +68,8 @@ struct Session : std::enable_shared_from_this<Session> {
     // Signer only: asks the server's time once, so that signatures carry timestamps it accepts.
     void syncServerTime(QObject *context, std::function<void(Result<void>)> done);
 };
+
+// Starts SESSION's signer clock sync when it has one, then NEXT (queued on CONTEXT either way).
+void afterServerTime(const std::shared_ptr<Session> &session, QObject *context, std::function<void(Result<void>)> next);
 
 } // namespace fleetscope::generic

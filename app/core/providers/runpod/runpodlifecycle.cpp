@@ -20,21 +20,13 @@ QString mutationFor(PodAction action, const QString &podId, int gpuCount)
         return QStringLiteral("mutation { podResume(input: {podId: \"%1\", gpuCount: %2}) { id desiredStatus } }").arg(podId).arg(std::max(1, gpuCount));
     case PodAction::Terminate:
         return QStringLiteral("mutation { podTerminate(input: {podId: \"%1\"}) }").arg(podId);
+    case PodAction::Reboot:
+        break;
     }
     return {};
 }
 
 } // namespace
-
-QString podActionName(PodAction action)
-{
-    switch (action) {
-    case PodAction::Stop: return QStringLiteral("stop");
-    case PodAction::Resume: return QStringLiteral("resume");
-    case PodAction::Terminate: return QStringLiteral("terminate");
-    }
-    return {};
-}
 
 void podAction(HttpClient &http, const Settings &settings, const Secret &apiKey, const QString &podId, PodAction action,
                int gpuCount, QObject *context, std::function<void(Result<QString>)> done)
@@ -42,6 +34,11 @@ void podAction(HttpClient &http, const Settings &settings, const Secret &apiKey,
     const QString source = QStringLiteral("runpod %1 %2").arg(podActionName(action), podId);
     // Pod ids go into a query and a path: accept only what RunPod issues.
     static const QRegularExpression validId(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    if (action == PodAction::Reboot) {
+        QMetaObject::invokeMethod(context, [done, source] { done(fail(ErrorClass::Config, source.left(60) + QStringLiteral(": RunPod has no reboot"))); },
+                                  Qt::QueuedConnection);
+        return;
+    }
     if (!validId.match(podId).hasMatch()) {
         QMetaObject::invokeMethod(context, [done, source] { done(fail(ErrorClass::Config, source.left(60) + QStringLiteral(": not a pod id"))); },
                                   Qt::QueuedConnection);

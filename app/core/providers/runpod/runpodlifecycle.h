@@ -2,15 +2,12 @@
 // so retiring one API is a settings change, not a rewrite).
 #pragma once
 
+#include "providers/podaction.h"
 #include "runpodcollector.h"
 
 namespace fleetscope::runpod {
 
-enum class PodAction { Stop, Resume, Terminate };
-
-QString podActionName(PodAction action);   // "stop", "resume", "terminate"
-
-// GPU_COUNT is needed to resume over GraphQL; ignored otherwise. DONE gets the pod's new
+// RunPod has no reboot: REBOOT fails as a Config error. GPU_COUNT is needed to resume over GraphQL; ignored otherwise. DONE gets the pod's new
 // desired status when the API reports one ("EXITED", "RUNNING", "TERMINATED").
 void podAction(HttpClient &http, const Settings &settings, const Secret &apiKey, const QString &podId, PodAction action,
                int gpuCount, QObject *context, std::function<void(Result<QString>)> done);

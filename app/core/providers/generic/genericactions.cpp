@@ -1,0 +1,172 @@
+// Descriptor actions: availability per instance, the request, and what its answer means.
+#include "genericactions.h"
+
+#include "credentials/credentials.h"
+#include "credentials/secretref.h"
+#include "descriptoractions.h"
+#include "mapping.h"
+#include "registry.h"
+#include "session.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace fleetscope::generic {
+namespace {
+
+// The provider's own words from an error body, on one line: Vultr {"error"}, DigitalOcean, Docker,
+// Kubernetes and OVH {"message"}, Hetzner and Lambda {"error":{"message"}}, Linode {"errors":[{"reason"}]}.
+QString providerMessage(QByteArrayView body)
+{
+    const QJsonObject json = QJsonDocument::fromJson(body.toByteArray()).object();
+    const QJsonObject error = json.value(QStringLiteral("error")).toObject();
+    const QJsonObject firstError = json.value(QStringLiteral("errors")).toArray().first().toObject();
+    QString text;
+    for (const QJsonValue &candidate : {json.value(QStringLiteral("message")), json.value(QStringLiteral("error")), error.value(QStringLiteral("message")),
+                                       firstError.value(QStringLiteral("reason")), json.value(QStringLiteral("detail"))}) {
+        if (candidate.isString() && !candidate.toString().trimmed().isEmpty()) {
+            text = candidate.toString();
+            break;
+        }
+    }
+    static const QRegularExpression spaces(QStringLiteral("\\s+"));
+    return text.replace(spaces, QStringLiteral(" ")).trimmed().left(200);
+}
+
+// The placeholders of ACTION's path, query and body.
+QStringList placeholdersOf(const ActionSpec &action)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{([^}]*)\\}"));
+    QString text = action.path;
+    for (const auto &[name, value] : action.query)
+        text += value;
+    if (action.body)
+        text += QString::fromUtf8(QJsonDocument::fromVariant(action.body->toVariant()).toJson(QJsonDocument::Compact));
+    QStringList names;
+    for (const QRegularExpressionMatch &match : placeholder.globalMatch(text))
+        names << match.captured(1);
+    return names;
+}
+
+template<typename T>
+void failLater(QObject *context, std::function<void(Result<T>)> done, Error error)
+{
+    QMetaObject::invokeMethod(context, [done = std::move(done), error = std::move(error)] { done(std::unexpected(error)); }, Qt::QueuedConnection);
+}
+
+} // namespace
+
+QHash<QString, QString> instanceValues(const InstanceSnapshot &pod)
+{
+    QHash<QString, QString> values;
+    auto put = [&values](const QString &key, const QString &value) {
+        if (!value.isEmpty())
+            values.insert(key, value);
+    };
+    put(QStringLiteral("id"), pod.instanceId);
+    put(QStringLiteral("name"), pod.name);
+    put(QStringLiteral("region"), pod.region);
+    put(QStringLiteral("status"), pod.status);
+    put(QStringLiteral("gpuType"), pod.gpuType);
+    if (pod.gpuCount)
+        put(QStringLiteral("gpuCount"), QString::number(*pod.gpuCount));
+    if (pod.vcpuCount)
+        put(QStringLiteral("vcpuCount"), QString::number(*pod.vcpuCount));
+    for (auto it = pod.metadata.begin(); it != pod.metadata.end(); ++it)
+        put(QStringLiteral("metadata.") + it.key(), textOf(it.value()).value_or(QString()));
+    return values;
+}
+
+Result<void> genericActionAvailable(const InstanceSnapshot &pod, PodAction action)
+{
+    const DescriptorEntry *entry = findDescriptor(pod.provider);
+    const QString verb = descriptorActionKey(action);
+    if (!entry || !entry->descriptor.api)
+        return fail(ErrorClass::Config, QStringLiteral("%1 instances have no lifecycle actions in Fleetscope").arg(pod.provider));
+    const QString provider = entry->descriptor.kind.displayName;
+    const auto spec = entry->descriptor.api->actions.constFind(action);
+    if (spec == entry->descriptor.api->actions.cend())
+        return fail(ErrorClass::Config, QStringLiteral("%1 offers no %2 action").arg(provider, verb));
+    const QHash<QString, QString> values = instanceValues(pod);
+    const QStringList instanceFields = instancePlaceholders(*entry->descriptor.api);
+    for (const QString &name : placeholdersOf(*spec)) {
+        if (instanceFields.contains(name) && !values.contains(name))
+            return fail(ErrorClass::Config, QStringLiteral("%1's %2 needs the instance's %3, which this one does not have").arg(provider, verb, name));
+    }
+    return {};
+}
+
+void runGenericAction(HttpClient &http, const ConnectionRecord &connection, Secret secret, const InstanceSnapshot &pod, PodAction action,
+                      QObject *context, std::function<void(Result<QString>)> done)
+{
+    const QString source = QStringLiteral("%1 %2 %3").arg(connection.name, descriptorActionKey(action), pod.instanceId.left(80));
+    if (Result<void> available = genericActionAvailable(pod, action); !available)
+        return failLater(context, std::move(done), Error::make(ErrorClass::Config, source + QStringLiteral(": ") + available.error().message));
+    const DescriptorEntry *entry = findDescriptor(pod.provider);
+    const ActionSpec &spec = *entry->descriptor.api->actions.constFind(action);
+    Result<std::shared_ptr<Session>> created = Session::create(entry->descriptor.kind, entry->descriptor.api, connection, std::move(secret), http, nullptr);
+    if (!created)
+        return failLater(context, std::move(done), Error::make(created.error().kind, source + QStringLiteral(": ") + created.error().message));
+    std::shared_ptr<Session> session = *created;
+    const QHash<QString, QString> values = instanceValues(pod);
+    Result<QUrl> url = session->url(spec.path, spec.query, values);
+    std::optional<Result<QJsonValue>> body;
+    if (spec.body)
+        body = session->fill(*spec.body, values);
+    if (!url || (body && !*body)) {
+        const Error &error = !url ? url.error() : body->error();
+        return failLater(context, std::move(done), Error::make(error.kind, source + QStringLiteral(": ") + error.message));
+    }
+    HttpRequest request = session->request(*url, source);
+    request.method = spec.method;
+    request.maxAttempts = 1;   // a lifecycle call is not repeated behind the user's back
+    for (int status : spec.success) {
+        if (status >= 300)
+            request.passStatuses << status;   // Docker's 304: already in the state asked for
+    }
+    if (body) {
+        const QJsonValue filled = **body;
+        request.body = filled.isArray() ? QJsonDocument(filled.toArray()).toJson(QJsonDocument::Compact)
+                                        : QJsonDocument(filled.toObject()).toJson(QJsonDocument::Compact);
+        request.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    }
+    request.explainError = [](int, QByteArrayView answer, Error &error) {
+        if (const QString message = providerMessage(answer); !message.isEmpty())
+            error.message += QStringLiteral(": ") + message;
+    };
+    afterServerTime(session, context, [session, request = std::move(request), success = spec.success, source, context, done](Result<void> synced) mutable {
+        if (!synced)
+            return done(std::unexpected(synced.error()));
+        session->send(std::move(request), context, [session, success, source, done](Result<HttpResponse> response) {
+            if (!response)
+                return done(std::unexpected(response.error()));
+            if (!success.contains(response->status)) {
+                QStringList expected;
+                for (int status : success)
+                    expected << QString::number(status);
+                return done(fail(ErrorClass::BadData, QStringLiteral("%1: answered HTTP %2, not one of the descriptor's success statuses (%3); "
+                                                                     "check the instance's state")
+                                                          .arg(source).arg(response->status).arg(expected.join(QStringLiteral(", ")))));
+            }
+            done(QString());
+        });
+    });
+}
+
+std::function<void(HttpClient &, QObject *, std::function<void(Result<QString>)>)>
+genericActionJob(ConnectionRecord connection, InstanceSnapshot pod, PodAction action)
+{
+    return [connection = std::move(connection), pod = std::move(pod), action](HttpClient &http, QObject *context,
+                                                                              std::function<void(Result<QString>)> done) {
+        if (!usesSecret(connection))
+            return runGenericAction(http, connection, Secret(), pod, action, context, std::move(done));
+        SecretRef::forConnection(connection).resolve(Credentials(), context, [&http, connection, pod, action, context, done](Result<Secret> secret) {
+            if (!secret)
+                return done(std::unexpected(secret.error()));
+            runGenericAction(http, connection, std::move(*secret), pod, action, context, done);
+        });
+    };
+}
+
+} // namespace fleetscope::generic

@@ -1,0 +1,361 @@
+// Descriptor lifecycle actions end to end: each provider's actions through the descriptor
+// simulator on the real wire (the next list shows the change), provider errors as one line, and
+// which actions an instance offers.
+#include "cli/localhttp.h"
+#include "clirun.h"
+#include "fixtures.h"
+#include "guardrails/guardrails.h"
+#include "providers/generic/normalize.h"
+#include "providers/generic/registry.h"
+#include "providers/podlifecycle.h"
+#include "simulator/descriptorsimulator.h"
+#include "simulator/digitaloceansimulator.h"
+#include "store/storeservice.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fleetscope;
+using namespace fleetscope::generic;
+
+namespace {
+
+constexpr char kSecretVariable[] = "FLEETSCOPE_ACTIONS_TEST_SECRET";
+
+QJsonValue fixture(const QString &name)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(test::fixtureBytes(QStringLiteral("providers/") + name));
+    return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+}
+
+// The instances each simulated provider starts with: the recorded list items where there are
+// fixtures, small objects of the documented shape where there are none.
+QJsonArray seedItems(const QString &kind)
+{
+    if (kind == QLatin1String("vultr"))
+        return fixture(QStringLiteral("vultr-instances.json"))[QLatin1String("instances")].toArray();
+    if (kind == QLatin1String("digitalocean"))
+        return fixture(QStringLiteral("digitalocean-droplets-gpu.json"))[QLatin1String("droplets")].toArray();
+    if (kind == QLatin1String("linode"))
+        return fixture(QStringLiteral("linode-linodes_list.json"))[QLatin1String("data")].toArray();
+    if (kind == QLatin1String("hetzner"))
+        return QJsonArray{fixture(QStringLiteral("hetzner-cli-server_create_response.json"))[QLatin1String("server")]};
+    if (kind == QLatin1String("lambda"))
+        return fixture(QStringLiteral("lambda-instances.json"))[QLatin1String("data")].toArray();
+    if (kind == QLatin1String("kubernetes") || kind == QLatin1String("coreweave"))
+        return fixture(QStringLiteral("kubernetes-pods.json"))[QLatin1String("items")].toArray();
+    if (kind == QLatin1String("docker") || kind == QLatin1String("ovh"))
+        return fixture(QStringLiteral("%1-%2.json").arg(kind, kind == QLatin1String("docker") ? QStringLiteral("containers") : QStringLiteral("instances"))).toArray();
+    if (kind == QLatin1String("paperspace"))
+        return QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("psq8ozhb7")}, {QStringLiteral("name"), QStringLiteral("a100-notebook")},
+                                      {QStringLiteral("state"), QStringLiteral("ready")}, {QStringLiteral("machineType"), QStringLiteral("A100-80G")},
+                                      {QStringLiteral("region"), QStringLiteral("ny2")}, {QStringLiteral("publicIp"), QJsonValue::Null},
+                                      {QStringLiteral("dtCreated"), QStringLiteral("2024-04-30T09:00:00.000Z")}}};
+    return {};
+}
+
+} // namespace
+
+class TestDescriptorActions : public QObject
+{
+    Q_OBJECT
+
+private:
+    DescriptorSimulator m_simulator;
+
+    ConnectionRecord connection(const QString &kind) const
+    {
+        ConnectionRecord c;
+        c.id = 3;
+        c.kind = kind;
+        c.name = kind + QStringLiteral("/sim");
+        QJsonObject settings{{QStringLiteral("base_url"), m_simulator.baseUrl(kind)}};
+        if (kind != QLatin1String("docker"))
+            settings.insert(QStringLiteral("secret_env"), QString::fromLatin1(kSecretVariable));
+        if (kind == QLatin1String("ovh"))
+            settings.insert(QStringLiteral("project_id"), QStringLiteral("p-123"));
+        if (kind == QLatin1String("coreweave"))
+            settings.insert(QStringLiteral("namespace"), QStringLiteral("ml"));
+        c.settings = settings;
+        return c;
+    }
+
+    // The instances of CONNECTION as the collector stores them, from its first instances list.
+    Result<QList<InstanceSnapshot>> listInstances(const ConnectionRecord &c)
+    {
+        const DescriptorEntry *entry = findDescriptor(c.kind);
+        const ListSpec *list = nullptr;
+        for (const ListSpec &each : entry->descriptor.api->lists) {
+            if (!list && each.target == ListTarget::Instances && each.name != QLatin1String("nodes"))
+                list = &each;
+        }
+        const Secret secret = Secret::fromUtf8(c.kind == QLatin1String("ovh") ? R"({"application_key":"a","application_secret":"s","consumer_key":"c"})" : "token");
+        return runWithLocalHttp<QList<InstanceSnapshot>>([&](HttpClient &http, QObject *context, std::function<void(Result<QList<InstanceSnapshot>>)> done) {
+            Result<std::shared_ptr<Session>> session = Session::create(entry->descriptor.kind, entry->descriptor.api, c, secret, http, nullptr);
+            if (!session)
+                return done(std::unexpected(session.error()));
+            afterServerTime(*session, context, [session = *session, list, context, c, done](Result<void> synced) {
+                if (!synced)
+                    return done(std::unexpected(synced.error()));
+                fetchList(session, *list, 0, context, [session, list, c, done](Result<FetchedList> fetched) {
+                    if (!fetched)
+                        return done(std::unexpected(fetched.error()));
+                    WriteBatch batch;
+                    appendRows(batch, *session->api, *list, fetched->items, RowContext{c.kind, c.id, QDateTime::currentMSecsSinceEpoch()});
+                    done(batch.instances);
+                });
+            });
+        });
+    }
+
+    std::optional<InstanceSnapshot> find(const QList<InstanceSnapshot> &instances, const QString &id)
+    {
+        for (const InstanceSnapshot &instance : instances) {
+            if (instance.instanceId == id)
+                return instance;
+        }
+        return std::nullopt;
+    }
+
+    Result<QString> act(const ConnectionRecord &c, const InstanceSnapshot &pod, PodAction action)
+    {
+        return runWithLocalHttp<QString>(podActionJob(c, pod, action));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv(kSecretVariable, R"({"application_key":"a","application_secret":"s","consumer_key":"c"})");
+        QVERIFY(m_simulator.start());
+    }
+
+    void init()
+    {
+        for (const QString &kind : DescriptorSimulator::kinds())
+            m_simulator.setInstances(kind, seedItems(kind));
+    }
+
+    void eachProvidersActionsShowInTheNextList_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("before");
+        QTest::addColumn<QString>("after");   // empty: gone from the list
+        const QString vultr = QStringLiteral("cb676a46-66fd-4dfb-b839-443f2e6c0b60");
+        QTest::addRow("vultr stop") << "vultr" << vultr << "stop" << "running" << "stopped";
+        QTest::addRow("vultr terminate") << "vultr" << vultr << "terminate" << "running" << "";
+        QTest::addRow("digitalocean stop") << "digitalocean" << "448543583" << "stop" << "running" << "stopped";
+        QTest::addRow("digitalocean terminate") << "digitalocean" << "448543583" << "terminate" << "running" << "";
+        QTest::addRow("linode stop") << "linode" << "123" << "stop" << "running" << "offline";
+        QTest::addRow("linode terminate") << "linode" << "123" << "terminate" << "running" << "";
+        QTest::addRow("hetzner stop") << "hetzner" << "1234" << "stop" << "running" << "off";
+        QTest::addRow("hetzner terminate") << "hetzner" << "1234" << "terminate" << "running" << "";
+        const QString lambda = QStringLiteral("0920582c7ff041399e34823a0be62549");
+        QTest::addRow("lambda reboot") << "lambda" << lambda << "reboot" << "running" << "booting";
+        QTest::addRow("lambda terminate") << "lambda" << lambda << "terminate" << "running" << "terminating";
+        QTest::addRow("paperspace stop") << "paperspace" << "psq8ozhb7" << "stop" << "running" << "stopped";
+        QTest::addRow("paperspace reboot") << "paperspace" << "psq8ozhb7" << "reboot" << "running" << "running";
+        const QString trainer = QStringLiteral("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
+        QTest::addRow("kubernetes delete pod") << "kubernetes" << trainer << "terminate" << "Running" << "";
+        QTest::addRow("coreweave delete pod") << "coreweave" << trainer << "terminate" << "Running" << "";
+        QTest::addRow("docker start") << "docker" << "8dfafdbc3a40" << "start" << "Exited" << "running";
+        QTest::addRow("docker remove") << "docker" << "8dfafdbc3a40" << "terminate" << "Exited" << "";
+        const QString ovh = QStringLiteral("a3d6f2b1-7c4e-4f8a-9b2d-1e5c6f7a8b9c");
+        QTest::addRow("ovh stop") << "ovh" << ovh << "stop" << "running" << "stopped";
+        QTest::addRow("ovh terminate") << "ovh" << ovh << "terminate" << "running" << "";
+    }
+
+    void eachProvidersActionsShowInTheNextList()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, id);
+        QFETCH(QString, action);
+        QFETCH(QString, before);
+        QFETCH(QString, after);
+        const ConnectionRecord c = connection(kind);
+        Result<QList<InstanceSnapshot>> listed = listInstances(c);
+        QVERIFY2(listed, qPrintable(listed ? QString() : listed.error().message));
+        const std::optional<InstanceSnapshot> pod = find(*listed, id);
+        QVERIFY(pod);
+        QCOMPARE(pod->status, before);
+        QVERIFY2(podActionAvailable(*pod, *podActionFromName(action)), qPrintable(action));
+        const Result<QString> done = act(c, *pod, *podActionFromName(action));
+        QVERIFY2(done, qPrintable(done ? QString() : done.error().message));
+        Result<QList<InstanceSnapshot>> relisted = listInstances(c);
+        QVERIFY(relisted);
+        const std::optional<InstanceSnapshot> changed = find(*relisted, id);
+        if (after.isEmpty()) {
+            QVERIFY2(!changed, qPrintable(kind + QStringLiteral(" still lists ") + id));
+            QCOMPARE(relisted->size(), listed->size() - 1);
+        } else {
+            QVERIFY(changed);
+            QCOMPARE(changed->status, after);
+        }
+    }
+
+    void dockerAnswersAlreadyDoneWith304()
+    {
+        const ConnectionRecord c = connection(QStringLiteral("docker"));
+        const std::optional<InstanceSnapshot> pod = find(*listInstances(c), QStringLiteral("8dfafdbc3a40"));
+        QVERIFY(pod);
+        QVERIFY(act(c, *pod, PodAction::Stop));   // exited already: 304, which the descriptor accepts
+    }
+
+    void providerErrorsAreOneLine_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("says");   // parts, split at |
+        QTest::addRow("vultr 404") << "vultr" << "gone-1" << "stop" << "vultr/sim stop gone-1: |answered HTTP 404|Invalid instance-id.";
+        QTest::addRow("hetzner 404") << "hetzner" << "99" << "terminate" << "HTTP 404|server with ID '99' not found";
+        QTest::addRow("linode 404") << "linode" << "99" << "reboot" << "HTTP 404|Not found";
+        QTest::addRow("lambda 404") << "lambda" << "nope" << "terminate" << "HTTP 404|Specified instance does not exist.";
+        QTest::addRow("docker 409") << "docker" << "running-1" << "terminate" << "docker/sim terminate running-1: |answered HTTP 409|container is running";
+    }
+
+    void providerErrorsAreOneLine()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, id);
+        QFETCH(QString, action);
+        QFETCH(QString, says);
+        if (kind == QLatin1String("docker")) {
+            QJsonObject running = seedItems(kind).first().toObject();
+            running.insert(QStringLiteral("Id"), id);
+            running.insert(QStringLiteral("State"), QStringLiteral("running"));
+            m_simulator.setInstances(kind, QJsonArray{running});
+        }
+        InstanceSnapshot pod;
+        pod.provider = kind;
+        pod.instanceId = id;
+        const Result<QString> done = act(connection(kind), pod, *podActionFromName(action));
+        QVERIFY(!done);
+        QVERIFY2(!done.error().message.contains(QLatin1Char('\n')), qPrintable(done.error().message));
+        for (const QString &part : says.split(QLatin1Char('|')))
+            QVERIFY2(done.error().message.contains(part), qPrintable(done.error().message));
+    }
+
+    // A 2xx the descriptor does not list is not taken as done: the user is told to check.
+    void unlistedStatusIsReported()
+    {
+        const DescriptorSet builtIns = installedDescriptors();
+        QFile file(QStringLiteral(":/providers/vultr.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray json = file.readAll();
+        json.replace(R"("path": "/instances/{id}/halt", "success": [204])", R"("path": "/instances/{id}/halt", "success": [200, 202])");
+        Result<Descriptor> changed = parseDescriptor(json, QStringLiteral("vultr.json"));
+        QVERIFY(changed);
+        DescriptorSet set = builtIns;
+        for (DescriptorEntry &entry : set.entries) {
+            if (entry.descriptor.kind.kind == QLatin1String("vultr"))
+                entry.descriptor = *changed;
+        }
+        installDescriptors(set);
+        InstanceSnapshot pod;
+        pod.provider = QStringLiteral("vultr");
+        pod.instanceId = QStringLiteral("cb676a46-66fd-4dfb-b839-443f2e6c0b60");
+        const Result<QString> done = act(connection(QStringLiteral("vultr")), pod, PodAction::Stop);
+        installDescriptors(builtIns);
+        QVERIFY(!done);
+        QCOMPARE(done.error().kind, ErrorClass::BadData);
+        QVERIFY2(done.error().message.endsWith(QLatin1String("answered HTTP 204, not one of the descriptor's success statuses (200, 202); check the instance's state")),
+                 qPrintable(done.error().message));
+    }
+
+    void onlyTheProvidersActionsAreOffered()
+    {
+        InstanceSnapshot lambda;
+        lambda.provider = QStringLiteral("lambda");
+        lambda.instanceId = QStringLiteral("i-1");
+        QVERIFY(podActionAvailable(lambda, PodAction::Terminate));
+        QVERIFY(podActionAvailable(lambda, PodAction::Reboot));
+        const Result<void> stop = podActionAvailable(lambda, PodAction::Stop);
+        QVERIFY(!stop);
+        QCOMPARE(stop.error().message, QStringLiteral("Lambda offers no stop action"));
+        QVERIFY(!podActionAvailable(lambda, PodAction::Resume));
+        // Nodes and pods share the Kubernetes descriptor: only a pod (it has a namespace) is deleted.
+        InstanceSnapshot node;
+        node.provider = QStringLiteral("kubernetes");
+        node.instanceId = QStringLiteral("uid-1");
+        node.name = QStringLiteral("gpu-node-1");
+        node.metadata = QJsonObject{{QStringLiteral("kind"), QStringLiteral("node")}};
+        const Result<void> deleteNode = podActionAvailable(node, PodAction::Terminate);
+        QVERIFY(!deleteNode);
+        QVERIFY2(deleteNode.error().message.contains(QLatin1String("metadata.namespace")), qPrintable(deleteNode.error().message));
+        // An action that cannot be sent is refused before anything goes out.
+        const Result<QString> refused = act(connection(QStringLiteral("lambda")), lambda, PodAction::Stop);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().message, QStringLiteral("lambda/sim stop i-1: Lambda offers no stop action"));
+        QVERIFY(hasPodLifecycle(QStringLiteral("vultr")));
+        QVERIFY(hasPodLifecycle(QStringLiteral("runpod")));
+        QVERIFY(!hasPodLifecycle(QStringLiteral("prometheus")));
+    }
+
+    // The demo's DigitalOcean account answers the same actions, so its Droplets can be tried out.
+    void demoDigitalOceanTakesActions()
+    {
+        DigitalOceanSimulator demo(QDateTime::currentMSecsSinceEpoch() - 3'600'000);
+        QVERIFY(demo.start());
+        ConnectionRecord c = connection(QStringLiteral("digitalocean"));
+        c.settings.insert(QStringLiteral("base_url"), demo.baseUrl());
+        const QString id = QString::number(demo.droplets().first().id);
+        std::optional<InstanceSnapshot> droplet = find(*listInstances(c), id);
+        QVERIFY(droplet);
+        QCOMPARE(droplet->status, QStringLiteral("running"));
+        QVERIFY(act(c, *droplet, PodAction::Stop));
+        QCOMPARE(find(*listInstances(c), id)->status, QStringLiteral("stopped"));
+        QVERIFY(act(c, *droplet, PodAction::Resume));
+        QCOMPARE(find(*listInstances(c), id)->status, QStringLiteral("running"));
+        QVERIFY(act(c, *droplet, PodAction::Terminate));
+        QVERIFY(!find(*listInstances(c), id));
+        const Result<QString> again = act(c, *droplet, PodAction::Terminate);
+        QVERIFY(!again);
+        QVERIFY2(again.error().message.contains(QLatin1String("HTTP 404")), qPrintable(again.error().message));
+    }
+
+    // `fleetscope pods` runs a descriptor connection's actions too, audited like RunPod's.
+    void cliActionsAreAudited()
+    {
+        QTemporaryDir dir;
+        StoreService store(*StoreLocation::parse(QString(), dir.path()));
+        QVERIFY(store.startBlocking());
+        ConnectionRecord docker = connection(QStringLiteral("docker"));
+        docker.id = 0;
+        docker.name = QStringLiteral("laptop");
+        docker.cadenceSeconds = 60;
+        WriteBatch setup;
+        setup.connections << docker;
+        QVERIFY(store.writeBlocking(setup));
+        QJsonObject running = seedItems(QStringLiteral("docker")).first().toObject();
+        running.insert(QStringLiteral("State"), QStringLiteral("running"));
+        m_simulator.setInstances(QStringLiteral("docker"), QJsonArray{running});
+        auto run = [&](const QStringList &args) {
+            return test::runFleetscope(QStringList{QStringLiteral("--store"), store.location().sqlitePath, QStringLiteral("pods")} + args);
+        };
+        const test::CliRun stopped = run({QStringLiteral("stop"), QStringLiteral("laptop"), QStringLiteral("8dfafdbc3a40")});
+        QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err));
+        QCOMPARE(stopped.out.trimmed(), QStringLiteral("8dfafdbc3a40: stop accepted"));
+        QCOMPARE(m_simulator.instances(QStringLiteral("docker")).first()[QLatin1String("State")].toString(), QStringLiteral("exited"));
+        const test::CliRun unknown = run({QStringLiteral("start"), QStringLiteral("laptop"), QStringLiteral("no-such")});
+        QCOMPARE(unknown.exitCode, 1);
+        QCOMPARE(unknown.err.trimmed().count(QLatin1Char('\n')), 0);
+        QVERIFY2(unknown.err.contains(QLatin1String("HTTP 404")) && unknown.err.contains(QLatin1String("No such container: no-such")), qPrintable(unknown.err));
+        store.flush();
+        const QList<AuditEntry> rows = store.read<QList<AuditEntry>>([](Store &s) { return s.auditLog({}, {}); }).result().value();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).actor, QStringLiteral("cli"));
+        QCOMPARE(rows.at(0).action, QStringLiteral("stop"));
+        QCOMPARE(rows.at(0).outcome, QStringLiteral("ok"));
+        QCOMPARE(rows.at(1).action, QStringLiteral("resume"));
+        QCOMPARE(rows.at(1).outcome, QStringLiteral("failed"));
+    }
+};
+
+QTEST_MAIN(TestDescriptorActions)
+#include "test_descriptoractions.moc"
