@@ -331,7 +331,7 @@ private Q_SLOTS:
             QCOMPARE(findRun(runs, id)->status, RunStatus::Completed);
             QCOMPARE(findRun(runs, id)->triggerSource, TriggerSource::Realtime);
         }
-        QCOMPARE(status.size(), 0);
+        QVERIFY2(status.isEmpty(), qPrintable(status.isEmpty() ? QString() : status.first().at(1).toString()));
     }
 
     void cliBindsAndScans()

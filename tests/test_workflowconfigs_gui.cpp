@@ -88,6 +88,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<StoreService> m_store;
     qint64 m_labId = 0;
+    qint64 m_clusterId = 0;
 
     QList<WorkflowConfig> configs()
     {
@@ -118,6 +119,11 @@ private Q_SLOTS:
         QVERIFY(m_store->writeBlocking(test::connectionBatch(QStringLiteral("lab"), QStringLiteral("runpod"))));
         const auto connections = m_store->read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
         m_labId = connections->first().id;
+        QVERIFY(m_store->writeBlocking(test::connectionBatch(QStringLiteral("k8s"), QStringLiteral("kubernetes"))));
+        const auto withCluster = m_store->read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
+        for (const ConnectionRecord &c : *withCluster)
+            m_clusterId = c.kind == QLatin1String("kubernetes") ? c.id : m_clusterId;
+        QVERIFY(m_clusterId > 0);
         qputenv("GH_DIALOG_TOKEN", kToken);
         QVERIFY(QDir().mkpath(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots")));
     }
@@ -142,7 +148,8 @@ private Q_SLOTS:
         QVERIFY(!dialog->canAccept());
         QCOMPARE(dialog->problem(), QStringLiteral("Name is empty; give the configuration a name"));
         QVERIFY(dialog->problemLabel()->isVisible());
-        QCOMPARE(dialog->costConnectionCombo()->count(), 1);
+        QCOMPARE(dialog->costConnectionCombo()->count(), 2);
+        QCOMPARE(dialog->runnerClusterCombo()->count(), 2);   // none, and the Kubernetes connection only
 
         dialog->nameEdit()->setText(QStringLiteral("serving"));
         // Bad input, field by field: a message naming the field, OK disabled.
@@ -164,6 +171,11 @@ private Q_SLOTS:
         dialog->patternsEdit()->setPlainText(QStringLiteral("bench/**/*.json\nresults/*.csv"));
         dialog->runnerSetNamespaceEdit()->setText(QStringLiteral("arc-runners"));
         QCOMPARE(dialog->problem(), QStringLiteral("AutoscalingRunnerSet wants both its namespace and its name, or neither"));
+        dialog->runnerSetNameEdit()->setText(QStringLiteral("gpu-bench"));
+        QCOMPARE(dialog->problem(), QStringLiteral("Runner cluster: choose the Kubernetes connection the runner set runs in."));
+        dialog->runnerClusterCombo()->setCurrentIndex(dialog->runnerClusterCombo()->findData(m_clusterId));
+        dialog->runnerSetNameEdit()->setText(QStringLiteral("GPU_bench"));
+        QVERIFY2(dialog->problem().startsWith(QStringLiteral("AutoscalingRunnerSet 'arc-runners/GPU_bench' is not a namespace and name")), qPrintable(dialog->problem()));
         dialog->runnerSetNameEdit()->setText(QStringLiteral("gpu-bench"));
         dialog->costCombo()->setCurrentIndex(dialog->costCombo()->findData(int(WorkflowConfigDialog::Cost::GpuType)));
         dialog->gpuTypeCombo()->setCurrentText(QString());
@@ -206,6 +218,7 @@ private Q_SLOTS:
         QVERIFY(config.enabled);
         QCOMPARE(config.runnerSetNamespace, QStringLiteral("arc-runners"));
         QCOMPARE(config.runnerSetName, QStringLiteral("gpu-bench"));
+        QCOMPARE(config.clusterConnectionId, std::optional<qint64>(m_clusterId));
         QCOMPARE(config.gpuType, QStringLiteral("NVIDIA H100 80GB HBM3"));
         QCOMPARE(config.gpuCount, qint64(8));
         QVERIFY(!config.costConnectionId);
@@ -233,11 +246,15 @@ private Q_SLOTS:
         QCOMPARE(dialog->gpuCountSpin()->value(), 8);
         QVERIFY(dialog->canAccept());
         dialog->costCombo()->setCurrentIndex(dialog->costCombo()->findData(int(WorkflowConfigDialog::Cost::Connection)));
+        dialog->costConnectionCombo()->setCurrentIndex(dialog->costConnectionCombo()->findData(m_labId));
         QVERIFY(!dialog->gpuTypeCombo()->isEnabled());
+        QCOMPARE(dialog->runnerClusterCombo()->currentData().toLongLong(), m_clusterId);
         dialog->branchEdit()->setText(QStringLiteral("release"));
         dialog->enabledBox()->setChecked(false);
         dialog->runnerSetNamespaceEdit()->clear();
         dialog->runnerSetNameEdit()->clear();
+        QCOMPARE(dialog->problem(), QStringLiteral("AutoscalingRunnerSet is needed with a runner cluster: give its namespace and name"));
+        dialog->runnerClusterCombo()->setCurrentIndex(0);
         QVERIFY2(dialog->canAccept(), qPrintable(dialog->problem()));
         QTest::mouseClick(okButton(dialog), Qt::LeftButton);
         stored = configs();
@@ -248,6 +265,7 @@ private Q_SLOTS:
         QVERIFY(stored.first().costConnectionId == m_labId);
         QVERIFY(stored.first().gpuType.isEmpty());
         QVERIFY(stored.first().runnerSetName.isEmpty());
+        QVERIFY(!stored.first().clusterConnectionId);
         page.reload();
         QTRY_VERIFY2(page.configSummary()->text().contains(QStringLiteral("priced by its connection's instances")), qPrintable(page.configSummary()->text()));
 

@@ -2,6 +2,7 @@
 #include "workflowconfigdialog.h"
 
 #include "gpunames.h"
+#include "workflows/arcbinding.h"
 #include "workflows/configcheck.h"
 
 #include <QCheckBox>
@@ -71,10 +72,22 @@ WorkflowConfigDialog::WorkflowConfigDialog(const WorkflowConfig &config, const Q
 
     m_runnerNamespace = lineEdit(config.runnerSetNamespace, tr("namespace"), tr("AutoscalingRunnerSet namespace"), this);
     m_runnerName = lineEdit(config.runnerSetName, tr("name"), tr("AutoscalingRunnerSet name"), this);
+    m_runnerCluster = new QComboBox(this);
+    m_runnerCluster->setAccessibleName(tr("Runner cluster"));
+    m_runnerCluster->setToolTip(tr("The Kubernetes connection whose EphemeralRunners tell which runs the runner set ran"));
+    m_runnerCluster->addItem(tr("No runner cluster"), qint64(0));
+    for (const ConnectionRecord &c : connections) {
+        if (isKubernetesKind(c.kind))
+            m_runnerCluster->addItem(tr("%1 (%2)").arg(c.name, c.kind), c.id);
+    }
+    if (config.clusterConnectionId)
+        m_runnerCluster->setCurrentIndex(std::max(0, m_runnerCluster->findData(*config.clusterConnectionId)));
     auto *runnerRow = new QHBoxLayout;
     runnerRow->addWidget(m_runnerNamespace, 1);
     runnerRow->addWidget(new QLabel(QStringLiteral("/"), this));
     runnerRow->addWidget(m_runnerName, 2);
+    runnerRow->addWidget(new QLabel(tr("on"), this));
+    runnerRow->addWidget(m_runnerCluster, 2);
 
     m_cost = new QComboBox(this);
     m_cost->setAccessibleName(tr("Cost per result"));
@@ -146,6 +159,7 @@ WorkflowConfigDialog::WorkflowConfigDialog(const WorkflowConfig &config, const Q
         validate();
     });
     connect(m_costConnection, &QComboBox::currentIndexChanged, this, &WorkflowConfigDialog::validate);
+    connect(m_runnerCluster, &QComboBox::currentIndexChanged, this, &WorkflowConfigDialog::validate);
     connect(m_gpuType, &QComboBox::currentTextChanged, this, &WorkflowConfigDialog::validate);
     connect(m_gpuCount, &QSpinBox::valueChanged, this, &WorkflowConfigDialog::validate);
     showCostFields();
@@ -204,6 +218,9 @@ QString WorkflowConfigDialog::check(WorkflowConfig &candidate) const
         message[0] = message.at(0).toUpper();   // "name is empty; …" opens the line
         return message;
     }
+    if (!candidate.runnerSetNamespace.isEmpty() && !candidate.clusterConnectionId)
+        return m_runnerCluster->count() > 1 ? tr("Runner cluster: choose the Kubernetes connection the runner set runs in.")
+                                            : tr("Runner cluster: no Kubernetes connection is stored; add one to bind a runner set.");
     return {};
 }
 
@@ -223,6 +240,9 @@ void WorkflowConfigDialog::validate()
     candidate.enabled = m_enabled->isChecked();
     candidate.runnerSetNamespace = m_runnerNamespace->text().trimmed();
     candidate.runnerSetName = m_runnerName->text().trimmed();
+    candidate.clusterConnectionId.reset();
+    if (const qint64 cluster = m_runnerCluster->currentData().toLongLong(); cluster > 0)
+        candidate.clusterConnectionId = cluster;
     candidate.costConnectionId.reset();
     candidate.gpuType.clear();
     candidate.gpuCount = 1;

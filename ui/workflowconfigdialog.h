@@ -27,7 +27,7 @@ public:
     enum class Cost { NotPriced, Connection, GpuType };
 
     // CONFIG with an id edits it (its name stays: configurations are stored by name); without, adds one.
-    // CONNECTIONS: what the cost picker offers. TAKEN_NAMES: the names other configurations have.
+    // CONNECTIONS: what the cost picker offers (the Kubernetes ones also the runner cluster picker). TAKEN_NAMES: the names other configurations have.
     WorkflowConfigDialog(const WorkflowConfig &config, const QList<ConnectionRecord> &connections, const QStringList &takenNames,
                          QWidget *parent = nullptr);
 
@@ -47,6 +47,8 @@ public:
     QCheckBox *enabledBox() const { return m_enabled; }
     QLineEdit *runnerSetNamespaceEdit() const { return m_runnerNamespace; }
     QLineEdit *runnerSetNameEdit() const { return m_runnerName; }
+    // "No runner cluster", then the Kubernetes connections (item data: the connection id, 0 for none).
+    QComboBox *runnerClusterCombo() const { return m_runnerCluster; }
     QComboBox *costCombo() const { return m_cost; }
     QComboBox *costConnectionCombo() const { return m_costConnection; }
     QComboBox *gpuTypeCombo() const { return m_gpuType; }
@@ -72,6 +74,7 @@ private:
     QCheckBox *m_enabled = nullptr;
     QLineEdit *m_runnerNamespace = nullptr;
     QLineEdit *m_runnerName = nullptr;
+    QComboBox *m_runnerCluster = nullptr;
     QComboBox *m_cost = nullptr;
     QComboBox *m_costConnection = nullptr;
     QComboBox *m_gpuType = nullptr;

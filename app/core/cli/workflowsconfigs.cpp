@@ -54,19 +54,6 @@ struct ConfigOptions {
     QCommandLineOption noRunnerSet{QStringLiteral("no-runner-set")};
 };
 
-// Kubernetes names as the API accepts them: a namespace is a DNS label, an object name a DNS subdomain.
-bool isDnsLabel(const QString &text)
-{
-    static const QRegularExpression label(QStringLiteral("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"));
-    return label.match(text).hasMatch();
-}
-
-bool isDnsSubdomain(const QString &text)
-{
-    static const QRegularExpression subdomain(QStringLiteral("^[a-z0-9]([-.a-z0-9]{0,251}[a-z0-9])?$"));
-    return subdomain.match(text).hasMatch();
-}
-
 // Applies the options PARSER saw to CONFIG; a usage problem as text.
 std::optional<QString> applyOptions(const QCommandLineParser &parser, const ConfigOptions &o, WorkflowConfig &config)
 {
@@ -132,7 +119,7 @@ std::optional<QString> applyOptions(const QCommandLineParser &parser, const Conf
         const QString value = parser.value(o.runnerSet).trimmed();
         const QString ns = value.section(QLatin1Char('/'), 0, 0);
         const QString name = value.section(QLatin1Char('/'), 1);
-        if (!isDnsLabel(ns) || !isDnsSubdomain(name))
+        if (!isKubernetesNamespace(ns) || !isKubernetesName(name))
             return QStringLiteral("--runner-set wants NAMESPACE/NAME of an AutoscalingRunnerSet (lowercase Kubernetes names), got '%1'").arg(value);
         config.runnerSetNamespace = ns;
         config.runnerSetName = name;

@@ -85,6 +85,18 @@ Result<QString> parseCostGpuType(const QString &text, const QString &field)
     return canonical;
 }
 
+bool isKubernetesNamespace(const QString &text)
+{
+    static const QRegularExpression label(QStringLiteral("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"));
+    return label.match(text).hasMatch();
+}
+
+bool isKubernetesName(const QString &text)
+{
+    static const QRegularExpression subdomain(QStringLiteral("^[a-z0-9]([-.a-z0-9]{0,251}[a-z0-9])?$"));
+    return subdomain.match(text).hasMatch();
+}
+
 Result<void> checkWorkflowConfig(const WorkflowConfig &config)
 {
     if (config.name.trimmed().isEmpty())
@@ -105,6 +117,11 @@ Result<void> checkWorkflowConfig(const WorkflowConfig &config)
         return problem(QStringLiteral("max file size"), QStringLiteral("wants a size in MB between 0 and %1").arg(kMaxFileMbLimit));
     if (config.runnerSetNamespace.trimmed().isEmpty() != config.runnerSetName.trimmed().isEmpty())
         return problem(QStringLiteral("AutoscalingRunnerSet"), QStringLiteral("wants both its namespace and its name, or neither"));
+    if (!config.runnerSetNamespace.isEmpty() && (!isKubernetesNamespace(config.runnerSetNamespace) || !isKubernetesName(config.runnerSetName)))
+        return problem(QStringLiteral("AutoscalingRunnerSet"), QStringLiteral("'%1/%2' is not a namespace and name as Kubernetes writes them (lowercase letters, digits, '-')")
+                                                                   .arg(config.runnerSetNamespace, config.runnerSetName));
+    if (config.clusterConnectionId && config.runnerSetNamespace.isEmpty())
+        return problem(QStringLiteral("AutoscalingRunnerSet"), QStringLiteral("is needed with a runner cluster: give its namespace and name"));
     if (config.costConnectionId && !config.gpuType.isEmpty())
         return problem(QStringLiteral("cost"), QStringLiteral("is priced by a connection or by a GPU type, not both"));
     if (config.gpuCount < 1 || config.gpuCount > kMaxCostGpuCount)

@@ -26,9 +26,14 @@ Result<qint64> parseCostGpuCount(const QString &text, const QString &field);
 // A GPU type, in its canonical name where the GPU-name table knows it ("h100 sxm" → "H100 SXM").
 Result<QString> parseCostGpuType(const QString &text, const QString &field);
 
+// Kubernetes names as the API accepts them: a namespace is a DNS label, an object name a DNS subdomain.
+bool isKubernetesNamespace(const QString &text);
+bool isKubernetesName(const QString &text);
+
 // The checks of a whole configuration, whatever its fields came from: a name, owner and repository,
 // patterns that are globs, a max file size and GPU count in range, the runner set's namespace and name
-// both or neither, and priced by a connection or a GPU type, not both. The first problem, naming its field.
+// both or neither (Kubernetes names, and set when a runner cluster is), and priced by a connection or a
+// GPU type, not both. The first problem, naming its field.
 Result<void> checkWorkflowConfig(const WorkflowConfig &config);
 
 } // namespace fleetscope

@@ -117,6 +117,8 @@ bool WorkflowWatcher::tick()
             fetch.trigger = TriggerSource::Realtime;
             fetch.stopAtKnownPage = true;
             Result<GitHubFetchReport> report = collector.fetch(fetch);
+            if (cancelled->load())
+                return;   // stopped: a fetch cut short is not the configuration's error
             if (!report)
                 post(config.name, line(report.error().message), 0);
             else
