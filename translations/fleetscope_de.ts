@@ -1777,6 +1777,13 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <source>Backfilling…</source>
         <translation>Wird nacherfasst…</translation>
     </message>
+    <message numerus="yes">
+        <source>Retrying %n failed run(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fleetscope::GitHubFetchJob</name>
@@ -1793,6 +1800,13 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <translation>
             <numerusform>%n neuer Lauf: %1 abgeschlossen, %2 fehlgeschlagen, %3 übersprungen</numerusform>
             <numerusform>%n neue Läufe: %1 abgeschlossen, %2 fehlgeschlagen, %3 übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) retried: %1 failed again</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -2049,6 +2063,81 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>Alert rules could not be evaluated: %1</source>
         <translation>Die Alarmregeln konnten nicht ausgewertet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::MetricQueryBar</name>
+    <message>
+        <source>Interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One point per run, or per hour, day or week (UTC; weeks start on Monday).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggregation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the values in one point (a run&apos;s repetitions, or every run of the interval) become one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One line per value of the checked dimensions; none checked: the average and range of every series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median (p50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group by: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group by: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2506,14 +2595,6 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
         <translation>„%1“ (%2, %3) anhalten? Sein Volume bleibt erhalten und wird weiter als Speicher berechnet.</translation>
     </message>
     <message>
-        <source>Resume pod</source>
-        <translation>Pod fortsetzen</translation>
-    </message>
-    <message>
-        <source>Resume “%1” (%2)? It costs about %3 while it runs.</source>
-        <translation>„%1“ (%2) fortsetzen? Solange er läuft, kostet er etwa %3.</translation>
-    </message>
-    <message>
         <source>Terminate pod</source>
         <translation>Pod beenden</translation>
     </message>
@@ -2536,6 +2617,26 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>%1: %2 failed — %3</source>
         <translation>%1: %2 fehlgeschlagen — %3</translation>
+    </message>
+    <message>
+        <source>Reboot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 “%2” (%3)? It costs about %4 while it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot pod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot “%1” (%2)? Whatever runs on it now is interrupted.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3207,6 +3308,14 @@ B: %2
         <source>  ·  %1</source>
         <translation>  ·  %1</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1  –  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fleetscope::TimelineModel</name>
@@ -3390,6 +3499,226 @@ B: %2
     </message>
 </context>
 <context>
+    <name>fleetscope::WorkflowConfigDialog</name>
+    <message>
+        <source>Edit workflow configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add workflow configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. llm-serving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Configurations are stored by name; add a new one to use another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owner/repo or https://github.com/owner/repo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GitHub repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every workflow; e.g. benchmark.yml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every branch; e.g. main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished">Branch</translation>
+    </message>
+    <message>
+        <source>One glob per line, e.g. bench/**/*.json
+None: every .json, .csv, .md and .xml file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File patterns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max file size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger result files are skipped with a reason, not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect runs for this configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoscalingRunnerSet namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoscalingRunnerSet name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runner cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Kubernetes connection whose EphemeralRunners tell which runs the runner set ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runner cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not priced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By a connection&apos;s running instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By a GPU type&apos;s cheapest offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU type</source>
+        <translation type="unfinished">GPU-Typ</translation>
+    </message>
+    <message>
+        <source>× </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with the configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GitHub &amp;repository:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Workflow file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File &amp;patterns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Max file size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoscalingRunnerSet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cost per result:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: a configuration named “%1” exists already; edit that one or choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost connection: no connection is stored; add a provider first, or price by a GPU type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runner cluster: choose the Kubernetes connection the runner set runs in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runner cluster: no Kubernetes connection is stored; add one to bind a runner set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fleetscope::WorkflowRunsModel</name>
     <message>
         <source>Pending</source>
@@ -3466,6 +3795,64 @@ B: %2
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>fleetscope::WorkflowSummaryModel</name>
+    <message>
+        <source>—</source>
+        <translation type="unfinished">—</translation>
+    </message>
+    <message>
+        <source>The point before is 0: no relative change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A single point: nothing before it to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The median of the %n point(s) before the latest.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished">Metrik</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation type="unfinished">Dimensionen</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished">Neuester Wert</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished">Änderung</translation>
+    </message>
+    <message>
+        <source>Median of last %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vs median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest at</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3654,22 +4041,6 @@ B: %2
         <translation>Läufe</translation>
     </message>
     <message>
-        <source>No workflow configurations yet.
-
-Add one from the command line:
-fleetscope workflows configs add NAME --repo OWNER/REPO
-
-then import benchmark result files as a run:
-fleetscope workflows import NAME PATH…</source>
-        <translation>Noch keine Workflow-Konfigurationen.
-
-Fügen Sie eine über die Befehlszeile hinzu:
-fleetscope workflows configs add NAME --repo BESITZER/REPO
-
-und importieren Sie dann Benchmark-Ergebnisdateien als Lauf:
-fleetscope workflows import NAME PFAD…</translation>
-    </message>
-    <message>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
@@ -3755,28 +4126,6 @@ fleetscope workflows import NAME PFAD…</translation>
     <message>
         <source>not judged</source>
         <translation>nicht bewertet</translation>
-    </message>
-    <message>
-        <source>%1 per run — %2</source>
-        <translation>%1 pro Lauf — %2</translation>
-    </message>
-    <message>
-        <source>%1 per run, %2 — %3</source>
-        <translation>%1 pro Lauf, %2 — %3</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 per run, average and range of %n series — %2</source>
-        <translation>
-            <numerusform>%1 pro Lauf, Durchschnitt und Spanne über %n Reihe — %2</numerusform>
-            <numerusform>%1 pro Lauf, Durchschnitt und Spanne über %n Reihen — %2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 per run, average and range of %n series with %2 — %3</source>
-        <translation>
-            <numerusform>%1 pro Lauf, Durchschnitt und Spanne über %n Reihe mit %2 — %3</numerusform>
-            <numerusform>%1 pro Lauf, Durchschnitt und Spanne über %n Reihen mit %2 — %3</numerusform>
-        </translation>
     </message>
     <message>
         <source>Schema…</source>
@@ -3873,6 +4222,204 @@ Mann-Whitney: die neuesten 5 Läufe per Rangtest, p &lt; 0,01.</translation>
     <message>
         <source>priced as %1 × %2</source>
         <translation>Preis als %1 × %2</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a workflow configuration: a GitHub repository, its filters and result file patterns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished">Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished">Entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the chosen configuration with its runs and their metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect failed runs from GitHub again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected failed runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All failed runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export metrics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every metric value of the configuration as CSV, one row per value (as fleetscope export workflow-metrics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workflow configurations yet.
+
+Add one here, or from the command line:
+fleetscope workflows configs add NAME --repo OWNER/REPO
+
+then fetch its runs, or import result files as a run:
+fleetscope workflows import NAME PATH…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a configuration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <translation type="unfinished">%1 — %3 {1 %2 ?}</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 — %4</source>
+        <translation type="unfinished">%1: %2 %3 — %4 {1 %2,?} {3 ?}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2, average and range of %n series — %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2, average and range of %n series with %3 — %4</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (regressions are marked per run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3 — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3, %4 — %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each series&apos; latest point (%1 %2) against the point before it and against the median of up to %3 points before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export metrics of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished">Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Selected failed runs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All failed runs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected runs failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run of “%1” failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 was imported from files, not fetched from GitHub; import its files again instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A GitHub fetch is running; retry when it has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the metrics of “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n metric value(s) of “%1” to %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration “%1” added for %2/%3. Fetch its runs from GitHub, or import result files with “fleetscope workflows import %1 PATH…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration “%1” saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>its %n run(s) and their %1 metric value(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>its runs and their metric values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation type="unfinished">„%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>The configuration “%1” is removed with %2. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration “%1” removed with %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
