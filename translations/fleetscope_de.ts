@@ -1779,9 +1779,9 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
     <message numerus="yes">
         <source>Retrying %n failed run(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlgeschlagener Lauf wird wiederholt…</numerusform>
+            <numerusform>%n fehlgeschlagene Läufe werden wiederholt…</numerusform>
         </translation>
     </message>
 </context>
@@ -1804,9 +1804,9 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
     <message numerus="yes">
         <source>%n run(s) retried: %1 failed again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf wiederholt: %1 erneut fehlgeschlagen</numerusform>
+            <numerusform>%n Läufe wiederholt: %1 erneut fehlgeschlagen</numerusform>
         </translation>
     </message>
 </context>
@@ -2069,75 +2069,75 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <name>fleetscope::MetricQueryBar</name>
     <message>
         <source>Interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervall</translation>
     </message>
     <message>
         <source>One point per run, or per hour, day or week (UTC; weeks start on Monday).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Punkt pro Lauf oder pro Stunde, Tag oder Woche (UTC; Wochen beginnen am Montag).</translation>
     </message>
     <message>
         <source>Aggregation</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggregation</translation>
     </message>
     <message>
         <source>How the values in one point (a run&apos;s repetitions, or every run of the interval) become one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie die Werte eines Punkts (die Wiederholungen eines Laufs oder alle Läufe des Intervalls) zu einem Wert zusammengefasst werden.</translation>
     </message>
     <message>
         <source>Group by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppieren nach</translation>
     </message>
     <message>
         <source>One line per value of the checked dimensions; none checked: the average and range of every series.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Linie pro Wert der aktivierten Dimensionen; ist keine aktiviert: Durchschnitt und Spanne jeder Reihe.</translation>
     </message>
     <message>
         <source>per run</source>
-        <translation type="unfinished"></translation>
+        <translation>pro Lauf</translation>
     </message>
     <message>
         <source>per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>pro Stunde</translation>
     </message>
     <message>
         <source>per day</source>
-        <translation type="unfinished"></translation>
+        <translation>pro Tag</translation>
     </message>
     <message>
         <source>per week</source>
-        <translation type="unfinished"></translation>
+        <translation>pro Woche</translation>
     </message>
     <message>
         <source>median (p50)</source>
-        <translation type="unfinished"></translation>
+        <translation>Median (p50)</translation>
     </message>
     <message>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
     <message>
         <source>average</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchschnitt</translation>
     </message>
     <message>
         <source>minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum</translation>
     </message>
     <message>
         <source>maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximum</translation>
     </message>
     <message>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <source>Group by: none</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Gruppierung</translation>
     </message>
     <message>
         <source>Group by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppieren nach: %1</translation>
     </message>
 </context>
 <context>
@@ -2620,23 +2620,23 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
     <message>
         <source>Reboot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu starten…</translation>
     </message>
     <message>
         <source>Start…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten…</translation>
     </message>
     <message>
         <source>%1 “%2” (%3)? It costs about %4 while it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ (%3)? Solange der Pod läuft, kostet er etwa %4.</translation>
     </message>
     <message>
         <source>Reboot pod</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod neu starten</translation>
     </message>
     <message>
         <source>Reboot “%1” (%2)? Whatever runs on it now is interrupted.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ (%2) neu starten? Was gerade darauf läuft, wird unterbrochen.</translation>
     </message>
 </context>
 <context>
@@ -3310,11 +3310,11 @@ B: %2
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1  –  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  –  %2</translation>
     </message>
 </context>
 <context>
@@ -3502,220 +3502,221 @@ B: %2
     <name>fleetscope::WorkflowConfigDialog</name>
     <message>
         <source>Edit workflow configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow-Konfiguration bearbeiten</translation>
     </message>
     <message>
         <source>Add workflow configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow-Konfiguration hinzufügen</translation>
     </message>
     <message>
         <source>e.g. llm-serving</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. llm-serving</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Configurations are stored by name; add a new one to use another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationen werden unter ihrem Namen gespeichert; für einen anderen Namen fügen Sie eine neue hinzu.</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>optional</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>owner/repo or https://github.com/owner/repo</source>
-        <translation type="unfinished"></translation>
+        <translation>owner/repo oder https://github.com/owner/repo</translation>
     </message>
     <message>
         <source>GitHub repository</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub-Repository</translation>
     </message>
     <message>
         <source>every workflow; e.g. benchmark.yml</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Workflows; z. B. benchmark.yml</translation>
     </message>
     <message>
         <source>Workflow file</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow-Datei</translation>
     </message>
     <message>
         <source>every branch; e.g. main</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Branches; z. B. main</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished">Branch</translation>
+        <translation>Branch</translation>
     </message>
     <message>
         <source>One glob per line, e.g. bench/**/*.json
 None: every .json, .csv, .md and .xml file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Glob-Muster pro Zeile, z. B. bench/**/*.json
+Leer: alle .json-, .csv-, .md- und .xml-Dateien</translation>
     </message>
     <message>
         <source>File patterns</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateimuster</translation>
     </message>
     <message>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> MB</translation>
     </message>
     <message>
         <source>Max file size</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Dateigröße</translation>
     </message>
     <message>
         <source>Larger result files are skipped with a reason, not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Größere Ergebnisdateien werden nicht gelesen, sondern mit Begründung übersprungen.</translation>
     </message>
     <message>
         <source>Collect runs for this configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe für diese Konfiguration sammeln</translation>
     </message>
     <message>
         <source>namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>Namespace</translation>
     </message>
     <message>
         <source>AutoscalingRunnerSet namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>Namespace des AutoscalingRunnerSet</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>AutoscalingRunnerSet name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des AutoscalingRunnerSet</translation>
     </message>
     <message>
         <source>Runner cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Runner-Cluster</translation>
     </message>
     <message>
         <source>The Kubernetes connection whose EphemeralRunners tell which runs the runner set ran</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kubernetes-Verbindung, deren EphemeralRunners zeigen, welche Läufe das Runner-Set ausgeführt hat</translation>
     </message>
     <message>
         <source>No runner cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Runner-Cluster</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>in</translation>
     </message>
     <message>
         <source>Cost per result</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten pro Ergebnis</translation>
     </message>
     <message>
         <source>Not priced</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Preis</translation>
     </message>
     <message>
         <source>By a connection&apos;s running instances</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach den laufenden Instanzen einer Verbindung</translation>
     </message>
     <message>
         <source>By a GPU type&apos;s cheapest offer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem günstigsten Angebot eines GPU-Typs</translation>
     </message>
     <message>
         <source>Cost connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung für die Kosten</translation>
     </message>
     <message>
         <source>GPU type</source>
-        <translation type="unfinished">GPU-Typ</translation>
+        <translation>GPU-Typ</translation>
     </message>
     <message>
         <source>× </source>
-        <translation type="unfinished"></translation>
+        <translation>× </translation>
     </message>
     <message>
         <source>GPU count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der GPUs</translation>
     </message>
     <message>
         <source>Problem with the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem mit der Konfiguration</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>GitHub &amp;repository:</source>
-        <translation type="unfinished"></translation>
+        <translation>GitHub-&amp;Repository:</translation>
     </message>
     <message>
         <source>&amp;Workflow file:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Workflow-Datei:</translation>
     </message>
     <message>
         <source>&amp;Branch:</source>
-        <translation type="unfinished"></translation>
+        <translation>Branc&amp;h:</translation>
     </message>
     <message>
         <source>File &amp;patterns:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dateimuster:</translation>
     </message>
     <message>
         <source>&amp;Max file size:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Max. Dateigröße:</translation>
     </message>
     <message>
         <source>AutoscalingRunnerSet:</source>
-        <translation type="unfinished"></translation>
+        <translation>AutoscalingRunnerSet:</translation>
     </message>
     <message>
         <source>&amp;Cost per result:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kosten pro Ergebnis:</translation>
     </message>
     <message>
         <source>Connection:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung:</translation>
     </message>
     <message>
         <source>GPU type:</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU-Typ:</translation>
     </message>
     <message>
         <source>Name: a configuration named “%1” exists already; edit that one or choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name: Eine Konfiguration namens „%1“ gibt es bereits; bearbeiten Sie diese oder wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>Cost connection: no connection is stored; add a provider first, or price by a GPU type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung für die Kosten: Es ist keine Verbindung gespeichert; fügen Sie zuerst einen Anbieter hinzu oder bestimmen Sie den Preis über einen GPU-Typ.</translation>
     </message>
     <message>
         <source>Runner cluster: choose the Kubernetes connection the runner set runs in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Runner-Cluster: Wählen Sie die Kubernetes-Verbindung, in der das Runner-Set läuft.</translation>
     </message>
     <message>
         <source>Runner cluster: no Kubernetes connection is stored; add one to bind a runner set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Runner-Cluster: Es ist keine Kubernetes-Verbindung gespeichert; fügen Sie eine hinzu, um ein Runner-Set zuzuordnen.</translation>
     </message>
 </context>
 <context>
@@ -3801,58 +3802,58 @@ None: every .json, .csv, .md and .xml file</source>
     <name>fleetscope::WorkflowSummaryModel</name>
     <message>
         <source>—</source>
-        <translation type="unfinished">—</translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>The point before is 0: no relative change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Punkt davor ist 0: keine relative Änderung.</translation>
     </message>
     <message>
         <source>A single point: nothing before it to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein einzelner Punkt: nichts davor, womit er sich vergleichen ließe.</translation>
     </message>
     <message numerus="yes">
         <source>The median of the %n point(s) before the latest.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Median von %n Punkt vor dem neuesten.</numerusform>
+            <numerusform>Der Median von %n Punkten vor dem neuesten.</numerusform>
         </translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished">Metrik</translation>
+        <translation>Metrik</translation>
     </message>
     <message>
         <source>Dimensions</source>
-        <translation type="unfinished">Dimensionen</translation>
+        <translation>Dimensionen</translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation type="unfinished">Neuester Wert</translation>
+        <translation>Neuester Wert</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Wert</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished">Änderung</translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>Median of last %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Median der letzten %1</translation>
     </message>
     <message>
         <source>Vs median</source>
-        <translation type="unfinished"></translation>
+        <translation>Ggü. Median</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkte</translation>
     </message>
     <message>
         <source>Latest at</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand</translation>
     </message>
 </context>
 <context>
@@ -4225,59 +4226,59 @@ Mann-Whitney: die neuesten 5 Läufe per Rangtest, p &lt; 0,01.</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <source>Add a workflow configuration: a GitHub repository, its filters and result file patterns</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Workflow-Konfiguration hinzufügen: ein GitHub-Repository, seine Filter und Muster für Ergebnisdateien</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished">Bearbeiten…</translation>
+        <translation>Bearbeiten…</translation>
     </message>
     <message>
         <source>Edit the chosen configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Konfiguration bearbeiten</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished">Entfernen…</translation>
+        <translation>Entfernen…</translation>
     </message>
     <message>
         <source>Remove the chosen configuration with its runs and their metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Konfiguration samt ihren Läufen und deren Metriken entfernen</translation>
     </message>
     <message>
         <source>Retry failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene wiederholen</translation>
     </message>
     <message>
         <source>Collect failed runs from GitHub again</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Läufe erneut von GitHub sammeln</translation>
     </message>
     <message>
         <source>Selected failed runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte fehlgeschlagene Läufe</translation>
     </message>
     <message>
         <source>All failed runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle fehlgeschlagenen Läufe</translation>
     </message>
     <message>
         <source>Export metrics…</source>
-        <translation type="unfinished"></translation>
+        <translation>Metriken exportieren…</translation>
     </message>
     <message>
         <source>Every metric value of the configuration as CSV, one row per value (as fleetscope export workflow-metrics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Metrikwerte der Konfiguration als CSV, eine Zeile pro Wert (wie fleetscope export workflow-metrics)</translation>
     </message>
     <message>
         <source>Series summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht der Reihen</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>No workflow configurations yet.
@@ -4287,139 +4288,145 @@ fleetscope workflows configs add NAME --repo OWNER/REPO
 
 then fetch its runs, or import result files as a run:
 fleetscope workflows import NAME PATH…</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Workflow-Konfigurationen.
+
+Fügen Sie hier eine hinzu oder über die Befehlszeile:
+fleetscope workflows configs add NAME --repo BESITZER/REPO
+
+Rufen Sie dann ihre Läufe ab oder importieren Sie Ergebnisdateien als Lauf:
+fleetscope workflows import NAME PFAD…</translation>
     </message>
     <message>
         <source>Add a configuration…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration hinzufügen…</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 %2 — %3</source>
-        <translation type="unfinished">%1 — %3 {1 %2 ?}</translation>
+        <translation>%1 %2 — %3</translation>
     </message>
     <message>
         <source>%1 %2, %3 — %4</source>
-        <translation type="unfinished">%1: %2 %3 — %4 {1 %2,?} {3 ?}</translation>
+        <translation>%1 %2, %3 — %4</translation>
     </message>
     <message numerus="yes">
         <source>%1 %2, average and range of %n series — %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 %2, Durchschnitt und Spanne von %n Reihe — %3</numerusform>
+            <numerusform>%1 %2, Durchschnitt und Spanne von %n Reihen — %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 %2, average and range of %n series with %3 — %4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 %2, Durchschnitt und Spanne von %n Reihe mit %3 — %4</numerusform>
+            <numerusform>%1 %2, Durchschnitt und Spanne von %n Reihen mit %3 — %4</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (regressions are marked per run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Regressionen werden pro Lauf markiert)</translation>
     </message>
     <message>
         <source>%1 %2 by %3 — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 nach %3 — %4</translation>
     </message>
     <message>
         <source>%1 %2 by %3, %4 — %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 nach %3, %4 — %5</translation>
     </message>
     <message>
         <source>Each series&apos; latest point (%1 %2) against the point before it and against the median of up to %3 points before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der neueste Punkt jeder Reihe (%1 %2) im Vergleich zum Punkt davor und zum Median von bis zu %3 Punkten davor.</translation>
     </message>
     <message>
         <source>Summary (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht (%1)</translation>
     </message>
     <message>
         <source>Export metrics of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Metriken von %1 exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished">Nicht gespeichert: %1</translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Selected failed runs (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte fehlgeschlagene Läufe (%1)</translation>
     </message>
     <message>
         <source>All failed runs (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle fehlgeschlagenen Läufe (%1)</translation>
     </message>
     <message>
         <source>None of the selected runs failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner der ausgewählten Läufe ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>No run of “%1” failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lauf von „%1“ ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>Run %1 was imported from files, not fetched from GitHub; import its files again instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 wurde aus Dateien importiert, nicht von GitHub abgerufen; importieren Sie stattdessen seine Dateien erneut.</translation>
     </message>
     <message>
         <source>A GitHub fetch is running; retry when it has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein GitHub-Abruf läuft; versuchen Sie es erneut, wenn er beendet ist.</translation>
     </message>
     <message>
         <source>Exporting the metrics of “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Metriken von „%1“ werden exportiert…</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n metric value(s) of “%1” to %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Metrikwert von „%1“ nach %2 exportiert</numerusform>
+            <numerusform>%n Metrikwerte von „%1“ nach %2 exportiert</numerusform>
         </translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Configuration “%1” added for %2/%3. Fetch its runs from GitHub, or import result files with “fleetscope workflows import %1 PATH…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration „%1“ für %2/%3 hinzugefügt. Rufen Sie ihre Läufe von GitHub ab oder importieren Sie Ergebnisdateien mit „fleetscope workflows import %1 PFAD…“.</translation>
     </message>
     <message>
         <source>Configuration “%1” saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration „%1“ gespeichert.</translation>
     </message>
     <message numerus="yes">
         <source>its %n run(s) and their %1 metric value(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ihrem %n Lauf und dessen %1 Metrikwert(en)</numerusform>
+            <numerusform>ihren %n Läufen und deren %1 Metrikwert(en)</numerusform>
         </translation>
     </message>
     <message>
         <source>its runs and their metric values</source>
-        <translation type="unfinished"></translation>
+        <translation>ihren Läufen und deren Metrikwerten</translation>
     </message>
     <message>
         <source>Remove “%1”?</source>
-        <translation type="unfinished">„%1“ entfernen?</translation>
+        <translation>„%1“ entfernen?</translation>
     </message>
     <message>
         <source>The configuration “%1” is removed with %2. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration „%1“ wird mit %2 entfernt. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Configuration “%1” removed with %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration „%1“ mit %2 entfernt.</translation>
     </message>
 </context>
 <context>
