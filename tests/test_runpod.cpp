@@ -1,5 +1,6 @@
 // RunPod over the wire: a loopback server speaks RunPod's GraphQL and serverless formats; the real
 // client, parser, collector and `collect --once` run against it, including every bad-input case.
+#include "cli/localhttp.h"
 #include "clirun.h"
 #include "faultserver.h"
 #include "http/clock.h"
@@ -8,6 +9,7 @@
 #include "providers/runpod/runpodlifecycle.h"
 #include "providers/runpod/runpodparse.h"
 #include "simulator/runpodsimulator.h"
+#include "testclock.h"
 #include "teststore.h"
 
 #include <QJsonArray>
@@ -524,6 +526,47 @@ private Q_SLOTS:
         QCOMPARE(runpod::Settings::fromJson({{QStringLiteral("health_poll_seconds"), QStringLiteral("60")}})->healthPollSeconds, 60);
         QVERIFY(runpod::Settings::fromJson({{QStringLiteral("transport"), QStringLiteral("rest")}})->transport == runpod::Transport::Rest);
         QVERIFY(!runpod::Settings::fromJson({{QStringLiteral("transport"), QStringLiteral("soap")}}));
+    }
+
+    // Full cycles (billing, pods, endpoints, the GPU catalog) come every collection interval, health-only
+    // cycles between them; a cycle the user asked for ("Sync now") is full whatever the interval says.
+    void syncNowRunsAFullCycleWithinTheInterval()
+    {
+        Servers servers;
+        QVERIFY(servers.listen());
+        qputenv("RUNPOD_SYNC_NOW_KEY", "sync-now-key");
+        ConnectionRecord connection;
+        connection.id = 7;
+        connection.name = QStringLiteral("pods");
+        connection.kind = QStringLiteral("runpod");
+        runpod::RunPodCollector collector(servers.settings(), SecretRef::environment(connection.id, QStringLiteral("RUNPOD_SYNC_NOW_KEY")));
+        TestClock clock;
+        auto cycle = [&](bool syncNow) {
+            return runWithLocalHttp<WriteBatch>([&](HttpClient &http, QObject *context, std::function<void(Result<WriteBatch>)> done) {
+                auto *ctx = new CollectContext(connection, http, clock, context);
+                ctx->setBypassCache(syncNow);
+                collector.collect(*ctx, std::move(done));
+            });
+        };
+        const Result<WriteBatch> first = cycle(false);
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+        QCOMPARE(first->source, QStringLiteral("pods full cycle"));
+        QCOMPARE(first->instances.size(), 2);
+        const int fullRequests = servers.graphql.requestCount();   // myself and gpuTypes
+        QCOMPARE(fullRequests, 2);
+
+        clock.advance(60'000);   // within the five-minute interval: endpoint health only
+        const Result<WriteBatch> health = cycle(false);
+        QVERIFY(health);
+        QCOMPARE(health->source, QStringLiteral("pods health"));
+        QVERIFY(health->instances.isEmpty() && !health->endpointHealth.isEmpty());
+        QCOMPARE(servers.graphql.requestCount(), fullRequests);
+
+        const Result<WriteBatch> synced = cycle(true);   // Sync now, a second later
+        QVERIFY(synced);
+        QCOMPARE(synced->source, QStringLiteral("pods full cycle"));
+        QCOMPARE(synced->instances.size(), 2);
+        QCOMPARE(servers.graphql.requestCount(), 2 * fullRequests);
     }
 
     void collectOnceThenExportRoundTrips()

@@ -314,7 +314,10 @@ int RunPodCollector::schedulerCadenceSeconds(const Settings &settings)
 
 void RunPodCollector::collect(CollectContext &context, Done done)
 {
-    const bool full = m_lastFullMs == 0 || context.clock().nowMs() - m_lastFullMs >= m_settings.collectionIntervalSeconds * 1000LL - 1000;
+    // Billing, pods, endpoints and the GPU catalog wait for the collection interval (health runs
+    // between), unless the user asked for this cycle ("Sync now").
+    const bool full = context.bypassCache() || m_lastFullMs == 0
+                      || context.clock().nowMs() - m_lastFullMs >= m_settings.collectionIntervalSeconds * 1000LL - 1000;
     CollectContext *ctx = &context;
     m_secret.resolve(Credentials(), &context, [this, ctx, full, done = std::move(done)](Result<Secret> key) {
         if (!key)
