@@ -58,7 +58,8 @@ QJsonObject ephemeralRunner(const QString &set, const QString &name, const QStri
     if (runId > 0) {
         state.insert(QStringLiteral("workflowRunId"), runId);
         state.insert(QStringLiteral("jobDisplayName"), job);
-        state.insert(QStringLiteral("jobWorkflowRef"), QStringLiteral("octo/engine/.github/workflows/bench.yml@refs/heads/") + branch);
+        state.insert(QStringLiteral("jobWorkflowRef"), QStringLiteral("octo/engine/.github/workflows/bench.yml@")
+                                                           + (branch.startsWith(QLatin1String("refs/")) ? branch : QStringLiteral("refs/heads/") + branch));
     } else {
         for (const char *field : {"workflowRunId", "jobDisplayName", "jobRepositoryName", "jobWorkflowRef", "jobRequestId"})
             state.remove(QLatin1String(field));
@@ -217,7 +218,9 @@ private Q_SLOTS:
                       << ephemeralRunner(QStringLiteral("other-runners"), QStringLiteral("other-runners-b"), QStringLiteral("Succeeded"), 1005, QStringLiteral("lint"))
                       << ephemeralRunner(QStringLiteral("bench-runners"), QStringLiteral("bench-runners-d"), QStringLiteral("Pending"), 0, QString())
                       << ephemeralRunner(QStringLiteral("bench-runners"), QStringLiteral("bench-runners-e"), QStringLiteral("Running"), 1004, QStringLiteral("bench (gbench)"),
-                                         QStringLiteral("feature"));
+                                         QStringLiteral("feature"))
+                      << ephemeralRunner(QStringLiteral("bench-runners"), QStringLiteral("bench-runners-f"), QStringLiteral("Running"), 1006, QStringLiteral("bench (gbench)"),
+                                         QStringLiteral("refs/pull/7/merge"));   // a pull request's run: not on the main branch
         QVERIFY(m_api.start());
         m_github.runs << githubRun(1001, 1) << githubRun(1002, 2) << githubRun(1003, 3);
         QVERIFY(m_github.start());
@@ -243,9 +246,10 @@ private Q_SLOTS:
         for (const EphemeralRunner &r : std::as_const(report->runners))
             names << r.name, outcomes << r.outcome;
         QCOMPARE(names, (QStringList{QStringLiteral("bench-runners-a"), QStringLiteral("bench-runners-b"), QStringLiteral("bench-runners-c"),
-                                     QStringLiteral("bench-runners-d"), QStringLiteral("bench-runners-e")}));
+                                     QStringLiteral("bench-runners-d"), QStringLiteral("bench-runners-e"), QStringLiteral("bench-runners-f")}));
         QCOMPARE(outcomes, (QStringList{QStringLiteral("recorded"), QStringLiteral("recorded"), QStringLiteral("recorded"),
-                                        QStringLiteral("no job yet"), QStringLiteral("other branch feature")}));
+                                        QStringLiteral("no job yet"), QStringLiteral("other branch feature"),
+                                        QStringLiteral("not a branch run (refs/pull/7/merge)")}));
         QCOMPARE(report->runners.first().phase, QStringLiteral("Succeeded"));
         QCOMPARE(report->runners.first().jobDisplayName, QStringLiteral("bench (gbench)"));
         QCOMPARE(report->runners.first().jobRepositoryName, QStringLiteral("octo/engine"));
@@ -356,12 +360,12 @@ private Q_SLOTS:
         run = cli(dataDir, {QStringLiteral("arc"), QStringLiteral("gpu")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 7);   // header, five runners, summary
+        QCOMPARE(lines.size(), 8);   // header, six runners, summary
         QCOMPARE(lines.at(0).simplified(), QStringLiteral("RUNNER PHASE RUN ID JOB RUN"));
         QCOMPARE(lines.at(1).simplified(), QStringLiteral("bench-runners-a Succeeded 1001 bench (gbench) recorded"));
         QCOMPARE(lines.at(4).simplified(), QStringLiteral("bench-runners-d Pending - - no job yet"));
         QVERIFY(!run.out.contains(QStringLiteral("other-runners")));
-        QCOMPARE(lines.last(), QStringLiteral("5 runners of arc-runners/bench-runners on 'lab'; 2 new runs recorded pending (1001, 1002); "
+        QCOMPARE(lines.last(), QStringLiteral("6 runners of arc-runners/bench-runners on 'lab'; 2 new runs recorded pending (1001, 1002); "
                                               "`fleetscope workflows fetch gpu` collects them"));
         QCOMPARE(storedRuns(*store, QStringLiteral("gpu")).size(), 2);
 

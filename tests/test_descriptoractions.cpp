@@ -292,6 +292,14 @@ private Q_SLOTS:
         const Result<QString> refused = act(connection(QStringLiteral("lambda")), lambda, PodAction::Stop);
         QVERIFY(!refused);
         QCOMPARE(refused.error().message, QStringLiteral("lambda/sim stop i-1: Lambda offers no stop action"));
+        // An id that would climb out of the action's path is never sent.
+        for (const QString &id : {QStringLiteral(".."), QStringLiteral("."), QStringLiteral(" ")}) {
+            InstanceSnapshot odd = lambda;
+            odd.instanceId = id;
+            const Result<void> refusedId = podActionAvailable(odd, PodAction::Terminate);
+            QVERIFY(!refusedId);
+            QCOMPARE(refusedId.error().message, QStringLiteral("'%1' is not an instance id Lambda could act on").arg(id));
+        }
         QVERIFY(hasPodLifecycle(QStringLiteral("vultr")));
         QVERIFY(hasPodLifecycle(QStringLiteral("runpod")));
         QVERIFY(!hasPodLifecycle(QStringLiteral("prometheus")));

@@ -28,7 +28,8 @@ private Q_SLOTS:
         QTest::newRow("empty repo") << "acme/" << "" << "";
         QTest::newRow("other host") << "https://gitlab.com/acme/llm" << "" << "";
         QTest::newRow("owner only url") << "https://github.com/acme" << "" << "";
-        QTest::newRow("bad owner") << "ac_me/llm" << "" << "";
+        QTest::newRow("bad owner") << "ac.me/llm" << "" << "";
+        QTest::newRow("managed user owner") << "octo_acme/llm" << "octo_acme" << "llm";
         QTest::newRow("bad repo") << "acme/l lm" << "" << "";
         QTest::newRow("dot dot") << "acme/.." << "" << "";
     }

@@ -2,6 +2,8 @@
 // cluster CA and pacing) and the descriptor pager (`continue`), with a list spec of its own.
 #include "arcbinding.h"
 
+#include "configcheck.h"
+
 #include "credentials/secretref.h"
 #include "providers/catalog.h"
 #include "providers/generic/pagination.h"
@@ -79,7 +81,13 @@ Error ArcBinding::failure(const Error &error) const
 Result<ConnectionRecord> ArcBinding::clusterConnection()
 {
     if (!hasArcBinding(m_config))
-        return std::unexpected(failure(Error::make(ErrorClass::Config, QStringLiteral("no runner set and cluster connection configured"))));
+        return std::unexpected(failure(Error::make(ErrorClass::Config, m_config.runnerSetName.isEmpty()
+                                                                           ? QStringLiteral("no runner set and cluster connection configured")
+                                                                           : QStringLiteral("no cluster connection (it was removed, or never set)"))));
+    // Stored by any client of a shared store: checked again before they go into a URL path.
+    if (!isKubernetesNamespace(m_config.runnerSetNamespace) || !isKubernetesName(m_config.runnerSetName))
+        return std::unexpected(failure(Error::make(ErrorClass::Config, QStringLiteral("'%1/%2' is not a Kubernetes namespace and name")
+                                                                           .arg(m_config.runnerSetNamespace, m_config.runnerSetName))));
     Result<QList<ConnectionRecord>> connections = m_store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
     if (!connections)
         return std::unexpected(failure(connections.error()));
@@ -112,7 +120,7 @@ Result<QList<EphemeralRunner>> ArcBinding::listRunners(const ConnectionRecord &c
 
     generic::ListSpec list;
     list.name = QStringLiteral("ephemeralrunners");
-    // Namespace and name are checked DNS names (workflows configs add), so they go into the path as they are.
+    // Checked Kubernetes names (clusterConnection), so they go into the path as they are.
     list.path = QStringLiteral("/apis/actions.github.com/v1alpha1/namespaces/%1/ephemeralrunners").arg(m_config.runnerSetNamespace);
     list.query = {{QStringLiteral("labelSelector"), kScaleSetLabel + QLatin1Char('=') + m_config.runnerSetName}};
     list.items = *generic::JsonPath::parse(QStringLiteral("items"));
@@ -141,19 +149,27 @@ Result<QList<EphemeralRunner>> ArcBinding::listRunners(const ConnectionRecord &c
 
 QString ArcBinding::filteredOut(const EphemeralRunner &runner) const
 {
+    // Only runs the GitHub fetch lists (completed runs of the workflow file and branch filtered) are
+    // recorded: any other would stay pending for ever. A field a filter needs that the runner lacks
+    // leaves the run out.
     const QString repository = m_config.githubOwner + QLatin1Char('/') + m_config.githubRepo;
-    if (!runner.jobRepositoryName.isEmpty() && runner.jobRepositoryName.compare(repository, Qt::CaseInsensitive) != 0)
+    if (runner.jobRepositoryName.isEmpty())
+        return QStringLiteral("no repository named");
+    if (runner.jobRepositoryName.compare(repository, Qt::CaseInsensitive) != 0)
         return QStringLiteral("other repository %1").arg(runner.jobRepositoryName);
     // "owner/repo/.github/workflows/bench.yml@refs/heads/main"
     const qsizetype atSign = runner.jobWorkflowRef.indexOf(QLatin1Char('@'));
     const QString path = runner.jobWorkflowRef.left(atSign);
     const QString ref = atSign < 0 ? QString() : runner.jobWorkflowRef.mid(atSign + 1);
     const QString workflow = path.section(QLatin1Char('/'), -1);
-    if (!m_config.workflowFilter.isEmpty() && !workflow.isEmpty() && workflow != m_config.workflowFilter)
-        return QStringLiteral("other workflow %1").arg(workflow);
+    if (!m_config.workflowFilter.isEmpty() && workflow != m_config.workflowFilter)
+        return workflow.isEmpty() ? QStringLiteral("no workflow named") : QStringLiteral("other workflow %1").arg(workflow);
     const QString heads = QStringLiteral("refs/heads/");
-    if (!m_config.branchFilter.isEmpty() && ref.startsWith(heads) && ref.mid(heads.size()) != m_config.branchFilter)
-        return QStringLiteral("other branch %1").arg(ref.mid(heads.size()));
+    if (!m_config.branchFilter.isEmpty() && ref != heads + m_config.branchFilter) {
+        if (ref.startsWith(heads))
+            return QStringLiteral("other branch %1").arg(ref.mid(heads.size()));
+        return ref.isEmpty() ? QStringLiteral("no branch named") : QStringLiteral("not a branch run (%1)").arg(ref);
+    }
     return {};
 }
 

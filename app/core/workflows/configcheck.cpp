@@ -15,10 +15,11 @@ std::unexpected<Error> problem(const QString &field, const QString &text)
     return fail(ErrorClass::Config, QStringLiteral("%1 %2").arg(field, text));
 }
 
-// GitHub's own rules: owners are letters, digits and inner hyphens; repositories add '.' and '_'.
+// GitHub's own rules: owners are letters, digits and inner hyphens (and '_' in Enterprise Managed
+// User handles, "handle_shortcode"); repositories add '.' and '_'.
 bool isOwnerName(const QString &name)
 {
-    static const QRegularExpression owner(QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"));
+    static const QRegularExpression owner(QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,38})$"));
     return owner.match(name).hasMatch();
 }
 

@@ -145,7 +145,9 @@ Result<QList<WorkflowRun>> importRuns(StoreService &store, const WorkflowConfig 
     for (const RunSource &source : sources) {
         Result<CollectedFiles> files = collectLocalFiles(source.paths, config.filePatterns, config.maxFileBytes);
         if (!files) {
-            (void)awaitWriting();
+            // The run before is still stored (or its failure is told first: it happened first).
+            if (Result<void> before = awaitWriting(); !before)
+                return std::unexpected(Error::make(before.error().kind, before.error().message + QStringLiteral("; then ") + files.error().message));
             return std::unexpected(files.error());
         }
         BuiltRun built = buildRun(config, *files, source.options);

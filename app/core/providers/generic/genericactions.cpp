@@ -85,6 +85,9 @@ Result<void> genericActionAvailable(const InstanceSnapshot &pod, PodAction actio
     if (!entry || !entry->descriptor.api)
         return fail(ErrorClass::Config, QStringLiteral("%1 instances have no lifecycle actions in Fleetscope").arg(pod.provider));
     const QString provider = entry->descriptor.kind.displayName;
+    // The id goes into the action's path: one that would climb out of it is refused.
+    if (pod.instanceId.trimmed().isEmpty() || pod.instanceId == QLatin1String(".") || pod.instanceId == QLatin1String(".."))
+        return fail(ErrorClass::Config, QStringLiteral("'%1' is not an instance id %2 could act on").arg(pod.instanceId, provider));
     const auto spec = entry->descriptor.api->actions.constFind(action);
     if (spec == entry->descriptor.api->actions.cend())
         return fail(ErrorClass::Config, QStringLiteral("%1 offers no %2 action").arg(provider, verb));
