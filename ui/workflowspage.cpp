@@ -18,6 +18,8 @@
 
 #include <QCheckBox>
 #include <QFileDialog>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QMenu>
 #include <QToolButton>
 #include <QComboBox>
@@ -743,12 +745,24 @@ void WorkflowsPage::updateSummary()
     const MetricInterval interval = m_queryBar->interval();
     const Aggregation aggregation = m_queryBar->aggregation();
     const bool judged = interval == MetricInterval::Run && aggregation == Aggregation::P50;
-    m_summary->setSummaries(summarizeSeries(judged ? m_analysis.series : intervalSeries(m_analysis.rows, QString(), interval, aggregation), kLookback),
-                            kLookback);
     m_summaryNote->setText(tr("Each series' latest point (%1 %2) against the point before it and against the median of up to %3 points before it.")
                                .arg(MetricQueryBar::aggregationText(aggregation), MetricQueryBar::intervalText(interval))
                                .arg(kLookback));
-    m_tabs->setTabText(m_tabs->indexOf(m_summaryTable->parentWidget()), tr("Summary (%1)").arg(m_summary->rowCount()));
+    // Every metric's rows regrouped: on a worker thread, so a large history never stalls the window.
+    const quint64 ticket = m_summaryRequest.begin();
+    m_summaryPending = true;
+    auto *watcher = new QFutureWatcher<QList<SeriesSummary>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, ticket] {
+        watcher->deleteLater();
+        if (!m_summaryRequest.isCurrent(ticket))
+            return;
+        m_summary->setSummaries(watcher->result(), kLookback);
+        m_tabs->setTabText(m_tabs->indexOf(m_summaryTable->parentWidget()), tr("Summary (%1)").arg(m_summary->rowCount()));
+        m_summaryPending = false;
+    });
+    watcher->setFuture(QtConcurrent::run([series = m_analysis.series, rows = m_analysis.rows, judged, interval, aggregation] {
+        return summarizeSeries(judged ? series : intervalSeries(rows, QString(), interval, aggregation), kLookback);
+    }));
 }
 
 } // namespace fleetscope

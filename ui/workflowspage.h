@@ -97,6 +97,8 @@ public:
     // What the chart draws while dimensions are grouped: one line per group; empty otherwise.
     const GroupedTrend &grouped() const { return m_grouped; }
     WorkflowSummaryModel *summaryModel() const { return m_summary; }
+    // Whether the Summary is being recomputed (on a worker thread) for the latest analysis or query.
+    bool summaryPending() const { return m_summaryPending; }
     TableView *summaryView() const { return m_summaryTable; }
 
     // What one configuration's stored runs amount to; computed on a reader thread.
@@ -186,6 +188,8 @@ private:
     LatestRequest m_request;
     LatestRequest m_configRequest;
     LatestRequest m_exportRequest;
+    LatestRequest m_summaryRequest;
+    bool m_summaryPending = false;
 };
 
 } // namespace fleetscope
