@@ -1,7 +1,7 @@
 // Descriptor lifecycle actions end to end: each provider's actions through the descriptor
 // simulator on the real wire (the next list shows the change), provider errors as one line, and
 // which actions an instance offers.
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "clirun.h"
 #include "fixtures.h"
 #include "guardrails/guardrails.h"

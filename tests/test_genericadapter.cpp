@@ -2,7 +2,7 @@
 // format: every pagination style and the page cap, every auth scheme on the wire (and never the
 // secret in an error or a log line), the OVH signature, the rate limit, and the built-in
 // descriptors end to end into a WriteBatch with exact values.
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "collectonce.h"
 #include "engine/collectors.h"
 #include "fixtures.h"

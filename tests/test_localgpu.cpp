@@ -1,7 +1,7 @@
 // The local-gpu connection against a fake NVML (tests/fakenvml) loaded exactly as the driver's library
 // would be: exact readings, unsupported figures as missing values, process names from /proc, driver
 // failures in one line, the collector's batch in a store, the connection test and `fleetscope gpus`.
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "clirun.h"
 #include "engine/collectors.h"
 #include "providers/catalog.h"

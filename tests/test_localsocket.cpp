@@ -2,7 +2,7 @@
 // with scripted raw HTTP: Content-Length, chunked in pieces, body up to the close, error statuses,
 // a missing socket, a cut answer, a silent server, an oversized body, and the generic adapter's
 // Docker descriptor end to end over the socket.
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "collectonce.h"
 #include "fixtures.h"
 #include "http/httpclient.h"

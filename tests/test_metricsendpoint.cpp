@@ -1,6 +1,6 @@
 // The metrics-endpoint connection against a loopback /metrics server serving real exporter output:
 // negotiation, DCGM normalisation into canonical series, auth, failures, and what reaches the store.
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "engine/collectors.h"
 #include "fixtures.h"
 #include "providers/connectiontest.h"

@@ -1,6 +1,6 @@
 // The Prometheus connection against a loopback server speaking the real HTTP API: instant and
 // split range queries, string values (NaN, +-Inf), error answers and their classes, auth, buildinfo.
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "engine/collectors.h"
 #include "providers/connectiontest.h"
 #include "providers/monitoring/promapi.h"

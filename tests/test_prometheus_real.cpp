@@ -1,6 +1,6 @@
 // A real Prometheus (reference/toolchain.md) scraping a loopback dcgm-exporter, queried through the
 // Prometheus connection: the DCGM query set, the backfill and the connection test against the real API.
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "fixtures.h"
 #include "providers/monitoring/prometheus.h"
 #include "simulator/loopbackserver.h"

@@ -1,6 +1,6 @@
 // RunPod over the wire: a loopback server speaks RunPod's GraphQL and serverless formats; the real
 // client, parser, collector and `collect --once` run against it, including every bad-input case.
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "clirun.h"
 #include "faultserver.h"
 #include "http/clock.h"

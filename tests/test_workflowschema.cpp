@@ -1,7 +1,7 @@
 // Schema proposals for unknown result files: the heuristic on real fixtures and an unknown shape,
 // extraction with a confirmed schema, validation, and the AI path against a loopback server that
 // answers in the OpenAI chat-completions wire format (good, malformed, hallucinated, 401).
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "fixtures.h"
 #include "simulator/loopbackserver.h"
 #include "workflows/aischema.h"

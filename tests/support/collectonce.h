@@ -2,7 +2,7 @@
 // own HTTP client (one quick retry), as the engine would run it.
 #pragma once
 
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "engine/collectors.h"
 
 namespace fleetscope::test {

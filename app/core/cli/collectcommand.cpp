@@ -4,7 +4,7 @@
 #include "collectcommand.h"
 
 #include "cli/collectdaemon.h"
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "engine/collectors.h"
 #include "providers/connectionsetup.h"
 #include "providers/runpod/runpodcollector.h"

@@ -4,7 +4,7 @@
 #include "credentials/credentials.h"
 #include "credentials/secretref.h"
 #include "engine/collectors.h"
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "providers/catalog.h"
 #include "providers/connectionsetup.h"
 #include "providers/connectiontest.h"

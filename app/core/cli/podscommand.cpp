@@ -1,7 +1,7 @@
 // The pods command: the same lifecycle job the Pods page runs, then an audit row whatever the outcome.
 #include "cli/podscommand.h"
 
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "providers/connectionsetup.h"
 #include "guardrails/guardrails.h"
 #include "providers/podlifecycle.h"

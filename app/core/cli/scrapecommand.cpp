@@ -3,7 +3,7 @@
 
 #include "cli/commandline.h"
 #include "cli/texttable.h"
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "http/httpclient.h"
 #include "logging.h"
 #include "metrics/dcgm.h"

@@ -1,7 +1,7 @@
 // `fleetscope workflows schema propose|confirm|show|ai`: schemas for result files no built-in recognizer knows.
 #include "workflowscommand.h"
 
-#include "cli/localhttp.h"
+#include "http/localhttp.h"
 #include "cli/texttable.h"
 #include "credentials/secretref.h"
 #include "workflows/aischema.h"

@@ -5,14 +5,13 @@
 #include "configcheck.h"
 
 #include "credentials/secretref.h"
+#include "http/localhttp.h"
 #include "providers/catalog.h"
 #include "providers/generic/pagination.h"
 #include "providers/generic/registry.h"
 #include "runimport.h"
 
-#include <QEventLoop>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QSet>
 
 #include <optional>
@@ -36,21 +35,6 @@ EphemeralRunner runnerFrom(const QJsonValue &item)
     r.jobRepositoryName = status.value(QLatin1String("jobRepositoryName")).toString();
     r.jobWorkflowRef = status.value(QLatin1String("jobWorkflowRef")).toString();
     return r;
-}
-
-// Waits on the calling thread for an asynchronous job that answers once through DONE.
-template<typename T>
-Result<T> waitFor(const std::function<void(QObject *context, std::function<void(Result<T>)> done)> &job)
-{
-    QEventLoop loop;
-    std::optional<Result<T>> outcome;
-    job(&loop, [&outcome, &loop](Result<T> result) {
-        outcome = std::move(result);
-        loop.quit();
-    });
-    if (!outcome)
-        loop.exec();
-    return std::move(*outcome);
 }
 
 } // namespace
@@ -110,14 +94,6 @@ Result<QList<EphemeralRunner>> ArcBinding::listRunners(const ConnectionRecord &c
     if (!secret)
         return std::unexpected(Error::make(secret.error().kind, QStringLiteral("%1: %2").arg(cluster.name, secret.error().message)));
 
-    QNetworkAccessManager nam;
-    SystemClock clock;
-    HttpClient http(&nam, clock);
-    Result<std::shared_ptr<generic::Session>> session =
-        generic::Session::create(entry->descriptor.kind, entry->descriptor.api, cluster, std::move(*secret), http, nullptr);
-    if (!session)
-        return std::unexpected(Error::make(session.error().kind, QStringLiteral("%1: %2").arg(cluster.name, session.error().message)));
-
     generic::ListSpec list;
     list.name = QStringLiteral("ephemeralrunners");
     // Checked Kubernetes names (clusterConnection), so they go into the path as they are.
@@ -130,9 +106,14 @@ Result<QList<EphemeralRunner>> ArcBinding::listRunners(const ConnectionRecord &c
     list.pagination.sizeParam = QStringLiteral("limit");
     list.pagination.size = m_pageSize;
 
-    Result<generic::FetchedList> fetched = waitFor<generic::FetchedList>([&](QObject *context, std::function<void(Result<generic::FetchedList>)> done) {
-        generic::fetchList(*session, list, 0, context, std::move(done));
-    });
+    Result<generic::FetchedList> fetched = runWithLocalHttp<generic::FetchedList>(
+        [&](HttpClient &http, QObject *context, std::function<void(Result<generic::FetchedList>)> done) {
+            Result<std::shared_ptr<generic::Session>> session =
+                generic::Session::create(entry->descriptor.kind, entry->descriptor.api, cluster, std::move(*secret), http, nullptr);
+            if (!session)
+                return done(std::unexpected(Error::make(session.error().kind, QStringLiteral("%1: %2").arg(cluster.name, session.error().message))));
+            generic::fetchList(*session, list, 0, context, std::move(done));
+        });
     if (!fetched) {
         Error error = fetched.error();
         if (error.kind == ErrorClass::Auth)

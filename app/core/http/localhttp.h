@@ -1,4 +1,5 @@
-// One asynchronous HTTP job run to completion on the calling thread: the CLI has no engine thread.
+// One asynchronous HTTP job run to completion on the calling thread, for callers without an engine
+// thread: the CLI, and the workflow watcher's ARC scan.
 #pragma once
 
 #include "http/clock.h"
