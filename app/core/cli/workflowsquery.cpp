@@ -61,6 +61,22 @@ QJsonArray jsonRows(const TableData &table, const QList<QJsonObject> &groups)
     return rows;
 }
 
+// TABLE in FORMAT "json" (rows as jsonRows) or "csv" on standard output: the exit status; nullopt for
+// the table format, which each caller prints its own way.
+std::optional<int> writeMachineReadable(const CommandContext &ctx, const QString &format, const TableData &table, const QList<QJsonObject> &groups)
+{
+    if (format == QLatin1String("json")) {
+        ctx.out << QJsonDocument(jsonRows(table, groups)).toJson(QJsonDocument::Indented) << Qt::flush;
+        return ExitOk;
+    }
+    if (format == QLatin1String("csv")) {
+        if (Result<qint64> written = writeCsvText(table, ctx.out); !written)
+            return ctx.failure(written.error().message);
+        return ExitOk;
+    }
+    return std::nullopt;
+}
+
 struct QueryOptions {
     QCommandLineOption metric{QStringLiteral("metric"), QString(), QStringLiteral("M")};
     QCommandLineOption where{QStringLiteral("where"), QString(), QStringLiteral("DIM=VALUE")};
@@ -197,18 +213,11 @@ int workflowsQuery(const CommandContext &ctx, const QStringList &args)
     if (parser.isSet(o.summary)) {
         const QList<SeriesSummary> summaries = summarizeSeries(series, lookback);
         const TableData table = seriesSummaryTable(summaries);
-        if (formatName == QLatin1String("json")) {
-            QList<QJsonObject> groups;
-            for (const SeriesSummary &s : summaries)
-                groups << s.group;
-            ctx.out << QJsonDocument(jsonRows(table, groups)).toJson(QJsonDocument::Indented) << Qt::flush;
-            return ExitOk;
-        }
-        if (formatName == QLatin1String("csv")) {
-            if (Result<qint64> written = writeCsvText(table, ctx.out); !written)
-                return ctx.failure(written.error().message);
-            return ExitOk;
-        }
+        QList<QJsonObject> groups;
+        for (const SeriesSummary &s : summaries)
+            groups << s.group;
+        if (const std::optional<int> written = writeMachineReadable(ctx, formatName, table, groups))
+            return *written;
         QList<QStringList> rows{{QStringLiteral("METRIC"), QStringLiteral("DIMENSIONS"), QStringLiteral("BETTER"), QStringLiteral("LATEST AT"),
                                  QStringLiteral("LATEST"), QStringLiteral("PREVIOUS"), QStringLiteral("CHANGE"),
                                  QStringLiteral("MEDIAN OF %1").arg(lookback), QStringLiteral("VS MEDIAN")}};
@@ -226,20 +235,13 @@ int workflowsQuery(const CommandContext &ctx, const QStringList &args)
     }
 
     const TableData table = seriesPointsTable(series, read->runLabels);
-    if (formatName == QLatin1String("json")) {
-        QList<QJsonObject> groups;
-        for (const MetricSeries &s : series) {
-            for (qsizetype i = 0; i < s.points.size(); ++i)
-                groups << s.group;
-        }
-        ctx.out << QJsonDocument(jsonRows(table, groups)).toJson(QJsonDocument::Indented) << Qt::flush;
-        return ExitOk;
+    QList<QJsonObject> groups;
+    for (const MetricSeries &s : series) {
+        for (qsizetype i = 0; i < s.points.size(); ++i)
+            groups << s.group;
     }
-    if (formatName == QLatin1String("csv")) {
-        if (Result<qint64> written = writeCsvText(table, ctx.out); !written)
-            return ctx.failure(written.error().message);
-        return ExitOk;
-    }
+    if (const std::optional<int> written = writeMachineReadable(ctx, formatName, table, groups))
+        return *written;
     QList<QStringList> rows{{QStringLiteral("METRIC"), QStringLiteral("DIMENSIONS"),
                              query.interval == MetricInterval::Run ? QStringLiteral("AT") : QStringLiteral("%1 FROM").arg(metricIntervalName(query.interval).toUpper()),
                              query.interval == MetricInterval::Run ? QStringLiteral("RUN") : QStringLiteral("NEWEST RUN"),

@@ -14,7 +14,6 @@
 #include <QJsonObject>
 #include <QSet>
 
-#include <optional>
 
 namespace fleetscope {
 namespace {
