@@ -7,6 +7,7 @@
 #include "guardrails/guardrailmonitor.h"
 #include "guardrails/guardrailplan.h"
 #include "simulator/demo.h"
+#include "simulator/digitaloceansimulator.h"
 #include "simulator/runpodsimulator.h"
 #include "store/storeservice.h"
 #include "timeline/timeline.h"
@@ -15,6 +16,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -347,6 +350,75 @@ private Q_SLOTS:
         QCOMPARE(rows.at(1).outcome, QStringLiteral("failed"));
     }
 
+    // A descriptor provider with a stop action is guarded the same way: the demo's DigitalOcean account,
+    // its idle Droplet powered off through the descriptor's action, audited, the busy one left on.
+    void descriptorProvidersAreGuardedToo()
+    {
+        DigitalOceanSimulator digitalOcean(kNow.toMSecsSinceEpoch() - 3'600'000);
+        QVERIFY(digitalOcean.start());
+        WriteBatch setup;
+        setup.connections << demoDigitalOceanConnection(digitalOcean.port());
+        QVERIFY(m_store->writeBlocking(setup));
+        qint64 connectionId = 0;
+        const Result<QList<ConnectionRecord>> connections = m_store->read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
+        QVERIFY(connections);
+        for (const ConnectionRecord &c : *connections)
+            connectionId = c.kind == QLatin1String("digitalocean") ? c.id : connectionId;
+        QVERIFY(connectionId > 0);
+        const QString idle = QString::number(digitalOcean.droplets().at(0).id);
+        const QString busy = QString::number(digitalOcean.droplets().at(1).id);
+        WriteBatch samples;
+        samples.source = QStringLiteral("test cycle");
+        for (int minutesAgo = 40; minutesAgo >= 0; minutesAgo -= 5) {
+            for (const auto &[id, util] : {std::pair{idle, 2.0}, std::pair{busy, 90.0}}) {
+                InstanceSnapshot s;
+                s.snapshotTs = kNow.addSecs(-60LL * minutesAgo);
+                s.connectionId = connectionId;
+                s.provider = QStringLiteral("digitalocean");
+                s.instanceId = id;
+                s.name = QStringLiteral("droplet-") + id;
+                s.gpuType = QStringLiteral("L40S");
+                s.gpuCount = 1;
+                s.status = QStringLiteral("running");
+                s.costPerHour = 1.57;
+                s.gpuUtilPercent = util;
+                samples.instances << s;
+            }
+        }
+        GuardrailPolicy policy;
+        policy.connectionId = connectionId;
+        policy.stopIdleEnabled = true;
+        policy.idleMinutes = 30;
+        policy.idleUtilPercent = 5;
+        policy.dryRun = false;
+        samples.guardrailPolicies << policy;
+        QVERIFY(m_store->writeBlocking(samples));
+
+        GuardrailMonitor monitor(*m_store, GuardrailMonitor::engineStopper(*m_engine), [] { return kNow; });
+        QSignalSpy audited(&monitor, &GuardrailMonitor::audited);
+        evaluate(monitor);
+        QTRY_VERIFY_WITH_TIMEOUT(!audited.isEmpty(), 10'000);
+        const QList<AuditEntry> rows = audit(*m_store);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().resourceId, idle);
+        QCOMPARE(rows.first().outcome, QStringLiteral("ok"));
+        QCOMPARE(rows.first().action, QStringLiteral("stop"));
+
+        // The provider's own list: the idle Droplet is off, the busy one still active.
+        QNetworkAccessManager nam;
+        QNetworkRequest request(QUrl(digitalOcean.baseUrl() + QStringLiteral("/droplets?per_page=200")));
+        request.setRawHeader("Authorization", QByteArray("Bearer ") + simulatorkeys::kDemo);
+        QNetworkReply *reply = nam.get(request);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(5000));
+        QHash<QString, QString> status;
+        for (const QJsonValue &d : QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("droplets")).toArray())
+            status.insert(QString::number(d[QLatin1String("id")].toInteger()), d[QLatin1String("status")].toString());
+        reply->deleteLater();
+        QCOMPARE(status.value(idle), QStringLiteral("off"));
+        QCOMPARE(status.value(busy), QStringLiteral("active"));
+    }
+
     void policyValidation_data()
     {
         QTest::addColumn<int>("minutes");
@@ -370,6 +442,8 @@ private Q_SLOTS:
         p.idleUtilPercent = util;
         QCOMPARE(bool(validateGuardrailPolicy(p)), valid);
         QVERIFY(guardrailsSupported(QStringLiteral("runpod")));
+        QVERIFY(guardrailsSupported(QStringLiteral("vultr")));        // a descriptor with a stop action
+        QVERIFY(!guardrailsSupported(QStringLiteral("lambda")));      // terminate and reboot only
         QVERIFY(!guardrailsSupported(QStringLiteral("prometheus")));
     }
 
@@ -406,7 +480,7 @@ private Q_SLOTS:
         QVERIFY(m_store->writeBlocking(prometheus));
         const test::CliRun refused = run({QStringLiteral("guardrails"), QStringLiteral("set"), QStringLiteral("lab"), QStringLiteral("--enable")});
         QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.err.contains(QLatin1String("only RunPod")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QLatin1String("prometheus connections cannot stop pods from Fleetscope (the provider offers no stop action)")), qPrintable(refused.err));
         QVERIFY(m_store->read<QList<GuardrailPolicy>>([](Store &s) { return s.guardrailPolicies(); }).result()->isEmpty());
 
         const test::CliRun preview = run({QStringLiteral("guardrails"), QStringLiteral("preview"), name});

@@ -3,7 +3,7 @@
 
 #include "engine/engine.h"
 #include "logging.h"
-#include "providers/runpod/runpodlifecycle.h"
+#include "providers/podlifecycle.h"
 #include "store/storeservice.h"
 
 #include <QFutureWatcher>
@@ -155,9 +155,11 @@ GuardrailMonitor::StopPod GuardrailMonitor::engineStopper(Engine &engine)
     return [&engine](const ConnectionRecord &connection, const InstanceSnapshot &pod, QObject *receiver, std::function<void(Result<QString>)> done) {
         if (Result<void> supported = guardrailsSupported(connection.kind); !supported)
             return done(std::unexpected(supported.error()));
+        if (Result<void> available = podActionAvailable(pod, PodAction::Stop); !available)
+            return done(std::unexpected(available.error()));
         const qint64 id = connection.id;
         // Stop only, never terminate: the pod's volume and data are kept.
-        engine.runJob(runpod::podActionJob(connection, pod.instanceId, PodAction::Stop, int(pod.gpuCount.value_or(1))), receiver,
+        engine.runJob(podActionJob(connection, pod, PodAction::Stop), receiver,
                       [&engine, id, done](Result<QString> result) {
             if (result)
                 engine.syncNow(id);

@@ -35,8 +35,8 @@ public:
     void schedule();
     void evaluateNow();
 
-    // Stops through ENGINE's HTTP client with the provider's lifecycle (RunPod), then syncs the
-    // connection so the new state shows without waiting for the next cycle.
+    // Stops through ENGINE's HTTP client with the provider's lifecycle (RunPod's, or a descriptor's stop
+    // action), then syncs the connection so the new state shows without waiting for the next cycle.
     static StopPod engineStopper(Engine &engine);
 
 Q_SIGNALS:

@@ -1,6 +1,8 @@
 // Guardrail policy validation and which providers can be guarded.
 #include "guardrails.h"
 
+#include "providers/podlifecycle.h"
+
 namespace fleetscope {
 
 QString GuardrailPolicy::ruleText() const
@@ -42,10 +44,10 @@ Result<GuardrailPolicy> validateGuardrailPolicy(const GuardrailPolicy &policy)
 
 Result<void> guardrailsSupported(const QString &kind)
 {
-    // Only RunPod's lifecycle (runpodlifecycle.h) can stop a pod today.
-    if (kind == QLatin1String("runpod"))
+    // A guardrail stops (never terminates): the provider must offer a stop action.
+    if (offersPodAction(kind, PodAction::Stop))
         return {};
-    return fail(ErrorClass::Config, QStringLiteral("guardrails: %1 connections cannot stop pods from Fleetscope (only RunPod can)").arg(kind));
+    return fail(ErrorClass::Config, QStringLiteral("guardrails: %1 connections cannot stop pods from Fleetscope (the provider offers no stop action)").arg(kind));
 }
 
 } // namespace fleetscope

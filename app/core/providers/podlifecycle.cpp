@@ -20,6 +20,14 @@ bool hasPodLifecycle(const QString &kind)
     return entry && entry->descriptor.api && !entry->descriptor.api->actions.isEmpty();
 }
 
+bool offersPodAction(const QString &kind, PodAction action)
+{
+    if (isRunPod(kind))
+        return action != PodAction::Reboot;
+    const generic::DescriptorEntry *entry = generic::findDescriptor(kind);
+    return entry && entry->descriptor.api && entry->descriptor.api->actions.contains(action);
+}
+
 Result<void> podActionAvailable(const InstanceSnapshot &pod, PodAction action)
 {
     if (isRunPod(pod.provider)) {

@@ -14,6 +14,10 @@ using PodActionJob = std::function<void(HttpClient &, QObject *, std::function<v
 // Whether the provider of instances of KIND has any lifecycle action in Fleetscope.
 bool hasPodLifecycle(const QString &kind);
 
+// Whether instances of KIND can be sent ACTION at all (RunPod: all but reboot; a descriptor: its
+// actions section); podActionAvailable says whether a given instance can.
+bool offersPodAction(const QString &kind, PodAction action);
+
 // Whether POD offers ACTION; the error is one line saying why not (fit for a tooltip).
 Result<void> podActionAvailable(const InstanceSnapshot &pod, PodAction action);
 
