@@ -593,6 +593,8 @@ private Q_SLOTS:
             {{QStringLiteral("--interval"), QStringLiteral("month")}, QStringLiteral("--interval must be run, hour, day or week, not 'month'")},
             {{QStringLiteral("--agg"), QStringLiteral("p99")}, QStringLiteral("--agg must be avg, min, max, p50, p95 or count, not 'p99'")},
             {{QStringLiteral("--where"), QStringLiteral("llama")}, QStringLiteral("--where wants DIM=VALUE, not 'llama'")},
+            {{QStringLiteral("--where"), QStringLiteral("model=llama"), QStringLiteral("--where"), QStringLiteral("model=qwen")},
+             QStringLiteral("--where names 'model' twice; a dimension has one value per query")},
             {{QStringLiteral("--where"), QStringLiteral("colour=red")}, QStringLiteral("--where: no row has a dimension 'colour' (dimensions: gpu, model)")},
             {{QStringLiteral("--group-by"), QStringLiteral("model,colour")}, QStringLiteral("--group-by: no row has a dimension 'colour' (dimensions: gpu, model)")},
             {{QStringLiteral("--since"), QStringLiteral("yesterday")}, QStringLiteral("--since 'yesterday' is not an ISO-8601 time")},

@@ -283,6 +283,25 @@ private Q_SLOTS:
         QTRY_COMPARE(page.pageState()->state(), PageState::State::Empty);
     }
 
+    // The size shows in tenths of a MB; saving without touching it keeps the stored bytes exactly.
+    void untouchedSizeKeepsItsBytes()
+    {
+        WorkflowConfig stored;
+        stored.id = 42;
+        stored.name = QStringLiteral("exact");
+        stored.githubOwner = QStringLiteral("acme");
+        stored.githubRepo = QStringLiteral("llm");
+        stored.maxFileBytes = 5'000'000;   // 4.77 MB, shown as 4.8
+        WorkflowConfigDialog dialog(stored, {}, {});
+        QCOMPARE(dialog.maxFileMb()->value(), 4.8);
+        QVERIFY2(dialog.canAccept(), qPrintable(dialog.problem()));
+        QCOMPARE(dialog.config().maxFileBytes, qint64(5'000'000));
+        dialog.maxFileMb()->setValue(3);
+        QCOMPARE(dialog.config().maxFileBytes, qint64(3 * 1024 * 1024));
+        dialog.maxFileMb()->setValue(4.8);
+        QCOMPARE(dialog.config().maxFileBytes, qint64(5'000'000));
+    }
+
     void retryFailedRunsAndExportMetrics()
     {
         GitHubSimulator sim(QStringLiteral("octo"), QStringLiteral("engine"), kToken);

@@ -65,6 +65,8 @@ WorkflowConfigDialog::WorkflowConfigDialog(const WorkflowConfig &config, const Q
     m_maxFileMb->setRange(0.1, kMaxFileMbLimit);
     m_maxFileMb->setSuffix(tr(" MB"));
     m_maxFileMb->setValue(double(config.maxFileBytes) / kBytesPerMb);
+    m_maxFileMbShown = m_maxFileMb->value();
+    m_storedMaxFileBytes = config.maxFileBytes;
     m_maxFileMb->setAccessibleName(tr("Max file size"));
     m_maxFileMb->setToolTip(tr("Larger result files are skipped with a reason, not read."));
     m_enabled = new QCheckBox(tr("Collect runs for this configuration"), this);
@@ -236,7 +238,8 @@ void WorkflowConfigDialog::validate()
         if (!line.trimmed().isEmpty())
             candidate.filePatterns << line.trimmed();
     }
-    candidate.maxFileBytes = qint64(m_maxFileMb->value() * kBytesPerMb);
+    // The spin box shows tenths of a MB: an untouched size keeps its exact bytes.
+    candidate.maxFileBytes = m_maxFileMb->value() == m_maxFileMbShown ? m_storedMaxFileBytes : qint64(m_maxFileMb->value() * kBytesPerMb);
     candidate.enabled = m_enabled->isChecked();
     candidate.runnerSetNamespace = m_runnerNamespace->text().trimmed();
     candidate.runnerSetName = m_runnerName->text().trimmed();

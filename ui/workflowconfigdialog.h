@@ -71,6 +71,8 @@ private:
     QLineEdit *m_branch = nullptr;
     QPlainTextEdit *m_patterns = nullptr;
     QDoubleSpinBox *m_maxFileMb = nullptr;
+    double m_maxFileMbShown = 0;   // the stored size as the spin box rounded it
+    qint64 m_storedMaxFileBytes = 0;
     QCheckBox *m_enabled = nullptr;
     QLineEdit *m_runnerNamespace = nullptr;
     QLineEdit *m_runnerName = nullptr;

@@ -99,7 +99,10 @@ struct QueryOptions {
             const qsizetype eq = pair.indexOf(QLatin1Char('='));
             if (eq <= 0)
                 return QStringLiteral("--where wants DIM=VALUE, not '%1'").arg(pair);
-            q.dimensions.insert(pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed());
+            const QString key = pair.left(eq).trimmed();
+            if (q.dimensions.contains(key))
+                return QStringLiteral("--where names '%1' twice; a dimension has one value per query").arg(key);
+            q.dimensions.insert(key, pair.mid(eq + 1).trimmed());
         }
         if (parser.isSet(groupBy)) {
             QStringList keys;
