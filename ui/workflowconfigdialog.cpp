@@ -44,7 +44,7 @@ WorkflowConfigDialog::WorkflowConfigDialog(const WorkflowConfig &config, const Q
     , m_config(config)
 {
     setWindowTitle(m_editing ? tr("Edit workflow configuration") : tr("Add workflow configuration"));
-    setMinimumWidth(560);
+    setMinimumWidth(640);
 
     m_name = lineEdit(config.name, tr("e.g. llm-serving"), tr("Name"), this);
     m_name->setReadOnly(m_editing);
@@ -85,9 +85,9 @@ WorkflowConfigDialog::WorkflowConfigDialog(const WorkflowConfig &config, const Q
     if (config.clusterConnectionId)
         m_runnerCluster->setCurrentIndex(std::max(0, m_runnerCluster->findData(*config.clusterConnectionId)));
     auto *runnerRow = new QHBoxLayout;
-    runnerRow->addWidget(m_runnerNamespace, 1);
+    runnerRow->addWidget(m_runnerNamespace, 3);
     runnerRow->addWidget(new QLabel(QStringLiteral("/"), this));
-    runnerRow->addWidget(m_runnerName, 2);
+    runnerRow->addWidget(m_runnerName, 3);
     runnerRow->addWidget(new QLabel(tr("on"), this));
     runnerRow->addWidget(m_runnerCluster, 2);
 
