@@ -203,7 +203,8 @@ QString changeText(double percent)
 
 QString valueText(double value, const QString &unit)
 {
-    const QString number = std::abs(value) >= 10000 ? QLocale().toString(value, 'f', 0) : QLocale().toString(value, 'g', 6);
+    // Five significant digits (whole numbers from 10,000 on): enough to tell runs apart, short enough to read.
+    const QString number = std::abs(value) >= 10000 ? QLocale().toString(value, 'f', 0) : QLocale().toString(value, 'g', 5);
     return unit.isEmpty() ? number : QCoreApplication::translate("WorkflowFigures", "%1 %2").arg(number, unit);
 }
 

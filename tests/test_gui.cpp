@@ -1245,7 +1245,7 @@ private Q_SLOTS:
         QCOMPARE(marker.kind, TimeSeriesChart::Marker::Kind::Bad);
         QCOMPARE(marker.tMs, seed.times.last().toMSecsSinceEpoch());
         QVERIFY2(marker.text.startsWith(QStringLiteral("Run 7310553 (")), qPrintable(marker.text));
-        QVERIFY2(marker.text.endsWith(QStringLiteral("): Regression: median_ttft_ms (max_concurrency=2) +40.0 % vs median 55.6814 ms")),
+        QVERIFY2(marker.text.endsWith(QStringLiteral("): Regression: median_ttft_ms (max_concurrency=2) +40.0 % vs median 55.681 ms")),
                  qPrintable(marker.text));
         QVERIFY2(chart->describeBucketAt(marker.tMs).contains(QStringLiteral("Regression")), qPrintable(chart->describeBucketAt(marker.tMs)));
         QVERIFY(!chart->describeBucketAt(seed.times.first().toMSecsSinceEpoch()).contains(QStringLiteral("Regression")));

@@ -223,6 +223,8 @@ private Q_SLOTS:
         QCOMPARE(valueText(40.05, QStringLiteral("ms")), QStringLiteral("40.05 ms"));
         QCOMPARE(valueText(9120, QStringLiteral("tok/s")), QStringLiteral("9,120 tok/s"));
         QCOMPARE(valueText(123456.7, QString()), QStringLiteral("123,457"));
+        QCOMPARE(valueText(66.5812, QStringLiteral("ms")), QStringLiteral("66.581 ms"));    // five significant digits
+        QCOMPARE(valueText(0.00617664, QStringLiteral("s")), QStringLiteral("0.0061766 s"));
     }
 
     // The trend's query: one line per group at an interval and aggregation, per-run flags on the line of
