@@ -25,6 +25,8 @@ using namespace fleetscope::generic;
 namespace {
 
 constexpr char kSecretVariable[] = "FLEETSCOPE_ACTIONS_TEST_SECRET";
+// Every provider's credential in these tests: OVH reads its three keys from it, the others send it whole.
+constexpr char kSecret[] = R"({"application_key":"a","application_secret":"s","consumer_key":"c"})";
 
 QJsonValue fixture(const QString &name)
 {
@@ -93,7 +95,7 @@ private:
             if (!list && each.target == ListTarget::Instances && each.name != QLatin1String("nodes"))
                 list = &each;
         }
-        const Secret secret = Secret::fromUtf8(c.kind == QLatin1String("ovh") ? R"({"application_key":"a","application_secret":"s","consumer_key":"c"})" : "token");
+        const Secret secret = Secret::fromUtf8(kSecret);   // the connection's, as the actions send it
         return runWithLocalHttp<QList<InstanceSnapshot>>([&](HttpClient &http, QObject *context, std::function<void(Result<QList<InstanceSnapshot>>)> done) {
             Result<std::shared_ptr<Session>> session = Session::create(entry->descriptor.kind, entry->descriptor.api, c, secret, http, nullptr);
             if (!session)
@@ -129,7 +131,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv(kSecretVariable, R"({"application_key":"a","application_secret":"s","consumer_key":"c"})");
+        qputenv(kSecretVariable, kSecret);
+        m_simulator.requireSecret(kSecret);   // an action that dropped its credential or signature gets 401
         QVERIFY(m_simulator.start());
     }
 
@@ -239,6 +242,28 @@ private Q_SLOTS:
         QVERIFY2(!done.error().message.contains(QLatin1Char('\n')), qPrintable(done.error().message));
         for (const QString &part : says.split(QLatin1Char('|')))
             QVERIFY2(done.error().message.contains(part), qPrintable(done.error().message));
+    }
+
+    // A wrong credential is the provider's 401: an auth error in one line, nothing changed.
+    void wrongCredentialIsRefused()
+    {
+        qputenv("FLEETSCOPE_TEST_WRONG_SECRET", "not-the-key");
+        const std::pair<QString, QString> instances[] = {{QStringLiteral("vultr"), QStringLiteral("cb676a46-66fd-4dfb-b839-443f2e6c0b60")},
+                                                         {QStringLiteral("paperspace"), QStringLiteral("psq8ozhb7")}};
+        for (const auto &[kind, id] : instances) {
+            ConnectionRecord c = connection(kind);
+            c.settings.insert(QStringLiteral("secret_env"), QStringLiteral("FLEETSCOPE_TEST_WRONG_SECRET"));
+            const QJsonArray before = m_simulator.instances(kind);
+            InstanceSnapshot pod;
+            pod.provider = kind;
+            pod.instanceId = id;
+            const Result<QString> refused = act(c, pod, PodAction::Terminate);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().kind, ErrorClass::Auth);
+            QVERIFY2(refused.error().message.contains(QLatin1String("HTTP 401")) && !refused.error().message.contains(QLatin1Char('\n')),
+                     qPrintable(refused.error().message));
+            QCOMPARE(m_simulator.instances(kind), before);
+        }
     }
 
     // A 2xx the descriptor does not list is not taken as done: the user is told to check.

@@ -140,11 +140,25 @@ LoopbackResponse DescriptorSimulator::handle(const LoopbackRequest &request)
     if (api == apiPaths().cend() || !rest.startsWith(*api))
         return json(404, QJsonObject{{QStringLiteral("message"), QStringLiteral("no such API: %1").arg(request.path)}});
     const QString path = rest.mid(api->size());
+    if (!authorized(kind, request, path))
+        return json(401, QJsonObject{{QStringLiteral("message"), QStringLiteral("the credential is missing or wrong")}});
     if (request.method == "GET")
         return list(kind, request, path);
     if (std::optional<LoopbackResponse> answer = act(kind, request, path))
         return *answer;
     return json(405, QJsonObject{{QStringLiteral("message"), QStringLiteral("%1 %2 is not simulated").arg(QString::fromLatin1(request.method), path)}});
+}
+
+bool DescriptorSimulator::authorized(const QString &kind, const LoopbackRequest &request, const QString &path) const
+{
+    if (m_secret.isEmpty() || kind == QLatin1String("docker") || (kind == QLatin1String("ovh") && path == QLatin1String("/auth/time")))
+        return true;
+    if (kind == QLatin1String("ovh")) {
+        const QByteArray application = QJsonDocument::fromJson(m_secret).object().value(QLatin1String("application_key")).toString().toUtf8();
+        return !application.isEmpty() && request.header("X-Ovh-Application") == application && !request.header("X-Ovh-Signature").isEmpty()
+               && !request.header("X-Ovh-Timestamp").isEmpty();
+    }
+    return request.header("Authorization") == "Bearer " + m_secret || request.header("X-Api-Key") == m_secret;
 }
 
 LoopbackResponse DescriptorSimulator::list(const QString &kind, const LoopbackRequest &request, const QString &path) const

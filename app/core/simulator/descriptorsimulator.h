@@ -33,15 +33,22 @@ public:
     void setInstances(const QString &kind, const QJsonArray &items);
     QJsonArray instances(const QString &kind) const;
 
+    // From now on every call but Docker's (auth none) and OVH's clock must carry SECRET as the
+    // descriptors send it: "Authorization: Bearer SECRET", "X-Api-Key: SECRET", or OVH's signature
+    // headers with SECRET's application key (SECRET is then the JSON of the three OVH keys). Else 401.
+    void requireSecret(const QByteArray &secret) { m_secret = secret; }
+
     // Answers one request as the server does, without sockets.
     LoopbackResponse handle(const LoopbackRequest &request);
 
 private:
     LoopbackResponse list(const QString &kind, const LoopbackRequest &request, const QString &path) const;
     std::optional<LoopbackResponse> act(const QString &kind, const LoopbackRequest &request, const QString &path);
+    bool authorized(const QString &kind, const LoopbackRequest &request, const QString &path) const;
 
     QMap<QString, QJsonArray> m_instances;
     qint64 m_nextActionId = 1000;
+    QByteArray m_secret;   // empty: any call is let in
     LoopbackServer *m_server;   // a child, so that moveToThread() takes it along
 };
 
