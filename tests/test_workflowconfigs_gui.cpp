@@ -204,8 +204,8 @@ private Q_SLOTS:
         }
         QTest::mouseClick(okButton(dialog), Qt::LeftButton);
 
+        QTRY_COMPARE(configs().size(), qsizetype(1));   // names are asked again before the write
         QList<WorkflowConfig> stored = configs();
-        QCOMPARE(stored.size(), 1);
         WorkflowConfig config = stored.first();
         QCOMPARE(config.name, QStringLiteral("serving"));
         QCOMPARE(config.description, QStringLiteral("vLLM serving benchmarks"));
@@ -281,6 +281,37 @@ private Q_SLOTS:
         QVERIFY(runs(QString()).isEmpty());
         page.reload();
         QTRY_COMPARE(page.pageState()->state(), PageState::State::Empty);
+    }
+
+    // Another window (or the CLI) adds the same name while the dialog is open: Add stores nothing and
+    // says so, and the other configuration is kept as it was.
+    void addingANameTakenMeanwhileChangesNothing()
+    {
+        WorkflowsPage page(*m_store);
+        page.reload();
+        QTRY_COMPARE(page.pageState()->state(), PageState::State::Empty);
+        WorkflowConfigDialog *dialog = page.addConfig();
+        QVERIFY(dialog);
+        dialog->nameEdit()->setText(QStringLiteral("race"));
+        dialog->repoEdit()->setText(QStringLiteral("acme/mine"));
+        QVERIFY2(dialog->canAccept(), qPrintable(dialog->problem()));
+
+        WorkflowConfig theirs;
+        theirs.name = QStringLiteral("race");
+        theirs.githubOwner = QStringLiteral("acme");
+        theirs.githubRepo = QStringLiteral("theirs");
+        WriteBatch elsewhere;
+        elsewhere.workflowConfigs << theirs;
+        QVERIFY(m_store->writeBlocking(elsewhere));
+
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        QTRY_VERIFY2(page.message()->text().contains(QStringLiteral("was added meanwhile")), qPrintable(page.message()->text()));
+        const QList<WorkflowConfig> stored = configs();
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().githubRepo, QStringLiteral("theirs"));
+        WriteBatch cleanup;
+        cleanup.removedWorkflowConfigs << QStringLiteral("race");
+        QVERIFY(m_store->writeBlocking(cleanup));
     }
 
     // The size shows in tenths of a MB; saving without touching it keeps the stored bytes exactly.

@@ -4428,6 +4428,14 @@ fleetscope workflows import NAME PFAD…</translation>
         <source>Configuration “%1” removed with %2.</source>
         <translation>Konfiguration „%1“ mit %2 entfernt.</translation>
     </message>
+    <message>
+        <source>Not added: a configuration named “%1” was added meanwhile; edit that one or choose another name.</source>
+        <translation>Nicht hinzugefügt: Eine Konfiguration „%1“ wurde inzwischen angelegt; bearbeiten Sie diese oder wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Nicht hinzugefügt: %1</translation>
+    </message>
 </context>
 <context>
     <name>setupwizard</name>

@@ -189,6 +189,7 @@ private:
     LatestRequest m_configRequest;
     LatestRequest m_exportRequest;
     LatestRequest m_summaryRequest;
+    LatestRequest m_addRequest;
     bool m_summaryPending = false;
 };
 

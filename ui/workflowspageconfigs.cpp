@@ -18,6 +18,8 @@
 #include <QTableView>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace fleetscope {
 namespace {
 
@@ -135,13 +137,27 @@ WorkflowConfigDialog *WorkflowsPage::addConfig()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const WorkflowConfig config = dialog->config();
-        WriteBatch batch;
-        batch.source = kSourcePrefix + QStringLiteral("add configuration %1").arg(config.name);
-        batch.workflowConfigs << config;
-        m_selectAfterReload = config.name;
-        store().submit(batch);   // the window re-reads every page once it is committed
-        showMessage(tr("Configuration “%1” added for %2/%3. Fetch its runs from GitHub, or import result files with "
-                       "“fleetscope workflows import %1 PATH…”.").arg(config.name, config.githubOwner, config.githubRepo), true);
+        // Stores upsert by name: asked again just before writing, so a configuration another window or
+        // the CLI added meanwhile is not replaced.
+        readLatest<bool>(m_addRequest, [name = config.name](Store &s) -> Result<bool> {
+            Result<QList<WorkflowConfig>> configs = s.workflowConfigs();
+            if (!configs)
+                return std::unexpected(configs.error());
+            return std::any_of(configs->cbegin(), configs->cend(), [&name](const WorkflowConfig &c) { return c.name == name; });
+        }, [this, config](Result<bool> exists) {
+            if (!exists || *exists) {
+                showMessage(exists ? tr("Not added: a configuration named “%1” was added meanwhile; edit that one or choose another name.").arg(config.name)
+                                   : tr("Not added: %1").arg(describe(exists.error())), false);
+                return;
+            }
+            WriteBatch batch;
+            batch.source = kSourcePrefix + QStringLiteral("add configuration %1").arg(config.name);
+            batch.workflowConfigs << config;
+            m_selectAfterReload = config.name;
+            store().submit(batch);   // the window re-reads every page once it is committed
+            showMessage(tr("Configuration “%1” added for %2/%3. Fetch its runs from GitHub, or import result files with "
+                           "“fleetscope workflows import %1 PATH…”.").arg(config.name, config.githubOwner, config.githubRepo), true);
+        });
     });
     dialog->open();
     return dialog;
