@@ -89,7 +89,7 @@ private:
     TableData storedJobs()
     {
         m_store->flush();
-        Result<TableData> rows = m_store->read<TableData>([](Store &s) { return s.dataset(*findDataset(QStringLiteral("jobs")), {}, {}); }).result();
+        Result<TableData> rows = m_store->read<TableData>([](Store &s) { return s.dataset(*findDataset(QStringLiteral("jobs")), {}, {}, {}); }).result();
         if (!rows)
             qFatal("reading jobs failed: %s", qPrintable(rows.error().message));
         return *rows;

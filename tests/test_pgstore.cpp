@@ -432,6 +432,11 @@ private Q_SLOTS:
             }
             outputs[i] << cli({QStringLiteral("workflows"), QStringLiteral("runs")}).out
                        << cli({QStringLiteral("export"), QStringLiteral("workflow-metrics"), QStringLiteral("--format"), QStringLiteral("csv")}).out;
+            // Narrowed to a configuration: the same rows for bench's own, none for another.
+            QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("workflow-metrics"), QStringLiteral("--format"), QStringLiteral("csv"),
+                          QStringLiteral("--config"), QStringLiteral("bench")}).out, outputs[i].last());
+            QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("workflow-runs"), QStringLiteral("--format"), QStringLiteral("csv"),
+                          QStringLiteral("--config"), QStringLiteral("other")}).out.trimmed().count(QLatin1Char('\n')), qsizetype(0));
         }
         QCOMPARE(outputs[0].first().trimmed().count(QLatin1Char('\n')), qsizetype(2));   // a header and two runs
         QVERIFY2(outputs[0].last().count(QLatin1Char('\n')) > 100, qPrintable(outputs[0].last().left(500)));

@@ -474,7 +474,7 @@ private Q_SLOTS:
         // History stays: samples, and the pod in exports under the connection's name.
         QCOMPARE(readNow<qint64>(*m_service, [](Store &s) { return s.sampleCount(); }), qint64(10));
         const TableData pods = readNow<TableData>(*m_service, [](Store &s) {
-            return s.dataset(*findDataset(QStringLiteral("pods")), QDateTime(), QDateTime()); });
+            return s.dataset(*findDataset(QStringLiteral("pods")), QDateTime(), QDateTime(), QString()); });
         QCOMPARE(pods.rows.size(), 1);
         QCOMPARE(pods.rows.first().at(1).toString(), QStringLiteral("lab"));
 
@@ -954,7 +954,7 @@ private Q_SLOTS:
         m_service->flush();
         QTRY_COMPARE(pruned.size(), 1);
         const auto rows = [this](const char *dataset) {
-            return readNow<TableData>(*m_service, [dataset](Store &s) { return s.dataset(*findDataset(QString::fromLatin1(dataset)), {}, {}); }).rows.size();
+            return readNow<TableData>(*m_service, [dataset](Store &s) { return s.dataset(*findDataset(QString::fromLatin1(dataset)), {}, {}, {}); }).rows.size();
         };
         QCOMPARE(rows("jobs"), 1);
         QCOMPARE(rows("endpoint-health"), 2);

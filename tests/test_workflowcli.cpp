@@ -201,6 +201,21 @@ private Q_SLOTS:
                  qPrintable(metrics.out.left(2000)));
         QCOMPARE(lines(metrics.out).size(), 1 + 242);   // the later by-content imports are after --until
 
+        // --config: one configuration's rows; an unknown one has none; not for other datasets.
+        const test::CliRun mine = run({QStringLiteral("export"), QStringLiteral("workflow-runs"), QStringLiteral("--format"), QStringLiteral("csv"),
+                                       QStringLiteral("--config"), QStringLiteral("bench")});
+        QCOMPARE(mine.exitCode, 0);
+        QCOMPARE(lines(mine.out).size(), lines(runs.out).size());   // every run so far is bench's
+        const test::CliRun none = run({QStringLiteral("export"), QStringLiteral("workflow-metrics"), QStringLiteral("--format"), QStringLiteral("csv"),
+                                       QStringLiteral("--config"), QStringLiteral("nope")});
+        QCOMPARE(none.exitCode, 0);
+        QCOMPARE(lines(none.out).size(), 1);   // the header
+        const test::CliRun podsByConfig = run({QStringLiteral("export"), QStringLiteral("pods"), QStringLiteral("--format"), QStringLiteral("csv"),
+                                               QStringLiteral("--config"), QStringLiteral("bench")});
+        QCOMPARE(podsByConfig.exitCode, 2);
+        QVERIFY2(podsByConfig.err.startsWith(QLatin1String("fleetscope: export: --config goes with workflow-runs and workflow-metrics, not pods")),
+                 qPrintable(podsByConfig.err));
+
         const test::CliRun jsonRows = run({QStringLiteral("export"), QStringLiteral("workflow-metrics"), QStringLiteral("--format"), QStringLiteral("json")});
         const QJsonObject first = QJsonDocument::fromJson(jsonRows.rawOut).array().first().toObject();
         QCOMPARE(first.keys(), (QStringList{QStringLiteral("config"), QStringLiteral("dimensions"), QStringLiteral("github_run_id"),

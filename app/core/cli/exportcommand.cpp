@@ -13,8 +13,9 @@ namespace {
 
 QString exportUsage()
 {
-    return QStringLiteral("Usage: fleetscope export DATASET --format csv|json [--output FILE] [--since T] [--until T]\n"
-                          "DATASET: %1\nT: ISO-8601 time, e.g. 2026-11-23T00:00:00Z (default: everything)\n")
+    return QStringLiteral("Usage: fleetscope export DATASET --format csv|json [--output FILE] [--since T] [--until T] [--config NAME]\n"
+                          "DATASET: %1\nT: ISO-8601 time, e.g. 2026-11-23T00:00:00Z (default: everything)\n"
+                          "--config: workflow-runs and workflow-metrics of that workflow configuration only\n")
         .arg((datasetNames() << timelineDataset().name).join(QStringLiteral(", ")));
 }
 
@@ -27,7 +28,8 @@ int runExport(const CommandContext &ctx, const QStringList &args)
     const QCommandLineOption output(QStringLiteral("output"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption since(QStringLiteral("since"), QString(), QStringLiteral("T"));
     const QCommandLineOption until(QStringLiteral("until"), QString(), QStringLiteral("T"));
-    parser.addOptions({format, output, since, until});
+    const QCommandLineOption config(QStringLiteral("config"), QString(), QStringLiteral("NAME"));
+    parser.addOptions({format, output, since, until, config});
     if (!parser.parse(QStringList{QStringLiteral("export")} + args))
         return ctx.usage(parser.errorText(), exportUsage());
     const QStringList positional = parser.positionalArguments();
@@ -40,6 +42,9 @@ int runExport(const CommandContext &ctx, const QStringList &args)
         return ctx.usage(QStringLiteral("export: unknown dataset '%1'").arg(positional.first()), exportUsage());
     if (!parser.isSet(format))
         return ctx.usage(QStringLiteral("export: --format csv|json is required"), exportUsage());
+    if (parser.isSet(config) && (events || !isConfigDataset(*dataset)))
+        return ctx.usage(QStringLiteral("export: --config goes with workflow-runs and workflow-metrics, not %1").arg(dataset->name), exportUsage());
+    const QString configName = parser.value(config).trimmed();
     const QString formatName = parser.value(format);
     if (formatName != QLatin1String("csv") && formatName != QLatin1String("json"))
         return ctx.usage(QStringLiteral("export: --format must be csv or json, not '%1'").arg(formatName), exportUsage());
@@ -59,9 +64,9 @@ int runExport(const CommandContext &ctx, const QStringList &args)
     if (!service)
         return ctx.failure(service.error().message);
     const DatasetSpec spec = *dataset;
-    Result<TableData> table = (*service)->read<TableData>([spec, events, from, to](Store &store) -> Result<TableData> {
+    Result<TableData> table = (*service)->read<TableData>([spec, events, from, to, configName](Store &store) -> Result<TableData> {
         if (!events)
-            return store.dataset(spec, from, to);
+            return store.dataset(spec, from, to, configName);
         Result<QList<FleetEvent>> timeline = readTimeline(store, from, to);
         if (!timeline)
             return std::unexpected(timeline.error());

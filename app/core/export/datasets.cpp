@@ -71,4 +71,9 @@ QStringList datasetNames()
     return names;
 }
 
+bool isConfigDataset(const DatasetSpec &spec)
+{
+    return spec.columns.value(0) == QLatin1String("config");
+}
+
 } // namespace fleetscope

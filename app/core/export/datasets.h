@@ -18,5 +18,8 @@ struct DatasetSpec {
 const QList<DatasetSpec> &exportDatasets();
 const DatasetSpec *findDataset(const QString &name);
 QStringList datasetNames();
+// Whether SPEC's rows belong to a workflow configuration (its first column is "config"): the datasets
+// that `export --config` and the Workflows page narrow to one configuration.
+bool isConfigDataset(const DatasetSpec &spec);
 
 } // namespace fleetscope

@@ -41,7 +41,7 @@ const char *datasetSelect(const QString &name)
                " r.files_processed, r.metrics_count, r.workload_started_at, r.workload_completed_at, r.error_message"
                " FROM github_workflow_runs r JOIN github_workflow_configs c ON c.id = r.config_id"
                " WHERE coalesce(r.workload_started_at, r.collection_started_at, r.created_at) >= ?1"
-               " AND coalesce(r.workload_started_at, r.collection_started_at, r.created_at) < ?2"
+               " AND coalesce(r.workload_started_at, r.collection_started_at, r.created_at) < ?2 AND (coalesce(?3, '') = '' OR c.name = ?3)"
                " ORDER BY coalesce(r.workload_started_at, r.collection_started_at, r.created_at), r.id";
     return nullptr;
 }
@@ -54,7 +54,7 @@ const char *sqliteDatasetSelect(const QString &name)
                " FROM github_workflow_metrics m JOIN github_workflow_runs r ON r.id = m.run_id"
                " JOIN github_workflow_configs c ON c.id = m.config_id JOIN json_each(m.metrics) e"
                " LEFT JOIN json_each(m.units) u ON u.key = e.key"
-               " WHERE m.timestamp >= ?1 AND m.timestamp < ?2 ORDER BY m.timestamp, m.id, e.key";
+               " WHERE m.timestamp >= ?1 AND m.timestamp < ?2 AND (coalesce(?3, '') = '' OR c.name = ?3) ORDER BY m.timestamp, m.id, e.key";
     return nullptr;
 }
 
@@ -67,7 +67,7 @@ const char *postgresDatasetSelect(const QString &name)
                " CASE WHEN jsonb_typeof(e.value) = 'number' THEN e.value::double precision END, m.units ->> e.key"
                " FROM github_workflow_metrics m JOIN github_workflow_runs r ON r.id = m.run_id"
                " JOIN github_workflow_configs c ON c.id = m.config_id CROSS JOIN LATERAL jsonb_each(m.metrics) e"
-               " WHERE m.timestamp >= ?1 AND m.timestamp < ?2 ORDER BY m.timestamp, m.id, e.key COLLATE \"C\"";
+               " WHERE m.timestamp >= ?1 AND m.timestamp < ?2 AND (coalesce(?3, '') = '' OR c.name = ?3) ORDER BY m.timestamp, m.id, e.key COLLATE \"C\"";
     return nullptr;
 }
 

@@ -38,7 +38,7 @@ QVariant cell(const pqxx::field &field, ColumnType type)
 
 } // namespace
 
-Result<TableData> PgStore::dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until)
+Result<TableData> PgStore::dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until, const QString &config)
 {
     const char *select = datasetSelect(spec.name);
     if (!select)
@@ -48,8 +48,9 @@ Result<TableData> PgStore::dataset(const DatasetSpec &spec, const QDateTime &sin
     const std::string sql = pgPlaceholders(select);
     return pgGuard(m_display, [&] {
         pqxx::nontransaction tx(m_connection->conn);
-        const pqxx::result rows = tx.exec_params(sql, since.isValid() ? since.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min(),
-                                                 until.isValid() ? until.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max());
+        const qint64 from = since.isValid() ? since.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+        const qint64 to = until.isValid() ? until.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+        const pqxx::result rows = isConfigDataset(spec) ? tx.exec_params(sql, from, to, config.toStdString()) : tx.exec_params(sql, from, to);
         TableData table;
         table.columns = spec.columns;
         table.rows.reserve(qsizetype(rows.size()));

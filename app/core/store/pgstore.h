@@ -57,7 +57,7 @@ public:
     Result<QList<BillingSnapshot>> latestBilling() override;
     Result<QList<GpuOffer>> latestOffers() override;
     Result<QList<GpuOffer>> offerHistory(const QString &gpuType, const QDateTime &since, const QDateTime &until) override;
-    Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) override;   // pgdatasets.cpp
+    Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until, const QString &config) override;   // pgdatasets.cpp
 
     // The newest migration in migrations/postgres.
     static int latestPgSchemaVersion();

@@ -24,7 +24,7 @@ QVariant cell(const SqliteStatement &s, int column, ColumnType type)
 
 } // namespace
 
-Result<TableData> SqliteStore::dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until)
+Result<TableData> SqliteStore::dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until, const QString &config)
 {
     const char *sql = datasetSelect(spec.name);
     if (!sql)
@@ -36,6 +36,8 @@ Result<TableData> SqliteStore::dataset(const DatasetSpec &spec, const QDateTime 
         return std::unexpected(st.error());
     (*st)->bind(1, since.isValid() ? since.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min());
     (*st)->bind(2, until.isValid() ? until.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max());
+    if (isConfigDataset(spec))
+        (*st)->bind(3, config);
     TableData table;
     table.columns = spec.columns;
     Result<void> read = (*st)->eachRow([&table, &spec](const SqliteStatement &s) {

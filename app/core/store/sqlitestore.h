@@ -45,7 +45,7 @@ public:
     Result<QList<BillingSnapshot>> latestBilling() override;
     Result<QList<GpuOffer>> latestOffers() override;
     Result<QList<GpuOffer>> offerHistory(const QString &gpuType, const QDateTime &since, const QDateTime &until) override;
-    Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) override;   // sqlitedatasets.cpp
+    Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until, const QString &config) override;   // sqlitedatasets.cpp
     Result<QList<WorkflowConfig>> workflowConfigs() override;   // sqliteworkflows.cpp
     Result<QList<WorkflowRun>> workflowRuns(const QString &config) override;
     Result<QList<WorkflowMetricRow>> workflowMetricRows(const WorkflowMetricFilter &filter) override;

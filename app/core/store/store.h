@@ -86,8 +86,9 @@ public:
     virtual Result<QList<GuardrailPolicy>> guardrailPolicies() = 0;
     virtual Result<QList<AuditEntry>> auditLog(const QDateTime &since, const QDateTime &until) = 0;
 
-    // Rows of an export dataset with SINCE <= time < UNTIL (invalid: open), ordered by time then id.
-    virtual Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until) = 0;
+    // Rows of an export dataset with SINCE <= time < UNTIL (invalid: open), ordered by time then id;
+    // of the workflow datasets (their first column is "config"), CONFIG's alone unless it is empty.
+    virtual Result<TableData> dataset(const DatasetSpec &spec, const QDateTime &since, const QDateTime &until, const QString &config) = 0;
 };
 
 // Opens (and with ReadWrite, creates and migrates) the store: a SqliteStore or a PgStore by
