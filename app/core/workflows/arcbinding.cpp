@@ -3,7 +3,6 @@
 #include "arcbinding.h"
 
 #include "configcheck.h"
-
 #include "credentials/secretref.h"
 #include "http/localhttp.h"
 #include "providers/catalog.h"
@@ -13,7 +12,6 @@
 
 #include <QJsonObject>
 #include <QSet>
-
 
 namespace fleetscope {
 namespace {
