@@ -15,11 +15,21 @@ QString tableCell(const QVariant &value)
     if (!value.isValid())
         return QStringLiteral("-");
     if (value.typeId() == QMetaType::Double)
-        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+        return shortestNumber(value.toDouble());
     return value.toString();
 }
 
 } // namespace
+
+QString shortestNumber(double value)
+{
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+QString signedPercentText(const std::optional<double> &percent)
+{
+    return percent ? QStringLiteral("%1%2%").arg(*percent > 0 ? QStringLiteral("+") : QString()).arg(*percent, 0, 'f', 1) : QStringLiteral("-");
+}
 
 void writeTextTable(const QList<QStringList> &rows, QTextStream &out)
 {

@@ -9,7 +9,14 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <optional>
+
 namespace fleetscope {
+
+// VALUE in its shortest form that reads back exactly ("0.1", "1e-07"), as tables and exports print numbers.
+QString shortestNumber(double value);
+// PERCENT with one decimal and its sign ("+12.5%", "-3.0%"); "-" for none.
+QString signedPercentText(const std::optional<double> &percent);
 
 // ROWS[0] is the header. Each line is trimmed of trailing padding.
 void writeTextTable(const QList<QStringList> &rows, QTextStream &out);

@@ -8,7 +8,6 @@
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 
 namespace fleetscope {
 namespace {
@@ -24,7 +23,7 @@ QString compareUsage()
 
 QString number(const std::optional<double> &value)
 {
-    return value ? QString::number(*value, 'g', QLocale::FloatingPointShortest) : QStringLiteral("-");
+    return value ? shortestNumber(*value) : QStringLiteral("-");
 }
 
 } // namespace
@@ -92,8 +91,7 @@ int workflowsCompare(const CommandContext &ctx, const QStringList &args)
         table << QStringList{r.metric, groupText(r.group), directionName(r.direction), r.a ? number(r.a) + unit : QStringLiteral("-"),
                              r.b ? number(r.b) + unit : QStringLiteral("-"),
                              r.delta ? QStringLiteral("%1%2").arg(*r.delta > 0 ? QStringLiteral("+") : QString(), number(r.delta)) : QStringLiteral("-"),
-                             r.deltaPercent ? QStringLiteral("%1%2%").arg(*r.deltaPercent > 0 ? QStringLiteral("+") : QString()).arg(*r.deltaPercent, 0, 'f', 1)
-                                            : QStringLiteral("-"),
+                             signedPercentText(r.deltaPercent),
                              runChangeName(r.change)};
     }
     writeTextTable(table, ctx.out);

@@ -8,7 +8,6 @@
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 
 namespace fleetscope {
 namespace {
@@ -20,11 +19,6 @@ QString costUsage()
         "Each series' newest run with a price: its $/hr when it ran (see workflows configs add --cost-gpu-type or\n"
         "--cost-connection), and the metric per $/hr (higher-is-better metrics) or the dollars one result costs\n"
         "(lower-is-better durations).\n");
-}
-
-QString number(double value)
-{
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
 } // namespace
@@ -106,9 +100,9 @@ int workflowsCost(const CommandContext &ctx, const QStringList &args)
                 {QStringLiteral("per_dollar_hour"), figure.kind == CostFigure::Kind::PerDollarHour ? QJsonValue(figure.value) : QJsonValue()},
                 {QStringLiteral("dollars_per_result"), figure.kind == CostFigure::Kind::DollarsPerResult ? QJsonValue(figure.value) : QJsonValue()},
             });
-            table << QStringList{s.metric, groupText(s.group), point->time.toUTC().toString(Qt::ISODate), number(point->value) + unit,
+            table << QStringList{s.metric, groupText(s.group), point->time.toUTC().toString(Qt::ISODate), shortestNumber(point->value) + unit,
                                  QStringLiteral("$%1").arg(price->perHour, 0, 'f', 2), price->source,
-                                 figure.kind == CostFigure::Kind::PerDollarHour      ? QStringLiteral("%1%2 per $/hr").arg(number(figure.value), unit)
+                                 figure.kind == CostFigure::Kind::PerDollarHour      ? QStringLiteral("%1%2 per $/hr").arg(shortestNumber(figure.value), unit)
                                  : figure.kind == CostFigure::Kind::DollarsPerResult ? QStringLiteral("$%1 per result").arg(figure.value, 0, 'g', 4)
                                                                                       : QStringLiteral("-")};
             break;

@@ -8,7 +8,6 @@
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 #include <QSet>
 
 #include <variant>
@@ -27,16 +26,6 @@ QString queryUsage()
         "(UTC; weeks start Monday) reduced by --agg (default p50). --where keeps the rows whose dimension has that value.\n"
         "--summary: one row per series instead: the latest point, the one before and the change from it, and the median\n"
         "of the N points before the latest (default 30) and the change from that.\n");
-}
-
-QString number(double value)
-{
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
-}
-
-QString percentText(const std::optional<double> &percent)
-{
-    return percent ? QStringLiteral("%1%2%").arg(*percent > 0 ? QStringLiteral("+") : QString()).arg(*percent, 0, 'f', 1) : QStringLiteral("-");
 }
 
 QString timeText(const QDateTime &time)
@@ -226,10 +215,10 @@ int workflowsQuery(const CommandContext &ctx, const QStringList &args)
                                  QStringLiteral("MEDIAN OF %1").arg(lookback), QStringLiteral("VS MEDIAN")}};
         for (const SeriesSummary &s : summaries) {
             const QString unit = s.unit.isEmpty() ? QString() : QLatin1Char(' ') + s.unit;
-            rows << QStringList{s.metric, groupText(s.group), directionName(s.direction), timeText(s.latest.time), number(s.latest.value) + unit,
-                                s.previous ? number(s.previous->value) + unit : QStringLiteral("-"), percentText(s.changePercent),
-                                s.lookbackMedian ? QStringLiteral("%1 (%2)").arg(number(*s.lookbackMedian) + unit).arg(s.lookbackPoints) : QStringLiteral("-"),
-                                percentText(s.changeVsMedianPercent)};
+            rows << QStringList{s.metric, groupText(s.group), directionName(s.direction), timeText(s.latest.time), shortestNumber(s.latest.value) + unit,
+                                s.previous ? shortestNumber(s.previous->value) + unit : QStringLiteral("-"), signedPercentText(s.changePercent),
+                                s.lookbackMedian ? QStringLiteral("%1 (%2)").arg(shortestNumber(*s.lookbackMedian) + unit).arg(s.lookbackPoints) : QStringLiteral("-"),
+                                signedPercentText(s.changeVsMedianPercent)};
         }
         if (!summaries.isEmpty())
             writeTextTable(rows, ctx.out);
@@ -253,7 +242,7 @@ int workflowsQuery(const CommandContext &ctx, const QStringList &args)
         const QString unit = s.unit.isEmpty() || query.aggregation == Aggregation::Count ? QString() : QLatin1Char(' ') + s.unit;
         for (const SeriesPoint &p : s.points)
             rows << QStringList{s.metric, groupText(s.group), timeText(p.time), read->runLabels.value(p.runId, QStringLiteral("-")),
-                                number(p.value) + unit, QString::number(p.count)};
+                                shortestNumber(p.value) + unit, QString::number(p.count)};
     }
     if (table.rows.size() > 0)
         writeTextTable(rows, ctx.out);

@@ -11,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 
 #include <cmath>
 #include <variant>
@@ -55,11 +54,6 @@ QString regressionsUsage()
 QString time(const QDateTime &ts)
 {
     return ts.isValid() ? csvCell(ts) : QString();
-}
-
-QString number(double value)
-{
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
 QJsonValue orNull(const QString &text)
@@ -268,10 +262,10 @@ QString statisticText(const SeriesVerdict &v)
     };
     switch (v.method) {
     case RegressionMethod::Percent: return QStringLiteral("-");
-    case RegressionMethod::Mad: return QStringLiteral("MAD %1").arg(number(v.mad));
+    case RegressionMethod::Mad: return QStringLiteral("MAD %1").arg(shortestNumber(v.mad));
     case RegressionMethod::ZScore: return v.z ? QStringLiteral("z %1").arg(zText(*v.z)) : QStringLiteral("-");
     case RegressionMethod::MannWhitney:
-        return v.u && v.p ? QStringLiteral("U %1 p %2").arg(number(*v.u), QString::number(*v.p, 'g', 2)) : QStringLiteral("-");
+        return v.u && v.p ? QStringLiteral("U %1 p %2").arg(shortestNumber(*v.u), QString::number(*v.p, 'g', 2)) : QStringLiteral("-");
     }
     return {};
 }
@@ -420,7 +414,7 @@ int workflowsRegressions(const CommandContext &ctx, const QStringList &args)
         for (const SeriesVerdict &v : std::as_const(shown)) {
             const QString unit = v.unit.isEmpty() ? QString() : QLatin1Char(' ') + v.unit;
             table << QStringList{v.metric, groupText(v.group), directionName(v.direction), verdictName(v.verdict),
-                                 number(v.judgedValue) + unit, v.baselineRuns ? number(v.baselineMedian) + unit : QStringLiteral("-"),
+                                 shortestNumber(v.judgedValue) + unit, v.baselineRuns ? shortestNumber(v.baselineMedian) + unit : QStringLiteral("-"),
                                  v.baselineRuns ? QStringLiteral("%1%2%").arg(v.changePercent >= 0 ? QStringLiteral("+") : QString()).arg(v.changePercent, 0, 'f', 1)
                                                 : QStringLiteral("-"),
                                  statisticText(v), QString::number(v.baselineRuns), time(v.latest.time)};

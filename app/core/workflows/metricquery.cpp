@@ -4,6 +4,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <cmath>
 
 namespace fleetscope {
 namespace {
@@ -107,6 +108,13 @@ double percentile(QList<double> values, double p)
     const qsizetype low = qsizetype(rank);
     const qsizetype high = std::min(low + 1, values.size() - 1);
     return values.at(low) + (values.at(high) - values.at(low)) * (rank - double(low));
+}
+
+std::optional<double> percentChange(double value, double base)
+{
+    if (base == 0)
+        return std::nullopt;
+    return (value - base) / std::abs(base) * 100.0;
 }
 
 double median(QList<double> values)

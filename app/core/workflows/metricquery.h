@@ -52,6 +52,8 @@ QDateTime intervalStart(const QDateTime &time, MetricInterval interval);
 // The median, and the P-th percentile (0..100, linear between ranks) of VALUES (not empty).
 double median(QList<double> values);
 double percentile(QList<double> values, double p);
+// (VALUE − BASE) / |BASE| · 100; none when BASE is 0.
+std::optional<double> percentChange(double value, double base);
 
 // "a=1, b=x" for a group, in key order; "-" for none.
 QString groupText(const QJsonObject &group);

@@ -4,7 +4,6 @@
 #include <QJsonDocument>
 
 #include <algorithm>
-#include <cmath>
 
 namespace fleetscope {
 namespace {
@@ -20,13 +19,6 @@ QString jsonText(const QJsonObject &group)
 }
 
 } // namespace
-
-std::optional<double> percentChange(double value, double base)
-{
-    if (base == 0)
-        return std::nullopt;
-    return (value - base) / std::abs(base) * 100.0;
-}
 
 QList<SeriesSummary> summarizeSeries(const QList<MetricSeries> &series, int lookback)
 {

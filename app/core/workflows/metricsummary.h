@@ -26,9 +26,6 @@ struct SeriesSummary {
 // before the latest make its median, as the regression baseline leaves the latest out.
 QList<SeriesSummary> summarizeSeries(const QList<MetricSeries> &series, int lookback = 30);
 
-// (VALUE − BASE) / |BASE| · 100; none when BASE is 0.
-std::optional<double> percentChange(double value, double base);
-
 // SUMMARIES as the columns `workflows query --summary` prints and the GUI's Summary tab exports: metric,
 // dimensions (JSON text), unit, better, points, latest_at, latest, previous, change_percent, lookback_median,
 // lookback_points, vs_median_percent.

@@ -157,8 +157,7 @@ QList<SeriesVerdict> detectRegressions(const QList<MetricSeries> &series, const 
             for (double value : std::as_const(baseline))
                 deviations << std::abs(value - v.baselineMedian);
             v.mad = kMadToSigma * median(deviations);
-            if (v.baselineMedian != 0)
-                v.changePercent = (v.judgedValue - v.baselineMedian) / std::abs(v.baselineMedian) * 100.0;
+            v.changePercent = percentChange(v.judgedValue, v.baselineMedian).value_or(0);
         }
         const double delta = v.judgedValue - v.baselineMedian;
         const double minimum = settings.thresholdPercent / 100.0 * std::abs(v.baselineMedian);

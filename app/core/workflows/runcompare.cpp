@@ -59,8 +59,7 @@ QList<RunComparisonRow> compareRuns(const QList<WorkflowMetricRow> &rows, qint64
             r.change = RunChange::OnlyInB;
         } else {
             r.delta = *r.b - *r.a;
-            if (*r.a != 0)
-                r.deltaPercent = *r.delta / std::abs(*r.a) * 100.0;
+            r.deltaPercent = percentChange(*r.b, *r.a);
             if (*r.delta == 0)
                 r.change = RunChange::Same;
             else if (r.direction == MetricDirection::Neutral)
