@@ -113,8 +113,7 @@ const ProviderField *findField(const ProviderKind &kind, const QString &key)
 // Every {name} in TEXT must be a setting of KIND.
 void checkPlaceholders(DescriptorReader &r, const ProviderKind &kind, const QString &text, const QString &pointer)
 {
-    static const QRegularExpression placeholder(QStringLiteral("\\{([^}]*)\\}"));
-    for (const QRegularExpressionMatch &match : placeholder.globalMatch(text)) {
+    for (const QRegularExpressionMatch &match : placeholderPattern().globalMatch(text)) {
         if (!findField(kind, match.captured(1)))
             return r.problem(pointer, QStringLiteral("{%1} is not a setting of this kind").arg(match.captured(1)));
     }
@@ -354,6 +353,12 @@ std::shared_ptr<const ApiSpec> readApi(DescriptorReader &r, const QJsonObject &j
 }
 
 } // namespace
+
+const QRegularExpression &placeholderPattern()
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{([^}]*)\\}"));
+    return placeholder;
+}
 
 const ListSpec *ApiSpec::list(const QString &name) const
 {

@@ -8,6 +8,7 @@
 #include "providers/podaction.h"
 
 #include <QMap>
+#include <QRegularExpression>
 
 #include <memory>
 #include <optional>
@@ -96,6 +97,9 @@ struct Descriptor {
 
 // The normalized fields a list of TARGET may map, for validation and the README.
 QStringList mappableFields(ListTarget target);
+
+// A descriptor text's {name} placeholders (capture 1: the name), for paths, queries and body templates alike.
+const QRegularExpression &placeholderPattern();
 
 // Parses and validates JSON; errors read "FILENAME: /json/pointer: what is wrong".
 Result<Descriptor> parseDescriptor(const QByteArray &json, const QString &fileName);

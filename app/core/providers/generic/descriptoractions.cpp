@@ -6,12 +6,6 @@
 namespace fleetscope::generic {
 namespace {
 
-const QRegularExpression &placeholderPattern()
-{
-    static const QRegularExpression placeholder(QStringLiteral("\\{([^}]*)\\}"));
-    return placeholder;
-}
-
 // Every {name} in TEXT must be an instance placeholder or a setting of KIND.
 void checkActionText(DescriptorReader &r, const ProviderKind &kind, const QStringList &known, const QString &text, const QString &pointer)
 {

@@ -37,14 +37,13 @@ QString providerMessage(QByteArrayView body)
 // The placeholders of ACTION's path, query and body.
 QStringList placeholdersOf(const ActionSpec &action)
 {
-    static const QRegularExpression placeholder(QStringLiteral("\\{([^}]*)\\}"));
     QString text = action.path;
     for (const auto &[name, value] : action.query)
         text += value;
     if (action.body)
         text += QString::fromUtf8(QJsonDocument::fromVariant(action.body->toVariant()).toJson(QJsonDocument::Compact));
     QStringList names;
-    for (const QRegularExpressionMatch &match : placeholder.globalMatch(text))
+    for (const QRegularExpressionMatch &match : placeholderPattern().globalMatch(text))
         names << match.captured(1);
     return names;
 }

@@ -34,10 +34,9 @@ QString settingText(const ProviderKind &kind, const QJsonObject &settings, const
 Result<QString> fillPlaceholders(const ProviderKind &kind, const QJsonObject &settings, const QString &text, bool encode,
                                  const QHash<QString, QString> &values = {})
 {
-    static const QRegularExpression placeholder(QStringLiteral("\\{([^}]*)\\}"));
     QString result;
     qsizetype last = 0;
-    for (const QRegularExpressionMatch &match : placeholder.globalMatch(text)) {
+    for (const QRegularExpressionMatch &match : placeholderPattern().globalMatch(text)) {
         const auto given = values.constFind(match.captured(1));
         const QString value = given != values.cend() ? *given : settingText(kind, settings, match.captured(1));
         if (value.isEmpty())
