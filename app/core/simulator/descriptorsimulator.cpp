@@ -257,14 +257,11 @@ std::optional<LoopbackResponse> DescriptorSimulator::act(const QString &kind, co
         if (method != "POST" || m.captured(2).isEmpty())
             return std::nullopt;
         const QString type = QJsonDocument::fromJson(request.body).object().value(QStringLiteral("type")).toString();
-        static const QMap<QString, QString> statusAfter{{QStringLiteral("power_on"), QStringLiteral("active")},
-                                                        {QStringLiteral("power_off"), QStringLiteral("off")},
-                                                        {QStringLiteral("shutdown"), QStringLiteral("off")},
-                                                        {QStringLiteral("reboot"), QStringLiteral("active")}};
-        if (!statusAfter.contains(type))
+        const std::optional<bool> poweredOn = digitalOceanPoweredOnAfter(type);
+        if (!poweredOn)
             return json(422, QJsonObject{{QStringLiteral("id"), QStringLiteral("unprocessable_entity")},
                                          {QStringLiteral("message"), QStringLiteral("Action type '%1' is not allowed.").arg(type)}});
-        setField(items, i, QStringLiteral("status"), statusAfter.value(type));
+        setField(items, i, QStringLiteral("status"), *poweredOn ? QStringLiteral("active") : QStringLiteral("off"));
         const QJsonObject droplet = items.at(i).toObject();
         return json(201, digitalOceanAction(actionId, type, qint64(droplet.value(QStringLiteral("id")).toDouble()),
                                             droplet[QLatin1String("region")][QLatin1String("slug")].toString()));

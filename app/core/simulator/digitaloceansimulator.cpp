@@ -57,6 +57,15 @@ QJsonObject size(const SimDroplet &d)
 
 } // namespace
 
+std::optional<bool> digitalOceanPoweredOnAfter(const QString &type)
+{
+    if (type == QLatin1String("power_on") || type == QLatin1String("reboot"))
+        return true;
+    if (type == QLatin1String("power_off") || type == QLatin1String("shutdown"))
+        return false;
+    return std::nullopt;
+}
+
 QJsonObject digitalOceanAction(qint64 id, const QString &type, qint64 dropletId, const QString &regionSlug)
 {
     return QJsonObject{{QStringLiteral("action"),
@@ -218,9 +227,10 @@ LoopbackResponse DigitalOceanSimulator::act(const LoopbackRequest &request, qint
     if (request.method != "POST" || !isAction)
         return problem(405, QStringLiteral("method_not_allowed"), QStringLiteral("not simulated"));
     const QString type = QJsonDocument::fromJson(request.body).object().value(QStringLiteral("type")).toString();
-    if (type != QLatin1String("power_on") && type != QLatin1String("power_off") && type != QLatin1String("shutdown") && type != QLatin1String("reboot"))
+    const std::optional<bool> poweredOn = digitalOceanPoweredOnAfter(type);
+    if (!poweredOn)
         return problem(422, QStringLiteral("unprocessable_entity"), QStringLiteral("Action type '%1' is not allowed.").arg(type));
-    m_poweredOn.insert(dropletId, type == QLatin1String("power_on") || type == QLatin1String("reboot"));
+    m_poweredOn.insert(dropletId, *poweredOn);
     return json(201, digitalOceanAction(m_nextActionId++, type, dropletId, d->region));
 }
 

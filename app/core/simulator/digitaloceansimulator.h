@@ -13,6 +13,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <optional>
+
 namespace fleetscope {
 
 struct SimDroplet {
@@ -32,6 +34,9 @@ struct SimDroplet {
 // The answer to POST /v2/droplets/{id}/actions: {"action": {…}} for action ID of TYPE ("power_off")
 // on DROPLET_ID in REGION_SLUG, started now.
 QJsonObject digitalOceanAction(qint64 id, const QString &type, qint64 dropletId, const QString &regionSlug);
+// Whether a Droplet is powered on after a power action of TYPE ("power_on", "power_off", "shutdown",
+// "reboot"); nullopt for a type DigitalOcean does not allow (its 422).
+std::optional<bool> digitalOceanPoweredOnAfter(const QString &type);
 
 class DigitalOceanSimulator : public QObject
 {
