@@ -5,6 +5,7 @@
 // Runs inside run-with-keyring.sh: the cluster token lives in the keychain like every connection secret.
 #include "clirun.h"
 #include "fixtures.h"
+#include "teststore.h"
 #include "simulator/githubsimulator.h"
 #include "simulator/loopbackserver.h"
 #include "simulator/zipwriter.h"
@@ -138,15 +139,6 @@ SimulatedRun githubRun(qint64 id, int hours)
     r.artifacts = {{500 + id, QStringLiteral("results"),
                     buildZip({{QStringLiteral("bench/gbench.json"), test::fixtureBytes(QStringLiteral("bench/gbench-googlecpp_output.json"))}})}};
     return r;
-}
-
-const WorkflowRun *findRun(const QList<WorkflowRun> &runs, qint64 id)
-{
-    for (const WorkflowRun &r : runs) {
-        if (r.githubRunId == id)
-            return &r;
-    }
-    return nullptr;
 }
 
 } // namespace
@@ -295,13 +287,13 @@ private Q_SLOTS:
         runs = storedRuns(*store);
         QCOMPARE(runs.size(), 3);   // 1003 is the fetch's own find
         for (qint64 id : {1001, 1002}) {
-            const WorkflowRun *run = findRun(runs, id);
+            const WorkflowRun *run = test::findRun(runs, id);
             QVERIFY(run);
             QCOMPARE(run->status, RunStatus::Completed);
             QCOMPARE(run->triggerSource, TriggerSource::Realtime);
             QVERIFY(run->metricsCount > 0);
         }
-        QCOMPARE(findRun(runs, 1003)->triggerSource, TriggerSource::Manual);
+        QCOMPARE(test::findRun(runs, 1003)->triggerSource, TriggerSource::Manual);
         WorkflowMetricFilter filter;
         filter.config = QStringLiteral("bench");
         Result<QList<WorkflowMetricRow>> rows = store->read<QList<WorkflowMetricRow>>([filter](Store &s) { return s.workflowMetricRows(filter); }).result();
@@ -331,9 +323,9 @@ private Q_SLOTS:
         QVERIFY(m_api.queries.size() >= 2);
         const QList<WorkflowRun> runs = storedRuns(*store);
         for (qint64 id : {1001, 1002}) {
-            QVERIFY(findRun(runs, id));
-            QCOMPARE(findRun(runs, id)->status, RunStatus::Completed);
-            QCOMPARE(findRun(runs, id)->triggerSource, TriggerSource::Realtime);
+            QVERIFY(test::findRun(runs, id));
+            QCOMPARE(test::findRun(runs, id)->status, RunStatus::Completed);
+            QCOMPARE(test::findRun(runs, id)->triggerSource, TriggerSource::Realtime);
         }
         QVERIFY2(status.isEmpty(), qPrintable(status.isEmpty() ? QString() : status.first().at(1).toString()));
     }

@@ -4,6 +4,7 @@
 // 1000-result cap split by dates, and the CLI's fetch, backfill (dry run, resume), retry and token.
 #include "clirun.h"
 #include "fixtures.h"
+#include "teststore.h"
 #include "simulator/githubsimulator.h"
 #include "simulator/zipwriter.h"
 
@@ -105,15 +106,6 @@ WorkflowConfig benchConfig()
     return config;
 }
 
-const WorkflowRun *findRun(const QList<WorkflowRun> &runs, qint64 id)
-{
-    for (const WorkflowRun &r : runs) {
-        if (r.githubRunId == id)
-            return &r;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 class TestGitHubFetch : public QObject
@@ -208,7 +200,7 @@ private Q_SLOTS:
 
         const QList<WorkflowRun> runs = storedRuns(*store);
         QCOMPARE(runs.size(), 4);
-        const WorkflowRun *both = findRun(runs, 1001);
+        const WorkflowRun *both = test::findRun(runs, 1001);
         QVERIFY(both);
         QCOMPARE(both->status, RunStatus::Completed);
         QCOMPARE(both->filesFound, 2);
@@ -219,12 +211,12 @@ private Q_SLOTS:
         QCOMPARE(both->githubRunNumber.value_or(0), 1001);
         QCOMPARE(both->workloadStartedAt, kT0.addSecs(3600 + 5));
         QCOMPARE(both->runKey, QStringLiteral("run:1001"));
-        const WorkflowRun *oneBad = findRun(runs, 1002);
+        const WorkflowRun *oneBad = test::findRun(runs, 1002);
         QCOMPARE(oneBad->status, RunStatus::Completed);
         QCOMPARE(oneBad->filesProcessed, 1);
         QVERIFY2(oneBad->errorMessage.contains(QStringLiteral("results/bench/bad.json")), qPrintable(oneBad->errorMessage));
-        QCOMPARE(findRun(runs, 1003)->status, RunStatus::Failed);
-        QCOMPARE(findRun(runs, 1006)->status, RunStatus::Skipped);
+        QCOMPARE(test::findRun(runs, 1003)->status, RunStatus::Failed);
+        QCOMPARE(test::findRun(runs, 1006)->status, RunStatus::Skipped);
 
         WorkflowMetricFilter filter;
         filter.config = QStringLiteral("bench");
@@ -421,8 +413,8 @@ private Q_SLOTS:
         for (const WorkflowRun &r : runs)
             keys << r.runKey;
         QCOMPARE(keys.size(), 5);
-        QCOMPARE(findRun(runs, 1007)->triggerSource, TriggerSource::Realtime);
-        QCOMPARE(findRun(runs, 1007)->status, RunStatus::Completed);
+        QCOMPARE(test::findRun(runs, 1007)->triggerSource, TriggerSource::Realtime);
+        QCOMPARE(test::findRun(runs, 1007)->status, RunStatus::Completed);
         QVERIFY(store->read<QList<WorkflowRun>>([](Store &s) { return s.workflowRuns(QStringLiteral("off")); }).result()->isEmpty());
         QCOMPARE(status.size(), 0);   // nothing went wrong
     }

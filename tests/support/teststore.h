@@ -33,4 +33,14 @@ inline WriteBatch connectionBatch(const QString &name, const QString &kind = QSt
     return batch;
 }
 
+// The run of RUNS that GitHub run ID became; nullptr when none did.
+inline const WorkflowRun *findRun(const QList<WorkflowRun> &runs, qint64 id)
+{
+    for (const WorkflowRun &r : runs) {
+        if (r.githubRunId == id)
+            return &r;
+    }
+    return nullptr;
+}
+
 } // namespace fleetscope::test
