@@ -232,9 +232,9 @@ private Q_SLOTS:
                 run.run.headSha = QStringLiteral("abcdef%1").arg(i);
                 run.run.status = RunStatus::Completed;
                 run.run.workloadStartedAt = kNow.addSecs(-3600 * (latency.size() - i));
-                run.records << MetricRecord{QStringLiteral("bench.json"), QJsonObject{{QStringLiteral("model"), QStringLiteral("llama")}},
-                                            {MetricValue{QStringLiteral("ttft"), latency.at(i), QStringLiteral("ms"), MetricDirection::LowerIsBetter},
-                                             MetricValue{QStringLiteral("tokens"), 200.0 + 10 * i, QStringLiteral("tok/s"), MetricDirection::HigherIsBetter}}};
+                run.rows.append(MetricRecord{QStringLiteral("bench.json"), QJsonObject{{QStringLiteral("model"), QStringLiteral("llama")}},
+                                             {MetricValue{QStringLiteral("ttft"), latency.at(i), QStringLiteral("ms"), MetricDirection::LowerIsBetter},
+                                              MetricValue{QStringLiteral("tokens"), 200.0 + 10 * i, QStringLiteral("tok/s"), MetricDirection::HigherIsBetter}}});
                 setup.workflowRuns << run;
             }
         }

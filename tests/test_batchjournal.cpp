@@ -38,9 +38,11 @@ WriteBatch sampleBatch(int n)
     run.run.configName = QStringLiteral("bench");
     run.run.status = RunStatus::Completed;
     run.run.githubRunId = 99;
-    run.records << MetricRecord{QStringLiteral("a.json"), QJsonObject{{QStringLiteral("case"), 1}},
-                                {MetricValue{QStringLiteral("ms"), 3.5, QStringLiteral("ms"), MetricDirection::LowerIsBetter}}};
-    run.records.first().schemaId = 5;
+    MetricRecord record{QStringLiteral("a.json"), QJsonObject{{QStringLiteral("case"), 1}, {QStringLiteral("model"), QStringLiteral("llama")}},
+                        {MetricValue{QStringLiteral("ms"), 3.5, QStringLiteral("ms"), MetricDirection::LowerIsBetter},
+                         MetricValue{QStringLiteral("count"), 12, QString(), MetricDirection::Neutral}}};
+    record.schemaId = 5;
+    run.rows.append(record);
     batch.workflowRuns << run;
     WorkflowConfig config;
     config.name = QStringLiteral("bench");
@@ -103,7 +105,14 @@ private Q_SLOTS:
         const WorkflowRunWrite &run = back->workflowRuns.first();
         QCOMPARE(run.run.status, RunStatus::Completed);
         QCOMPARE(run.run.githubRunId, std::optional<qint64>(99));
-        QCOMPARE(run.records.first().metrics.first().direction, MetricDirection::LowerIsBetter);
+        const MetricRows &sent = batch.workflowRuns.first().rows;
+        QCOMPARE(run.rows.size(), 1);
+        QCOMPARE(run.rows.valueCount(), 2);
+        QCOMPARE(run.rows.sourceFile(0), QStringLiteral("a.json"));
+        QCOMPARE(run.rows.dimensions(0), sent.dimensions(0));
+        QCOMPARE(run.rows.metrics(0), sent.metrics(0));
+        QCOMPARE(run.rows.units(0), QByteArrayView(R"({"ms":"ms"})"));
+        QCOMPARE(run.rows.directions(0), QByteArrayView(R"({"count":"neutral","ms":"lower"})"));
         QCOMPARE(back->removedAlertRules, QStringList{QStringLiteral("old")});
         QCOMPARE(back->budgets, batch.budgets);
         QCOMPARE(back->removedBudgets, QStringList{QStringLiteral("gone")});
@@ -111,7 +120,7 @@ private Q_SLOTS:
         QVERIFY(back->guardrailPolicies.first().stopIdleEnabled);
         QVERIFY(back->guardrailPolicies.first().stopAtDailyCap);
         QCOMPARE(back->auditEntries, batch.auditEntries);
-        QCOMPARE(run.records.first().schemaId, 5);
+        QCOMPARE(run.rows.schemaId(0), 5);
         QCOMPARE(back->workflowConfigs.first().costConnectionId, std::optional<qint64>(7));
         QCOMPARE(back->workflowConfigs.first().gpuType, QStringLiteral("H100 SXM"));
         QCOMPARE(back->workflowConfigs.first().gpuCount, 8);

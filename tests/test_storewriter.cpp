@@ -588,8 +588,9 @@ private Q_SLOTS:
         run.run.githubRunId = 7;
         run.run.status = RunStatus::Completed;
         run.run.workloadStartedAt = QDateTime(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC);
-        run.records << MetricRecord{QStringLiteral("bench/a.json"), {{QStringLiteral("benchmark"), QStringLiteral("fib")}},
-                                    {MetricValue{QStringLiteral("real_time"), 214.5, QStringLiteral("ns"), MetricDirection::LowerIsBetter}}};
+        MetricRecord record{QStringLiteral("bench/a.json"), {{QStringLiteral("benchmark"), QStringLiteral("fib")}},
+                            {MetricValue{QStringLiteral("real_time"), 214.5, QStringLiteral("ns"), MetricDirection::LowerIsBetter}}};
+        run.rows.append(record);
         WriteBatch runs;
         runs.workflowRuns << run;
         auto schemaId = [this] { return readNow<QList<WorkflowConfig>>(*m_service, [](Store &s) { return s.workflowConfigs(); }).first().metricSchemaId; };
@@ -608,13 +609,14 @@ private Q_SLOTS:
         QCOMPARE(values().first().timestamp, run.run.workloadStartedAt);
         QCOMPARE(schemaId(), first);
 
-        run.records.first().metrics << MetricValue{QStringLiteral("cpu_time"), 200, QStringLiteral("ns"), MetricDirection::LowerIsBetter};
+        record.metrics << MetricValue{QStringLiteral("cpu_time"), 200, QStringLiteral("ns"), MetricDirection::LowerIsBetter};
+        run.rows = MetricRows({record});
         runs.workflowRuns = {run};
         QVERIFY(m_service->writeBlocking(runs));   // a new field: a new schema version
         QVERIFY(schemaId() > first);
         QCOMPARE(values().size(), 2);
         QCOMPARE(values().first().metric, QStringLiteral("cpu_time"));   // by run, row, then metric name
-        QCOMPARE(values().first().dimensions, run.records.first().dimensions);
+        QCOMPARE(values().first().dimensions, record.dimensions);
         QCOMPARE(values().first().githubRunId, std::optional<qint64>(7));
 
         WorkflowRunWrite unknown = run;
@@ -681,9 +683,8 @@ private Q_SLOTS:
         MetricRecord confirmed{QStringLiteral("serving.json"), {{QStringLiteral("model"), QStringLiteral("llama")}},
                                {MetricValue{QStringLiteral("throughput"), 1500, QStringLiteral("tokens/s"), MetricDirection::HigherIsBetter}}};
         confirmed.schemaId = activeId;
-        run.records << confirmed
-                    << MetricRecord{QStringLiteral("hyperfine.json"), {{QStringLiteral("command"), QStringLiteral("sleep")}},
-                                    {MetricValue{QStringLiteral("mean"), 0.01, QStringLiteral("s"), MetricDirection::LowerIsBetter}}};
+        run.rows = MetricRows({confirmed, MetricRecord{QStringLiteral("hyperfine.json"), {{QStringLiteral("command"), QStringLiteral("sleep")}},
+                                    {MetricValue{QStringLiteral("mean"), 0.01, QStringLiteral("s"), MetricDirection::LowerIsBetter}}}});
         WriteBatch runs;
         runs.workflowRuns << run;
         QVERIFY(m_service->writeBlocking(runs));

@@ -1,8 +1,8 @@
 // Workflow result recognizers on the real benchmark fixtures (exact values), hand-made JUnit/CSV/Markdown,
 // NaN and Infinity tokens, bad files with one-line errors, direction inference and file globs.
-#include "store/workflowschema.h"
 #include "workflows/lenientjson.h"
 #include "workflows/metricdirection.h"
+#include "workflows/metricrows.h"
 #include "workflows/recognizers.h"
 #include "workflows/resultfiles.h"
 #include "fixtures.h"
@@ -281,7 +281,8 @@ private Q_SLOTS:
         QCOMPARE(m->records.first().metrics.first().unit, QString());   // units disagree across rows
     }
 
-    // The store writes metric rows' JSON by hand; it must read back as QJsonObject would have written it.
+    // Metric rows are written as JSON by hand; they must read as QJsonObject would have written them,
+    // also after rows built apart (one list per file) are joined.
     void storedDocumentsMatchQJsonObject()
     {
         MetricRecord record;
@@ -289,7 +290,15 @@ private Q_SLOTS:
                                         {QStringLiteral("zeta"), 1.5}};
         record.metrics = {makeMetric(QStringLiteral("b_time_ms"), 1.25), makeMetric(QStringLiteral("a_rate"), 3e20, QStringLiteral("tok/s")),
                           makeMetric(QStringLiteral("b_time_ms"), 2.0), makeMetric(QStringLiteral("\u00b5\t"), -0.5)};
-        const MetricDocuments documents = metricDocuments(record);
+        MetricRows rows(QList<MetricRecord>{MetricRecord{QStringLiteral("first.json"), {{QStringLiteral("k"), 1}}, {makeMetric(QStringLiteral("x"), 1)}}});
+        MetricRows later;
+        later.append(record);
+        rows.append(later);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.valueCount(), 5);
+        QCOMPARE(rows.metrics(0), QByteArrayView(R"({"x":1})"));
+        QCOMPARE(rows.sourceFile(0), QStringLiteral("first.json"));
+        QCOMPARE(rows.sourceFile(1), QString());
         QJsonObject metrics;
         QJsonObject units;
         QJsonObject directions;
@@ -299,10 +308,17 @@ private Q_SLOTS:
                 units.insert(m.name, m.unit);
             directions.insert(m.name, directionName(m.direction));
         }
-        QCOMPARE(documents.metrics, QJsonDocument(metrics).toJson(QJsonDocument::Compact));
-        QCOMPARE(documents.units, QJsonDocument(units).toJson(QJsonDocument::Compact));
-        QCOMPARE(documents.directions, QJsonDocument(directions).toJson(QJsonDocument::Compact));
-        QCOMPARE(compactDimensions(record.dimensions), QJsonDocument(record.dimensions).toJson(QJsonDocument::Compact));
+        QCOMPARE(rows.metrics(1), QJsonDocument(metrics).toJson(QJsonDocument::Compact));
+        QCOMPARE(rows.units(1), QJsonDocument(units).toJson(QJsonDocument::Compact));
+        QCOMPARE(rows.directions(1), QJsonDocument(directions).toJson(QJsonDocument::Compact));
+        QCOMPARE(rows.dimensions(1), QJsonDocument(record.dimensions).toJson(QJsonDocument::Compact));
+        const MetricRecord back = rows.record(1);   // read back: the metrics in name order, the last b_time_ms
+        QCOMPARE(back.dimensions, record.dimensions);
+        QCOMPARE(back.metrics.size(), 3);
+        QCOMPARE(back.metrics.at(1).name, QStringLiteral("b_time_ms"));
+        QCOMPARE(back.metrics.at(1).value, 2.0);
+        QCOMPARE(back.metrics.at(0).unit, QStringLiteral("tok/s"));
+        QCOMPARE(back.metrics.at(0).direction, MetricDirection::HigherIsBetter);
     }
 
     void markdownTables()

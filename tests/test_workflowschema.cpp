@@ -228,8 +228,8 @@ private Q_SLOTS:
         QCOMPARE(built.files.at(0).format, QStringLiteral("hyperfine"));
         QCOMPARE(built.files.at(1).format, QStringLiteral("schema v3"));
         qsizetype bySchema = 0;
-        for (const MetricRecord &record : built.write.records)
-            bySchema += record.schemaId == 41 ? 1 : 0;
+        for (qsizetype i = 0; i < built.write.rows.size(); ++i)
+            bySchema += built.write.rows.schemaId(i) == 41 ? 1 : 0;
         QCOMPARE(bySchema, 2);
     }
 

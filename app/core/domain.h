@@ -12,6 +12,7 @@
 #include "alerts/alerts.h"
 #include "budgets/budget.h"
 #include "guardrails/guardrails.h"
+#include "workflows/metricrows.h"
 #include "workflows/metricschema.h"
 
 #include <optional>

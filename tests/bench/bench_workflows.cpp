@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QMap>
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QXmlStreamReader>
@@ -308,6 +309,77 @@ double extractionSeconds(const Corpus &corpus)
     return double(timer.nsecsElapsed()) / 1e9;
 }
 
+// The store alone: each run extracted first (not timed), then written and waited for. The store
+// thread's capacity, which bounds the import however many cores extract.
+Result<double> storeSeconds(const Corpus &corpus, const QString &storePath)
+{
+    StoreService service(StoreLocation{storePath});
+    if (Result<int> started = service.startBlocking(); !started)
+        return std::unexpected(started.error());
+    WorkflowConfig config;
+    config.name = QStringLiteral("bench");
+    config.githubOwner = QStringLiteral("acme");
+    config.githubRepo = QStringLiteral("kernels");
+    WriteBatch setup;
+    setup.workflowConfigs << config;
+    if (Result<WriteSummary> written = service.writeBlocking(setup); !written)
+        return std::unexpected(written.error());
+    qint64 nanoseconds = 0;
+    for (qsizetype i = 0; i < corpus.runFolders.size(); ++i) {
+        Result<CollectedFiles> files = collectLocalFiles({corpus.runFolders.at(i)}, config.filePatterns, config.maxFileBytes);
+        if (!files)
+            return std::unexpected(files.error());
+        RunOptions options;
+        options.runId = QString::number(1000 + i);
+        WriteBatch batch;
+        batch.workflowRuns << buildRun(config, *files, options).write;
+        QElapsedTimer timer;
+        timer.start();
+        if (Result<WriteSummary> written = service.writeBlocking(std::move(batch)); !written)
+            return std::unexpected(written.error());
+        nanoseconds += timer.nsecsElapsed();
+    }
+    return double(nanoseconds) / 1e9;
+}
+
+// Extraction by format on one thread (files already in memory): MB/s and rows/s per recognizer,
+// to tell which formats hold the import back.
+void printExtractionByFormat(const Corpus &corpus)
+{
+    struct Tally {
+        qint64 bytes = 0;
+        qint64 records = 0;
+        qint64 values = 0;
+        qint64 nanoseconds = 0;
+    };
+    QMap<QString, Tally> byFormat;
+    for (const QString &folder : corpus.runFolders) {
+        Result<CollectedFiles> files = collectLocalFiles({folder}, {}, WorkflowConfig().maxFileBytes);
+        if (!files)
+            continue;
+        for (const ResultFile &file : std::as_const(files->files)) {
+            QElapsedTimer timer;
+            timer.start();
+            Result<FileExtraction> extraction = extractMetrics(file);
+            const qint64 elapsed = timer.nsecsElapsed();
+            if (!extraction)
+                continue;
+            Tally &tally = byFormat[extraction->format];
+            tally.bytes += file.content.size();
+            tally.records += extraction->records.size();
+            for (const MetricRecord &record : std::as_const(extraction->records))
+                tally.values += record.metrics.size();
+            tally.nanoseconds += elapsed;
+        }
+    }
+    for (auto it = byFormat.cbegin(); it != byFormat.cend(); ++it) {
+        const double seconds = double(it->nanoseconds) / 1e9;
+        std::printf("  %-18s %7.1f MB  %6.1f MB/s  %9lld rows  %9lld values  %6.2f us/row (one thread)\n", qPrintable(it.key()),
+                    double(it->bytes) / 1e6, double(it->bytes) / 1e6 / seconds, static_cast<long long>(it->records),
+                    static_cast<long long>(it->values), it->records ? seconds * 1e6 / double(it->records) : 0.0);
+    }
+}
+
 // The baseline: every file read and parsed by the generic Qt parser for its extension. Returns the
 // number of values seen, so nothing is optimised away.
 qint64 parseGenerically(const Corpus &corpus)
@@ -402,6 +474,14 @@ int main(int argc, char **argv)
 
     const double extraction = megabytes / extractionSeconds(*corpus);
     std::printf("extraction alone (read and parse, nothing stored): %.1f MB/s on %d threads\n", extraction, QThreadPool::globalInstance()->maxThreadCount());
+    const QString storeOnlyPath = dir.filePath(QStringLiteral("store-only.sqlite"));
+    Result<double> storing = storeSeconds(*corpus, storeOnlyPath);
+    if (!storing) {
+        std::fprintf(stderr, "bench_workflows: %s\n", qPrintable(storing.error().message));
+        return 1;
+    }
+    std::printf("store alone (writing extracted runs, one store thread): %.1f MB/s of input\n", megabytes / *storing);
+    printExtractionByFormat(*corpus);
     const double rate = bench::median(ours);
     const double baselineRate = bench::median(baseline);
     bench::report("workflow_import", rate, "MB/s",

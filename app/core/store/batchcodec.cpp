@@ -68,7 +68,14 @@ template<typename Io> void fields(Io &io, MetricSchema &r)
 {
     io(r.id, r.configId, r.configName, r.name, r.version, r.source, r.active, r.fields, r.createdAt);
 }
-template<typename Io> void fields(Io &io, WorkflowRunWrite &r) { io(r.run, r.records); }
+// A run's rows travel as the records they were built from (the journal's form before MetricRows).
+template<typename Io> void fields(Io &io, WorkflowRunWrite &r)
+{
+    QList<MetricRecord> records = Io::kReads ? QList<MetricRecord>() : r.rows.records();
+    io(r.run, records);
+    if constexpr (Io::kReads)
+        r.rows = MetricRows(records);
+}
 template<typename Io> void fields(Io &io, AlertRule &r) { io(r.id, r.name, r.kind, r.connectionId, r.params, r.severity, r.enabled); }
 template<typename Io> void fields(Io &io, AlertFinding &r)
 {
@@ -101,6 +108,7 @@ template<typename T> constexpr bool kIsOptional = false;
 template<typename T> constexpr bool kIsOptional<std::optional<T>> = true;
 
 struct Writer {
+    static constexpr bool kReads = false;
     QDataStream &s;
     template<typename... T> void operator()(T &...values) { (put(values), ...); }
     template<typename T> void put(T &v)
@@ -124,6 +132,7 @@ struct Writer {
 };
 
 struct Reader {
+    static constexpr bool kReads = true;
     QDataStream &s;
     template<typename... T> void operator()(T &...values) { (get(values), ...); }
     template<typename T> void get(T &v)

@@ -20,11 +20,6 @@ std::optional<std::string> textOrNull(const QString &text)
     return text.isEmpty() ? std::nullopt : std::optional<std::string>(text.toStdString());
 }
 
-std::string compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
-}
-
 std::string compact(const QJsonArray &array)
 {
     return QJsonDocument(array).toJson(QJsonDocument::Compact).toStdString();
@@ -87,14 +82,14 @@ qint64 insertSchema(pqxx::transaction_base &tx, qint64 config, const SchemaVersi
     return schemaId;
 }
 
-// The newest built-in schema of CONFIG when it has every field of RECORDS; else a new built-in
+// The newest built-in schema of CONFIG when it has every one of FIELDS; else a new built-in
 // version with the fields of both, active unless a confirmed schema is (as SqliteStore::workflowSchemaFor).
-qint64 schemaFor(pqxx::transaction_base &tx, qint64 config, const QList<MetricRecord> &records)
+qint64 schemaFor(pqxx::transaction_base &tx, qint64 config, const MetricRowFields &fields)
 {
     const pqxx::result newest = tx.exec_params(
         "SELECT id, fields FROM github_workflow_metric_schemas WHERE config_id = $1 AND source = 'builtin'"
         " ORDER BY version DESC LIMIT 1", config);
-    const std::optional<WorkflowSchemaFields> grown = grownSchemaFields(newest.empty() ? std::nullopt : std::optional<QJsonArray>(arrayFrom(newest[0][1])), records);
+    const std::optional<WorkflowSchemaFields> grown = grownSchemaFields(newest.empty() ? std::nullopt : std::optional<QJsonArray>(arrayFrom(newest[0][1])), fields);
     if (!grown)
         return pgInt(newest[0][0]);
     const bool confirmedActive = !tx.exec_params(
@@ -128,23 +123,23 @@ qint64 writeRun(pqxx::transaction_base &tx, const WorkflowRunWrite &write)
         pgTime(r.collectionCompletedAt), textOrNull(r.errorMessage), r.retryCount, QDateTime::currentMSecsSinceEpoch())[0]);
 
     tx.exec_params("DELETE FROM github_workflow_metrics WHERE run_id = $1", runId);
-    if (write.records.isEmpty())
+    const MetricRows &rows = write.rows;
+    if (rows.isEmpty())
         return 1;
 
-    const QList<MetricRecord> builtin = builtinRecords(write.records);
-    const qint64 schemaId = builtin.isEmpty() ? 0 : schemaFor(tx, config, builtin);
+    const qint64 schemaId = rows.hasBuiltinRows() ? schemaFor(tx, config, rows.builtinFields()) : 0;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 timestamp = r.metricTime().isValid() ? r.metricTime().toMSecsSinceEpoch() : now;
     pqxx::stream_to copy(tx, "github_workflow_metrics",
                          std::vector<std::string>{"config_id", "run_id", "schema_id", "timestamp", "source_file", "dimensions",
                                                   "metrics", "units", "directions", "created_at"});
-    for (const MetricRecord &record : write.records) {
-        const MetricDocuments documents = metricDocuments(record);
-        copy << std::make_tuple(config, runId, record.schemaId ? record.schemaId : schemaId, timestamp, textOrNull(record.sourceFile), compact(record.dimensions),
-                                documents.metrics.toStdString(), documents.units.toStdString(), documents.directions.toStdString(), now);
+    const auto text = [](QByteArrayView json) { return std::string(json.data(), size_t(json.size())); };
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        copy << std::make_tuple(config, runId, rows.schemaId(i) ? rows.schemaId(i) : schemaId, timestamp, textOrNull(rows.sourceFile(i)),
+                                text(rows.dimensions(i)), text(rows.metrics(i)), text(rows.units(i)), text(rows.directions(i)), now);
     }
     copy.complete();
-    return 1 + write.records.size();
+    return 1 + rows.size();
 }
 
 } // namespace

@@ -70,7 +70,7 @@ private:
     Result<void> removeWorkflowConfig(const QString &name);
     Result<qint64> writeWorkflowRun(const WorkflowRunWrite &write);
     Result<qint64> workflowConfigId(const QString &name);
-    Result<qint64> workflowSchemaFor(qint64 configId, const QList<MetricRecord> &records);
+    Result<qint64> workflowSchemaFor(qint64 configId, const MetricRowFields &fields);
     Result<qint64> writeWorkflowSchema(const MetricSchema &schema);
     Result<qint64> insertWorkflowSchema(qint64 configId, const SchemaVersionWrite &write);
     Result<qint64> seriesId(const SeriesKey &key);

@@ -155,9 +155,9 @@ Result<qint64> SqliteStore::insertWorkflowSchema(qint64 configId, const SchemaVe
     return schemaId;
 }
 
-// The newest built-in schema of CONFIGID when it has every field of RECORDS; else a new built-in
+// The newest built-in schema of CONFIGID when it has every one of FIELDS; else a new built-in
 // version with the fields of both, made active unless a confirmed schema is.
-Result<qint64> SqliteStore::workflowSchemaFor(qint64 configId, const QList<MetricRecord> &records)
+Result<qint64> SqliteStore::workflowSchemaFor(qint64 configId, const MetricRowFields &fields)
 {
     Result<SqliteStatement *> newest = statement(
         "SELECT id, fields FROM github_workflow_metric_schemas WHERE config_id = ?1 AND source = 'builtin'"
@@ -173,7 +173,7 @@ Result<qint64> SqliteStore::workflowSchemaFor(qint64 configId, const QList<Metri
                                                           : std::nullopt;
     (*newest)->reset();
 
-    const std::optional<WorkflowSchemaFields> grown = grownSchemaFields(newestFields, records);
+    const std::optional<WorkflowSchemaFields> grown = grownSchemaFields(newestFields, fields);
     if (!grown)
         return newestId;
     Result<SqliteStatement *> confirmed = statement(
@@ -256,11 +256,11 @@ Result<qint64> SqliteStore::writeWorkflowRun(const WorkflowRunWrite &write)
     if (Result<bool> stepped = (*clear)->step(); !stepped)
         return std::unexpected(stepped.error());
     (*clear)->reset();
-    if (write.records.isEmpty())
+    const MetricRows &rows = write.rows;
+    if (rows.isEmpty())
         return 1;
 
-    const QList<MetricRecord> builtin = builtinRecords(write.records);
-    Result<qint64> schemaId = builtin.isEmpty() ? Result<qint64>(0) : workflowSchemaFor(*configId, builtin);
+    Result<qint64> schemaId = rows.hasBuiltinRows() ? workflowSchemaFor(*configId, rows.builtinFields()) : Result<qint64>(0);
     if (!schemaId)
         return std::unexpected(schemaId.error());
     Result<SqliteStatement *> insert = statement(
@@ -271,23 +271,22 @@ Result<qint64> SqliteStore::writeWorkflowRun(const WorkflowRunWrite &write)
     SqliteStatement &m = **insert;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QDateTime timestamp = r.metricTime().isValid() ? r.metricTime() : QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
-    for (const MetricRecord &record : write.records) {
-        const MetricDocuments documents = metricDocuments(record);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
         m.bind(1, *configId);
         m.bind(2, runId);
-        m.bind(3, record.schemaId ? record.schemaId : *schemaId);
+        m.bind(3, rows.schemaId(i) ? rows.schemaId(i) : *schemaId);
         m.bind(4, timestamp);
-        m.bind(5, orNull(record.sourceFile));
-        m.bindUtf8(6, compactDimensions(record.dimensions));
-        m.bindUtf8(7, documents.metrics);
-        m.bindUtf8(8, documents.units);
-        m.bindUtf8(9, documents.directions);
+        m.bind(5, orNull(rows.sourceFile(i)));
+        m.bindUtf8(6, rows.dimensions(i));
+        m.bindUtf8(7, rows.metrics(i));
+        m.bindUtf8(8, rows.units(i));
+        m.bindUtf8(9, rows.directions(i));
         m.bind(10, now);
         if (Result<bool> stepped = m.step(); !stepped)
             return std::unexpected(stepped.error());
         m.reset();
     }
-    return 1 + write.records.size();
+    return 1 + rows.size();
 }
 
 // ---- reads -----------------------------------------------------------------------------------

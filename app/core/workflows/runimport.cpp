@@ -82,28 +82,37 @@ BuiltRun buildRun(const WorkflowConfig &config, const CollectedFiles &files, con
         built.files << FileOutcome{skipped.path, QString(), 0, QStringLiteral("skipped: ") + skipped.reason, {}};
         problems << QStringLiteral("%1: skipped: %2").arg(skipped.path, skipped.reason);
     }
-    // Files are read independently, so on every core at once (the calling thread takes part); the
-    // outcomes keep the files' order.
-    const QList<Result<FileExtraction>> extractions = QtConcurrent::blockingMapped(
-        files.files, [&options](const ResultFile &file) { return extractFile(file, options.schema); });
+    // Files are read and their rows written as documents independently, so on every core at once (the
+    // calling thread takes part); the outcomes keep the files' order.
+    struct Extracted {
+        Result<FileExtraction> extraction;   // without its records: they are in ROWS
+        MetricRows rows;
+    };
+    const QList<Extracted> extractions = QtConcurrent::blockingMapped(files.files, [&options](const ResultFile &file) {
+        Extracted extracted{extractFile(file, options.schema), {}};
+        if (extracted.extraction) {
+            extracted.rows = MetricRows(extracted.extraction->records);
+            extracted.extraction->records.clear();
+        }
+        return extracted;
+    });
     for (qsizetype i = 0; i < files.files.size(); ++i) {
         const ResultFile &file = files.files.at(i);
         FileOutcome outcome;
         outcome.path = file.path;
-        const Result<FileExtraction> &extraction = extractions.at(i);
-        if (!extraction) {
-            outcome.problem = extraction.error().message;
-            problems << extraction.error().message;
+        const Extracted &extracted = extractions.at(i);
+        if (!extracted.extraction) {
+            outcome.problem = extracted.extraction.error().message;
+            problems << extracted.extraction.error().message;
             built.files << outcome;
             continue;
         }
-        outcome.format = extraction->format;
-        outcome.notes = extraction->notes;
-        for (const MetricRecord &record : std::as_const(extraction->records))
-            outcome.metrics += record.metrics.size();
+        outcome.format = extracted.extraction->format;
+        outcome.notes = extracted.extraction->notes;
+        outcome.metrics = extracted.rows.valueCount();
         run.metricsCount += outcome.metrics;
         ++run.filesProcessed;
-        built.write.records << extraction->records;
+        built.write.rows.append(extracted.rows);
         built.files << outcome;
     }
     std::sort(built.files.begin(), built.files.end(), [](const FileOutcome &a, const FileOutcome &b) { return a.path < b.path; });

@@ -100,12 +100,6 @@ struct MetricRecord {
     qint64 schemaId = 0;            // the confirmed schema version it was extracted with; 0: a built-in recognizer
 };
 
-// A run to store with all its metric rows; an existing run with the same key is replaced.
-struct WorkflowRunWrite {
-    WorkflowRun run;
-    QList<MetricRecord> records;
-};
-
 // One metric value as stored, with its run: the long form that queries and exports read.
 struct WorkflowMetricRow {
     qint64 runId = 0;

@@ -1,0 +1,280 @@
+// Records written as github_workflow_metrics documents once, where they are extracted; the
+// documents are written by hand (the import's hottest loop) with QJsonDocument's rules.
+#include "metricrows.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace fleetscope {
+namespace {
+
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    out += '"';
+    // Names and units are nearly always plain ASCII: written as they are, no UTF-8 copy.
+    const bool plain = std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\');
+    });
+    if (plain) {
+        const qsizetype at = out.size();
+        out.resize(at + text.size());
+        char *to = out.data() + at;
+        for (const QChar c : text)
+            *to++ = char(c.unicode());
+        out += '"';
+        return;
+    }
+    for (const char c : text.toUtf8()) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20)
+                out += "\\u00" + QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0');
+            else
+                out += c;
+        }
+    }
+    out += '"';
+}
+
+// As QJsonDocument writes a number: integral values as integers, others in the shortest exact form.
+void appendJsonNumber(QByteArray &out, double value)
+{
+    constexpr double kExactIntegers = 9007199254740992.0;   // 2^53
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
+    char buffer[32];
+    const std::to_chars_result written = value == std::trunc(value) && std::abs(value) < kExactIntegers
+        ? std::to_chars(buffer, buffer + sizeof buffer, qint64(value))
+        : std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, written.ptr - buffer);
+}
+
+// DIMENSIONS as QJsonDocument writes them compactly: strings and numbers (all the recognizers
+// write) directly, in QJsonObject's key order; anything else through QJsonDocument.
+void appendDimensions(QByteArray &out, const QJsonObject &dimensions)
+{
+    const qsizetype start = out.size();
+    out += '{';
+    for (auto it = dimensions.constBegin(); it != dimensions.constEnd(); ++it) {
+        const QJsonValue value = it.value();
+        if (!value.isString() && !value.isDouble()) {
+            out.truncate(start);
+            out += QJsonDocument(dimensions).toJson(QJsonDocument::Compact);
+            return;
+        }
+        if (out.size() > start + 1)
+            out += ',';
+        appendJsonString(out, it.key());
+        out += ':';
+        if (value.isString())
+            appendJsonString(out, value.toString());
+        else
+            appendJsonNumber(out, value.toDouble());
+    }
+    out += '}';
+}
+
+// METRICS by name, stable (a repeated name keeps its order, so the last one wins below); records
+// have a handful of metrics, so small lists are sorted in place without a merge buffer.
+QVarLengthArray<const MetricValue *, 32> sortedByName(const QList<MetricValue> &metrics)
+{
+    QVarLengthArray<const MetricValue *, 32> sorted;
+    sorted.reserve(metrics.size());
+    for (const MetricValue &metric : metrics)
+        sorted.append(&metric);
+    const auto byName = [](const MetricValue *a, const MetricValue *b) { return a->name < b->name; };
+    if (sorted.size() > 32) {
+        std::stable_sort(sorted.begin(), sorted.end(), byName);
+        return sorted;
+    }
+    for (qsizetype i = 1; i < sorted.size(); ++i) {
+        const MetricValue *moving = sorted[i];
+        qsizetype j = i;
+        for (; j > 0 && byName(moving, sorted[j - 1]); --j)
+            sorted[j] = sorted[j - 1];
+        sorted[j] = moving;
+    }
+    return sorted;
+}
+
+QJsonObject objectAt(QByteArrayView json)
+{
+    return QJsonDocument::fromJson(json.toByteArray()).object();
+}
+
+} // namespace
+
+void MetricRowFields::add(const MetricRecord &record)
+{
+    for (auto it = record.dimensions.constBegin(); it != record.dimensions.constEnd(); ++it)
+        dimensions.insert(it.key(), it.value().isDouble());
+    for (const MetricValue &metric : record.metrics)
+        metrics.insert(metric.name, metric);
+}
+
+void MetricRowFields::add(const MetricRowFields &later)
+{
+    for (auto it = later.dimensions.cbegin(); it != later.dimensions.cend(); ++it)
+        dimensions.insert(it.key(), it.value());
+    for (auto it = later.metrics.cbegin(); it != later.metrics.cend(); ++it)
+        metrics.insert(it.key(), it.value());
+}
+
+MetricRows::MetricRows(const QList<MetricRecord> &records)
+{
+    for (const MetricRecord &record : records)
+        append(record);
+}
+
+void MetricRows::append(const MetricRecord &record)
+{
+    // Units and directions are gathered aside while the metrics document is written in place.
+    thread_local QByteArray units;
+    thread_local QByteArray directions;
+    units.resize(0);   // keeps the capacity: no allocation per row
+    directions.resize(0);
+    units += '{';
+    directions += '{';
+
+    Row row;
+    row.at = m_text.size();
+    row.schemaId = record.schemaId;
+    if (m_sourceFiles.isEmpty() || m_sourceFiles.constLast() != record.sourceFile)
+        m_sourceFiles << record.sourceFile;
+    row.sourceFile = int(m_sourceFiles.size() - 1);
+
+    appendDimensions(m_text, record.dimensions);
+    row.dimensions = int(m_text.size() - row.at);
+    const qsizetype metricsAt = m_text.size();
+    m_text += '{';
+    const QVarLengthArray<const MetricValue *, 32> sorted = sortedByName(record.metrics);
+    for (qsizetype i = 0; i < sorted.size(); ++i) {
+        const MetricValue &metric = *sorted.at(i);
+        if (i + 1 < sorted.size() && sorted.at(i + 1)->name == metric.name)
+            continue;
+        if (directions.size() > 1) {
+            m_text += ',';
+            directions += ',';
+        }
+        appendJsonString(m_text, metric.name);
+        m_text += ':';
+        appendJsonNumber(m_text, metric.value);
+        appendJsonString(directions, metric.name);
+        directions += ':';
+        appendJsonString(directions, directionName(metric.direction));
+        if (!metric.unit.isEmpty()) {
+            if (units.size() > 1)
+                units += ',';
+            appendJsonString(units, metric.name);
+            units += ':';
+            appendJsonString(units, metric.unit);
+        }
+    }
+    m_text += '}';
+    units += '}';
+    directions += '}';
+    row.metrics = int(m_text.size() - metricsAt);
+    row.units = int(units.size());
+    row.directions = int(directions.size());
+    m_text += units;
+    m_text += directions;
+
+    if (record.schemaId == 0) {
+        m_builtinFields.add(record);
+        ++m_builtinRows;
+    }
+    m_values += record.metrics.size();
+    m_rows << row;
+}
+
+void MetricRows::append(const MetricRows &later)
+{
+    const qsizetype textShift = m_text.size();
+    const int fileShift = int(m_sourceFiles.size());
+    m_text += later.m_text;
+    m_sourceFiles += later.m_sourceFiles;
+    m_rows.reserve(m_rows.size() + later.m_rows.size());
+    for (Row row : later.m_rows) {
+        row.at += textShift;
+        row.sourceFile += fileShift;
+        m_rows << row;
+    }
+    m_builtinFields.add(later.m_builtinFields);
+    m_builtinRows += later.m_builtinRows;
+    m_values += later.m_values;
+}
+
+QByteArrayView MetricRows::dimensions(qsizetype i) const
+{
+    const Row &row = m_rows.at(i);
+    return QByteArrayView(m_text).sliced(row.at, row.dimensions);
+}
+
+QByteArrayView MetricRows::metrics(qsizetype i) const
+{
+    const Row &row = m_rows.at(i);
+    return QByteArrayView(m_text).sliced(row.at + row.dimensions, row.metrics);
+}
+
+QByteArrayView MetricRows::units(qsizetype i) const
+{
+    const Row &row = m_rows.at(i);
+    return QByteArrayView(m_text).sliced(row.at + row.dimensions + row.metrics, row.units);
+}
+
+QByteArrayView MetricRows::directions(qsizetype i) const
+{
+    const Row &row = m_rows.at(i);
+    return QByteArrayView(m_text).sliced(row.at + row.dimensions + row.metrics + row.units, row.directions);
+}
+
+const QString &MetricRows::sourceFile(qsizetype i) const
+{
+    return m_sourceFiles.at(m_rows.at(i).sourceFile);
+}
+
+qint64 MetricRows::schemaId(qsizetype i) const
+{
+    return m_rows.at(i).schemaId;
+}
+
+MetricRecord MetricRows::record(qsizetype i) const
+{
+    MetricRecord record;
+    record.sourceFile = sourceFile(i);
+    record.schemaId = schemaId(i);
+    record.dimensions = objectAt(dimensions(i));
+    const QJsonObject values = objectAt(metrics(i));
+    const QJsonObject unitsByName = objectAt(units(i));
+    const QJsonObject directionsByName = objectAt(directions(i));
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        record.metrics << MetricValue{it.key(), it.value().toDouble(), unitsByName.value(it.key()).toString(),
+                                      directionFromName(directionsByName.value(it.key()).toString())};
+    }
+    return record;
+}
+
+QList<MetricRecord> MetricRows::records() const
+{
+    QList<MetricRecord> all;
+    all.reserve(size());
+    for (qsizetype i = 0; i < size(); ++i)
+        all << record(i);
+    return all;
+}
+
+} // namespace fleetscope
