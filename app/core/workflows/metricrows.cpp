@@ -64,8 +64,9 @@ void appendJsonNumber(QByteArray &out, double value)
 }
 
 // DIMENSIONS as QJsonDocument writes them compactly: strings and numbers (all the recognizers
-// write) directly, in QJsonObject's key order; anything else through QJsonDocument.
-void appendDimensions(QByteArray &out, const QJsonObject &dimensions)
+// write) directly, in QJsonObject's key order; anything else through QJsonDocument. Their names
+// and types go to SHAPE.
+void appendDimensions(QByteArray &out, const QJsonObject &dimensions, QByteArray &shape)
 {
     const qsizetype start = out.size();
     out += '{';
@@ -74,11 +75,15 @@ void appendDimensions(QByteArray &out, const QJsonObject &dimensions)
         if (!value.isString() && !value.isDouble()) {
             out.truncate(start);
             out += QJsonDocument(dimensions).toJson(QJsonDocument::Compact);
+            shape += QByteArrayView(out).sliced(start);   // with the values: never taken for the row before's
             return;
         }
         if (out.size() > start + 1)
             out += ',';
-        appendJsonString(out, it.key());
+        const QString key = it.key();
+        appendJsonString(out, key);
+        appendJsonString(shape, key);
+        shape += value.isDouble() ? '#' : '$';
         out += ':';
         if (value.isString())
             appendJsonString(out, value.toString());
@@ -109,6 +114,12 @@ QVarLengthArray<const MetricValue *, 32> sortedByName(const QList<MetricValue> &
         sorted[j] = moving;
     }
     return sorted;
+}
+
+// Equal text, told at once when both share their data (a file's rows share its path).
+bool sameText(const QString &a, const QString &b)
+{
+    return a.size() == b.size() && (a.constData() == b.constData() || a == b);
 }
 
 QJsonObject objectAt(QByteArrayView json)
@@ -145,19 +156,21 @@ void MetricRows::append(const MetricRecord &record)
     // Units and directions are gathered aside while the metrics document is written in place.
     thread_local QByteArray units;
     thread_local QByteArray directions;
+    thread_local QByteArray fields;   // the row's field names, types, units and directions
     units.resize(0);   // keeps the capacity: no allocation per row
     directions.resize(0);
+    fields.resize(0);
     units += '{';
     directions += '{';
 
     Row row;
     row.at = m_text.size();
     row.schemaId = record.schemaId;
-    if (m_sourceFiles.isEmpty() || m_sourceFiles.constLast() != record.sourceFile)
+    if (m_sourceFiles.isEmpty() || !sameText(m_sourceFiles.constLast(), record.sourceFile))
         m_sourceFiles << record.sourceFile;
     row.sourceFile = int(m_sourceFiles.size() - 1);
 
-    appendDimensions(m_text, record.dimensions);
+    appendDimensions(m_text, record.dimensions, fields);
     row.dimensions = int(m_text.size() - row.at);
     const qsizetype metricsAt = m_text.size();
     m_text += '{';
@@ -194,7 +207,13 @@ void MetricRows::append(const MetricRecord &record)
     m_text += directions;
 
     if (record.schemaId == 0) {
-        m_builtinFields.add(record);
+        // Rows of one file mostly share their fields: added when they change, not hashed row by row.
+        fields += units;
+        fields += directions;
+        if (fields != m_lastFields) {
+            m_builtinFields.add(record);
+            m_lastFields = fields;
+        }
         ++m_builtinRows;
     }
     m_values += record.metrics.size();

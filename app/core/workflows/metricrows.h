@@ -69,6 +69,7 @@ private:
     QList<Row> m_rows;
     QStringList m_sourceFiles;
     MetricRowFields m_builtinFields;
+    QByteArray m_lastFields;   // the last built-in row's field names, types, units and directions
     qsizetype m_builtinRows = 0;
     qint64 m_values = 0;
 };

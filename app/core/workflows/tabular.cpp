@@ -11,18 +11,22 @@
 namespace fleetscope::formats {
 namespace {
 
+// A table's cells as views of the file's text (or of OWNED, for cells that had to be unescaped):
+// no string per cell.
 struct Table {
-    QStringList header;
-    QList<QStringList> rows;
-    QString label;   // dimension "table" when set
+    QList<QStringView> header;
+    QList<QStringView> cells;   // row after row, header.size() cells each
+    QString label;              // dimension "table" when set
+
+    qsizetype rowCount() const { return header.isEmpty() ? 0 : cells.size() / header.size(); }
 };
 
 struct Number {
     double value = 0;
-    QString unit;
+    QStringView unit;
 };
 
-bool isMissing(const QString &cell)
+bool isMissing(QStringView cell)
 {
     static const QStringList kMissing{QString(), QStringLiteral("-"), QStringLiteral("—"), QStringLiteral("n/a"),
                                       QStringLiteral("na"), QStringLiteral("null"), QStringLiteral("none")};
@@ -49,7 +53,7 @@ bool isUnitChar(QChar c)
 // "12.5", "12.5 ms", "85%", "1e3 tok/s": a number with an optional unit after it, read by hand
 // (every cell of every table passes here). Grammar: [-+]? (digits [. digits*] | . digits) [e [-+] digits]
 // whitespace* [unit-chars+ [/ ASCII letters+]].
-std::optional<Number> parseNumber(const QString &cell)
+std::optional<Number> parseNumber(QStringView cell)
 {
     const qsizetype n = cell.size();
     qsizetype i = 0;
@@ -96,17 +100,17 @@ std::optional<Number> parseNumber(const QString &cell)
     }
     if (i != n)
         return std::nullopt;
-    return Number{QStringView(cell).first(numberEnd).toDouble(), cell.mid(unitStart, n - unitStart)};
+    return Number{cell.first(numberEnd).toDouble(), cell.sliced(unitStart)};
 }
 
 // "Latency (ms)" → {"Latency", "ms"}; "throughput [tok/s]" → {"throughput", "tok/s"}.
-std::pair<QString, QString> splitHeader(const QString &header)
+std::pair<QString, QString> splitHeader(QStringView header)
 {
     static const QRegularExpression kUnit(QStringLiteral("^(.*\\S)\\s*[\\(\\[]([^\\)\\]]+)[\\)\\]]$"));
     const QRegularExpressionMatch match = kUnit.match(header.trimmed());
     if (match.hasMatch())
         return {match.captured(1), match.captured(2).trimmed()};
-    return {header.trimmed(), QString()};
+    return {header.trimmed().toString(), QString()};
 }
 
 bool isParameterName(const QString &name)
@@ -127,13 +131,13 @@ bool isParameterName(const QString &name)
     return false;
 }
 
-QString clean(const QString &cell)
+QStringView clean(QStringView cell)
 {
-    QString text = cell.trimmed();
+    QStringView text = cell.trimmed();
     // Markdown emphasis and code spans around a value.
     while (text.size() >= 2 && (text.startsWith(QLatin1Char('*')) || text.startsWith(QLatin1Char('`')) || text.startsWith(QLatin1Char('_')))
            && text.back() == text.front())
-        text = text.mid(1).chopped(1).trimmed();
+        text = text.sliced(1).chopped(1).trimmed();
     return text;
 }
 
@@ -150,16 +154,16 @@ void addRecords(const Table &table, FileExtraction &result)
     const QStringList headerUnits = units;
     // Every cell cleaned and read once; the second pass below takes them from here.
     struct Cell {
-        QString text;
+        QStringView text;
         bool missing = true;
         double value = 0;   // when the cell is a number
     };
-    QList<Cell> cells(table.rows.size() * columns);
-    for (qsizetype r = 0; r < table.rows.size(); ++r) {
-        const QStringList &row = table.rows.at(r);
+    const qsizetype rows = table.rowCount();
+    QList<Cell> cells(rows * columns);
+    for (qsizetype r = 0; r < rows; ++r) {
         for (qsizetype c = 0; c < columns; ++c) {
             Cell &cell = cells[r * columns + c];
-            cell.text = clean(row.value(c));
+            cell.text = clean(table.cells.at(r * columns + c));
             cell.missing = isMissing(cell.text);
             if (cell.missing)
                 continue;
@@ -170,7 +174,7 @@ void addRecords(const Table &table, FileExtraction &result)
             }
             cell.value = number->value;
             if (!seen[c] && headerUnits[c].isEmpty())
-                units[c] = number->unit;
+                units[c] = number->unit.toString();
             else if (headerUnits[c].isEmpty() && units[c] != number->unit)
                 unitAgrees[c] = false;
             seen[c] = true;
@@ -191,8 +195,9 @@ void addRecords(const Table &table, FileExtraction &result)
         columnMetrics[c] = makeMetric(names[c], 0, units[c]);
         parameter[c] = columnMetrics[c].direction == MetricDirection::Neutral && isParameterName(names[c]);
     }
-    for (qsizetype r = 0; r < table.rows.size(); ++r) {
+    for (qsizetype r = 0; r < rows; ++r) {
         MetricRecord record;
+        record.metrics.reserve(columns);
         if (!table.label.isEmpty())
             record.dimensions.insert(QStringLiteral("table"), table.label);
         for (qsizetype c = 0; c < columns; ++c) {
@@ -200,7 +205,7 @@ void addRecords(const Table &table, FileExtraction &result)
             if (names[c].isEmpty() || cell.missing)
                 continue;
             if (!numeric[c]) {
-                record.dimensions.insert(names[c], cell.text);
+                record.dimensions.insert(names[c], cell.text.toString());
                 continue;
             }
             const double value = cell.value;
@@ -228,17 +233,42 @@ Result<FileExtraction> csv(const QByteArray &content, const QString &path)
     if (text.trimmed().isEmpty())
         return fileError(path, 0, QStringLiteral("empty file"));
 
+    // A field is a view of TEXT while it is one run of characters; one in pieces (quotes doubled,
+    // text after a closing quote) is joined into OWNED, whose strings outlive the table.
+    QStringList owned;
     Table table;
-    QStringList fields;
-    QString field;
+    QList<QStringView> fields;
+    QStringView fieldView;
+    QString joined;
+    int pieces = 0;
+    const auto addPiece = [&](QStringView piece) {
+        if (piece.isEmpty())
+            return;
+        if (pieces == 1)
+            joined = fieldView.toString();
+        if (pieces == 0)
+            fieldView = piece;
+        else
+            joined += piece;
+        ++pieces;
+    };
+    const auto takeField = [&]() {
+        if (pieces > 1) {
+            owned << std::exchange(joined, QString());
+            fields << QStringView(owned.constLast());
+        } else {
+            fields << (pieces == 1 ? fieldView : QStringView());
+        }
+        fieldView = QStringView();
+        pieces = 0;
+    };
     bool quoted = false;
     bool fieldWasQuoted = false;
     int line = 1;
     int rowLine = 1;
     int quoteLine = 1;
     auto endRow = [&]() -> Result<void> {
-        fields << field;
-        field.clear();
+        takeField();
         const bool blank = fields.size() == 1 && fields.first().isEmpty() && !fieldWasQuoted;
         if (!blank) {
             if (table.header.isEmpty())
@@ -246,13 +276,13 @@ Result<FileExtraction> csv(const QByteArray &content, const QString &path)
             else if (fields.size() != table.header.size())
                 return fileError(path, rowLine, QStringLiteral("row has %1 fields, the header has %2").arg(fields.size()).arg(table.header.size()));
             else
-                table.rows << fields;
+                table.cells += fields;
         }
         fields.clear();
         fieldWasQuoted = false;
         return {};
     };
-    // Runs of ordinary characters are appended at once; only quotes, commas and line ends are looked at.
+    // Runs of ordinary characters are taken at once; only quotes, commas and line ends are looked at.
     const auto isSpecial = [](QChar c) {
         return c == QLatin1Char('"') || c == QLatin1Char(',') || c == QLatin1Char('\n') || c == QLatin1Char('\r');
     };
@@ -265,9 +295,9 @@ Result<FileExtraction> csv(const QByteArray &content, const QString &path)
                 end = view.size();
             const QStringView chunk = view.sliced(i, end - i);
             line += int(chunk.count(QLatin1Char('\n')));
-            field += chunk;
+            addPiece(chunk);
             if (end + 1 < view.size() && view.at(end + 1) == QLatin1Char('"')) {
-                field += QLatin1Char('"');
+                addPiece(view.sliced(end, 1));
                 i = end + 2;
             } else {
                 quoted = end == view.size();   // still open at the end: an error below
@@ -279,35 +309,34 @@ Result<FileExtraction> csv(const QByteArray &content, const QString &path)
         while (end < view.size() && !isSpecial(view.at(end)))
             ++end;
         if (end > i) {
-            field += view.sliced(i, end - i);
+            addPiece(view.sliced(i, end - i));
             i = end;
             continue;
         }
         const QChar c = view.at(i++);
-        if (c == QLatin1Char('"') && field.isEmpty()) {
+        if (c == QLatin1Char('"') && pieces == 0) {
             quoted = fieldWasQuoted = true;
             quoteLine = line;
         } else if (c == QLatin1Char(',')) {
-            fields << field;
-            field.clear();
+            takeField();
         } else if (c == QLatin1Char('\n')) {
             if (Result<void> ended = endRow(); !ended)
                 return std::unexpected(ended.error());
             rowLine = ++line;
         } else if (c != QLatin1Char('\r')) {
-            field += c;
+            addPiece(view.sliced(i - 1, 1));
         }
     }
     if (quoted)
         return fileError(path, quoteLine, QStringLiteral("a quoted field is never closed"));
-    if (!field.isEmpty() || !fields.isEmpty()) {
+    if (pieces > 0 || !fields.isEmpty()) {
         if (Result<void> ended = endRow(); !ended)
             return std::unexpected(ended.error());
     }
     FileExtraction result;
     result.format = QStringLiteral("csv");
     addRecords(table, result);
-    if (table.rows.isEmpty())
+    if (table.cells.isEmpty())
         result.notes << QStringLiteral("a header without rows");
     return result;
 }
@@ -318,43 +347,59 @@ Result<FileExtraction> markdownTables(const QByteArray &content, const QString &
 {
     static const QRegularExpression kDelimiter(QStringLiteral("^\\s*\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)*\\|?\\s*$"));
     static const QRegularExpression kHeading(QStringLiteral("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$"));
-    auto cells = [](QString line) {
+    const QString text = QString::fromUtf8(content);
+    if (text.trimmed().isEmpty())
+        return fileError(path, 0, QStringLiteral("empty file"));
+    QStringList owned;   // cells with an escaped '|', unescaped
+    // A row's cells, split at every '|' that is not escaped as "\\|"; by hand, as this runs for every row.
+    const auto cellsOf = [&owned](QStringView line, QList<QStringView> &cells) {
         line = line.trimmed();
         if (line.startsWith(QLatin1Char('|')))
-            line.remove(0, 1);
+            line = line.sliced(1);
         if (line.endsWith(QLatin1Char('|')) && !line.endsWith(QLatin1String("\\|")))
             line.chop(1);
-        // Split at every '|' that is not escaped as "\\|"; by hand, as this runs for every row.
-        QStringList result;
         qsizetype start = 0;
+        bool escaped = false;
         for (qsizetype i = 0; i <= line.size(); ++i) {
-            if (i < line.size() && (line.at(i) != QLatin1Char('|') || (i > 0 && line.at(i - 1) == QLatin1Char('\\'))))
+            if (i < line.size() && line.at(i) != QLatin1Char('|'))
                 continue;
-            QString cell = line.mid(start, i - start);
-            result << cell.replace(QLatin1String("\\|"), QLatin1String("|")).trimmed();
+            if (i < line.size() && i > 0 && line.at(i - 1) == QLatin1Char('\\')) {
+                escaped = true;
+                continue;
+            }
+            const QStringView cell = line.sliced(start, i - start);
+            if (escaped) {
+                owned << cell.toString().replace(QLatin1String("\\|"), QLatin1String("|")).trimmed();
+                cells << QStringView(owned.constLast());
+            } else {
+                cells << cell.trimmed();
+            }
+            escaped = false;
             start = i + 1;
         }
-        return result;
     };
-    const QStringList lines = QString::fromUtf8(content).split(QLatin1Char('\n'));
-    if (QString::fromUtf8(content).trimmed().isEmpty())
-        return fileError(path, 0, QStringLiteral("empty file"));
+    const auto isHeading = [](QStringView line) { return line.trimmed().startsWith(QLatin1Char('#')); };
+    const QList<QStringView> lines = QStringView(text).split(QLatin1Char('\n'));
     QList<Table> tables;
     QString heading;
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (const QRegularExpressionMatch match = kHeading.match(lines.at(i)); match.hasMatch()) {
-            heading = match.captured(1);
-            continue;
+        if (isHeading(lines.at(i))) {
+            if (const QRegularExpressionMatch match = kHeading.match(lines.at(i)); match.hasMatch()) {
+                heading = match.captured(1);
+                continue;
+            }
         }
         if (!lines.at(i).contains(QLatin1Char('|')) || i + 1 >= lines.size() || !kDelimiter.match(lines.at(i + 1)).hasMatch())
             continue;
         Table table;
-        table.header = cells(lines.at(i));
+        cellsOf(lines.at(i), table.header);
         table.label = heading;
+        QList<QStringView> row;
         for (i += 2; i < lines.size() && lines.at(i).contains(QLatin1Char('|')) && !lines.at(i).trimmed().isEmpty(); ++i) {
-            QStringList row = cells(lines.at(i));
-            row.resize(table.header.size());
-            table.rows << row;
+            row.clear();
+            cellsOf(lines.at(i), row);
+            row.resize(table.header.size());   // short rows padded, long rows cut
+            table.cells += row;
         }
         --i;   // the line that ended the table may be the next heading
         tables << table;
