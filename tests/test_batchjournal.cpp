@@ -40,7 +40,7 @@ WriteBatch sampleBatch(int n)
     run.run.githubRunId = 99;
     MetricRecord record{QStringLiteral("a.json"), QJsonObject{{QStringLiteral("case"), 1}, {QStringLiteral("model"), QStringLiteral("llama")}},
                         {MetricValue{QStringLiteral("ms"), 3.5, QStringLiteral("ms"), MetricDirection::LowerIsBetter},
-                         MetricValue{QStringLiteral("count"), 12, QString(), MetricDirection::Neutral}}};
+                         MetricValue{QStringLiteral("count"), 12, QString(), MetricDirection::HigherIsBetter}}};   // edited: not inferred
     record.schemaId = 5;
     run.rows.append(record);
     batch.workflowRuns << run;
@@ -112,7 +112,8 @@ private Q_SLOTS:
         QCOMPARE(run.rows.dimensions(0), sent.dimensions(0));
         QCOMPARE(run.rows.metrics(0), sent.metrics(0));
         QCOMPARE(run.rows.units(0), QByteArrayView(R"({"ms":"ms"})"));
-        QCOMPARE(run.rows.directions(0), QByteArrayView(R"({"count":"neutral","ms":"lower"})"));
+        QCOMPARE(run.rows.directions(0), QByteArrayView(R"({"count":"higher"})"));   // "ms" is inferred
+        QCOMPARE(run.rows.record(0).metrics.at(1).direction, MetricDirection::LowerIsBetter);
         QCOMPARE(back->removedAlertRules, QStringList{QStringLiteral("old")});
         QCOMPARE(back->budgets, batch.budgets);
         QCOMPARE(back->removedBudgets, QStringList{QStringLiteral("gone")});

@@ -289,13 +289,14 @@ private Q_SLOTS:
         record.dimensions = QJsonObject{{QStringLiteral("model"), QStringLiteral("llama \"3\"\n\u00b5")}, {QStringLiteral("batch"), 32},
                                         {QStringLiteral("zeta"), 1.5}};
         record.metrics = {makeMetric(QStringLiteral("b_time_ms"), 1.25), makeMetric(QStringLiteral("a_rate"), 3e20, QStringLiteral("tok/s")),
-                          makeMetric(QStringLiteral("b_time_ms"), 2.0), makeMetric(QStringLiteral("\u00b5\t"), -0.5)};
+                          makeMetric(QStringLiteral("b_time_ms"), 2.0), makeMetric(QStringLiteral("\u00b5\t"), -0.5),
+                          MetricValue{QStringLiteral("c_score"), 7, QString(), MetricDirection::LowerIsBetter}};   // edited against inference
         MetricRows rows(QList<MetricRecord>{MetricRecord{QStringLiteral("first.json"), {{QStringLiteral("k"), 1}}, {makeMetric(QStringLiteral("x"), 1)}}});
         MetricRows later;
         later.append(record);
         rows.append(later);
         QCOMPARE(rows.size(), 2);
-        QCOMPARE(rows.valueCount(), 5);
+        QCOMPARE(rows.valueCount(), 6);
         QCOMPARE(rows.metrics(0), QByteArrayView(R"({"x":1})"));
         QCOMPARE(rows.sourceFile(0), QStringLiteral("first.json"));
         QCOMPARE(rows.sourceFile(1), QString());
@@ -306,7 +307,8 @@ private Q_SLOTS:
             metrics.insert(m.name, m.value);
             if (!m.unit.isEmpty())
                 units.insert(m.name, m.unit);
-            directions.insert(m.name, directionName(m.direction));
+            if (m.direction != inferDirection(m.name, m.unit))   // only those that differ from the inferred one
+                directions.insert(m.name, directionName(m.direction));
         }
         QCOMPARE(rows.metrics(1), QJsonDocument(metrics).toJson(QJsonDocument::Compact));
         QCOMPARE(rows.units(1), QJsonDocument(units).toJson(QJsonDocument::Compact));
@@ -314,7 +316,10 @@ private Q_SLOTS:
         QCOMPARE(rows.dimensions(1), QJsonDocument(record.dimensions).toJson(QJsonDocument::Compact));
         const MetricRecord back = rows.record(1);   // read back: the metrics in name order, the last b_time_ms
         QCOMPARE(back.dimensions, record.dimensions);
-        QCOMPARE(back.metrics.size(), 3);
+        QCOMPARE(rows.directions(1), QByteArrayView(R"({"c_score":"lower"})"));
+        QCOMPARE(back.metrics.size(), 4);
+        QCOMPARE(back.metrics.at(2).name, QStringLiteral("c_score"));
+        QCOMPARE(back.metrics.at(2).direction, MetricDirection::LowerIsBetter);
         QCOMPARE(back.metrics.at(1).name, QStringLiteral("b_time_ms"));
         QCOMPARE(back.metrics.at(1).value, 2.0);
         QCOMPARE(back.metrics.at(0).unit, QStringLiteral("tok/s"));

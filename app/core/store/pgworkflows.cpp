@@ -4,6 +4,7 @@
 
 #include "pgsupport.h"
 #include "workflowschema.h"
+#include "workflows/metricdirection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -304,7 +305,7 @@ Result<QList<WorkflowMetricRow>> PgStore::workflowMetricRows(const WorkflowMetri
             row.metric = pgString(s[6]);
             row.value = pgDouble(s[7]);
             row.unit = pgString(s[8]);
-            row.direction = directionFromName(pgString(s[9]));
+            row.direction = storedDirection(pgString(s[9]), row.metric, row.unit);
             return row;
         },
         **config, filter.since.isValid() ? filter.since.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min(),

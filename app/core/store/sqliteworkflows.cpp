@@ -2,6 +2,7 @@
 #include "sqlitestore.h"
 
 #include "workflowschema.h"
+#include "workflows/metricdirection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -444,7 +445,7 @@ Result<QList<WorkflowMetricRow>> SqliteStore::workflowMetricRows(const WorkflowM
         row.metric = metric;
         row.value = s.real(7);
         row.unit = s.text(8);
-        row.direction = directionFromName(s.text(9));
+        row.direction = storedDirection(s.text(9), metric, row.unit);
         result << row;
     });
     if (!read)

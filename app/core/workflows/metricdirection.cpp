@@ -140,4 +140,20 @@ MetricValue makeMetric(const QString &name, double value, const QString &unit)
     return metric;
 }
 
+MetricDirection storedDirection(const QString &stored, const QString &name, const QString &unit)
+{
+    if (!stored.isEmpty())
+        return directionFromName(stored);
+    // Read row by row: remembered per thread, by name and unit.
+    thread_local QHash<QString, MetricDirection> inferred;
+    const QString key = name + QChar(0x1f) + unit;
+    auto it = inferred.constFind(key);
+    if (it == inferred.cend()) {
+        if (inferred.size() >= 4096)
+            inferred.clear();
+        it = inferred.insert(key, inferDirection(name, unit));
+    }
+    return *it;
+}
+
 } // namespace fleetscope

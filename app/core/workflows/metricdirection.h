@@ -18,4 +18,9 @@ QString unitFromName(const QString &name);
 // A metric with its direction inferred; UNIT empty: taken from the name when it says one.
 MetricValue makeMetric(const QString &name, double value, const QString &unit = {});
 
+// A stored row's direction for metric NAME with UNIT: STORED ("lower", "higher", "neutral") when the
+// row's directions document names one, else the inferred one (rows keep only directions that differ
+// from inferDirection(name, unit)).
+MetricDirection storedDirection(const QString &stored, const QString &name, const QString &unit);
+
 } // namespace fleetscope

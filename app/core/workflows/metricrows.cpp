@@ -1,6 +1,7 @@
 // Records written as github_workflow_metrics documents once, where they are extracted; the
 // documents are written by hand (the import's hottest loop) with QJsonDocument's rules.
 #include "metricrows.h"
+#include "metricdirection.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -153,16 +154,6 @@ MetricRows::MetricRows(const QList<MetricRecord> &records)
 
 void MetricRows::append(const MetricRecord &record)
 {
-    // Units and directions are gathered aside while the metrics document is written in place.
-    thread_local QByteArray units;
-    thread_local QByteArray directions;
-    thread_local QByteArray fields;   // the row's field names, types, units and directions
-    units.resize(0);   // keeps the capacity: no allocation per row
-    directions.resize(0);
-    fields.resize(0);
-    units += '{';
-    directions += '{';
-
     Row row;
     row.at = m_text.size();
     row.schemaId = record.schemaId;
@@ -170,52 +161,68 @@ void MetricRows::append(const MetricRecord &record)
         m_sourceFiles << record.sourceFile;
     row.sourceFile = int(m_sourceFiles.size() - 1);
 
+    // The row's fields: dimension names and types, metric names, units and directions, and whether
+    // a built-in recognizer wrote it. Rows of one file mostly share them, so the units and
+    // directions documents and the built-in fields are redone only when they change.
+    thread_local QByteArray fields;
+    fields.resize(0);   // keeps the capacity: no allocation per row
+    fields += record.schemaId == 0 ? 'b' : 's';
     appendDimensions(m_text, record.dimensions, fields);
     row.dimensions = int(m_text.size() - row.at);
+
     const qsizetype metricsAt = m_text.size();
     m_text += '{';
     const QVarLengthArray<const MetricValue *, 32> sorted = sortedByName(record.metrics);
+    QVarLengthArray<const MetricValue *, 32> written;   // a name given twice: its last value only
     for (qsizetype i = 0; i < sorted.size(); ++i) {
         const MetricValue &metric = *sorted.at(i);
         if (i + 1 < sorted.size() && sorted.at(i + 1)->name == metric.name)
             continue;
-        if (directions.size() > 1) {
+        if (!written.isEmpty())
             m_text += ',';
-            directions += ',';
-        }
         appendJsonString(m_text, metric.name);
         m_text += ':';
         appendJsonNumber(m_text, metric.value);
-        appendJsonString(directions, metric.name);
-        directions += ':';
-        appendJsonString(directions, directionName(metric.direction));
-        if (!metric.unit.isEmpty()) {
-            if (units.size() > 1)
-                units += ',';
-            appendJsonString(units, metric.name);
-            units += ':';
-            appendJsonString(units, metric.unit);
-        }
+        appendJsonString(fields, metric.name);
+        appendJsonString(fields, metric.unit);
+        fields += char('0' + int(metric.direction));
+        written.append(&metric);
     }
     m_text += '}';
-    units += '}';
-    directions += '}';
     row.metrics = int(m_text.size() - metricsAt);
-    row.units = int(units.size());
-    row.directions = int(directions.size());
-    m_text += units;
-    m_text += directions;
 
-    if (record.schemaId == 0) {
-        // Rows of one file mostly share their fields: added when they change, not hashed row by row.
-        fields += units;
-        fields += directions;
-        if (fields != m_lastFields) {
-            m_builtinFields.add(record);
-            m_lastFields = fields;
+    if (fields != m_lastFields) {
+        m_lastFields = fields;
+        m_lastUnits = "{";
+        m_lastDirections = "{";
+        for (const MetricValue *metric : written) {
+            if (!metric->unit.isEmpty()) {
+                if (m_lastUnits.size() > 1)
+                    m_lastUnits += ',';
+                appendJsonString(m_lastUnits, metric->name);
+                m_lastUnits += ':';
+                appendJsonString(m_lastUnits, metric->unit);
+            }
+            if (metric->direction != inferDirection(metric->name, metric->unit)) {
+                if (m_lastDirections.size() > 1)
+                    m_lastDirections += ',';
+                appendJsonString(m_lastDirections, metric->name);
+                m_lastDirections += ':';
+                appendJsonString(m_lastDirections, directionName(metric->direction));
+            }
         }
-        ++m_builtinRows;
+        m_lastUnits += '}';
+        m_lastDirections += '}';
+        if (record.schemaId == 0)
+            m_builtinFields.add(record);
     }
+    row.units = int(m_lastUnits.size());
+    row.directions = int(m_lastDirections.size());
+    m_text += m_lastUnits;
+    m_text += m_lastDirections;
+
+    if (record.schemaId == 0)
+        ++m_builtinRows;
     m_values += record.metrics.size();
     m_rows << row;
 }
@@ -281,8 +288,9 @@ MetricRecord MetricRows::record(qsizetype i) const
     const QJsonObject unitsByName = objectAt(units(i));
     const QJsonObject directionsByName = objectAt(directions(i));
     for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
-        record.metrics << MetricValue{it.key(), it.value().toDouble(), unitsByName.value(it.key()).toString(),
-                                      directionFromName(directionsByName.value(it.key()).toString())};
+        const QString unit = unitsByName.value(it.key()).toString();
+        record.metrics << MetricValue{it.key(), it.value().toDouble(), unit,
+                                      storedDirection(directionsByName.value(it.key()).toString(), it.key(), unit)};
     }
     return record;
 }

@@ -43,7 +43,9 @@ public:
     QByteArrayView dimensions(qsizetype i) const;
     QByteArrayView metrics(qsizetype i) const;
     QByteArrayView units(qsizetype i) const;        // metrics with a unit only
-    QByteArrayView directions(qsizetype i) const;   // "lower" | "higher" | "neutral"
+    // "lower" | "higher" | "neutral", for the metrics whose direction is not the one inferDirection()
+    // gives their name and unit (storedDirection() reads them back).
+    QByteArrayView directions(qsizetype i) const;
     const QString &sourceFile(qsizetype i) const;
     qint64 schemaId(qsizetype i) const;
 
@@ -69,7 +71,9 @@ private:
     QList<Row> m_rows;
     QStringList m_sourceFiles;
     MetricRowFields m_builtinFields;
-    QByteArray m_lastFields;   // the last built-in row's field names, types, units and directions
+    QByteArray m_lastFields;       // the last row's fields, and its units and directions documents
+    QByteArray m_lastUnits;
+    QByteArray m_lastDirections;
     qsizetype m_builtinRows = 0;
     qint64 m_values = 0;
 };
