@@ -66,6 +66,11 @@ void SqliteStatement::bindUtf8(int index, QByteArrayView utf8)
     sqlite3_bind_text(m_stmt, index, utf8.data(), int(utf8.size()), SQLITE_TRANSIENT);
 }
 
+void SqliteStatement::bindUtf8Static(int index, QByteArrayView utf8)
+{
+    sqlite3_bind_text(m_stmt, index, utf8.data(), int(utf8.size()), SQLITE_STATIC);
+}
+
 void SqliteStatement::bindNull(int index)
 {
     sqlite3_bind_null(m_stmt, index);

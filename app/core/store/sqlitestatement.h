@@ -32,6 +32,7 @@ public:
     void bind(int index, double value);     // NaN binds NULL
     void bind(int index, const QString &value);
     void bindUtf8(int index, QByteArrayView utf8);     // text already in UTF-8 (no QString round trip)
+    void bindUtf8Static(int index, QByteArrayView utf8);   // the same, not copied: UTF8 must outlive the next reset()
     void bindNull(int index);
     // Unknown values bind NULL, never 0.
     void bind(int index, std::optional<qint64> value);

@@ -271,17 +271,28 @@ Result<qint64> SqliteStore::writeWorkflowRun(const WorkflowRunWrite &write)
         return std::unexpected(insert.error());
     SqliteStatement &m = **insert;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QDateTime timestamp = r.metricTime().isValid() ? r.metricTime() : QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
+    const qint64 timestamp = r.metricTime().isValid() ? r.metricTime().toMSecsSinceEpoch() : now;
+    // The row loop binds the documents where they lie (rows outlive each step); a file's path is
+    // converted once for all its rows.
+    const QString *sourceFile = nullptr;
+    QByteArray sourceFileUtf8;
     for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (sourceFile != &rows.sourceFile(i)) {
+            sourceFile = &rows.sourceFile(i);
+            sourceFileUtf8 = sourceFile->toUtf8();
+        }
         m.bind(1, *configId);
         m.bind(2, runId);
         m.bind(3, rows.schemaId(i) ? rows.schemaId(i) : *schemaId);
         m.bind(4, timestamp);
-        m.bind(5, orNull(rows.sourceFile(i)));
-        m.bindUtf8(6, rows.dimensions(i));
-        m.bindUtf8(7, rows.metrics(i));
-        m.bindUtf8(8, rows.units(i));
-        m.bindUtf8(9, rows.directions(i));
+        if (sourceFile->isEmpty())
+            m.bindNull(5);
+        else
+            m.bindUtf8Static(5, sourceFileUtf8);
+        m.bindUtf8Static(6, rows.dimensions(i));
+        m.bindUtf8Static(7, rows.metrics(i));
+        m.bindUtf8Static(8, rows.units(i));
+        m.bindUtf8Static(9, rows.directions(i));
         m.bind(10, now);
         if (Result<bool> stepped = m.step(); !stepped)
             return std::unexpected(stepped.error());
