@@ -12,13 +12,6 @@ namespace {
 
 bool isRunPod(const QString &kind) { return kind == QLatin1String("runpod"); }
 
-// Whether KIND's launch takes a GPU count (RunPod, a descriptor that sends {gpu_count}) rather than
-// the plan fixing it; the offer's price is then per GPU.
-bool choosesCount(const QString &kind)
-{
-    return isRunPod(kind) || generic::launchTakesGpuCount(kind);
-}
-
 bool inRegion(const GpuOffer &offer, const QString &region)
 {
     if (region.isEmpty() || offer.region.compare(region, Qt::CaseInsensitive) == 0)
@@ -46,6 +39,11 @@ LaunchRequest completed(const QString &kind, LaunchRequest request)
 
 } // namespace
 
+bool launchTakesCount(const QString &kind)
+{
+    return isRunPod(kind) || generic::launchTakesGpuCount(kind);
+}
+
 Result<void> launchAvailable(const QString &kind)
 {
     if (isRunPod(kind))
@@ -72,7 +70,7 @@ Result<LaunchRequest> launchRequestFor(const GpuOffer &offer, bool spot, int gpu
         return fail(ErrorClass::Config, QStringLiteral("%1 has no spot price for %2").arg(offer.provider, offer.providerGpuId));
     request.pricePerHour = spot ? offer.spotPricePerHour : offer.pricePerHour;
     if (request.gpuCount != planCount) {
-        if (!choosesCount(offer.provider))
+        if (!launchTakesCount(offer.provider))
             return fail(ErrorClass::Config, QStringLiteral("%1's plan %2 comes with %3 GPU(s); pick a plan with %4")
                                                 .arg(offer.provider, offer.providerGpuId).arg(planCount).arg(request.gpuCount));
         if (request.pricePerHour)
@@ -95,7 +93,7 @@ Result<GpuOffer> cheapestOffer(const QList<GpuOffer> &offers, qint64 connectionI
             continue;
         if (!inRegion(offer, region))
             continue;
-        if (gpuCount > 0 && offer.gpuCount && *offer.gpuCount != gpuCount && !choosesCount(offer.provider))
+        if (gpuCount > 0 && offer.gpuCount && *offer.gpuCount != gpuCount && !launchTakesCount(offer.provider))
             continue;   // the plan fixes the count: look for one with as many GPUs
         if (!best || *price < *(spot ? best->spotPricePerHour : best->pricePerHour))
             best = offer;

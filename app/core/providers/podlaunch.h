@@ -34,6 +34,10 @@ struct LaunchPreview {
 // Whether instances of KIND can be launched from Fleetscope; the error is one line saying why not.
 Result<void> launchAvailable(const QString &kind);
 
+// Whether KIND's launch takes a GPU count (RunPod, a descriptor that sends {gpu_count}) rather than
+// its plans fixing it; an offer's price is then per GPU.
+bool launchTakesCount(const QString &kind);
+
 // The image used when a launch names none (RunPod's PyTorch image, a descriptor's defaultImage).
 QString defaultLaunchImage(const QString &kind);
 
