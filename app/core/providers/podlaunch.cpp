@@ -16,6 +16,8 @@ bool inRegion(const GpuOffer &offer, const QString &region)
 {
     if (region.isEmpty() || offer.region.compare(region, Qt::CaseInsensitive) == 0)
         return true;
+    if (offer.region.isEmpty())
+        return true;   // RunPod's catalog is not per region: the region goes with the launch (its data center)
     // Vultr and DigitalOcean list a plan once with all its regions; the offer shows the first.
     for (const QString &key : {QStringLiteral("locations"), QStringLiteral("regions")}) {
         for (const QJsonValue value : offer.metadata.value(key).toArray()) {
