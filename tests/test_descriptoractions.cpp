@@ -332,7 +332,7 @@ private Q_SLOTS:
         QVERIFY(!hasPodLifecycle(QStringLiteral("prometheus")));
     }
 
-    // The demo's DigitalOcean account answers the same actions, so its Droplets can be tried out.
+    // The demo's DigitalOcean account answers the same actions and launches, so its Droplets can be tried out.
     void demoDigitalOceanTakesActions()
     {
         DigitalOceanSimulator demo(QDateTime::currentMSecsSinceEpoch() - 3'600'000);
@@ -352,6 +352,21 @@ private Q_SLOTS:
         const Result<QString> again = act(c, *droplet, PodAction::Terminate);
         QVERIFY(!again);
         QVERIFY2(again.error().message.contains(QLatin1String("HTTP 404")), qPrintable(again.error().message));
+        // And launches: a size of its catalog in that size's region; another region is refused.
+        LaunchRequest request;
+        request.plan = QStringLiteral("gpu-h100x1-80gb");
+        request.region = QStringLiteral("tor1");
+        request.name = QStringLiteral("demo-h100");
+        const Result<QString> launched = runWithLocalHttp<QString>(launchJob(c, request));
+        QVERIFY2(launched, qPrintable(launched ? QString() : launched.error().message));
+        const std::optional<InstanceSnapshot> added = find(*listInstances(c), *launched);
+        QVERIFY(added);
+        QCOMPARE(added->status, QStringLiteral("starting"));
+        QCOMPARE(added->gpuType, QStringLiteral("NVIDIA H100 80GB HBM3"));
+        request.region = QStringLiteral("nyc2");
+        const Result<QString> elsewhere = runWithLocalHttp<QString>(launchJob(c, request));
+        QVERIFY(!elsewhere);
+        QVERIFY2(elsewhere.error().message.contains(QLatin1String("Size is not available in this region.")), qPrintable(elsewhere.error().message));
     }
 
     void launchesShowInTheNextList_data()

@@ -4,6 +4,8 @@
 // generated password in the reply, which Fleetscope must never show or keep).
 #include "descriptorsimulator.h"
 
+#include "digitaloceansimulator.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -129,10 +131,7 @@ std::optional<LoopbackResponse> DescriptorSimulator::launch(const QString &kind,
                                   {QStringLiteral("size"), QJsonObject{{QStringLiteral("slug"), text(body, "size")}}},
                                   {QStringLiteral("tags"), QJsonArray()}};
         items.append(droplet);
-        const QJsonObject action{{QStringLiteral("id"), number + 1}, {QStringLiteral("rel"), QStringLiteral("create")},
-                                 {QStringLiteral("href"), QStringLiteral("https://api.digitalocean.com/v2/actions/%1").arg(number + 1)}};
-        return LoopbackResponse::withJson(202, QJsonObject{{QStringLiteral("droplet"), droplet},
-                                                           {QStringLiteral("links"), QJsonObject{{QStringLiteral("actions"), QJsonArray{action}}}}});
+        return LoopbackResponse::withJson(202, digitalOceanCreated(droplet, number + 1));
     }
 
     if (kind == QLatin1String("hetzner")) {
