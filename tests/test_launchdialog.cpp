@@ -63,19 +63,22 @@ private Q_SLOTS:
         m_store = std::make_unique<StoreService>(*StoreLocation::parse(QString(), m_dir.path()));
         QVERIFY(m_store->startBlocking());
         WriteBatch setup;
-        setup.connections << test::connection(QStringLiteral("rp"), QStringLiteral("runpod")) << test::connection(QStringLiteral("lin"), QStringLiteral("linode"));
+        setup.connections << test::connection(QStringLiteral("rp"), QStringLiteral("runpod")) << test::connection(QStringLiteral("lin"), QStringLiteral("linode"))
+                          << test::connection(QStringLiteral("lam"), QStringLiteral("lambda"));
         QVERIFY(m_store->writeBlocking(setup));
         WriteBatch offers;
         GpuOffer rtx = offer(1, QStringLiteral("runpod"), QStringLiteral("NVIDIA GeForce RTX 4090"), QStringLiteral("NVIDIA GeForce RTX 4090"), 0.34);
         rtx.spotPricePerHour = 0.2;
-        offers.offers << rtx << offer(2, QStringLiteral("linode"), QStringLiteral("NVIDIA Quadro RTX 6000"), QStringLiteral("g1-gpu-rtx6000-1"), 1.5);
+        GpuOffer a100 = offer(3, QStringLiteral("lambda"), QStringLiteral("NVIDIA A100 40GB PCIe"), QStringLiteral("gpu_1x_a100"), 1.29);
+        a100.region = QStringLiteral("us-tx-1");
+        offers.offers << rtx << offer(2, QStringLiteral("linode"), QStringLiteral("NVIDIA Quadro RTX 6000"), QStringLiteral("g1-gpu-rtx6000-1"), 1.5) << a100;
         QVERIFY(m_store->writeBlocking(offers));
         m_store->flush();
         m_page = std::make_unique<OffersPage>(*m_store);
         m_page->resize(1100, 700);
         m_page->show();
         m_page->reload();
-        QTRY_COMPARE(m_page->model()->rowCount(), 2);
+        QTRY_COMPARE(m_page->model()->rowCount(), 3);
     }
 
     void buttonFollowsTheProvider()
@@ -127,6 +130,24 @@ private Q_SLOTS:
         QTRY_VERIFY2(m_page->launchResult()->text().contains(QStringLiteral("pod-new")), qPrintable(m_page->launchResult()->text()));
         QVERIFY(m_page->launchResult()->text().contains(QStringLiteral("Pods page")));
         QVERIFY(m_page->launchButton()->isEnabled());
+    }
+
+    // What the provider needs besides is asked for before anything is sent: Lambda's SSH key.
+    void missingValuesAreShownInTheDialog()
+    {
+        select(QStringLiteral("lambda"), QStringLiteral("NVIDIA A100 40GB PCIe"), QStringLiteral("on-demand"));
+        LaunchDialog *dialog = m_page->openLaunchDialog();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->countBox()->isEnabled());   // the plan fixes the count
+        QVERIFY(!dialog->spotBox()->isVisibleTo(dialog));   // no spot price
+        dialog->confirmBox()->setChecked(true);
+        QVERIFY(!dialog->launchButton()->isEnabled());
+        QCOMPARE(dialog->problemLabel()->text(), QStringLiteral("lam launch gpu_1x_a100: Lambda's launch needs the name of an SSH key in the account"));
+        dialog->sshKeyEdit()->setText(QStringLiteral("laptop"));
+        QVERIFY(dialog->problemLabel()->text().isEmpty());
+        QVERIFY(dialog->launchButton()->isEnabled());
+        dialog->reject();
+        select(QStringLiteral("runpod"), QStringLiteral("NVIDIA GeForce RTX 4090"), QStringLiteral("community"));
     }
 
     void failureShowsOnThePage()

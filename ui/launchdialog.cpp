@@ -16,15 +16,17 @@
 
 namespace fleetscope {
 
-LaunchDialog::LaunchDialog(const GpuOffer &offer, const QString &connectionName, QWidget *parent)
+LaunchDialog::LaunchDialog(const GpuOffer &offer, const ConnectionRecord &connection, QWidget *parent)
     : QDialog(parent)
     , m_offer(offer)
+    , m_connection(connection)
     , m_request(launchRequestFor(offer, false))
+    , m_preview(launchPreview(connection, m_request.value_or(LaunchRequest())))
 {
     setWindowTitle(tr("Launch %1").arg(offer.gpuType.isEmpty() ? offer.providerGpuId : offer.gpuType));
     setMinimumWidth(520);
     const QString gpu = offer.gpuType.isEmpty() ? offer.providerGpuId : offer.gpuType;
-    QString where = tr("%1 on %2 (%3)").arg(gpu, connectionName, OffersModel::providerText(offer.provider));
+    QString where = tr("%1 on %2 (%3)").arg(gpu, connection.name, OffersModel::providerText(offer.provider));
     if (offer.providerGpuId != gpu)
         where += tr(", plan %1").arg(offer.providerGpuId);
     if (!offer.region.isEmpty())
@@ -67,6 +69,11 @@ LaunchDialog::LaunchDialog(const GpuOffer &offer, const QString &connectionName,
     QFont priceFont = m_price->font();
     priceFont.setBold(true);
     m_price->setFont(priceFont);
+    m_problem = new QLabel(this);
+    m_problem->setAccessibleName(tr("Problem"));
+    m_problem->setTextFormat(Qt::PlainText);
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_confirm = new QCheckBox(this);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_launch = m_buttons->addButton(tr("Launch"), QDialogButtonBox::AcceptRole);
@@ -75,21 +82,24 @@ LaunchDialog::LaunchDialog(const GpuOffer &offer, const QString &connectionName,
     layout->addWidget(what);
     layout->addLayout(form);
     layout->addWidget(m_price);
+    layout->addWidget(m_problem);
     layout->addWidget(m_confirm);
     layout->addWidget(m_buttons);
 
-    connect(m_count, &QSpinBox::valueChanged, this, &LaunchDialog::update);
-    connect(m_spot, &QCheckBox::toggled, this, &LaunchDialog::update);
-    connect(m_confirm, &QCheckBox::toggled, this, &LaunchDialog::update);
+    for (QLineEdit *edit : {m_image, m_name, m_sshKey})
+        connect(edit, &QLineEdit::textChanged, this, &LaunchDialog::refreshState);
+    connect(m_count, &QSpinBox::valueChanged, this, &LaunchDialog::refreshState);
+    connect(m_spot, &QCheckBox::toggled, this, &LaunchDialog::refreshState);
+    connect(m_confirm, &QCheckBox::toggled, this, &LaunchDialog::refreshState);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (canLaunch())
             accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    update();
+    refreshState();
 }
 
-void LaunchDialog::update()
+void LaunchDialog::refreshState()
 {
     m_request = launchRequestFor(m_offer, m_spot->isChecked(), m_count->value());
     const QString price = m_request ? SnapshotFormat::moneyPerHour(m_request->pricePerHour) : QString();
@@ -103,12 +113,16 @@ void LaunchDialog::update()
     if (!m_request)
         m_confirm->setChecked(false);
     m_confirm->setEnabled(m_request.has_value());
+    // What would be sent, checked without sending: a missing SSH key or a bad image says so here.
+    m_preview = m_request ? launchPreview(m_connection, request()) : Result<LaunchPreview>(std::unexpected(m_request.error()));
+    m_problem->setText(m_preview || !m_request ? QString() : m_preview.error().message);
+    m_problem->setVisible(!m_problem->text().isEmpty());
     m_launch->setEnabled(canLaunch());
 }
 
 bool LaunchDialog::canLaunch() const
 {
-    return m_request && m_confirm->isChecked();
+    return m_request && m_preview && m_confirm->isChecked();
 }
 
 LaunchRequest LaunchDialog::request() const

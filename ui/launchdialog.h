@@ -19,8 +19,9 @@ class LaunchDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // OFFER of the connection named CONNECTIONNAME.
-    LaunchDialog(const GpuOffer &offer, const QString &connectionName, QWidget *parent = nullptr);
+    // OFFER of CONNECTION; what the provider needs besides (Lambda's SSH key, Vultr's numeric image)
+    // is checked as the user types, with the reason shown and Launch disabled until it is given.
+    LaunchDialog(const GpuOffer &offer, const ConnectionRecord &connection, QWidget *parent = nullptr);
 
     // What the user asked for; valid once canLaunch().
     LaunchRequest request() const;
@@ -33,19 +34,23 @@ public:
     QCheckBox *spotBox() const { return m_spot; }
     QCheckBox *confirmBox() const { return m_confirm; }
     QLabel *priceLabel() const { return m_price; }
+    QLabel *problemLabel() const { return m_problem; }
     QPushButton *launchButton() const { return m_launch; }
 
 private:
-    void update();
+    void refreshState();
 
     GpuOffer m_offer;
+    ConnectionRecord m_connection;
     Result<LaunchRequest> m_request;
+    Result<LaunchPreview> m_preview;
     QLineEdit *m_image = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_sshKey = nullptr;
     QSpinBox *m_count = nullptr;
     QCheckBox *m_spot = nullptr;
     QLabel *m_price = nullptr;
+    QLabel *m_problem = nullptr;
     QCheckBox *m_confirm = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_launch = nullptr;

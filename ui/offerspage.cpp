@@ -251,12 +251,13 @@ LaunchDialog *OffersPage::openLaunchDialog()
     if (!m_launchHandler || !launchAllowed(row))
         return nullptr;
     const GpuOffer offer = m_model->offer(row);
-    QString connectionName;
+    ConnectionRecord connection;
     for (const ConnectionRecord &c : std::as_const(m_connections)) {
         if (c.id == offer.connectionId)
-            connectionName = c.name;
+            connection = c;
     }
-    auto *dialog = new LaunchDialog(offer, connectionName, this);
+    const QString connectionName = connection.name;
+    auto *dialog = new LaunchDialog(offer, connection, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, offer, connectionName] {
         if (refuseWhenReadOnly())
