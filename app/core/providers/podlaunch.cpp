@@ -14,10 +14,9 @@ bool isRunPod(const QString &kind) { return kind == QLatin1String("runpod"); }
 
 bool inRegion(const GpuOffer &offer, const QString &region)
 {
-    if (region.isEmpty() || offer.region.compare(region, Qt::CaseInsensitive) == 0)
+    // RunPod's catalog is not per region (an empty one): the region goes with the launch, as its data center.
+    if (region.isEmpty() || offer.region.isEmpty() || offer.region.compare(region, Qt::CaseInsensitive) == 0)
         return true;
-    if (offer.region.isEmpty())
-        return true;   // RunPod's catalog is not per region: the region goes with the launch (its data center)
     // Vultr and DigitalOcean list a plan once with all its regions; the offer shows the first.
     for (const QString &key : {QStringLiteral("locations"), QStringLiteral("regions")}) {
         for (const QJsonValue value : offer.metadata.value(key).toArray()) {
