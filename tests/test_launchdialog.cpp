@@ -6,6 +6,7 @@
 #include "offerspage.h"
 #include "store/storeservice.h"
 #include "tableview.h"
+#include "timeserieschart.h"
 #include "teststore.h"
 
 #include <QCheckBox>
@@ -130,6 +131,8 @@ private Q_SLOTS:
         QTRY_VERIFY2(m_page->launchResult()->text().contains(QStringLiteral("pod-new")), qPrintable(m_page->launchResult()->text()));
         QVERIFY(m_page->launchResult()->text().contains(QStringLiteral("Pods page")));
         QVERIFY(m_page->launchButton()->isEnabled());
+        QTRY_VERIFY2(m_page->chart()->title().contains(QStringLiteral("RTX 4090")), qPrintable(m_page->chart()->title()));
+        QVERIFY(m_page->grab().toImage().save(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots/offers-launched.png")));
     }
 
     // What the provider needs besides is asked for before anything is sent: Lambda's SSH key.

@@ -267,7 +267,7 @@ LaunchDialog *OffersPage::openLaunchDialog()
         m_launchResult->setText(tr("Launching %1 on %2…").arg(summary, connectionName));
         m_launch->setEnabled(false);
         m_launchHandler(offer, request, this, [this, summary, connectionName](Result<QString> result) {
-            m_launchResult->setText(result ? tr("Launched %1 on %2: %3. The Pods page shows it after the sync that follows.").arg(summary, connectionName, *result)
+            m_launchResult->setText(result ? tr("Launched %1 on %2 (%3). The Pods page lists it after the sync that follows.").arg(*result, connectionName, summary)
                                            : tr("Launch of %1 on %2 failed — %3").arg(summary, connectionName, describe(result.error())));
             updateLaunch();
         });
