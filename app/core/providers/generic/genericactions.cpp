@@ -31,6 +31,11 @@ QString providerErrorMessage(QByteArrayView body)
     return text.replace(spaces, QStringLiteral(" ")).trimmed().left(200);
 }
 
+QByteArray compactBody(const QJsonValue &body)
+{
+    return body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact) : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+}
+
 QStringList placeholdersOf(const ActionSpec &action)
 {
     QString text = action.path;
@@ -123,8 +128,7 @@ void sendAction(const std::shared_ptr<Session> &session, const ActionSpec &spec,
             request.passStatuses << status;   // Docker's 304: already in the state asked for
     }
     if (body) {
-        request.body = body->isArray() ? QJsonDocument(body->toArray()).toJson(QJsonDocument::Compact)
-                                       : QJsonDocument(body->toObject()).toJson(QJsonDocument::Compact);
+        request.body = compactBody(*body);
         request.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
     }
     request.explainError = [](int, QByteArrayView answer, Error &error) {

@@ -18,6 +18,9 @@ namespace fleetscope::generic {
 // RunPod REST's problem+json {"detail"}.
 QString providerErrorMessage(QByteArrayView body);
 
+// A filled body template (an object or an array) as the compact JSON an action sends.
+QByteArray compactBody(const QJsonValue &body);
+
 // The placeholders of ACTION's path, query and body, in order.
 QStringList placeholdersOf(const ActionSpec &action);
 

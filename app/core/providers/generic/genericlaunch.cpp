@@ -195,8 +195,7 @@ Result<LaunchPreview> genericLaunchPreview(const ConnectionRecord &connection, c
     preview.method = prepared->spec.request.method;
     preview.url = prepared->url;
     if (prepared->body)
-        preview.body = prepared->body->isArray() ? QJsonDocument(prepared->body->toArray()).toJson(QJsonDocument::Compact)
-                                                 : QJsonDocument(prepared->body->toObject()).toJson(QJsonDocument::Compact);
+        preview.body = compactBody(*prepared->body);
     return preview;
 }
 
