@@ -169,6 +169,13 @@ int runGui(int argc, char **argv, const CommandLine &line, const QElapsedTimer &
         // Every action a person starts is audited, whatever its outcome.
         runAuditedPodAction(engine, store, *connection, pod, action, QStringLiteral("user"), receiver, std::move(done));
     });
+    window.setLaunchHandler([&engine, &connections, &store](const GpuOffer &offer, const LaunchRequest &request, QObject *receiver,
+                                                             std::function<void(Result<QString>)> done) {
+        const std::optional<ConnectionRecord> connection = connections.connection(offer.connectionId);
+        if (!connection)
+            return done(fail(ErrorClass::Config, QObject::tr("the offer's connection is not configured any more")));
+        runAuditedLaunch(engine, store, *connection, request, QStringLiteral("user"), receiver, std::move(done));
+    });
     // Endpoint test jobs likewise; each change of a job's status is stored as a `jobs` row.
     auto connectionOf = [&connections](qint64 id) { return connections.connection(id); };
     EndpointJobHandler jobHandler;

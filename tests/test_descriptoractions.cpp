@@ -1,15 +1,17 @@
-// Descriptor lifecycle actions end to end: each provider's actions through the descriptor
-// simulator on the real wire (the next list shows the change), provider errors as one line, and
-// which actions an instance offers.
+// Descriptor lifecycle actions and launches end to end: each provider's actions and launches
+// through the descriptor simulator on the real wire (the next list shows the change), provider
+// errors as one line, which actions an instance offers, and `fleetscope pods` on the command line.
 #include "http/localhttp.h"
 #include "clirun.h"
 #include "fixtures.h"
 #include "guardrails/guardrails.h"
 #include "providers/generic/normalize.h"
 #include "providers/generic/registry.h"
+#include "providers/podlaunch.h"
 #include "providers/podlifecycle.h"
 #include "simulator/descriptorsimulator.h"
 #include "simulator/digitaloceansimulator.h"
+#include "providers/connectionsetup.h"
 #include "store/storeservice.h"
 
 #include <QFile>
@@ -330,7 +332,7 @@ private Q_SLOTS:
         QVERIFY(!hasPodLifecycle(QStringLiteral("prometheus")));
     }
 
-    // The demo's DigitalOcean account answers the same actions, so its Droplets can be tried out.
+    // The demo's DigitalOcean account answers the same actions and launches, so its Droplets can be tried out.
     void demoDigitalOceanTakesActions()
     {
         DigitalOceanSimulator demo(QDateTime::currentMSecsSinceEpoch() - 3'600'000);
@@ -350,6 +352,208 @@ private Q_SLOTS:
         const Result<QString> again = act(c, *droplet, PodAction::Terminate);
         QVERIFY(!again);
         QVERIFY2(again.error().message.contains(QLatin1String("HTTP 404")), qPrintable(again.error().message));
+        // And launches: a size of its catalog in that size's region; another region is refused.
+        LaunchRequest request;
+        request.plan = QStringLiteral("gpu-h100x1-80gb");
+        request.region = QStringLiteral("tor1");
+        request.name = QStringLiteral("demo-h100");
+        const Result<QString> launched = runWithLocalHttp<QString>(launchJob(c, request));
+        QVERIFY2(launched, qPrintable(launched ? QString() : launched.error().message));
+        const std::optional<InstanceSnapshot> added = find(*listInstances(c), *launched);
+        QVERIFY(added);
+        QCOMPARE(added->status, QStringLiteral("starting"));
+        QCOMPARE(added->gpuType, QStringLiteral("NVIDIA H100 80GB HBM3"));
+        request.region = QStringLiteral("nyc2");
+        const Result<QString> elsewhere = runWithLocalHttp<QString>(launchJob(c, request));
+        QVERIFY(!elsewhere);
+        QVERIFY2(elsewhere.error().message.contains(QLatin1String("Size is not available in this region.")), qPrintable(elsewhere.error().message));
+    }
+
+    void launchesShowInTheNextList_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("plan");
+        QTest::addColumn<QString>("region");
+        QTest::addColumn<QString>("sshKey");
+        QTest::addColumn<QString>("status");   // the new instance's, as the next list shows it
+        QTest::addRow("vultr") << "vultr" << "vcg-a100-1c-6g-4vram" << "ewr" << "" << "running";
+        QTest::addRow("digitalocean") << "digitalocean" << "gpu-h100x1-80gb" << "nyc2" << "" << "starting";
+        QTest::addRow("hetzner") << "hetzner" << "cpx22" << "fsn1" << "laptop" << "initializing";
+        QTest::addRow("lambda") << "lambda" << "gpu_1x_a100" << "us-tx-1" << "macbook-pro" << "booting";
+    }
+
+    void launchesShowInTheNextList()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, plan);
+        QFETCH(QString, region);
+        QFETCH(QString, sshKey);
+        QFETCH(QString, status);
+        const ConnectionRecord c = connection(kind);
+        const qsizetype before = listInstances(c)->size();
+        QVERIFY(launchAvailable(kind));
+        LaunchRequest request;
+        request.plan = plan;
+        request.region = region;
+        request.name = QStringLiteral("trainer-7");
+        request.sshKey = sshKey;
+        const Result<QString> launched = runWithLocalHttp<QString>(launchJob(c, request));
+        QVERIFY2(launched, qPrintable(launched ? QString() : launched.error().message));
+        QVERIFY(!launched->isEmpty());
+        Result<QList<InstanceSnapshot>> relisted = listInstances(c);
+        QVERIFY(relisted);
+        QCOMPARE(relisted->size(), before + 1);
+        const std::optional<InstanceSnapshot> added = find(*relisted, *launched);
+        QVERIFY2(added, qPrintable(*launched));
+        QCOMPARE(added->name, QStringLiteral("trainer-7"));
+        QCOMPARE(added->region, region);
+        QCOMPARE(added->status, status);
+    }
+
+    // The body as the provider documents it: Vultr's os_id a number, an SSH key member only when a
+    // key is given, the default image when none is; never a secret.
+    void launchRequestsHaveTheProvidersShape()
+    {
+        LaunchRequest request;
+        request.plan = QStringLiteral("vcg-a100-1c-6g-4vram");
+        request.region = QStringLiteral("ewr");
+        request.name = QStringLiteral("n1");
+        const Result<LaunchPreview> vultr = launchPreview(connection(QStringLiteral("vultr")), request);
+        QVERIFY2(vultr, qPrintable(vultr ? QString() : vultr.error().message));
+        QCOMPARE(vultr->method, QByteArray("POST"));
+        QCOMPARE(vultr->url.path(), QStringLiteral("/vultr/v2/instances"));
+        QCOMPARE(QJsonDocument::fromJson(vultr->body).object(),
+                 QJsonObject({{QStringLiteral("region"), QStringLiteral("ewr")}, {QStringLiteral("plan"), QStringLiteral("vcg-a100-1c-6g-4vram")},
+                              {QStringLiteral("os_id"), 2284}, {QStringLiteral("label"), QStringLiteral("n1")}}));
+        QVERIFY(!vultr->body.contains(kSecret) && !vultr->url.toString().contains(QLatin1String("secret")));
+        request.sshKey = QStringLiteral("k-1");
+        request.image = QStringLiteral("ubuntu");
+        const Result<LaunchPreview> notANumber = launchPreview(connection(QStringLiteral("vultr")), request);
+        QVERIFY(!notANumber);
+        QCOMPARE(notANumber.error().message, QStringLiteral("vultr/sim launch vcg-a100-1c-6g-4vram: image: expected a number, got 'ubuntu'"));
+        request.image = QStringLiteral("1743");
+        QCOMPARE(QJsonDocument::fromJson(launchPreview(connection(QStringLiteral("vultr")), request)->body)[QLatin1String("sshkey_id")].toArray(),
+                 QJsonArray{QStringLiteral("k-1")});
+        // Lambda requires exactly one SSH key: without one nothing is sent.
+        LaunchRequest lambda;
+        lambda.plan = QStringLiteral("gpu_1x_a100");
+        lambda.region = QStringLiteral("us-tx-1");
+        const Result<QString> refused = runWithLocalHttp<QString>(launchJob(connection(QStringLiteral("lambda")), lambda));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().message, QStringLiteral("lambda/sim launch gpu_1x_a100: Lambda's launch needs the name of an SSH key in the account"));
+        lambda.spot = true;
+        lambda.sshKey = QStringLiteral("k");
+        QCOMPARE(launchPreview(connection(QStringLiteral("lambda")), lambda).error().message,
+                 QStringLiteral("lambda/sim launch gpu_1x_a100: Lambda has no spot instances to launch in Fleetscope"));
+        const Result<void> docker = launchAvailable(QStringLiteral("docker"));
+        QVERIFY(!docker);
+        QCOMPARE(docker.error().message, QStringLiteral("Docker Engine's descriptor has no launch action"));
+    }
+
+    // The provider's refusal (an unknown region or plan) comes back as one line with its own words.
+    void launchRefusalsAreOneLine_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("plan");
+        QTest::addColumn<QString>("region");
+        QTest::addColumn<QString>("says");
+        QTest::addRow("vultr region") << "vultr" << "vcg-a100-1c-6g-4vram" << "mars" << "vultr/sim launch vcg-a100-1c-6g-4vram: |HTTP 400|Invalid region.";
+        QTest::addRow("hetzner plan") << "hetzner" << "cx999" << "fsn1" << "HTTP 422|invalid input in field 'server_type'";
+        QTest::addRow("digitalocean size") << "digitalocean" << "gpu-x" << "nyc2" << "HTTP 422|You specified an invalid size for Droplet creation.";
+        QTest::addRow("lambda type") << "lambda" << "gpu_9x_z" << "us-tx-1" << "HTTP 400|Invalid instance_type_name.";
+    }
+
+    void launchRefusalsAreOneLine()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, plan);
+        QFETCH(QString, region);
+        QFETCH(QString, says);
+        LaunchRequest request;
+        request.plan = plan;
+        request.region = region;
+        request.sshKey = QStringLiteral("k");
+        const QJsonArray before = m_simulator.instances(kind);
+        const Result<QString> refused = runWithLocalHttp<QString>(launchJob(connection(kind), request));
+        QVERIFY(!refused);
+        QVERIFY2(!refused.error().message.contains(QLatin1Char('\n')), qPrintable(refused.error().message));
+        for (const QString &part : says.split(QLatin1Char('|')))
+            QVERIFY2(refused.error().message.contains(part), qPrintable(refused.error().message));
+        QCOMPARE(m_simulator.instances(kind), before);
+    }
+
+    // `fleetscope pods launch`: the cheapest stored offer, a dry run that sends nothing, a refusal
+    // without --yes when nobody can be asked, then the launch with its audit row.
+    void cliLaunch()
+    {
+        QTemporaryDir dir;
+        StoreService store(*StoreLocation::parse(QString(), dir.path()));
+        QVERIFY(store.startBlocking());
+        ConnectionRecord vultr = connection(QStringLiteral("vultr"));
+        vultr.id = 0;
+        vultr.name = QStringLiteral("vultr-team");
+        vultr.cadenceSeconds = 60;
+        WriteBatch setup;
+        setup.connections << vultr;
+        QVERIFY(store.writeBlocking(setup));
+        const qint64 id = findConnection(store, QStringLiteral("vultr-team"))->id;
+        auto offer = [id](const QString &plan, double price, const QJsonArray &locations) {
+            GpuOffer o;
+            o.observedTs = QDateTime::currentDateTimeUtc();
+            o.connectionId = id;
+            o.provider = QStringLiteral("vultr");
+            o.gpuType = QStringLiteral("NVIDIA A100 80GB PCIe");
+            o.providerGpuId = plan;
+            o.region = locations.first().toString();
+            o.tier = QStringLiteral("on-demand");
+            o.pricePerHour = price;
+            o.available = true;
+            o.metadata = QJsonObject{{QStringLiteral("locations"), locations}};
+            return o;
+        };
+        WriteBatch offers;
+        offers.offers << offer(QStringLiteral("vcg-a100-2c-15g-10vram"), 0.62, {QStringLiteral("ewr"), QStringLiteral("ord")})
+                      << offer(QStringLiteral("vcg-a100-1c-6g-4vram"), 0.25, {QStringLiteral("ewr"), QStringLiteral("ord")});
+        QVERIFY(store.writeBlocking(offers));
+        store.flush();
+        auto run = [&](const QStringList &args) {
+            return test::runFleetscope(QStringList{QStringLiteral("--store"), store.location().sqlitePath, QStringLiteral("pods"), QStringLiteral("launch"),
+                                                   QStringLiteral("vultr-team"), QStringLiteral("--gpu-type"), QStringLiteral("NVIDIA A100 80GB PCIe")} + args);
+        };
+        const qsizetype before = m_simulator.instances(QStringLiteral("vultr")).size();
+        const test::CliRun dry = run({QStringLiteral("--region"), QStringLiteral("ord"), QStringLiteral("--name"), QStringLiteral("cli-1"), QStringLiteral("--dry-run")});
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
+        QVERIFY2(dry.out.contains(QStringLiteral("Launch on vultr-team: 1 × NVIDIA A100 80GB PCIe (vcg-a100-1c-6g-4vram) in ord at $0.25/h")), qPrintable(dry.out));
+        QVERIFY2(dry.out.contains(QLatin1String("Would send POST http://127.0.0.1:")) && dry.out.contains(QLatin1String("/vultr/v2/instances")), qPrintable(dry.out));
+        QVERIFY2(dry.out.contains(QLatin1String(R"({"label":"cli-1","os_id":2284,"plan":"vcg-a100-1c-6g-4vram","region":"ord"})")), qPrintable(dry.out));
+        QVERIFY(!dry.out.contains(QLatin1String(kSecret)) && !dry.err.contains(QLatin1String(kSecret)));
+        QCOMPARE(m_simulator.instances(QStringLiteral("vultr")).size(), before);
+
+        const test::CliRun refused = run({});   // stdin is not a terminal here
+        QCOMPARE(refused.exitCode, 1);
+        QCOMPARE(refused.err.trimmed(), QStringLiteral("fleetscope: pods launch vultr-team: this starts a paid instance; add --yes to confirm (or --dry-run to see the request)"));
+        QCOMPARE(m_simulator.instances(QStringLiteral("vultr")).size(), before);
+
+        const test::CliRun launched = run({QStringLiteral("--name"), QStringLiteral("cli-2"), QStringLiteral("--yes")});
+        QVERIFY2(launched.exitCode == 0, qPrintable(launched.err));
+        const QJsonArray after = m_simulator.instances(QStringLiteral("vultr"));
+        QCOMPARE(after.size(), before + 1);
+        const QString newId = after.last()[QLatin1String("id")].toString();
+        QCOMPARE(launched.out.section(QLatin1Char('\n'), 1, 1), newId + QStringLiteral(": launched; it shows in the pods list after the next collection"));
+        QVERIFY2(!launched.out.contains(QLatin1String("default_password")), qPrintable(launched.out));
+
+        const test::CliRun noOffer = run({QStringLiteral("--region"), QStringLiteral("fra"), QStringLiteral("--yes")});
+        QCOMPARE(noOffer.exitCode, 1);
+        QVERIFY2(noOffer.err.contains(QLatin1String("no stored offer NVIDIA A100 80GB PCIe in fra")), qPrintable(noOffer.err));
+
+        store.flush();
+        const QList<AuditEntry> rows = store.read<QList<AuditEntry>>([](Store &s) { return s.auditLog({}, {}); }).result().value();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).actor, QStringLiteral("cli"));
+        QCOMPARE(rows.at(0).action, QStringLiteral("launch"));
+        QCOMPARE(rows.at(0).outcome, QStringLiteral("ok"));
+        QCOMPARE(rows.at(0).resourceId, newId);
+        QCOMPARE(rows.at(0).message, QStringLiteral("launched 1 × NVIDIA A100 80GB PCIe (vcg-a100-1c-6g-4vram) in ewr at $0.25/h"));
     }
 
     // `fleetscope pods` runs a descriptor connection's actions too, audited like RunPod's.

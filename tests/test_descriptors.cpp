@@ -210,8 +210,34 @@ private Q_SLOTS:
         QTest::addRow("action body placeholder")
             << "/api/actions" << json(R"({"terminate": {"method": "POST", "path": "/terminate", "body": {"ids": ["{id}", "{metadata.zone}"]}, "success": [200]}})")
             << "/api/actions/terminate/body/ids/1: {metadata.zone} is neither an instance field nor a setting (instance fields: id, memoryGb)";
-        QTest::addRow("unknown action") << "/api/actions" << json(R"({"launch": {"method": "POST", "path": "/instances", "success": [202]}})")
-                                        << "/api/actions/launch: unknown key (known: start, stop, reboot, terminate)";
+        QTest::addRow("unknown action") << "/api/actions" << json(R"({"resize": {"method": "POST", "path": "/instances/{id}/resize", "success": [202]}})")
+                                        << "/api/actions/resize: unknown key (known: start, stop, reboot, terminate, launch)";
+        QTest::addRow("valid launch")
+            << "/api/actions" << json(R"({"launch": {"method": "POST", "path": "/instances", "success": [202], "instanceId": "instance.id",
+                                                     "body": {"region": "{region}", "plan": "{plan}", "os_id": "{image}", "label": "{name}", "keys": ["{ssh_key}"]},
+                                                     "optional": ["ssh_key"], "numbers": ["image"], "defaultImage": "2284"}})")
+            << "";
+        QTest::addRow("launch without path") << "/api/actions" << json(R"({"launch": {"method": "POST", "success": [202], "instanceId": "instance.id"}})")
+                                             << "/api/actions/launch/path: required";
+        QTest::addRow("launch placeholder")
+            << "/api/actions" << json(R"({"launch": {"method": "POST", "path": "/servers", "body": {"zone": "{zone}"}, "success": [201], "instanceId": "server.id"}})")
+            << "/api/actions/launch/body/zone: {zone} is neither a launch value nor a setting (launch values: name, region, plan, image, gpu_count, ssh_key)";
+        QTest::addRow("launch with an instance's id")
+            << "/api/actions" << json(R"({"launch": {"method": "POST", "path": "/servers/{id}", "success": [201], "instanceId": "server.id"}})")
+            << "/api/actions/launch/path: {id} is neither a launch value nor a setting (launch values: name, region, plan, image, gpu_count, ssh_key)";
+        // An ordinary string: moc misreads a raw string with an unbalanced '['.
+        QTest::addRow("launch id pointer")
+            << "/api/actions" << json("{\"launch\": {\"method\": \"POST\", \"path\": \"/launch\", \"success\": [200], \"instanceId\": \"data.instance_ids[0\"}}")
+            << "/api/actions/launch/instanceId: bad path 'data.instance_ids[0': '[' without ']'";
+        QTest::addRow("launch without id pointer") << "/api/actions" << json(R"({"launch": {"method": "POST", "path": "/launch", "success": [200]}})")
+                                                   << "/api/actions/launch/instanceId: required";
+        QTest::addRow("launch id is the reply") << "/api/actions" << json(R"({"launch": {"method": "POST", "path": "/launch", "success": [200], "instanceId": "$"}})")
+                                                << "/api/actions/launch/instanceId: expected the path of the new instance's id in the reply";
+        QTest::addRow("launch optional") << "/api/actions"
+                                         << json(R"({"launch": {"method": "POST", "path": "/launch", "success": [200], "instanceId": "id", "optional": ["zone"]}})")
+                                         << "/api/actions/launch/optional/0: expected one of the launch values (name, region, plan, image, gpu_count, ssh_key)";
+        QTest::addRow("launch method") << "/api/actions" << json(R"({"launch": {"method": "DELETE", "path": "/launch", "success": [200], "instanceId": "id"}})")
+                                       << "/api/actions/launch/method: a launch is a POST or PUT";
         QTest::addRow("action status") << "/api/actions" << json(R"({"stop": {"method": "POST", "path": "/i/{id}", "success": [204, 500]}})")
                                        << "/api/actions/stop/success/1: expected an HTTP status from 200 to 399";
         QTest::addRow("action without success") << "/api/actions" << json(R"({"stop": {"method": "POST", "path": "/i/{id}"}})")

@@ -2,6 +2,7 @@
 // says it is read-only, and every action that writes explains itself instead of failing in SQL.
 #include "budgetspanel.h"
 #include "mainwindow.h"
+#include "offersmodel.h"
 #include "pgserver.h"
 #include "providerspage.h"
 #include "store/storeservice.h"
@@ -36,6 +37,17 @@ private Q_SLOTS:
             QVERIFY(owner.startBlocking());
             QVERIFY(owner.writable());
             QVERIFY(owner.writeBlocking(test::connectionBatch(QStringLiteral("team"))));
+            WriteBatch offers;   // an offer of a provider that can launch
+            GpuOffer offer;
+            offer.observedTs = QDateTime::currentDateTimeUtc();
+            offer.connectionId = 1;
+            offer.provider = QStringLiteral("vultr");
+            offer.gpuType = QStringLiteral("NVIDIA A100 80GB PCIe");
+            offer.providerGpuId = QStringLiteral("vcg-a100-1c-6g-4vram");
+            offer.tier = QStringLiteral("on-demand");
+            offer.pricePerHour = 0.25;
+            offers.offers << offer;
+            QVERIFY(owner.writeBlocking(offers));
         }
         QVERIFY2(server.createRole(QStringLiteral("viewer"), QStringLiteral("viewer-pw-456")), qPrintable(server.error()));
         QVERIFY(server.exec(database, QStringLiteral("GRANT USAGE ON SCHEMA public TO viewer; GRANT SELECT ON ALL TABLES IN SCHEMA public TO viewer")));
@@ -88,6 +100,17 @@ private Q_SLOTS:
         QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("Read-only")), qPrintable(window.statusBar()->currentMessage()));
         QVERIFY(!workflows->findChild<WorkflowConfigDialog *>());
         QVERIFY(!workflows->retryFailedRuns(false));
+
+        // Launching an offer likewise: the button is disabled and says why.
+        auto *offersPage = window.findChild<OffersPage *>();
+        QVERIFY(offersPage);
+        window.setLaunchHandler([](const GpuOffer &, const LaunchRequest &, QObject *, std::function<void(Result<QString>)>) { QFAIL("launched"); });
+        offersPage->reload();
+        QTRY_COMPARE(offersPage->model()->rowCount(), 1);
+        QTRY_COMPARE(offersPage->selectedRow(), 0);
+        QVERIFY(!offersPage->launchButton()->isEnabled());
+        QCOMPARE(offersPage->launchButton()->toolTip(), Page::readOnlyMessage());
+        QCOMPARE(offersPage->openLaunchDialog(), nullptr);
 
         QCOMPARE(server.scalar(database, QStringLiteral("SELECT count(*) FROM connections")), qint64(1));
         QCOMPARE(server.scalar(database, QStringLiteral("SELECT count(*) FROM budgets")), qint64(0));

@@ -6,6 +6,7 @@
 #include "http/clock.h"
 #include "http/httpclient.h"
 #include "providers/runpod/runpodcollector.h"
+#include "providers/podlaunch.h"
 #include "providers/runpod/runpodlifecycle.h"
 #include "providers/runpod/runpodparse.h"
 #include "simulator/runpodsimulator.h"
@@ -486,6 +487,72 @@ private Q_SLOTS:
         QCOMPARE(server.requests().first().method, method);
         QCOMPARE(server.requests().first().target, target);
         QVERIFY2(server.requests().first().body.contains(bodyHas), server.requests().first().body.constData());
+    }
+
+    // A launch goes over REST (whatever the collection transport) in the create-pod shape; the new
+    // pod is in the next list of either transport, at the spot price when asked for spot.
+    void launchShowsInTheNextList()
+    {
+        SimulatorOptions options;
+        options.world.seed = 5;
+        options.world.pods = 3;
+        options.world.randomEvents = false;
+        RunPodSimulator simulator(options);
+        QVERIFY(simulator.start());
+        qputenv("FLEETSCOPE_RUNPOD_LAUNCH_KEY", simulatorkeys::kDemo);
+        ConnectionRecord connection;
+        connection.id = 7;
+        connection.kind = QStringLiteral("runpod");
+        connection.name = QStringLiteral("rp");
+        connection.settings = QJsonObject{{QStringLiteral("rest_url"), simulator.restUrl().toString()},
+                                          {QStringLiteral("graphql_url"), simulator.graphqlUrl().toString()},
+                                          {QStringLiteral("secret_env"), QStringLiteral("FLEETSCOPE_RUNPOD_LAUNCH_KEY")}};
+        const SimGpuType type = simulator.world().gpuTypes().constFirst();
+        LaunchRequest request;
+        request.plan = type.id;
+        request.gpuCount = 2;
+        request.tier = type.communityCloud ? QStringLiteral("community") : QStringLiteral("secure");
+        request.spot = true;
+        request.name = QStringLiteral("launched-1");
+        const Result<LaunchPreview> preview = launchPreview(connection, request);
+        QVERIFY2(preview, qPrintable(preview ? QString() : preview.error().message));
+        const QJsonObject body = QJsonDocument::fromJson(preview->body).object();
+        QCOMPARE(preview->url, QUrl(simulator.restUrl().toString() + QStringLiteral("/pods")));
+        QCOMPARE(body.value(QStringLiteral("gpuTypeIds")).toArray(), QJsonArray{type.id});
+        QCOMPARE(body.value(QStringLiteral("gpuCount")).toInt(), 2);
+        QCOMPARE(body.value(QStringLiteral("cloudType")).toString(), type.communityCloud ? QStringLiteral("COMMUNITY") : QStringLiteral("SECURE"));
+        QCOMPARE(body.value(QStringLiteral("interruptible")).toBool(), true);
+        QCOMPARE(body.value(QStringLiteral("imageName")).toString(), defaultLaunchImage(QStringLiteral("runpod")));
+
+        const Result<QString> launched = runWithLocalHttp<QString>(launchJob(connection, request));
+        QVERIFY2(launched, qPrintable(launched ? QString() : describe(launched.error())));
+        runpod::Settings settings;
+        settings.graphqlUrl = simulator.graphqlUrl();
+        settings.restUrl = simulator.restUrl();
+        settings.serverlessUrl = simulator.serverlessUrl();
+        for (const runpod::Transport transport : {runpod::Transport::GraphQL, runpod::Transport::Rest}) {
+            settings.transport = transport;
+            Result<runpod::CycleResult> listed = cycle(settings, simulatorkeys::kDemo);
+            QVERIFY2(listed, qPrintable(listed ? QString() : describe(listed.error())));
+            const auto pod = std::find_if(listed->batch.instances.cbegin(), listed->batch.instances.cend(),
+                                          [&launched](const InstanceSnapshot &s) { return s.instanceId == *launched; });
+            QVERIFY(pod != listed->batch.instances.cend());
+            QCOMPARE(pod->name, QStringLiteral("launched-1"));
+            QCOMPARE(pod->gpuCount, 2);
+            QCOMPARE(pod->status, QStringLiteral("RUNNING"));
+        }
+        const double spot = type.communityCloud ? type.communitySpotPrice : type.secureSpotPrice;
+        if (spot > 0)
+            QCOMPARE(simulator.world().pod(*launched)->costPerHr, std::round(spot * 2 * 100) / 100);
+
+        // RunPod's refusal of a GPU type it does not have: problem+json, one line with its detail.
+        request.plan = QStringLiteral("NVIDIA Z9000");
+        const Result<QString> refused = runWithLocalHttp<QString>(launchJob(connection, request));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.startsWith(QLatin1String("rp launch NVIDIA Z9000: ")) && refused.error().message.contains(QLatin1String("HTTP 400"))
+                     && refused.error().message.contains(QLatin1String("unknown GPU type 'NVIDIA Z9000'")) && !refused.error().message.contains(QLatin1Char('\n')),
+                 qPrintable(refused.error().message));
+        QCOMPARE(simulator.world().pods().size(), 4);
     }
 
     void lifecycleRefusesOddIdsAndReportsFailures()

@@ -85,7 +85,8 @@ MainWindow::MainWindow(StoreService &store, QSettings &settings, const QString &
     addPage(m_endpointsPage, QStringLiteral("endpoints"));
     m_podsPage = new PodsPage(store, m_stack);
     addPage(m_podsPage, QStringLiteral("pods"));
-    addPage(new OffersPage(store, m_stack), QStringLiteral("offers"));
+    m_offersPage = new OffersPage(store, m_stack);
+    addPage(m_offersPage, QStringLiteral("offers"));
     auto *workflows = new WorkflowsPage(store, m_stack);
     const Result<QUrl> aiUrl = aiBaseUrl(settings.value(QLatin1String(kAiBaseUrlSetting)).toString());
     const QString aiModel = settings.value(QLatin1String(kAiModelSetting)).toString().trimmed();
@@ -311,6 +312,11 @@ void MainWindow::reloadStatus()
 void MainWindow::setPodActionHandler(PodsPage::ActionHandler handler)
 {
     m_podsPage->setActionHandler(std::move(handler));
+}
+
+void MainWindow::setLaunchHandler(OffersPage::LaunchHandler handler)
+{
+    m_offersPage->setLaunchHandler(std::move(handler));
 }
 
 void MainWindow::setConnectionController(ConnectionController *controller)

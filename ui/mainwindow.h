@@ -3,6 +3,7 @@
 
 #include "alertdestination.h"
 #include "endpointtestdialog.h"
+#include "offerspage.h"
 #include "podspage.h"
 #include "storeread.h"
 #include "timerange.h"
@@ -44,6 +45,8 @@ public:
 
     // How the Pods page carries out stop/resume/terminate (main wires it to the engine).
     void setPodActionHandler(PodsPage::ActionHandler handler);
+    // How the GPU Offers page launches an offer (main wires it to the engine).
+    void setLaunchHandler(OffersPage::LaunchHandler handler);
     // How the Endpoints page's "Test…" dialog runs and cancels jobs (main wires it to the engine).
     void setEndpointJobHandler(EndpointJobHandler handler);
     // Connection management on the Providers page (main wires it to the engine and keychain).
@@ -84,6 +87,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QList<Page *> m_pages;
     PodsPage *m_podsPage = nullptr;
+    OffersPage *m_offersPage = nullptr;
     EndpointsPage *m_endpointsPage = nullptr;
     AlertsPage *m_alertsPage = nullptr;
     AlertNotifier *m_alertNotifier = nullptr;

@@ -1,6 +1,7 @@
 // OffersPage: the newest offers with filters; price history of the selected offer over the page's range.
 #include "offerspage.h"
 
+#include "launchdialog.h"
 #include "offersmodel.h"
 #include "pointseries.h"
 #include "snapshotformat.h"
@@ -11,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -51,9 +53,17 @@ OffersPage::OffersPage(StoreService &store, QWidget *parent)
     m_tier->addItem(tr("All tiers"), QString());
     m_tier->addItem(tr("Secure cloud"), QStringLiteral("secure"));
     m_tier->addItem(tr("Community cloud"), QStringLiteral("community"));
+    m_launch = new QPushButton(tr("Launch…"), listPane);
+    m_launch->setAccessibleName(tr("Launch the selected offer"));
+    m_launch->setVisible(false);
+    m_launchResult = new QLabel(listPane);
+    m_launchResult->setTextFormat(Qt::PlainText);
+    m_launchResult->setWordWrap(true);
+    m_launchResult->setAccessibleName(tr("Launch result"));
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_filter, 1);
     filters->addWidget(m_tier);
+    filters->addWidget(m_launch);
 
     m_model = new OffersModel(this);
     m_proxy = new OffersFilterModel(this);
@@ -70,6 +80,7 @@ OffersPage::OffersPage(StoreService &store, QWidget *parent)
     auto *listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->addLayout(filters);
+    listLayout->addWidget(m_launchResult);
     listLayout->addWidget(m_table, 1);
 
     auto *detailPane = new QWidget(content);
@@ -99,6 +110,7 @@ OffersPage::OffersPage(StoreService &store, QWidget *parent)
     connect(m_tier, &QComboBox::currentIndexChanged, this, [this] { m_proxy->setTier(m_tier->currentData().toString()); });
     connect(m_table->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &OffersPage::loadDetail);
     connect(m_detailState, &PageState::retryRequested, this, &OffersPage::loadDetail);
+    connect(m_launch, &QPushButton::clicked, this, &OffersPage::openLaunchDialog);
 }
 
 int OffersPage::selectedRow() const
@@ -129,6 +141,7 @@ void OffersPage::reload()
             showNothingStored(data->connections);
             return;
         }
+        m_connections = data->connections;
         DataTimes times;
         for (const GpuOffer &o : std::as_const(data->offers))
             times.noteKind(o.provider, o.observedTs);   // offers name their provider, not the account
@@ -154,6 +167,7 @@ void OffersPage::reload()
 
 void OffersPage::loadDetail()
 {
+    updateLaunch();
     const int row = selectedRow();
     if (row < 0) {
         m_detailRequest.begin();
@@ -198,6 +212,68 @@ void OffersPage::loadDetail()
         m_chart->setData(pointSeries(points), from, to, tr("%1 — %2, $/hr").arg(offer.gpuType, source));
         m_detailState->showContent();
     });
+}
+
+void OffersPage::setLaunchHandler(LaunchHandler handler)
+{
+    m_launchHandler = std::move(handler);
+    updateLaunch();
+}
+
+Result<void> OffersPage::launchAllowed(int row) const
+{
+    if (row < 0)
+        return fail(ErrorClass::Config, tr("Select an offer to launch it."));
+    if (!store().writable())
+        return fail(ErrorClass::Config, readOnlyMessage());
+    const GpuOffer &offer = m_model->offer(row);
+    if (Result<void> available = launchAvailable(offer.provider); !available)
+        return available;
+    const bool configured = std::any_of(m_connections.cbegin(), m_connections.cend(), [&offer](const ConnectionRecord &c) { return c.id == offer.connectionId; });
+    if (!configured)
+        return fail(ErrorClass::Config, tr("The connection this offer came from is not configured any more."));
+    if (offer.available == false)
+        return fail(ErrorClass::Config, tr("%1 reports no capacity for this offer right now.").arg(OffersModel::providerText(offer.provider)));
+    return {};
+}
+
+void OffersPage::updateLaunch()
+{
+    m_launch->setVisible(bool(m_launchHandler));
+    const Result<void> allowed = launchAllowed(selectedRow());
+    m_launch->setEnabled(bool(m_launchHandler) && allowed.has_value());
+    m_launch->setToolTip(allowed ? tr("Launch an instance of this offer; the price is shown before anything starts.") : allowed.error().message);
+}
+
+LaunchDialog *OffersPage::openLaunchDialog()
+{
+    const int row = selectedRow();
+    if (!m_launchHandler || !launchAllowed(row))
+        return nullptr;
+    const GpuOffer offer = m_model->offer(row);
+    ConnectionRecord connection;
+    for (const ConnectionRecord &c : std::as_const(m_connections)) {
+        if (c.id == offer.connectionId)
+            connection = c;
+    }
+    const QString connectionName = connection.name;
+    auto *dialog = new LaunchDialog(offer, connection, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, offer, connectionName] {
+        if (refuseWhenReadOnly())
+            return;
+        const LaunchRequest request = dialog->request();
+        const QString summary = launchSummary(request);
+        m_launchResult->setText(tr("Launching %1 on %2…").arg(summary, connectionName));
+        m_launch->setEnabled(false);
+        m_launchHandler(offer, request, this, [this, summary, connectionName](Result<QString> result) {
+            m_launchResult->setText(result ? tr("Launched %1 on %2 (%3). The Pods page lists it after the sync that follows.").arg(*result, connectionName, summary)
+                                           : tr("Launch of %1 on %2 failed — %3").arg(summary, connectionName, describe(result.error())));
+            updateLaunch();
+        });
+    });
+    dialog->open();
+    return dialog;
 }
 
 } // namespace fleetscope

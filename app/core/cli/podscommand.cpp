@@ -13,6 +13,7 @@ QString podsUsage()
 {
     return QStringLiteral("Usage: fleetscope pods stop|start|resume|reboot CONNECTION POD_ID\n"
                           "       fleetscope pods terminate CONNECTION POD_ID --yes   (deletes the pod and its volume)\n"
+                          "       fleetscope pods launch CONNECTION --gpu-type TYPE [options]   (a new instance; `pods launch` alone lists the options)\n"
                           "start and resume are the same action; which actions a provider offers: README, provider descriptors\n");
 }
 
@@ -21,6 +22,8 @@ QString podsUsage()
 int runPods(const CommandContext &ctx, const QStringList &args)
 {
     const QString sub = args.value(0);
+    if (sub == QLatin1String("launch"))
+        return runPodsLaunch(ctx, args.mid(1));
     const std::optional<PodAction> parsed = podActionFromName(sub);
     if (!parsed)
         return ctx.usage(sub.isEmpty() ? QStringLiteral("pods: missing subcommand") : QStringLiteral("pods: unknown subcommand '%1'").arg(sub), podsUsage());

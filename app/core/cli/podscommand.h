@@ -1,4 +1,4 @@
-// fleetscope pods stop|resume|terminate: one lifecycle action on a pod, audited (actor "cli").
+// fleetscope pods stop|resume|terminate|launch: one lifecycle action on a pod, or a new one, audited (actor "cli").
 #pragma once
 
 #include "cli/commandcontext.h"
@@ -6,5 +6,7 @@
 namespace fleetscope {
 
 int runPods(const CommandContext &ctx, const QStringList &args);
+// pods launch (podslaunch.cpp): ARGS after the word launch.
+int runPodsLaunch(const CommandContext &ctx, const QStringList &args);
 
 } // namespace fleetscope

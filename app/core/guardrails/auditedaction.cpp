@@ -1,4 +1,4 @@
-// runAuditedPodAction: the engine job, the sync that follows, and the audit row.
+// runAuditedPodAction and runAuditedLaunch: the engine job, the sync that follows, and the audit row.
 #include "auditedaction.h"
 
 #include "engine/engine.h"
@@ -17,6 +17,21 @@ void runAuditedPodAction(Engine &engine, StoreService &store, const ConnectionRe
         WriteBatch audit;
         audit.source = QStringLiteral("%1 %2 audit").arg(actor, podActionName(action));
         audit.auditEntries << podActionAudit(actor, id, podId, podActionName(action), result);
+        store.submit(audit);
+        done(std::move(result));
+    });
+}
+
+void runAuditedLaunch(Engine &engine, StoreService &store, const ConnectionRecord &connection, const LaunchRequest &request,
+                      const QString &actor, QObject *receiver, std::function<void(Result<QString>)> done)
+{
+    const qint64 id = connection.id;
+    engine.runJob(launchJob(connection, request), receiver, [&engine, &store, id, summary = launchSummary(request), actor, done](Result<QString> result) {
+        if (result)
+            engine.syncNow(id);
+        WriteBatch audit;
+        audit.source = QStringLiteral("%1 launch audit").arg(actor);
+        audit.auditEntries << launchAudit(actor, id, summary, result);
         store.submit(audit);
         done(std::move(result));
     });

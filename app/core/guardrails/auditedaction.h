@@ -1,7 +1,8 @@
-// A pod lifecycle action a person starts in the window, run on the engine and audited whatever its outcome.
+// A pod lifecycle action or a launch a person starts in the window, run on the engine and audited whatever its outcome.
 #pragma once
 
 #include "domain.h"
+#include "providers/podlaunch.h"
 #include "providers/podlifecycle.h"
 
 namespace fleetscope {
@@ -14,5 +15,10 @@ class StoreService;
 // RECEIVER's thread.
 void runAuditedPodAction(Engine &engine, StoreService &store, const ConnectionRecord &connection, const InstanceSnapshot &pod,
                          PodAction action, const QString &actor, QObject *receiver, std::function<void(Result<QString>)> done);
+
+// Launches REQUEST on CONNECTION through ENGINE the same way: on success a sync of the connection, so
+// the new instance shows; an audit row whatever the outcome; DONE gets the new instance's id.
+void runAuditedLaunch(Engine &engine, StoreService &store, const ConnectionRecord &connection, const LaunchRequest &request,
+                      const QString &actor, QObject *receiver, std::function<void(Result<QString>)> done);
 
 } // namespace fleetscope

@@ -30,6 +30,13 @@ AuditEntry podActionAudit(const QString &actor, qint64 connectionId, const QStri
     return e;
 }
 
+AuditEntry launchAudit(const QString &actor, qint64 connectionId, const QString &summary, const Result<QString> &result, const QDateTime &at)
+{
+    AuditEntry e = podActionAudit(actor, connectionId, result.value_or(QString()), QStringLiteral("launch"), result, at);
+    e.message = result ? QStringLiteral("launched %1").arg(summary) : QStringLiteral("launch of %1 failed: %2").arg(summary, result.error().message.left(300));
+    return e;
+}
+
 Result<GuardrailPolicy> validateGuardrailPolicy(const GuardrailPolicy &policy)
 {
     if (policy.connectionId <= 0)

@@ -40,7 +40,7 @@ struct AuditEntry {
     QString actor;                   // "user", "guardrail", "cli"
     qint64 connectionId = 0;         // 0: none (or the connection was deleted since)
     QString resourceId;              // the pod
-    QString action;                  // "stop", "resume", "reboot", "terminate"
+    QString action;                  // "stop", "resume", "reboot", "terminate", "launch"
     bool dryRun = false;
     QString outcome;                 // "ok", "failed", "would"
     QString message;
@@ -53,6 +53,10 @@ struct AuditEntry {
 // pod's new status or the error; AT invalid: the writer's clock.
 AuditEntry podActionAudit(const QString &actor, qint64 connectionId, const QString &podId, const QString &action,
                           const Result<QString> &result, const QDateTime &at = {});
+
+// The audit row of a launch by ACTOR of SUMMARY (launchSummary: what, where, at what price), whose
+// RESULT is the new instance's id (the row's resource) or the error.
+AuditEntry launchAudit(const QString &actor, qint64 connectionId, const QString &summary, const Result<QString> &result, const QDateTime &at = {});
 
 // Checks POLICY's ranges; a Config error names the field.
 Result<GuardrailPolicy> validateGuardrailPolicy(const GuardrailPolicy &policy);

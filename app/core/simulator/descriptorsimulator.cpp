@@ -27,10 +27,7 @@ const QMap<QString, QString> &apiPaths()
 
 LoopbackResponse json(int status, const QJsonValue &body)
 {
-    const QByteArray bytes = body.isObject()  ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
-                             : body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
-                                              : QByteArrayLiteral("null");
-    return LoopbackResponse::withBody(status, "application/json", bytes);
+    return LoopbackResponse::withJson(status, body);
 }
 
 LoopbackResponse noContent(int status = 204)
@@ -144,6 +141,8 @@ LoopbackResponse DescriptorSimulator::handle(const LoopbackRequest &request)
         return json(401, QJsonObject{{QStringLiteral("message"), QStringLiteral("the credential is missing or wrong")}});
     if (request.method == "GET")
         return list(kind, request, path);
+    if (std::optional<LoopbackResponse> answer = launch(kind, request, path))
+        return *answer;
     if (std::optional<LoopbackResponse> answer = act(kind, request, path))
         return *answer;
     return json(405, QJsonObject{{QStringLiteral("message"), QStringLiteral("%1 %2 is not simulated").arg(QString::fromLatin1(request.method), path)}});

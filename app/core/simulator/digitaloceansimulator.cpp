@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <cmath>
 
@@ -75,6 +76,13 @@ QJsonObject digitalOceanAction(qint64 id, const QString &type, qint64 dropletId,
                                     {QStringLiteral("resource_type"), QStringLiteral("droplet")}, {QStringLiteral("region_slug"), regionSlug}}}};
 }
 
+QJsonObject digitalOceanCreated(const QJsonObject &droplet, qint64 actionId)
+{
+    const QJsonObject action{{QStringLiteral("id"), actionId}, {QStringLiteral("rel"), QStringLiteral("create")},
+                             {QStringLiteral("href"), QStringLiteral("https://api.digitalocean.com/v2/actions/%1").arg(actionId)}};
+    return QJsonObject{{QStringLiteral("droplet"), droplet}, {QStringLiteral("links"), QJsonObject{{QStringLiteral("actions"), QJsonArray{action}}}}};
+}
+
 DigitalOceanSimulator::DigitalOceanSimulator(qint64 worldStartMs, NowFn now, QObject *parent)
     : QObject(parent)
     , m_worldStartMs(worldStartMs)
@@ -115,11 +123,13 @@ double DigitalOceanSimulator::monthToDateUsage(qint64 nowMs) const
     const qint64 from = std::max(m_worldStartMs, monthStart);
     if (nowMs <= from)
         return 0;
-    // Billed per started hour, powered off or not, up to the month's cap.
-    const double hours = std::min(std::ceil(double(nowMs - from) / kHourMs), kHoursPerMonth);
+    // Billed per started hour since it exists, powered off or not, up to the month's cap.
     double usage = 0;
-    for (const SimDroplet &d : m_droplets)
-        usage += d.priceHourly * hours;
+    for (const SimDroplet &d : m_droplets) {
+        const qint64 since = std::max(from, d.createdAtMs);
+        if (nowMs > since)
+            usage += d.priceHourly * std::min(std::ceil(double(nowMs - since) / kHourMs), kHoursPerMonth);
+    }
     return usage;
 }
 
@@ -133,8 +143,8 @@ QJsonObject DigitalOceanSimulator::droplet(const SimDroplet &d, qint64 nowMs) co
                         {QStringLiteral("vcpus"), d.vcpus},
                         {QStringLiteral("disk"), d.gpuCount ? 500 : 160},
                         {QStringLiteral("locked"), false},
-                        {QStringLiteral("status"), off ? QStringLiteral("off") : QStringLiteral("active")},
-                        {QStringLiteral("created_at"), QDateTime::fromMSecsSinceEpoch(m_worldStartMs, Qt::UTC).toString(Qt::ISODate)},
+                        {QStringLiteral("status"), off ? QStringLiteral("off") : nowMs - d.createdAtMs < 60'000 ? QStringLiteral("new") : QStringLiteral("active")},
+                        {QStringLiteral("created_at"), QDateTime::fromMSecsSinceEpoch(d.createdAtMs > 0 ? d.createdAtMs : m_worldStartMs, Qt::UTC).toString(Qt::ISODate)},
                         {QStringLiteral("features"), QJsonArray{QStringLiteral("droplet_agent"), QStringLiteral("private_networking")}},
                         {QStringLiteral("size"), size(d)},
                         {QStringLiteral("size_slug"), d.sizeSlug},
@@ -179,6 +189,8 @@ LoopbackResponse DigitalOceanSimulator::handle(const LoopbackRequest &request)
     static const QRegularExpression dropletPath(QStringLiteral("^/v2/droplets/(\\d+)(/actions)?$"));
     if (const QRegularExpressionMatch m = dropletPath.match(request.path); m.hasMatch() && request.method != "GET")
         return act(request, m.captured(1).toLongLong(), !m.captured(2).isEmpty());
+    if (request.method == "POST" && request.path == QLatin1String("/v2/droplets"))
+        return create(request);
     if (request.method != "GET")
         return problem(405, QStringLiteral("method_not_allowed"), QStringLiteral("only GET is simulated"));
     const qint64 now = m_now();
@@ -192,13 +204,8 @@ LoopbackResponse DigitalOceanSimulator::handle(const LoopbackRequest &request)
     }
     if (request.path == QLatin1String("/v2/sizes")) {
         QJsonArray sizes;
-        for (const SimDroplet &d : std::as_const(m_droplets))
+        for (const SimDroplet &d : catalog())
             sizes.append(size(d));
-        // Sizes no Droplet uses, as the catalog lists them.
-        SimDroplet h100{0, {}, QStringLiteral("gpu-h100x1-80gb"), QStringLiteral("tor1"), 245760, 20, 3.39, QStringLiteral("nvidia_h100"), 1, 80, -1};
-        SimDroplet h100x8{0, {}, QStringLiteral("gpu-h100x8-640gb"), QStringLiteral("nyc2"), 1966080, 160, 23.92, QStringLiteral("nvidia_h100"), 8, 640, -1};
-        sizes.append(size(h100));
-        sizes.append(size(h100x8));
         return page(request, QStringLiteral("sizes"), sizes);
     }
     if (request.path == QLatin1String("/v2/customers/my/balance")) {
@@ -232,6 +239,43 @@ LoopbackResponse DigitalOceanSimulator::act(const LoopbackRequest &request, qint
         return problem(422, QStringLiteral("unprocessable_entity"), QStringLiteral("Action type '%1' is not allowed.").arg(type));
     m_poweredOn.insert(dropletId, *poweredOn);
     return json(201, digitalOceanAction(m_nextActionId++, type, dropletId, d->region));
+}
+
+QList<SimDroplet> DigitalOceanSimulator::catalog() const
+{
+    QList<SimDroplet> sizes;
+    QSet<QString> seen;
+    for (const SimDroplet &d : m_droplets) {
+        if (!seen.contains(d.sizeSlug)) {
+            seen.insert(d.sizeSlug);
+            sizes << SimDroplet{0, {}, d.sizeSlug, d.region, d.memoryMb, d.vcpus, d.priceHourly, d.gpuModel, d.gpuCount, d.vramGib, -1};
+        }
+    }
+    // Sizes no Droplet uses, as the catalog lists them.
+    sizes << SimDroplet{0, {}, QStringLiteral("gpu-h100x1-80gb"), QStringLiteral("tor1"), 245760, 20, 3.39, QStringLiteral("nvidia_h100"), 1, 80, -1}
+          << SimDroplet{0, {}, QStringLiteral("gpu-h100x8-640gb"), QStringLiteral("nyc2"), 1966080, 160, 23.92, QStringLiteral("nvidia_h100"), 8, 640, -1};
+    return sizes;
+}
+
+LoopbackResponse DigitalOceanSimulator::create(const LoopbackRequest &request)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    for (const char *field : {"name", "region", "size", "image"}) {
+        if (body.value(QLatin1String(field)).toString().isEmpty())
+            return problem(422, QStringLiteral("unprocessable_entity"), QStringLiteral("%1 is a required field").arg(QLatin1String(field)));
+    }
+    const QList<SimDroplet> sizes = catalog();
+    const auto size = std::find_if(sizes.cbegin(), sizes.cend(), [&body](const SimDroplet &d) { return d.sizeSlug == body.value(QLatin1String("size")).toString(); });
+    if (size == sizes.cend())
+        return problem(422, QStringLiteral("unprocessable_entity"), QStringLiteral("You specified an invalid size for Droplet creation."));
+    if (size->region != body.value(QLatin1String("region")).toString())
+        return problem(422, QStringLiteral("unprocessable_entity"), QStringLiteral("Size is not available in this region."));
+    SimDroplet created = *size;
+    created.id = 448600000 + m_droplets.size();
+    created.name = body.value(QLatin1String("name")).toString();
+    created.createdAtMs = m_now();
+    m_droplets << created;
+    return json(202, digitalOceanCreated(droplet(created, created.createdAtMs), m_nextActionId++));
 }
 
 } // namespace fleetscope

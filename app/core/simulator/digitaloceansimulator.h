@@ -29,11 +29,14 @@ struct SimDroplet {
     int gpuCount = 0;
     int vramGib = 0;                 // the size's total
     qint64 offAfterMs = -1;          // powered off this long after the world's start; -1: never
+    qint64 createdAtMs = 0;          // launched while the world runs; 0: there from its start
 };
 
 // The answer to POST /v2/droplets/{id}/actions: {"action": {…}} for action ID of TYPE ("power_off")
 // on DROPLET_ID in REGION_SLUG, started now.
 QJsonObject digitalOceanAction(qint64 id, const QString &type, qint64 dropletId, const QString &regionSlug);
+// The answer to POST /v2/droplets (202): {"droplet": DROPLET, "links": {"actions": [create action ACTION_ID]}}.
+QJsonObject digitalOceanCreated(const QJsonObject &droplet, qint64 actionId);
 // Whether a Droplet is powered on after a power action of TYPE ("power_on", "power_off", "shutdown",
 // "reboot"); nullopt for a type DigitalOcean does not allow (its 422).
 std::optional<bool> digitalOceanPoweredOnAfter(const QString &type);
@@ -61,6 +64,10 @@ public:
 private:
     LoopbackResponse page(const LoopbackRequest &request, const QString &key, const QJsonArray &items) const;
     LoopbackResponse act(const LoopbackRequest &request, qint64 dropletId, bool isAction);
+    // POST /v2/droplets: a Droplet of a size the catalog lists, in that size's region.
+    LoopbackResponse create(const LoopbackRequest &request);
+    // The sizes /v2/sizes lists: those of the Droplets, then two H100 sizes no Droplet uses.
+    QList<SimDroplet> catalog() const;
     QJsonObject droplet(const SimDroplet &d, qint64 nowMs) const;
 
     qint64 m_worldStartMs;

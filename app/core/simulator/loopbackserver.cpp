@@ -1,6 +1,7 @@
 // HTTP/1.1 request parsing, keep-alive, and the seeded faults and latency of the loopback server.
 #include "simulator/loopbackserver.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
@@ -63,6 +64,14 @@ QByteArray LoopbackRequest::header(QByteArrayView name) const
             return value;
     }
     return {};
+}
+
+LoopbackResponse LoopbackResponse::withJson(int status, const QJsonValue &body)
+{
+    const QByteArray bytes = body.isObject()  ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
+                             : body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
+                                              : QByteArrayLiteral("null");
+    return withBody(status, "application/json", bytes);
 }
 
 LoopbackResponse LoopbackResponse::withBody(int status, QByteArray contentType, QByteArray body)

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonValue>
 #include <QList>
 #include <QLoggingCategory>
 #include <QObject>
@@ -39,6 +40,8 @@ struct LoopbackResponse {
     QByteArray body;
 
     static LoopbackResponse withBody(int status, QByteArray contentType, QByteArray body);
+    // BODY (an object, an array or null) as compact application/json.
+    static LoopbackResponse withJson(int status, const QJsonValue &body);
 };
 
 // Per-request chances of misbehaving, as given by `--faults`. Chances are checked in the order

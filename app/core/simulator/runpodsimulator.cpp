@@ -570,8 +570,10 @@ LoopbackResponse RunPodSimulator::handlePods(const LoopbackRequest &request, con
 {
     const qint64 now = m_world.nowMs();
     if (segments.size() == 1) {
+        if (request.method == "POST")
+            return createPod(request);
         if (request.method != "GET")
-            return methodNotAllowed("GET");
+            return methodNotAllowed("GET, POST");
         QJsonArray pods;
         for (const SimPod &pod : m_world.pods())
             pods.append(restPod(pod, now));
@@ -616,6 +618,43 @@ LoopbackResponse RunPodSimulator::handlePods(const LoopbackRequest &request, con
         return problem(422, u"Unprocessable Entity"_s, u"unknown action '%1'"_s.arg(action));
     }
     return result ? jsonResponse(200, restPod(*result, m_world.nowMs())) : podActionFailure(result.error(), podId);
+}
+
+LoopbackResponse RunPodSimulator::createPod(const LoopbackRequest &request)
+{
+    // The create-pod body of RunPod's REST reference: gpuTypeIds (in order of preference), gpuCount,
+    // cloudType, computeType, imageName, name, interruptible, dataCenterIds.
+    QJsonParseError parseError;
+    const QJsonObject body = QJsonDocument::fromJson(request.body, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError)
+        return problem(400, u"Bad Request"_s, u"the body is not JSON: %1"_s.arg(parseError.errorString()));
+    if (body.value(u"computeType"_s).toString(u"GPU"_s) != QLatin1String("GPU"))
+        return problem(400, u"Bad Request"_s, u"only GPU pods are simulated"_s);
+    const QString cloud = body.value(u"cloudType"_s).toString(u"SECURE"_s);
+    if (cloud != QLatin1String("SECURE") && cloud != QLatin1String("COMMUNITY"))
+        return problem(400, u"Bad Request"_s, u"cloudType must be SECURE or COMMUNITY"_s);
+    const QJsonArray types = body.value(u"gpuTypeIds"_s).toArray();
+    if (types.isEmpty() || body.value(u"imageName"_s).toString().isEmpty())
+        return problem(400, u"Bad Request"_s, u"gpuTypeIds and imageName are required for a GPU pod"_s);
+    const int gpuCount = body.value(u"gpuCount"_s).toInt(1);
+    if (gpuCount < 1 || gpuCount > 8)
+        return problem(400, u"Bad Request"_s, u"gpuCount must be from 1 to 8"_s);
+    SimPodSpec spec;
+    spec.name = body.value(u"name"_s).toString();
+    spec.imageName = body.value(u"imageName"_s).toString();
+    spec.gpuCount = gpuCount;
+    spec.secureCloud = cloud == QLatin1String("SECURE");
+    spec.interruptible = body.value(u"interruptible"_s).toBool();
+    spec.dataCenterId = body.value(u"dataCenterIds"_s).toArray().first().toString();
+    QString refusal;
+    for (const QJsonValue type : types) {
+        spec.gpuTypeId = type.toString();
+        const auto created = m_world.createPod(spec);
+        if (created)
+            return jsonResponse(201, restPod(*created, m_world.nowMs()));
+        refusal = created.error();
+    }
+    return problem(400, u"Bad Request"_s, refusal);
 }
 
 LoopbackResponse RunPodSimulator::handleServerless(const LoopbackRequest &request, const QStringList &segments)

@@ -54,6 +54,7 @@ public:
 
 private:
     LoopbackResponse handleGraphql(const LoopbackRequest &request);
+    LoopbackResponse createPod(const LoopbackRequest &request);
     LoopbackResponse handlePods(const LoopbackRequest &request, const QStringList &segments);
     LoopbackResponse handleRestList(const LoopbackRequest &request, const QStringList &segments);   // serverless, catalog/gpus
     LoopbackResponse handleServerless(const LoopbackRequest &request, const QStringList &segments);

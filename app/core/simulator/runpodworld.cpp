@@ -491,6 +491,45 @@ std::expected<SimPod, PodActionError> RunPodWorld::resumePod(const QString &id, 
     return *pod;
 }
 
+std::expected<SimPod, QString> RunPodWorld::createPod(const SimPodSpec &spec)
+{
+    catchUp();
+    const SimGpuType *type = gpuType(spec.gpuTypeId);
+    if (!type)
+        return std::unexpected(u"gpuTypeIds: unknown GPU type '%1'"_s.arg(spec.gpuTypeId));
+    if (spec.secureCloud ? !type->secureCloud : !type->communityCloud)
+        return std::unexpected(u"There are no instances of %1 available in %2 cloud"_s.arg(type->id, spec.secureCloud ? u"SECURE"_s : u"COMMUNITY"_s));
+    QStringList centers;
+    if (spec.secureCloud)
+        std::transform(std::begin(kSecureDataCenters), std::end(kSecureDataCenters), std::back_inserter(centers), [](const char16_t *c) { return QString::fromUtf16(c); });
+    else
+        std::transform(std::begin(kCommunityDataCenters), std::end(kCommunityDataCenters), std::back_inserter(centers), [](const char16_t *c) { return QString::fromUtf16(c); });
+    if (!spec.dataCenterId.isEmpty() && !centers.contains(spec.dataCenterId))
+        return std::unexpected(u"dataCenterIds: unknown data center '%1'"_s.arg(spec.dataCenterId));
+    SimPod pod;
+    pod.id = randomId(m_jobRandom, 14);
+    pod.name = spec.name;
+    pod.imageName = spec.imageName;
+    pod.gpuTypeId = type->id;
+    pod.gpuDisplayName = type->displayName;
+    pod.gpuCount = std::max(1, spec.gpuCount);
+    pod.secureCloud = spec.secureCloud;
+    pod.dataCenterId = spec.dataCenterId.isEmpty() ? centers.at(m_jobRandom.bounded(int(centers.size()))) : spec.dataCenterId;
+    pod.machineId = randomId(m_jobRandom, 12);
+    pod.publicIp = u"%1.%2.%3.%4"_s.arg(m_jobRandom.bounded(64, 214)).arg(m_jobRandom.bounded(256)).arg(m_jobRandom.bounded(256)).arg(m_jobRandom.bounded(1, 255));
+    pod.vcpuCount = pod.gpuCount * 8;
+    pod.memoryInGb = pod.gpuCount * 31;
+    pod.createdAtMs = m_now();
+    startPod(pod, pod.createdAtMs, m_jobRandom);
+    if (spec.interruptible) {
+        const double spot = spec.secureCloud ? type->secureSpotPrice : type->communitySpotPrice;
+        if (spot > 0)
+            pod.costPerHr = round2(spot * pod.gpuCount);
+    }
+    m_pods.append(pod);
+    return pod;
+}
+
 std::expected<SimPod, PodActionError> RunPodWorld::restartPod(const QString &id)
 {
     catchUp();

@@ -138,6 +138,17 @@ struct SimEndpoint {
 
 enum class PodActionError { NotFound, WrongState };
 
+// What a create-pod call asks for.
+struct SimPodSpec {
+    QString name;
+    QString imageName;
+    QString gpuTypeId;
+    QString dataCenterId;   // empty: any of the cloud's
+    int gpuCount = 1;
+    bool secureCloud = true;
+    bool interruptible = false;
+};
+
 struct WorldOptions {
     quint64 seed = 1;
     int pods = 12;
@@ -176,6 +187,8 @@ public:
     std::expected<SimPod, PodActionError> resumePod(const QString &id, int gpuCount = 0);
     std::expected<SimPod, PodActionError> restartPod(const QString &id);
     std::expected<void, PodActionError> terminatePod(const QString &id);
+    // A new running pod; the error is RunPod's message for a GPU type, cloud or data center it lacks.
+    std::expected<SimPod, QString> createPod(const SimPodSpec &spec);
 
     const QList<SimEndpoint> &endpoints() const { return m_endpoints; }
     const SimEndpoint *endpoint(const QString &id) const;

@@ -73,6 +73,17 @@ struct ActionSpec {
     QList<int> success;                              // the statuses that mean "accepted"
 };
 
+// Creating an instance: a request like an action's whose placeholders are the launch values
+// ({name}, {region}, {plan}, {image}, {gpu_count}, {ssh_key}) and settings, and where the reply
+// names the new instance.
+struct LaunchSpec {
+    ActionSpec request;
+    std::optional<JsonPath> instanceId;              // in the reply: "instance.id", "data.instance_ids[0]"
+    QStringList optional;                            // may have no value: a body member that uses one without a value is left out
+    QStringList numbers;                             // sent as JSON numbers where a body string is just that placeholder
+    QString defaultImage;                            // the image when none is given; empty: one must be given
+};
+
 struct ApiSpec {
     QString baseUrl;                                 // the default; setting "base_url" overrides it
     QString caCertificateField;                      // setting naming a PEM file of extra trusted CAs
@@ -86,6 +97,7 @@ struct ApiSpec {
     QList<ListSpec> lists;                           // by name (JSON objects keep no order)
     QString testList;                                // what a connection test fetches (first page only)
     QMap<PodAction, ActionSpec> actions;             // only those the provider's API offers
+    std::optional<LaunchSpec> launch;                // the actions section's "launch", when the API can create instances
 
     const ListSpec *list(const QString &name) const;
 };

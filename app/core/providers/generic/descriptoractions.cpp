@@ -6,20 +6,28 @@
 namespace fleetscope::generic {
 namespace {
 
-// Every {name} in TEXT must be an instance placeholder or a setting of KIND.
-void checkActionText(DescriptorReader &r, const ProviderKind &kind, const QStringList &known, const QString &text, const QString &pointer)
+// The placeholders an action may use besides settings, and what they are called in errors.
+struct Known {
+    QStringList names;
+    QString what;     // "an instance field"
+    QString plural;   // "instance fields"
+    bool contains(const QString &name) const { return names.contains(name); }
+};
+
+// Every {name} in TEXT must be a KNOWN placeholder or a setting of KIND.
+void checkActionText(DescriptorReader &r, const ProviderKind &kind, const Known &known, const QString &text, const QString &pointer)
 {
     for (const QRegularExpressionMatch &match : placeholderPattern().globalMatch(text)) {
         const QString name = match.captured(1);
         const bool setting = std::any_of(kind.fields.cbegin(), kind.fields.cend(), [&name](const ProviderField &f) { return f.key == name; });
         if (!setting && !known.contains(name))
-            return r.problem(pointer, QStringLiteral("{%1} is neither an instance field nor a setting (instance fields: %2)")
-                                          .arg(name, known.join(QStringLiteral(", "))));
+            return r.problem(pointer, QStringLiteral("{%1} is neither %2 nor a setting (%3: %4)")
+                                          .arg(name, known.what, known.plural, known.names.join(QStringLiteral(", "))));
     }
 }
 
 // The strings of a body template, wherever they sit.
-void checkBody(DescriptorReader &r, const ProviderKind &kind, const QStringList &known, const QJsonValue &value, const QString &pointer)
+void checkBody(DescriptorReader &r, const ProviderKind &kind, const Known &known, const QJsonValue &value, const QString &pointer)
 {
     if (value.isString())
         return checkActionText(r, kind, known, value.toString(), pointer);
@@ -34,7 +42,9 @@ void checkBody(DescriptorReader &r, const ProviderKind &kind, const QStringList 
     }
 }
 
-ActionSpec readAction(DescriptorReader &r, const QJsonValue &value, const QString &pointer, const ProviderKind &kind, const QStringList &known)
+// EXTRAKEYS: the keys besides the request's that the action may have (launch's).
+ActionSpec readAction(DescriptorReader &r, const QJsonValue &value, const QString &pointer, const ProviderKind &kind, const Known &known,
+                      const QStringList &extraKeys = {})
 {
     ActionSpec action;
     if (!value.isObject()) {
@@ -42,8 +52,8 @@ ActionSpec readAction(DescriptorReader &r, const QJsonValue &value, const QStrin
         return action;
     }
     const QJsonObject json = value.toObject();
-    r.onlyKeys(json, pointer, {QStringLiteral("method"), QStringLiteral("path"), QStringLiteral("query"), QStringLiteral("body"),
-                               QStringLiteral("success")});
+    r.onlyKeys(json, pointer, QStringList{QStringLiteral("method"), QStringLiteral("path"), QStringLiteral("query"), QStringLiteral("body"),
+                                          QStringLiteral("success")} + extraKeys);
     action.method = r.choice(json, pointer, QStringLiteral("method"),
                              {QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"), QStringLiteral("DELETE")}, true)
                         .toLatin1();
@@ -83,7 +93,48 @@ ActionSpec readAction(DescriptorReader &r, const QJsonValue &value, const QStrin
     return action;
 }
 
+// A list of placeholder names under KEY, each one of KNOWN.
+QStringList readNames(DescriptorReader &r, const QJsonObject &json, const QString &pointer, const QString &key, const QStringList &known)
+{
+    QStringList names;
+    const QJsonArray array = r.array(json, pointer, key);
+    for (qsizetype i = 0; i < array.size() && !r.failed(); ++i) {
+        if (!known.contains(array.at(i).toString()))
+            r.problem(child(child(pointer, key), i), QStringLiteral("expected one of the launch values (%1)").arg(known.join(QStringLiteral(", "))));
+        names << array.at(i).toString();
+    }
+    return names;
+}
+
+LaunchSpec readLaunch(DescriptorReader &r, const QJsonValue &value, const QString &pointer, const ProviderKind &kind)
+{
+    LaunchSpec launch;
+    const QStringList known = launchPlaceholders();
+    launch.request = readAction(r, value, pointer, kind, Known{known, QStringLiteral("a launch value"), QStringLiteral("launch values")},
+                                {QStringLiteral("instanceId"), QStringLiteral("optional"), QStringLiteral("numbers"), QStringLiteral("defaultImage")});
+    if (r.failed())
+        return launch;
+    const QJsonObject json = value.toObject();
+    if (launch.request.method != "POST" && launch.request.method != "PUT") {
+        r.problem(child(pointer, QStringLiteral("method")), QStringLiteral("a launch is a POST or PUT"));
+        return launch;
+    }
+    launch.instanceId = r.path(json, pointer, QStringLiteral("instanceId"), true);
+    if (!r.failed() && launch.instanceId->isRoot())
+        r.problem(child(pointer, QStringLiteral("instanceId")), QStringLiteral("expected the path of the new instance's id in the reply"));
+    launch.optional = readNames(r, json, pointer, QStringLiteral("optional"), known);
+    launch.numbers = readNames(r, json, pointer, QStringLiteral("numbers"), known);
+    launch.defaultImage = r.string(json, pointer, QStringLiteral("defaultImage"));
+    return launch;
+}
+
 } // namespace
+
+QStringList launchPlaceholders()
+{
+    return {QStringLiteral("name"), QStringLiteral("region"), QStringLiteral("plan"), QStringLiteral("image"), QStringLiteral("gpu_count"),
+            QStringLiteral("ssh_key")};
+}
 
 QStringList instancePlaceholders(const ApiSpec &api)
 {
@@ -111,15 +162,19 @@ void readActions(DescriptorReader &r, const QJsonObject &api, const ProviderKind
     if (actions.isEmpty())
         return;
     const QStringList keys{descriptorActionKey(PodAction::Resume), descriptorActionKey(PodAction::Stop), descriptorActionKey(PodAction::Reboot),
-                           descriptorActionKey(PodAction::Terminate)};
+                           descriptorActionKey(PodAction::Terminate), QStringLiteral("launch")};
     r.onlyKeys(actions, pointer, keys);
     const bool listsInstances = std::any_of(spec.lists.cbegin(), spec.lists.cend(), [](const ListSpec &l) { return l.target == ListTarget::Instances; });
     if (!r.failed() && !listsInstances)
         return r.problem(pointer, QStringLiteral("actions need a list of instances"));
-    const QStringList known = instancePlaceholders(spec);
+    const Known known{instancePlaceholders(spec), QStringLiteral("an instance field"), QStringLiteral("instance fields")};
     for (auto it = actions.begin(); it != actions.end() && !r.failed(); ++it) {
         if (it.key().startsWith(QLatin1Char('_')))
             continue;
+        if (it.key() == QLatin1String("launch")) {
+            spec.launch = readLaunch(r, it.value(), child(pointer, it.key()), kind);
+            continue;
+        }
         const PodAction action = *podActionFromName(it.key());
         spec.actions.insert(action, readAction(r, it.value(), child(pointer, it.key()), kind, known));
     }

@@ -13,11 +13,8 @@
 #include <QRegularExpression>
 
 namespace fleetscope::generic {
-namespace {
 
-// The provider's own words from an error body, on one line: Vultr {"error"}, DigitalOcean, Docker,
-// Kubernetes and OVH {"message"}, Hetzner and Lambda {"error":{"message"}}, Linode {"errors":[{"reason"}]}.
-QString providerMessage(QByteArrayView body)
+QString providerErrorMessage(QByteArrayView body)
 {
     const QJsonObject json = QJsonDocument::fromJson(body.toByteArray()).object();
     const QJsonObject error = json.value(QStringLiteral("error")).toObject();
@@ -34,7 +31,11 @@ QString providerMessage(QByteArrayView body)
     return text.replace(spaces, QStringLiteral(" ")).trimmed().left(200);
 }
 
-// The placeholders of ACTION's path, query and body.
+QByteArray compactBody(const QJsonValue &body)
+{
+    return body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact) : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+}
+
 QStringList placeholdersOf(const ActionSpec &action)
 {
     QString text = action.path;
@@ -47,14 +48,6 @@ QStringList placeholdersOf(const ActionSpec &action)
         names << match.captured(1);
     return names;
 }
-
-template<typename T>
-void failLater(QObject *context, std::function<void(Result<T>)> done, Error error)
-{
-    QMetaObject::invokeMethod(context, [done = std::move(done), error = std::move(error)] { done(std::unexpected(error)); }, Qt::QueuedConnection);
-}
-
-} // namespace
 
 QHash<QString, QString> instanceValues(const InstanceSnapshot &pod)
 {
@@ -120,7 +113,14 @@ void runGenericAction(HttpClient &http, const ConnectionRecord &connection, Secr
         const Error &error = !url ? url.error() : body->error();
         return failLater(context, std::move(done), Error::make(error.kind, source + QStringLiteral(": ") + error.message));
     }
-    HttpRequest request = session->request(*url, source);
+    sendAction(session, spec, *url, body ? std::optional<QJsonValue>(**body) : std::nullopt, source, context,
+               [done](Result<HttpResponse> response) { done(response ? Result<QString>(QString()) : std::unexpected(response.error())); });
+}
+
+void sendAction(const std::shared_ptr<Session> &session, const ActionSpec &spec, const QUrl &url, const std::optional<QJsonValue> &body,
+                const QString &source, QObject *context, std::function<void(Result<HttpResponse>)> done)
+{
+    HttpRequest request = session->request(url, source);
     request.method = spec.method;
     request.maxAttempts = 1;   // a lifecycle call is not repeated behind the user's back
     for (int status : spec.success) {
@@ -128,13 +128,11 @@ void runGenericAction(HttpClient &http, const ConnectionRecord &connection, Secr
             request.passStatuses << status;   // Docker's 304: already in the state asked for
     }
     if (body) {
-        const QJsonValue filled = **body;
-        request.body = filled.isArray() ? QJsonDocument(filled.toArray()).toJson(QJsonDocument::Compact)
-                                        : QJsonDocument(filled.toObject()).toJson(QJsonDocument::Compact);
+        request.body = compactBody(*body);
         request.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
     }
     request.explainError = [](int, QByteArrayView answer, Error &error) {
-        if (const QString message = providerMessage(answer); !message.isEmpty())
+        if (const QString message = providerErrorMessage(answer); !message.isEmpty())
             error.message += QStringLiteral(": ") + message;
     };
     afterServerTime(session, context, [session, request = std::move(request), success = spec.success, source, context, done](Result<void> synced) mutable {
@@ -151,9 +149,16 @@ void runGenericAction(HttpClient &http, const ConnectionRecord &connection, Secr
                                                                      "check the instance's state")
                                                           .arg(source).arg(response->status).arg(expected.join(QStringLiteral(", ")))));
             }
-            done(QString());
+            done(std::move(*response));
         });
     });
+}
+
+void withSecret(const ConnectionRecord &connection, QObject *context, std::function<void(Result<Secret>)> next)
+{
+    if (!usesSecret(connection))
+        return next(Secret());
+    SecretRef::forConnection(connection).resolve(Credentials(), context, std::move(next));
 }
 
 std::function<void(HttpClient &, QObject *, std::function<void(Result<QString>)>)>
@@ -161,9 +166,7 @@ genericActionJob(ConnectionRecord connection, InstanceSnapshot pod, PodAction ac
 {
     return [connection = std::move(connection), pod = std::move(pod), action](HttpClient &http, QObject *context,
                                                                               std::function<void(Result<QString>)> done) {
-        if (!usesSecret(connection))
-            return runGenericAction(http, connection, Secret(), pod, action, context, std::move(done));
-        SecretRef::forConnection(connection).resolve(Credentials(), context, [&http, connection, pod, action, context, done](Result<Secret> secret) {
+        withSecret(connection, context, [&http, connection, pod, action, context, done](Result<Secret> secret) {
             if (!secret)
                 return done(std::unexpected(secret.error()));
             runGenericAction(http, connection, std::move(*secret), pod, action, context, done);
