@@ -50,6 +50,10 @@
         <source>Workflow %1 not fetched: %2</source>
         <translation>Workflow %1 nicht abgerufen: %2</translation>
     </message>
+    <message>
+        <source>the offer&apos;s connection is not configured any more</source>
+        <translation>die Verbindung des Angebots ist nicht mehr eingerichtet</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotFormat</name>
@@ -429,6 +433,14 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
 </source>
         <translation>  store password set|remove postgresql://BENUTZER@HOST/DB
                               das Passwort der Team-Datenbank im Schlüsselbund (wird vom Terminal gelesen)
+</translation>
+    </message>
+    <message>
+        <source>  pods launch CONNECTION --gpu-type T [--count N] [--region R] [--image I] [--name NAME] [--spot] [--yes|--dry-run]
+                              launch the cheapest stored offer that fits, recorded in the audit log
+</source>
+        <translation>  pods launch VERBINDUNG --gpu-type T [--count N] [--region R] [--image I] [--name NAME] [--spot] [--yes|--dry-run]
+                              das günstigste passende gespeicherte Angebot starten, im Audit-Protokoll vermerkt
 </translation>
     </message>
 </context>
@@ -1961,6 +1973,105 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     </message>
 </context>
 <context>
+    <name>fleetscope::LaunchDialog</name>
+    <message>
+        <source>Launch %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 bei %2 (%3)</translation>
+    </message>
+    <message>
+        <source>, plan %1</source>
+        <translation>, Tarif %1</translation>
+    </message>
+    <message>
+        <source>, region %1</source>
+        <translation>, Region %1</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s default</source>
+        <translation>Standard des Anbieters</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>SSH key name</source>
+        <translation>Name des SSH-Schlüssels</translation>
+    </message>
+    <message>
+        <source>An SSH key&apos;s name in the account (Lambda requires one)</source>
+        <translation>Name eines SSH-Schlüssels im Konto (bei Lambda erforderlich)</translation>
+    </message>
+    <message>
+        <source>GPU count</source>
+        <translation>Anzahl der GPUs</translation>
+    </message>
+    <message>
+        <source>This plan comes with a fixed number of GPUs; pick another offer for more.</source>
+        <translation>Dieser Tarif hat eine feste Anzahl an GPUs; wählen Sie für mehr ein anderes Angebot.</translation>
+    </message>
+    <message>
+        <source>Spot (interruptible) at %1 per GPU</source>
+        <translation>Spot (unterbrechbar) zu %1 pro GPU</translation>
+    </message>
+    <message>
+        <source>Spot (interruptible) at %1</source>
+        <translation>Spot (unterbrechbar) zu %1</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Image:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>SSH key:</source>
+        <translation>SSH-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>GPUs:</source>
+        <translation>GPUs:</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Price: %1 (about $%2 a day) while it runs; billed by the provider until you stop or terminate it.</source>
+        <translation>Preis: %1 (etwa $%2 pro Tag) während der Laufzeit; der Anbieter rechnet ab, bis Sie die Instanz anhalten oder beenden.</translation>
+    </message>
+    <message>
+        <source>Price: unknown — the offer has none stored.</source>
+        <translation>Preis: unbekannt — für das Angebot ist keiner gespeichert.</translation>
+    </message>
+    <message>
+        <source>I understand this starts a paid instance at %1</source>
+        <translation>Mir ist bewusst, dass dies eine kostenpflichtige Instanz zu %1 startet</translation>
+    </message>
+    <message>
+        <source>an unknown price</source>
+        <translation>einem unbekannten Preis</translation>
+    </message>
+</context>
+<context>
     <name>fleetscope::LocalSocketReply</name>
     <message>
         <source>connection closed without an answer</source>
@@ -2260,6 +2371,46 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
     <message>
         <source>%1 — %2, $/hr</source>
         <translation>%1 — %2, $/Std.</translation>
+    </message>
+    <message>
+        <source>Launch…</source>
+        <translation>Starten…</translation>
+    </message>
+    <message>
+        <source>Launch the selected offer</source>
+        <translation>Das ausgewählte Angebot starten</translation>
+    </message>
+    <message>
+        <source>Launch result</source>
+        <translation>Ergebnis des Starts</translation>
+    </message>
+    <message>
+        <source>Select an offer to launch it.</source>
+        <translation>Wählen Sie ein Angebot, um es zu starten.</translation>
+    </message>
+    <message>
+        <source>The connection this offer came from is not configured any more.</source>
+        <translation>Die Verbindung, von der dieses Angebot stammt, ist nicht mehr eingerichtet.</translation>
+    </message>
+    <message>
+        <source>%1 reports no capacity for this offer right now.</source>
+        <translation>%1 meldet für dieses Angebot gerade keine Kapazität.</translation>
+    </message>
+    <message>
+        <source>Launch an instance of this offer; the price is shown before anything starts.</source>
+        <translation>Eine Instanz dieses Angebots starten; der Preis wird angezeigt, bevor etwas startet.</translation>
+    </message>
+    <message>
+        <source>Launching %1 on %2…</source>
+        <translation>%1 wird bei %2 gestartet…</translation>
+    </message>
+    <message>
+        <source>Launched %1 on %2 (%3). The Pods page lists it after the sync that follows.</source>
+        <translation>%1 bei %2 gestartet (%3). Die Instanz erscheint nach der nächsten Synchronisierung auf der Seite „Pods“.</translation>
+    </message>
+    <message>
+        <source>Launch of %1 on %2 failed — %3</source>
+        <translation>Start von %1 bei %2 fehlgeschlagen — %3</translation>
     </message>
 </context>
 <context>
