@@ -326,6 +326,23 @@ private Q_SLOTS:
         QCOMPARE(back.metrics.at(0).direction, MetricDirection::HigherIsBetter);
     }
 
+    // The built-in schema's fields take a field's unit and direction from the last row with it,
+    // also across rows joined from several files.
+    void rowFieldsFollowTheLastRow()
+    {
+        const auto row = [](const QString &unit) {
+            return MetricRecord{QStringLiteral("a.json"), {{QStringLiteral("case"), 1}}, {makeMetric(QStringLiteral("t"), 1, unit)}};
+        };
+        MetricRows rows(QList<MetricRecord>{row(QStringLiteral("ms"))});
+        rows.append(MetricRows(QList<MetricRecord>{row(QStringLiteral("s"))}));
+        QCOMPARE(rows.builtinFields().metrics.value(QStringLiteral("t")).unit, QStringLiteral("s"));
+        rows.append(row(QStringLiteral("ms")));
+        QCOMPARE(rows.builtinFields().metrics.value(QStringLiteral("t")).unit, QStringLiteral("ms"));
+        QCOMPARE(rows.units(2), QByteArrayView(R"({"t":"ms"})"));
+        QVERIFY(rows.hasBuiltinRows());
+        QCOMPARE(rows.builtinFields().dimensions.value(QStringLiteral("case"), false), true);   // a number
+    }
+
     void markdownTables()
     {
         const FileExtraction e = extract(QStringLiteral("workflows/results.md"));

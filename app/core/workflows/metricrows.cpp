@@ -242,6 +242,11 @@ void MetricRows::append(const MetricRows &later)
     m_builtinFields.add(later.m_builtinFields);
     m_builtinRows += later.m_builtinRows;
     m_values += later.m_values;
+    if (!later.isEmpty()) {   // the row before the next one is LATER's last
+        m_lastFields = later.m_lastFields;
+        m_lastUnits = later.m_lastUnits;
+        m_lastDirections = later.m_lastDirections;
+    }
 }
 
 QByteArrayView MetricRows::dimensions(qsizetype i) const
