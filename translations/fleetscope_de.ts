@@ -380,14 +380,6 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
 </translation>
     </message>
     <message>
-        <source>  pods stop|resume CONNECTION POD_ID, pods terminate CONNECTION POD_ID --yes
-                              one pod lifecycle action (RunPod), recorded in the audit log
-</source>
-        <translation>  pods stop|resume VERBINDUNG POD_ID, pods terminate VERBINDUNG POD_ID --yes
-                              eine Lebenszyklus-Aktion für einen Pod (RunPod), im Audit-Protokoll vermerkt
-</translation>
-    </message>
-    <message>
         <source>  store copy --from PATH_OR_URL --to PATH_OR_URL [--since T]
                               copy history between stores (SQLite, PostgreSQL), resumable
 </source>
@@ -441,6 +433,14 @@ Rückgabewert: 0 bei Erfolg, 1 bei einem Fehler (eine Zeile auf stderr), 2 bei f
 </source>
         <translation>  pods launch VERBINDUNG --gpu-type T [--count N] [--region R] [--image I] [--name NAME] [--spot] [--yes|--dry-run]
                               das günstigste passende gespeicherte Angebot starten, im Audit-Protokoll vermerkt
+</translation>
+    </message>
+    <message>
+        <source>  pods stop|start|resume|reboot CONNECTION POD_ID, pods terminate CONNECTION POD_ID --yes
+                              one lifecycle action where the provider has it, recorded in the audit log
+</source>
+        <translation>  pods stop|start|resume|reboot VERBINDUNG POD_ID, pods terminate VERBINDUNG POD_ID --yes
+                              eine Lebenszyklus-Aktion, wo der Anbieter sie bietet, im Audit-Protokoll vermerkt
 </translation>
     </message>
 </context>

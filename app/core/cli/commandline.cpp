@@ -58,8 +58,8 @@ QString globalUsage()
         QT_TRANSLATE_NOOP("cli", "  guardrails show|preview CONNECTION, guardrails set CONNECTION [--enable|--disable]\n"
                                  "              [--stop-idle-minutes N] [--idle-util P] [--dry-run|--act]\n"
                                  "                              stop idle pods (never terminate); off and dry-run by default\n"),
-        QT_TRANSLATE_NOOP("cli", "  pods stop|resume CONNECTION POD_ID, pods terminate CONNECTION POD_ID --yes\n"
-                                 "                              one pod lifecycle action (RunPod), recorded in the audit log\n"),
+        QT_TRANSLATE_NOOP("cli", "  pods stop|start|resume|reboot CONNECTION POD_ID, pods terminate CONNECTION POD_ID --yes\n"
+                                 "                              one lifecycle action where the provider has it, recorded in the audit log\n"),
         QT_TRANSLATE_NOOP("cli", "  pods launch CONNECTION --gpu-type T [--count N] [--region R] [--image I] [--name NAME] [--spot] [--yes|--dry-run]\n"
                                  "                              launch the cheapest stored offer that fits, recorded in the audit log\n"),
         QT_TRANSLATE_NOOP("cli", "  providers list [--json]     provider kinds: built-in and user descriptors (CONFIG_DIR/providers)\n"),
