@@ -88,6 +88,18 @@ private:
         return c;
     }
 
+    // A connection of KIND to the simulator, saved in STORE under NAME; false when it could not be.
+    bool saveConnection(StoreService &store, const QString &kind, const QString &name) const
+    {
+        ConnectionRecord c = connection(kind);
+        c.id = 0;
+        c.name = name;
+        c.cadenceSeconds = 60;
+        WriteBatch setup;
+        setup.connections << c;
+        return store.writeBlocking(setup).has_value();
+    }
+
     // The instances of CONNECTION as the collector stores them, from its first instances list.
     Result<QList<InstanceSnapshot>> listInstances(const ConnectionRecord &c)
     {
@@ -489,13 +501,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         StoreService store(*StoreLocation::parse(QString(), dir.path()));
         QVERIFY(store.startBlocking());
-        ConnectionRecord vultr = connection(QStringLiteral("vultr"));
-        vultr.id = 0;
-        vultr.name = QStringLiteral("vultr-team");
-        vultr.cadenceSeconds = 60;
-        WriteBatch setup;
-        setup.connections << vultr;
-        QVERIFY(store.writeBlocking(setup));
+        QVERIFY(saveConnection(store, QStringLiteral("vultr"), QStringLiteral("vultr-team")));
         const qint64 id = findConnection(store, QStringLiteral("vultr-team"))->id;
         auto offer = [id](const QString &plan, double price, const QJsonArray &locations) {
             GpuOffer o;
@@ -562,13 +568,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         StoreService store(*StoreLocation::parse(QString(), dir.path()));
         QVERIFY(store.startBlocking());
-        ConnectionRecord docker = connection(QStringLiteral("docker"));
-        docker.id = 0;
-        docker.name = QStringLiteral("laptop");
-        docker.cadenceSeconds = 60;
-        WriteBatch setup;
-        setup.connections << docker;
-        QVERIFY(store.writeBlocking(setup));
+        QVERIFY(saveConnection(store, QStringLiteral("docker"), QStringLiteral("laptop")));
         QJsonObject running = seedItems(QStringLiteral("docker")).first().toObject();
         running.insert(QStringLiteral("State"), QStringLiteral("running"));
         m_simulator.setInstances(QStringLiteral("docker"), QJsonArray{running});

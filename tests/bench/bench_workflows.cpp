@@ -252,11 +252,9 @@ struct ImportTally {
     qint64 metricValues = 0;
 };
 
-// `workflows import --runs-in` over every run folder (importRuns: a run extracted while the one before
-// is stored), into a fresh store at STOREPATH.
-Result<ImportTally> importCorpus(const Corpus &corpus, const QString &storePath)
+// SERVICE started on its fresh store, with the bench's workflow configuration added.
+Result<WorkflowConfig> startWithConfig(StoreService &service)
 {
-    StoreService service(StoreLocation{storePath});
     if (Result<int> started = service.startBlocking(); !started)
         return std::unexpected(started.error());
     WorkflowConfig config;
@@ -268,6 +266,18 @@ Result<ImportTally> importCorpus(const Corpus &corpus, const QString &storePath)
     setup.workflowConfigs << config;
     if (Result<WriteSummary> written = service.writeBlocking(setup); !written)
         return std::unexpected(written.error());
+    return config;
+}
+
+// `workflows import --runs-in` over every run folder (importRuns: a run extracted while the one before
+// is stored), into a fresh store at STOREPATH.
+Result<ImportTally> importCorpus(const Corpus &corpus, const QString &storePath)
+{
+    StoreService service(StoreLocation{storePath});
+    Result<WorkflowConfig> started = startWithConfig(service);
+    if (!started)
+        return std::unexpected(started.error());
+    const WorkflowConfig config = *started;
 
     const QDateTime start = QDateTime::fromString(QStringLiteral("2026-11-01T00:00:00Z"), Qt::ISODate);
     QList<RunSource> sources;
@@ -314,16 +324,10 @@ double extractionSeconds(const Corpus &corpus)
 Result<double> storeSeconds(const Corpus &corpus, const QString &storePath)
 {
     StoreService service(StoreLocation{storePath});
-    if (Result<int> started = service.startBlocking(); !started)
+    Result<WorkflowConfig> started = startWithConfig(service);
+    if (!started)
         return std::unexpected(started.error());
-    WorkflowConfig config;
-    config.name = QStringLiteral("bench");
-    config.githubOwner = QStringLiteral("acme");
-    config.githubRepo = QStringLiteral("kernels");
-    WriteBatch setup;
-    setup.workflowConfigs << config;
-    if (Result<WriteSummary> written = service.writeBlocking(setup); !written)
-        return std::unexpected(written.error());
+    const WorkflowConfig config = *started;
     qint64 nanoseconds = 0;
     for (qsizetype i = 0; i < corpus.runFolders.size(); ++i) {
         Result<CollectedFiles> files = collectLocalFiles({corpus.runFolders.at(i)}, config.filePatterns, config.maxFileBytes);
