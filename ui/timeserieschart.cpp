@@ -165,6 +165,10 @@ void TimeSeriesChart::redraw()
             auto *line = new QLineSeries();
             line->replace(band.avg);
             line->setName(m_valueName);
+            if (band.avg.size() == 1) {   // a lone observation is a dot, not nothing
+                line->setPointsVisible(true);
+                line->setMarkerSize(10);
+            }
             QPen pen(accent);
             pen.setWidthF(2);
             line->setPen(pen);
