@@ -74,6 +74,37 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     : Page(tr("Workflows"), store, parent)
 {
     auto *content = new QWidget(this);
+    QHBoxLayout *configRow = buildConfigRow(content);
+    setUpSchemaProposals();
+
+    m_analysisState = new PageState(content);
+    auto *splitter = new QSplitter(Qt::Vertical, m_analysisState);
+    splitter->setChildrenCollapsible(false);
+    QWidget *trendPane = buildTrendPane(splitter);
+    m_tabs = new QTabWidget(splitter);
+    m_tabs->addTab(buildVerdictsTab(), tr("Regressions"));
+    m_tabs->addTab(buildRunsTab(), tr("Runs"));
+    m_tabs->addTab(buildSummaryTab(), tr("Summary"));
+    splitter->addWidget(trendPane);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    m_analysisState->setContent(splitter);
+
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(configRow);
+    layout->addWidget(m_configSummary);
+    layout->addWidget(m_message);
+    layout->addWidget(m_analysisState, 1);
+    pageState()->setContent(content);
+    connectAnalysis();
+}
+
+// The configuration picker, its actions, the GitHub fetch bar and the schema menu; the summary and
+// message lines under them.
+QHBoxLayout *WorkflowsPage::buildConfigRow(QWidget *content)
+{
     m_config = new QComboBox(content);
     m_config->setAccessibleName(tr("Workflow configuration"));
     m_config->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -94,7 +125,7 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     configRow->addWidget(m_editConfig);
     configRow->addWidget(m_removeConfig);
     configRow->addSpacing(12);
-    m_fetchBar = new GitHubFetchBar(store, [this] { return currentConfig(); }, content);
+    m_fetchBar = new GitHubFetchBar(this->store(), [this] { return currentConfig(); }, content);
     configRow->addWidget(m_fetchBar, 1);
     m_schemaButton = new QToolButton(content);
     m_schemaButton->setText(tr("Schema…"));
@@ -116,6 +147,12 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
     m_message->hide();
+    return configRow;
+}
+
+// A proposal, when it comes, opens the review dialog; a confirmed schema is stored.
+void WorkflowsPage::setUpSchemaProposals()
+{
     m_proposalJob = new SchemaProposalJob(this);
     connect(m_proposalJob, &SchemaProposalJob::failed, this, [this](const QString &message) { showMessage(message, false); });
     connect(m_proposalJob, &SchemaProposalJob::proposed, this, [this](const SchemaProposal &proposal, const ResultFile &sample) {
@@ -138,11 +175,12 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
         Q_EMIT schemaDialogOpened(dialog);
     });
 
-    m_analysisState = new PageState(content);
-    auto *splitter = new QSplitter(Qt::Vertical, m_analysisState);
-    splitter->setChildrenCollapsible(false);
+}
 
-    auto *trendPane = new QWidget(splitter);
+// The metric picker, the dimension pickers, the query bar and the trend chart.
+QWidget *WorkflowsPage::buildTrendPane(QWidget *parent)
+{
+    auto *trendPane = new QWidget(parent);
     m_metric = new QComboBox(trendPane);
     m_metric->setAccessibleName(tr("Metric"));
     m_metric->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -167,7 +205,11 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     trendLayout->addLayout(metricRow);
     trendLayout->addWidget(m_trendState, 1);
 
-    m_tabs = new QTabWidget(splitter);
+    return trendPane;
+}
+
+QWidget *WorkflowsPage::buildVerdictsTab()
+{
     auto *verdictsPane = new QWidget(m_tabs);
     m_verdicts = new WorkflowVerdictsModel(this);
     m_verdictsProxy = new QSortFilterProxyModel(this);
@@ -206,8 +248,12 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     verdictsLayout->setContentsMargins(0, 4, 0, 0);
     verdictsLayout->addLayout(verdictsRow);
     verdictsLayout->addWidget(m_verdictsTable, 1);
-    m_tabs->addTab(verdictsPane, tr("Regressions"));
 
+    return verdictsPane;
+}
+
+QWidget *WorkflowsPage::buildRunsTab()
+{
     auto *runsPane = new QWidget(m_tabs);
     m_runs = new WorkflowRunsModel(this);
     m_runsProxy = new QSortFilterProxyModel(this);
@@ -250,8 +296,12 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     runsLayout->setContentsMargins(0, 4, 0, 0);
     runsLayout->addLayout(runsRow);
     runsLayout->addWidget(m_runsTable, 1);
-    m_tabs->addTab(runsPane, tr("Runs"));
 
+    return runsPane;
+}
+
+QWidget *WorkflowsPage::buildSummaryTab()
+{
     auto *summaryPane = new QWidget(m_tabs);
     m_summary = new WorkflowSummaryModel(this);
     m_summaryProxy = new QSortFilterProxyModel(this);
@@ -273,22 +323,12 @@ WorkflowsPage::WorkflowsPage(StoreService &store, QWidget *parent)
     summaryLayout->setContentsMargins(0, 4, 0, 0);
     summaryLayout->addWidget(m_summaryNote);
     summaryLayout->addWidget(m_summaryTable, 1);
-    m_tabs->addTab(summaryPane, tr("Summary"));
 
-    splitter->addWidget(trendPane);
-    splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    m_analysisState->setContent(splitter);
+    return summaryPane;
+}
 
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(configRow);
-    layout->addWidget(m_configSummary);
-    layout->addWidget(m_message);
-    layout->addWidget(m_analysisState, 1);
-    pageState()->setContent(content);
-
+void WorkflowsPage::connectAnalysis()
+{
     connect(m_config, &QComboBox::currentIndexChanged, this, &WorkflowsPage::loadConfig);
     connect(m_metric, &QComboBox::currentIndexChanged, this, [this] {
         rebuildDimensionPickers();

@@ -119,6 +119,15 @@ Q_SIGNALS:
     void metricsExported(bool ok, const QString &message);
 
 private:
+    // The constructor's parts.
+    QHBoxLayout *buildConfigRow(QWidget *content);
+    void setUpSchemaProposals();
+    QWidget *buildTrendPane(QWidget *parent);
+    QWidget *buildVerdictsTab();
+    QWidget *buildRunsTab();
+    QWidget *buildSummaryTab();
+    void connectAnalysis();
+
     void loadConfig();
     void showAnalysis(Analysis analysis);
     void rebuildDimensionPickers();
