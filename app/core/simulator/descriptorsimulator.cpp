@@ -219,214 +219,276 @@ LoopbackResponse DescriptorSimulator::list(const QString &kind, const LoopbackRe
     return json(404, QJsonObject{{QStringLiteral("message"), QStringLiteral("no list at %1").arg(path)}});
 }
 
+namespace {
+
+// A lifecycle call on one provider's simulated instances.
+struct ActionCall {
+    QJsonArray &items;             // the provider's instances, changed by the call
+    const LoopbackRequest &request;
+    const QString &path;           // below the provider's API base
+    qint64 actionId;               // for providers that answer with an action object
+};
+
+// Each provider's lifecycle calls as its API answers them; nullopt: not one of its action calls.
+std::optional<LoopbackResponse> vultrCall(const ActionCall &call)
+{
+    QJsonArray &items = call.items;
+    const QByteArray &method = call.request.method;
+    const QString &path = call.path;
+    const QRegularExpressionMatch m = matchPath(QStringLiteral("/instances/([^/]+)(?:/(start|halt|reboot))?"), path);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
+    if (i < 0)
+        return json(404, QJsonObject{{QStringLiteral("error"), QStringLiteral("Invalid instance-id.")}, {QStringLiteral("status"), 404}});
+    if (method == "DELETE" && m.captured(2).isEmpty())
+        items.removeAt(i);
+    else if (method == "POST" && !m.captured(2).isEmpty())
+        setField(items, i, QStringLiteral("power_status"), m.captured(2) == QLatin1String("halt") ? QStringLiteral("stopped") : QStringLiteral("running"));
+    else
+        return std::nullopt;
+    return noContent();
+}
+
+std::optional<LoopbackResponse> digitalOceanCall(const ActionCall &call)
+{
+    QJsonArray &items = call.items;
+    const QByteArray &method = call.request.method;
+    const QString &path = call.path;
+    const QRegularExpressionMatch m = matchPath(QStringLiteral("/droplets/(\\d+)(/actions)?"), path);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
+    if (i < 0)
+        return json(404, QJsonObject{{QStringLiteral("id"), QStringLiteral("not_found")},
+                                     {QStringLiteral("message"), QStringLiteral("The resource you were accessing could not be found.")}});
+    if (method == "DELETE" && m.captured(2).isEmpty()) {
+        items.removeAt(i);
+        return noContent();
+    }
+    if (method != "POST" || m.captured(2).isEmpty())
+        return std::nullopt;
+    const QString type = QJsonDocument::fromJson(call.request.body).object().value(QStringLiteral("type")).toString();
+    const std::optional<bool> poweredOn = digitalOceanPoweredOnAfter(type);
+    if (!poweredOn)
+        return json(422, QJsonObject{{QStringLiteral("id"), QStringLiteral("unprocessable_entity")},
+                                     {QStringLiteral("message"), QStringLiteral("Action type '%1' is not allowed.").arg(type)}});
+    setField(items, i, QStringLiteral("status"), *poweredOn ? QStringLiteral("active") : QStringLiteral("off"));
+    const QJsonObject droplet = items.at(i).toObject();
+    return json(201, digitalOceanAction(call.actionId, type, qint64(droplet.value(QStringLiteral("id")).toDouble()),
+                                        droplet[QLatin1String("region")][QLatin1String("slug")].toString()));
+}
+
+std::optional<LoopbackResponse> linodeCall(const ActionCall &call)
+{
+    QJsonArray &items = call.items;
+    const QByteArray &method = call.request.method;
+    const QString &path = call.path;
+    const QRegularExpressionMatch m = matchPath(QStringLiteral("/linode/instances/(\\d+)(?:/(boot|shutdown|reboot))?"), path);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
+    if (i < 0)
+        return json(404, QJsonObject{{QStringLiteral("errors"), QJsonArray{QJsonObject{{QStringLiteral("reason"), QStringLiteral("Not found")}}}}});
+    if (method == "DELETE" && m.captured(2).isEmpty())
+        items.removeAt(i);
+    else if (method == "POST" && !m.captured(2).isEmpty())
+        setField(items, i, QStringLiteral("status"), m.captured(2) == QLatin1String("shutdown") ? QStringLiteral("offline") : QStringLiteral("running"));
+    else
+        return std::nullopt;
+    return json(200, QJsonObject());
+}
+
+std::optional<LoopbackResponse> hetznerCall(const ActionCall &call)
+{
+    QJsonArray &items = call.items;
+    const QByteArray &method = call.request.method;
+    const QString &path = call.path;
+    const QRegularExpressionMatch m = matchPath(QStringLiteral("/servers/(\\d+)(?:/actions/(poweron|shutdown|poweroff|reboot))?"), path);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
+    if (i < 0)
+        return json(404, QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("not_found")},
+                                                                           {QStringLiteral("message"), QStringLiteral("server with ID '%1' not found").arg(m.captured(1))},
+                                                                           {QStringLiteral("details"), QJsonObject()}}}});
+    const QJsonValue serverId = items.at(i).toObject().value(QStringLiteral("id"));
+    auto action = [&](const QString &command) {
+        return QJsonObject{{QStringLiteral("action"),
+                            QJsonObject{{QStringLiteral("id"), call.actionId}, {QStringLiteral("command"), command}, {QStringLiteral("status"), QStringLiteral("running")},
+                                        {QStringLiteral("progress"), 0}, {QStringLiteral("started"), now()}, {QStringLiteral("finished"), QJsonValue::Null},
+                                        {QStringLiteral("resources"), QJsonArray{QJsonObject{{QStringLiteral("id"), serverId}, {QStringLiteral("type"), QStringLiteral("server")}}}},
+                                        {QStringLiteral("error"), QJsonValue::Null}}}};
+    };
+    if (method == "DELETE" && m.captured(2).isEmpty()) {
+        items.removeAt(i);
+        return json(200, action(QStringLiteral("delete_server")));
+    }
+    if (method != "POST" || m.captured(2).isEmpty())
+        return std::nullopt;
+    static const QMap<QString, std::pair<QString, QString>> commands{
+        {QStringLiteral("poweron"), {QStringLiteral("start_server"), QStringLiteral("running")}},
+        {QStringLiteral("shutdown"), {QStringLiteral("shutdown_server"), QStringLiteral("off")}},
+        {QStringLiteral("poweroff"), {QStringLiteral("stop_server"), QStringLiteral("off")}},
+        {QStringLiteral("reboot"), {QStringLiteral("reboot_server"), QStringLiteral("running")}}};
+    const auto [command, status] = commands.value(m.captured(2));
+    setField(items, i, QStringLiteral("status"), status);
+    return json(201, action(command));
+}
+
+std::optional<LoopbackResponse> lambdaCall(const ActionCall &call)
+{
+    QJsonArray &items = call.items;
+    const QByteArray &method = call.request.method;
+    const QString &path = call.path;
+    const QRegularExpressionMatch m = matchPath(QStringLiteral("/instance-operations/(restart|terminate)"), path);
+    if (!m.hasMatch() || method != "POST")
+        return std::nullopt;
+    const QJsonArray ids = QJsonDocument::fromJson(call.request.body).object().value(QStringLiteral("instance_ids")).toArray();
+    QList<qsizetype> found;
+    for (const QJsonValue id : ids) {
+        const qsizetype i = findById(items, QStringLiteral("id"), id.toString());
+        if (i < 0)
+            return json(404, QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("global/object-does-not-exist")},
+                                                                               {QStringLiteral("message"), QStringLiteral("Specified instance does not exist.")}}}});
+        found << i;
+    }
+    if (found.isEmpty())
+        return json(400, QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("global/invalid-parameters")},
+                                                                           {QStringLiteral("message"), QStringLiteral("instance_ids must not be empty.")}}}});
+    const bool terminate = m.captured(1) == QLatin1String("terminate");
+    QJsonArray changed;
+    for (qsizetype i : std::as_const(found)) {
+        setField(items, i, QStringLiteral("status"), terminate ? QStringLiteral("terminating") : QStringLiteral("booting"));
+        changed.append(items.at(i));
+    }
+    const QString key = terminate ? QStringLiteral("terminated_instances") : QStringLiteral("restarted_instances");
+    return json(200, QJsonObject{{QStringLiteral("data"), QJsonObject{{key, changed}}}});
+}
+
+std::optional<LoopbackResponse> paperspaceCall(const ActionCall &call)
+{
+    QJsonArray &items = call.items;
+    const QByteArray &method = call.request.method;
+    const QString &path = call.path;
+    const QRegularExpressionMatch m = matchPath(QStringLiteral("/machines/([^/]+)(?:/(start|stop|restart))?"), path);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
+    if (i < 0)
+        return json(404, QJsonObject{{QStringLiteral("message"), QStringLiteral("Machine not found")}, {QStringLiteral("status"), 404}});
+    const QJsonObject machine = items.at(i).toObject();
+    if (method == "DELETE" && m.captured(2).isEmpty()) {
+        items.removeAt(i);
+        return json(200, machine);
+    }
+    if (method != "PATCH" || m.captured(2).isEmpty())
+        return std::nullopt;
+    setField(items, i, QStringLiteral("state"), m.captured(2) == QLatin1String("stop") ? QStringLiteral("off") : QStringLiteral("ready"));
+    return json(200, items.at(i));
+}
+
+std::optional<LoopbackResponse> kubernetesCall(const ActionCall &call)
+{
+    QJsonArray &items = call.items;
+    const QByteArray &method = call.request.method;
+    const QString &path = call.path;
+    const QRegularExpressionMatch m = matchPath(QStringLiteral("/api/v1/namespaces/([^/]+)/pods/([^/]+)"), path);
+    if (!m.hasMatch() || method != "DELETE")
+        return std::nullopt;
+    const qsizetype i = find(items, [&m](const QJsonObject &pod) {
+        const QJsonObject metadata = pod.value(QStringLiteral("metadata")).toObject();
+        return metadata.value(QStringLiteral("namespace")).toString() == m.captured(1) && metadata.value(QStringLiteral("name")).toString() == m.captured(2);
+    });
+    if (i < 0)
+        return kubernetesNotFound(m.captured(2));
+    QJsonObject pod = items.at(i).toObject();
+    QJsonObject metadata = pod.value(QStringLiteral("metadata")).toObject();
+    metadata.insert(QStringLiteral("deletionTimestamp"), now());
+    pod.insert(QStringLiteral("metadata"), metadata);
+    items.removeAt(i);   // no grace period here: the next list no longer has it
+    return json(200, pod);
+}
+
+std::optional<LoopbackResponse> dockerCall(const ActionCall &call)
+{
+    QJsonArray &items = call.items;
+    const QByteArray &method = call.request.method;
+    const QString &path = call.path;
+    const QRegularExpressionMatch m = matchPath(QStringLiteral("/containers/([^/]+)(?:/(start|stop|restart))?"), path);
+    if (!m.hasMatch())
+        return std::nullopt;
+    // The Engine takes a full id, a unique id prefix or a name.
+    const QString ref = m.captured(1);
+    const qsizetype i = find(items, [&ref](const QJsonObject &c) {
+        return c.value(QStringLiteral("Id")).toString().startsWith(ref)
+            || c.value(QStringLiteral("Names")).toArray().contains(QJsonValue(QLatin1Char('/') + ref));
+    });
+    if (i < 0)
+        return json(404, QJsonObject{{QStringLiteral("message"), QStringLiteral("No such container: %1").arg(ref)}});
+    const QJsonObject container = items.at(i).toObject();
+    const bool running = container.value(QStringLiteral("State")).toString() == QLatin1String("running");
+    if (method == "DELETE" && m.captured(2).isEmpty()) {
+        if (running)
+            return json(409, QJsonObject{{QStringLiteral("message"),
+                                          QStringLiteral("cannot remove container \"%1\": container is running: stop the container before removing or force remove")
+                                              .arg(container.value(QStringLiteral("Names")).toArray().first().toString())}});
+        items.removeAt(i);
+        return noContent();
+    }
+    if (method != "POST" || m.captured(2).isEmpty())
+        return std::nullopt;
+    const QString verb = m.captured(2);
+    if ((verb == QLatin1String("start") && running) || (verb == QLatin1String("stop") && !running))
+        return noContent(304);
+    const bool nowRunning = verb != QLatin1String("stop");
+    setField(items, i, QStringLiteral("State"), nowRunning ? QStringLiteral("running") : QStringLiteral("exited"));
+    setField(items, i, QStringLiteral("Status"), nowRunning ? QStringLiteral("Up Less than a second") : QStringLiteral("Exited (0) Less than a second ago"));
+    return noContent();
+}
+
+std::optional<LoopbackResponse> ovhCall(const ActionCall &call)
+{
+    QJsonArray &items = call.items;
+    const QByteArray &method = call.request.method;
+    const QString &path = call.path;
+    const QRegularExpressionMatch m = matchPath(QStringLiteral("/cloud/project/[^/]+/instance/([^/]+)(?:/(start|stop|reboot))?"), path);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
+    if (i < 0)
+        return json(404, QJsonObject{{QStringLiteral("class"), QStringLiteral("Client::NotFound")},
+                                     {QStringLiteral("message"), QStringLiteral("Instance %1 not found").arg(m.captured(1))}});
+    if (method == "DELETE" && m.captured(2).isEmpty())
+        items.removeAt(i);
+    else if (method == "POST" && !m.captured(2).isEmpty())
+        setField(items, i, QStringLiteral("status"), m.captured(2) == QLatin1String("stop") ? QStringLiteral("SHUTOFF") : QStringLiteral("ACTIVE"));
+    else
+        return std::nullopt;
+    return json(200, QJsonValue::Null);   // OVH's lifecycle calls answer null
+}
+
+using ActionHandler = std::optional<LoopbackResponse> (*)(const ActionCall &call);
+
+} // namespace
+
 std::optional<LoopbackResponse> DescriptorSimulator::act(const QString &kind, const LoopbackRequest &request, const QString &path)
 {
-    QJsonArray &items = m_instances[kind];
-    const QByteArray method = request.method;
-    const qint64 actionId = m_nextActionId++;
-
-    if (kind == QLatin1String("vultr")) {
-        const QRegularExpressionMatch m = matchPath(QStringLiteral("/instances/([^/]+)(?:/(start|halt|reboot))?"), path);
-        if (!m.hasMatch())
-            return std::nullopt;
-        const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
-        if (i < 0)
-            return json(404, QJsonObject{{QStringLiteral("error"), QStringLiteral("Invalid instance-id.")}, {QStringLiteral("status"), 404}});
-        if (method == "DELETE" && m.captured(2).isEmpty())
-            items.removeAt(i);
-        else if (method == "POST" && !m.captured(2).isEmpty())
-            setField(items, i, QStringLiteral("power_status"), m.captured(2) == QLatin1String("halt") ? QStringLiteral("stopped") : QStringLiteral("running"));
-        else
-            return std::nullopt;
-        return noContent();
-    }
-
-    if (kind == QLatin1String("digitalocean")) {
-        const QRegularExpressionMatch m = matchPath(QStringLiteral("/droplets/(\\d+)(/actions)?"), path);
-        if (!m.hasMatch())
-            return std::nullopt;
-        const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
-        if (i < 0)
-            return json(404, QJsonObject{{QStringLiteral("id"), QStringLiteral("not_found")},
-                                         {QStringLiteral("message"), QStringLiteral("The resource you were accessing could not be found.")}});
-        if (method == "DELETE" && m.captured(2).isEmpty()) {
-            items.removeAt(i);
-            return noContent();
-        }
-        if (method != "POST" || m.captured(2).isEmpty())
-            return std::nullopt;
-        const QString type = QJsonDocument::fromJson(request.body).object().value(QStringLiteral("type")).toString();
-        const std::optional<bool> poweredOn = digitalOceanPoweredOnAfter(type);
-        if (!poweredOn)
-            return json(422, QJsonObject{{QStringLiteral("id"), QStringLiteral("unprocessable_entity")},
-                                         {QStringLiteral("message"), QStringLiteral("Action type '%1' is not allowed.").arg(type)}});
-        setField(items, i, QStringLiteral("status"), *poweredOn ? QStringLiteral("active") : QStringLiteral("off"));
-        const QJsonObject droplet = items.at(i).toObject();
-        return json(201, digitalOceanAction(actionId, type, qint64(droplet.value(QStringLiteral("id")).toDouble()),
-                                            droplet[QLatin1String("region")][QLatin1String("slug")].toString()));
-    }
-
-    if (kind == QLatin1String("linode")) {
-        const QRegularExpressionMatch m = matchPath(QStringLiteral("/linode/instances/(\\d+)(?:/(boot|shutdown|reboot))?"), path);
-        if (!m.hasMatch())
-            return std::nullopt;
-        const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
-        if (i < 0)
-            return json(404, QJsonObject{{QStringLiteral("errors"), QJsonArray{QJsonObject{{QStringLiteral("reason"), QStringLiteral("Not found")}}}}});
-        if (method == "DELETE" && m.captured(2).isEmpty())
-            items.removeAt(i);
-        else if (method == "POST" && !m.captured(2).isEmpty())
-            setField(items, i, QStringLiteral("status"), m.captured(2) == QLatin1String("shutdown") ? QStringLiteral("offline") : QStringLiteral("running"));
-        else
-            return std::nullopt;
-        return json(200, QJsonObject());
-    }
-
-    if (kind == QLatin1String("hetzner")) {
-        const QRegularExpressionMatch m = matchPath(QStringLiteral("/servers/(\\d+)(?:/actions/(poweron|shutdown|poweroff|reboot))?"), path);
-        if (!m.hasMatch())
-            return std::nullopt;
-        const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
-        if (i < 0)
-            return json(404, QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("not_found")},
-                                                                               {QStringLiteral("message"), QStringLiteral("server with ID '%1' not found").arg(m.captured(1))},
-                                                                               {QStringLiteral("details"), QJsonObject()}}}});
-        const QJsonValue serverId = items.at(i).toObject().value(QStringLiteral("id"));
-        auto action = [&](const QString &command) {
-            return QJsonObject{{QStringLiteral("action"),
-                                QJsonObject{{QStringLiteral("id"), actionId}, {QStringLiteral("command"), command}, {QStringLiteral("status"), QStringLiteral("running")},
-                                            {QStringLiteral("progress"), 0}, {QStringLiteral("started"), now()}, {QStringLiteral("finished"), QJsonValue::Null},
-                                            {QStringLiteral("resources"), QJsonArray{QJsonObject{{QStringLiteral("id"), serverId}, {QStringLiteral("type"), QStringLiteral("server")}}}},
-                                            {QStringLiteral("error"), QJsonValue::Null}}}};
-        };
-        if (method == "DELETE" && m.captured(2).isEmpty()) {
-            items.removeAt(i);
-            return json(200, action(QStringLiteral("delete_server")));
-        }
-        if (method != "POST" || m.captured(2).isEmpty())
-            return std::nullopt;
-        static const QMap<QString, std::pair<QString, QString>> commands{
-            {QStringLiteral("poweron"), {QStringLiteral("start_server"), QStringLiteral("running")}},
-            {QStringLiteral("shutdown"), {QStringLiteral("shutdown_server"), QStringLiteral("off")}},
-            {QStringLiteral("poweroff"), {QStringLiteral("stop_server"), QStringLiteral("off")}},
-            {QStringLiteral("reboot"), {QStringLiteral("reboot_server"), QStringLiteral("running")}}};
-        const auto [command, status] = commands.value(m.captured(2));
-        setField(items, i, QStringLiteral("status"), status);
-        return json(201, action(command));
-    }
-
-    if (kind == QLatin1String("lambda")) {
-        const QRegularExpressionMatch m = matchPath(QStringLiteral("/instance-operations/(restart|terminate)"), path);
-        if (!m.hasMatch() || method != "POST")
-            return std::nullopt;
-        const QJsonArray ids = QJsonDocument::fromJson(request.body).object().value(QStringLiteral("instance_ids")).toArray();
-        QList<qsizetype> found;
-        for (const QJsonValue id : ids) {
-            const qsizetype i = findById(items, QStringLiteral("id"), id.toString());
-            if (i < 0)
-                return json(404, QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("global/object-does-not-exist")},
-                                                                                   {QStringLiteral("message"), QStringLiteral("Specified instance does not exist.")}}}});
-            found << i;
-        }
-        if (found.isEmpty())
-            return json(400, QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("global/invalid-parameters")},
-                                                                               {QStringLiteral("message"), QStringLiteral("instance_ids must not be empty.")}}}});
-        const bool terminate = m.captured(1) == QLatin1String("terminate");
-        QJsonArray changed;
-        for (qsizetype i : std::as_const(found)) {
-            setField(items, i, QStringLiteral("status"), terminate ? QStringLiteral("terminating") : QStringLiteral("booting"));
-            changed.append(items.at(i));
-        }
-        const QString key = terminate ? QStringLiteral("terminated_instances") : QStringLiteral("restarted_instances");
-        return json(200, QJsonObject{{QStringLiteral("data"), QJsonObject{{key, changed}}}});
-    }
-
-    if (kind == QLatin1String("paperspace")) {
-        const QRegularExpressionMatch m = matchPath(QStringLiteral("/machines/([^/]+)(?:/(start|stop|restart))?"), path);
-        if (!m.hasMatch())
-            return std::nullopt;
-        const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
-        if (i < 0)
-            return json(404, QJsonObject{{QStringLiteral("message"), QStringLiteral("Machine not found")}, {QStringLiteral("status"), 404}});
-        const QJsonObject machine = items.at(i).toObject();
-        if (method == "DELETE" && m.captured(2).isEmpty()) {
-            items.removeAt(i);
-            return json(200, machine);
-        }
-        if (method != "PATCH" || m.captured(2).isEmpty())
-            return std::nullopt;
-        setField(items, i, QStringLiteral("state"), m.captured(2) == QLatin1String("stop") ? QStringLiteral("off") : QStringLiteral("ready"));
-        return json(200, items.at(i));
-    }
-
-    if (kind == QLatin1String("kubernetes") || kind == QLatin1String("coreweave")) {
-        const QRegularExpressionMatch m = matchPath(QStringLiteral("/api/v1/namespaces/([^/]+)/pods/([^/]+)"), path);
-        if (!m.hasMatch() || method != "DELETE")
-            return std::nullopt;
-        const qsizetype i = find(items, [&m](const QJsonObject &pod) {
-            const QJsonObject metadata = pod.value(QStringLiteral("metadata")).toObject();
-            return metadata.value(QStringLiteral("namespace")).toString() == m.captured(1) && metadata.value(QStringLiteral("name")).toString() == m.captured(2);
-        });
-        if (i < 0)
-            return kubernetesNotFound(m.captured(2));
-        QJsonObject pod = items.at(i).toObject();
-        QJsonObject metadata = pod.value(QStringLiteral("metadata")).toObject();
-        metadata.insert(QStringLiteral("deletionTimestamp"), now());
-        pod.insert(QStringLiteral("metadata"), metadata);
-        items.removeAt(i);   // no grace period here: the next list no longer has it
-        return json(200, pod);
-    }
-
-    if (kind == QLatin1String("docker")) {
-        const QRegularExpressionMatch m = matchPath(QStringLiteral("/containers/([^/]+)(?:/(start|stop|restart))?"), path);
-        if (!m.hasMatch())
-            return std::nullopt;
-        // The Engine takes a full id, a unique id prefix or a name.
-        const QString ref = m.captured(1);
-        const qsizetype i = find(items, [&ref](const QJsonObject &c) {
-            return c.value(QStringLiteral("Id")).toString().startsWith(ref)
-                || c.value(QStringLiteral("Names")).toArray().contains(QJsonValue(QLatin1Char('/') + ref));
-        });
-        if (i < 0)
-            return json(404, QJsonObject{{QStringLiteral("message"), QStringLiteral("No such container: %1").arg(ref)}});
-        const QJsonObject container = items.at(i).toObject();
-        const bool running = container.value(QStringLiteral("State")).toString() == QLatin1String("running");
-        if (method == "DELETE" && m.captured(2).isEmpty()) {
-            if (running)
-                return json(409, QJsonObject{{QStringLiteral("message"),
-                                              QStringLiteral("cannot remove container \"%1\": container is running: stop the container before removing or force remove")
-                                                  .arg(container.value(QStringLiteral("Names")).toArray().first().toString())}});
-            items.removeAt(i);
-            return noContent();
-        }
-        if (method != "POST" || m.captured(2).isEmpty())
-            return std::nullopt;
-        const QString verb = m.captured(2);
-        if ((verb == QLatin1String("start") && running) || (verb == QLatin1String("stop") && !running))
-            return noContent(304);
-        const bool nowRunning = verb != QLatin1String("stop");
-        setField(items, i, QStringLiteral("State"), nowRunning ? QStringLiteral("running") : QStringLiteral("exited"));
-        setField(items, i, QStringLiteral("Status"), nowRunning ? QStringLiteral("Up Less than a second") : QStringLiteral("Exited (0) Less than a second ago"));
-        return noContent();
-    }
-
-    if (kind == QLatin1String("ovh")) {
-        const QRegularExpressionMatch m = matchPath(QStringLiteral("/cloud/project/[^/]+/instance/([^/]+)(?:/(start|stop|reboot))?"), path);
-        if (!m.hasMatch())
-            return std::nullopt;
-        const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
-        if (i < 0)
-            return json(404, QJsonObject{{QStringLiteral("class"), QStringLiteral("Client::NotFound")},
-                                         {QStringLiteral("message"), QStringLiteral("Instance %1 not found").arg(m.captured(1))}});
-        if (method == "DELETE" && m.captured(2).isEmpty())
-            items.removeAt(i);
-        else if (method == "POST" && !m.captured(2).isEmpty())
-            setField(items, i, QStringLiteral("status"), m.captured(2) == QLatin1String("stop") ? QStringLiteral("SHUTOFF") : QStringLiteral("ACTIVE"));
-        else
-            return std::nullopt;
-        return json(200, QJsonValue::Null);   // OVH's lifecycle calls answer null
-    }
-    return std::nullopt;
+    static const QHash<QString, ActionHandler> kHandlers{
+        {QStringLiteral("vultr"), &vultrCall},
+        {QStringLiteral("digitalocean"), &digitalOceanCall},
+        {QStringLiteral("linode"), &linodeCall},
+        {QStringLiteral("hetzner"), &hetznerCall},
+        {QStringLiteral("lambda"), &lambdaCall},
+        {QStringLiteral("paperspace"), &paperspaceCall},
+        {QStringLiteral("kubernetes"), &kubernetesCall},
+        {QStringLiteral("coreweave"), &kubernetesCall},
+        {QStringLiteral("docker"), &dockerCall},
+        {QStringLiteral("ovh"), &ovhCall}};
+    const ActionHandler handler = kHandlers.value(kind);
+    if (!handler)
+        return std::nullopt;
+    return handler(ActionCall{m_instances[kind], request, path, m_nextActionId++});
 }
 
 } // namespace fleetscope
