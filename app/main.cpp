@@ -10,6 +10,7 @@
 #include "connectioncontroller.h"
 #include "logging.h"
 #include "mainwindow.h"
+#include "plurals.h"
 #include "providers/generic/registry.h"
 #include "providers/runpod/runpodjobs.h"
 #include "providers/runpod/runpodlifecycle.h"
@@ -44,9 +45,13 @@ namespace {
 
 void installTranslations(QCoreApplication &app)
 {
+    // The locale's translation (it brings its plural forms); else English, whose plural forms turn
+    // "%n row(s)" into "1 row" and "2 rows". An English locale finds those as fleetscope_en.
     auto *translator = new QTranslator(&app);
     if (translator->load(QLocale(), QStringLiteral("fleetscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(translator);
+    else
+        installEnglishPlurals(app);
     auto *qtTranslator = new QTranslator(&app);
     if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);

@@ -16,6 +16,7 @@
 #include "fleetconnectionsmodel.h"
 #include "gputypesmodel.h"
 #include "mainwindow.h"
+#include "plurals.h"
 #include "metricquerybar.h"
 #include "offersmodel.h"
 #include "offerspage.h"
@@ -659,6 +660,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(QDir().mkpath(QStringLiteral(FLEETSCOPE_BUILD_DIR "/screenshots")));
+        // As main() does for a locale without a translation: "%n row(s)" reads "1 row", "2 rows".
+        QVERIFY(installEnglishPlurals(*QCoreApplication::instance()));
+        QCOMPARE(QCoreApplication::translate("fleetscope::TableView", "%n row(s)", nullptr, 1), QStringLiteral("1 row"));
+        QCOMPARE(QCoreApplication::translate("fleetscope::TableView", "%n row(s)", nullptr, 46), QStringLiteral("46 rows"));
     }
 
     void init()
@@ -716,7 +721,7 @@ private Q_SLOTS:
         QCOMPARE(overview->pageState()->state(), PageState::State::Content);
         // Metrics only: util from the GPUs' newest samples; nothing runs or costs that anyone reports.
         QCOMPARE(overview->utilCard()->valueLabel()->text(), SnapshotFormat::percent(newestMean));
-        QCOMPARE(overview->utilCard()->detail(), QStringLiteral("mean over 3 GPU(s), now"));
+        QCOMPARE(overview->utilCard()->detail(), QStringLiteral("mean over 3 GPUs, now"));
         for (FigureCard *card : {overview->runningCard(), overview->gpusCard(), overview->burnCard(), overview->balanceCard(),
                                  overview->idleCard()})
             QCOMPARE(card->valueLabel()->text(), QStringLiteral("—"));
@@ -724,11 +729,11 @@ private Q_SLOTS:
         QCOMPARE(overview->connectionsModel()->index(0, FleetConnectionsModel::Instances).data().toString(), QStringLiteral("—"));
         QCOMPARE(overview->gpuTypesModel()->rowCount(), 0);
         QCOMPARE(overview->gpuTypesState()->state(), PageState::State::Empty);
-        QCOMPARE(overview->gpusCard()->detail(), QStringLiteral("no running instance reports its GPUs\n3 DCGM GPU(s) report metrics"));
+        QCOMPARE(overview->gpusCard()->detail(), QStringLiteral("no running instance reports its GPUs\n3 DCGM GPUs report metrics"));
         // ...and the fleet's util over the range in the chart: the band spans the GPUs, the line is their mean.
         TimeSeriesChart *chart = overview->chart();
         QTRY_VERIFY(chart->bucketCount() > 0);
-        QVERIFY2(chart->title().startsWith(QStringLiteral("Fleet GPU util (%), mean and range over 3 DCGM GPU(s)")), qPrintable(chart->title()));
+        QVERIFY2(chart->title().startsWith(QStringLiteral("Fleet GPU util (%), mean and range over 3 DCGM GPUs")), qPrintable(chart->title()));
         const qint64 middle = QDateTime::currentMSecsSinceEpoch() - 12 * 3600 * 1000LL;
         QVERIFY2(chart->describeBucketAt(middle).contains(QStringLiteral("avg")), qPrintable(chart->describeBucketAt(middle)));
 
@@ -1023,18 +1028,18 @@ private Q_SLOTS:
 
         // RunPod runs 7 of 8 pods on 12 GPUs; Lambda (failed, its last good data still counted) 2 of 3 on 9.
         QCOMPARE(overview->runningCard()->valueLabel()->text(), QStringLiteral("9"));
-        QCOMPARE(overview->runningCard()->detail(), QStringLiteral("of 11 listed, across 3 connection(s)"));
+        QCOMPARE(overview->runningCard()->detail(), QStringLiteral("of 11 listed, across 3 connections"));
         QCOMPARE(overview->gpusCard()->valueLabel()->text(), QStringLiteral("21"));
-        QCOMPARE(overview->gpusCard()->detail(), QStringLiteral("8 GPU type(s)\n3 DCGM GPU(s) report metrics"));
+        QCOMPARE(overview->gpusCard()->detail(), QStringLiteral("8 GPU types\n3 DCGM GPUs report metrics"));
         QCOMPARE(overview->gpuTypesState()->state(), PageState::State::Content);
         QCOMPARE(overview->burnCard()->valueLabel()->text(), QStringLiteral("$%1/hr").arg(runpod.burnPerHour + 23.92 + 0.75, 0, 'f', 2));
         QVERIFY2(overview->burnCard()->detail().contains(QStringLiteral("billing reports $%1/hr").arg(runpod.burnPerHour, 0, 'f', 2)),
                  qPrintable(overview->burnCard()->detail()));
         QCOMPARE(overview->balanceCard()->valueLabel()->text(), QStringLiteral("$%1").arg(runpod.balance, 0, 'f', 2));
-        QCOMPARE(overview->balanceCard()->detail(), QStringLiteral("reported by 1 of 3 connection(s)"));
+        QCOMPARE(overview->balanceCard()->detail(), QStringLiteral("reported by 1 of 3 connections"));
         // Util over 12 + 9 instance GPUs and 3 DCGM GPUs.
         QVERIFY(overview->utilCard()->valueLabel()->text().endsWith(QStringLiteral(" %")));
-        QCOMPARE(overview->utilCard()->detail(), QStringLiteral("mean over 24 GPU(s), now"));
+        QCOMPARE(overview->utilCard()->detail(), QStringLiteral("mean over 24 GPUs, now"));
         // notebook-ana, dev-box and jupyter-a10 idled all hour: $0.79 + $0.36 + $0.75.
         QCOMPARE(overview->idleCard()->valueLabel()->text(), QStringLiteral("$1.90/hr"));
         QVERIFY2(overview->idleCard()->detail().contains(QStringLiteral("jupyter-a10")), qPrintable(overview->idleCard()->detail()));
@@ -1138,7 +1143,7 @@ private Q_SLOTS:
         QCOMPARE(page->configPicker()->count(), 2);
         QCOMPARE(page->configPicker()->currentText(), seed.config);
         QVERIFY2(page->configSummary()->text().contains(QStringLiteral("acme/llm-serving")), qPrintable(page->configSummary()->text()));
-        QVERIFY2(page->configSummary()->text().contains(QStringLiteral("11 run(s) stored")), qPrintable(page->configSummary()->text()));
+        QVERIFY2(page->configSummary()->text().contains(QStringLiteral("11 runs stored")), qPrintable(page->configSummary()->text()));
 
         // Runs: ten completed with two files each, one failed on its broken file.
         WorkflowRunsModel *runs = page->runsModel();
@@ -1528,7 +1533,7 @@ private Q_SLOTS:
         QCOMPARE(review->preview()->headerData(3, Qt::Horizontal).toString(), QStringLiteral("tokens_per_s (tok/s)"));
         QCOMPARE(review->preview()->index(1, 3).data(Qt::UserRole).toDouble(), 410.0);
         QVERIFY(dialog->confirmButton()->isEnabled());
-        QVERIFY(showsText(dialog, QStringLiteral("2 row(s) extracted from the sample.")));
+        QVERIFY(showsText(dialog, QStringLiteral("2 rows extracted from the sample.")));
 
         // Rename the metric and change its unit: the preview follows.
         SchemaFieldsModel *fields = review->fields();
