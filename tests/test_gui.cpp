@@ -1224,7 +1224,7 @@ private Q_SLOTS:
         QCOMPARE(shown->index(1, WorkflowVerdictsModel::Outcome).data().toString(), QStringLiteral("Improvement"));
         // Changes only, until asked for every series.
         QCOMPARE(shown->rowCount(), 2);
-        QVERIFY2(page->verdictsSummary()->text().startsWith(QStringLiteral("1 regression(s) and 1 improvement(s) in the newest runs of %1 series")
+        QVERIFY2(page->verdictsSummary()->text().startsWith(QStringLiteral("Newest runs of %1 series: 1 regressed, 1 improved, ")
                                                                 .arg(verdicts->rowCount())),
                  qPrintable(page->verdictsSummary()->text()));
         page->showAllVerdicts()->setChecked(true);

@@ -4224,10 +4224,6 @@ Leer: alle .json-, .csv-, .md- und .xml-Dateien</translation>
         <translation>Läufe (%1)</translation>
     </message>
     <message>
-        <source>%1 regression(s) and %2 improvement(s) in the newest runs of %3 series; %4 with too little history to judge.</source>
-        <translation>%1 Regression(en) und %2 Verbesserung(en) in den neuesten Läufen von %3 Reihen; %4 mit zu wenig Verlauf für eine Bewertung.</translation>
-    </message>
-    <message>
         <source>No runs stored for “%1” yet. Import benchmark result files as a run with “fleetscope workflows import %1 PATH…”.</source>
         <translation>Für „%1“ sind noch keine Läufe gespeichert. Importieren Sie Benchmark-Ergebnisdateien als Lauf mit „fleetscope workflows import %1 PFAD…“.</translation>
     </message>
@@ -4586,6 +4582,13 @@ fleetscope workflows import NAME PFAD…</translation>
     <message>
         <source>Not added: %1</source>
         <translation>Nicht hinzugefügt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Newest runs of %n series: %1 regressed, %2 improved, %3 with too little history to judge.</source>
+        <translation>
+            <numerusform>Neueste Läufe von %n Reihe: %1 verschlechtert, %2 verbessert, %3 mit zu wenig Verlauf für eine Bewertung.</numerusform>
+            <numerusform>Neueste Läufe von %n Reihen: %1 verschlechtert, %2 verbessert, %3 mit zu wenig Verlauf für eine Bewertung.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

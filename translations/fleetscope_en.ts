@@ -300,6 +300,13 @@
             <numerusform>%1 %2, average and range of %n series with %3 — %4</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Newest runs of %n series: %1 regressed, %2 improved, %3 with too little history to judge.</source>
+        <translation>
+            <numerusform>Newest runs of %n series: %1 regressed, %2 improved, %3 with too little history to judge.</numerusform>
+            <numerusform>Newest runs of %n series: %1 regressed, %2 improved, %3 with too little history to judge.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>setupwizard</name>

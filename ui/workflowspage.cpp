@@ -535,10 +535,10 @@ void WorkflowsPage::showAnalysis(Analysis analysis)
     m_verdicts->setVerdicts(m_analysis.verdicts, m_analysis.prices);
     m_tabs->setTabText(0, tr("Regressions (%1)").arg(m_verdicts->count(Verdict::Regression)));
     m_tabs->setTabText(1, tr("Runs (%1)").arg(m_analysis.runs.size()));
-    m_verdictsSummary->setText(tr("%1 regression(s) and %2 improvement(s) in the newest runs of %3 series; %4 with too little history to judge.")
+    m_verdictsSummary->setText(tr("Newest runs of %n series: %1 regressed, %2 improved, %3 with too little history to judge.", nullptr,
+                                  m_verdicts->rowCount())
                                    .arg(m_verdicts->count(Verdict::Regression))
                                    .arg(m_verdicts->count(Verdict::Improvement))
-                                   .arg(m_verdicts->rowCount())
                                    .arg(m_verdicts->count(Verdict::TooLittleHistory)));
     if (m_analysis.runs.isEmpty()) {
         m_analysisState->showEmpty(tr("No runs stored for “%1” yet. Import benchmark result files as a run with "
