@@ -229,25 +229,66 @@ struct ActionCall {
     qint64 actionId;               // for providers that answer with an action object
 };
 
-// Each provider's lifecycle calls as its API answers them; nullopt: not one of its action calls.
-std::optional<LoopbackResponse> vultrCall(const ActionCall &call)
+// Each provider's lifecycle calls below answer as its API does; nullopt: not one of its action calls.
+
+// The calls of providers with one status field: DELETE …/ID removes the instance, POST …/ID/VERB
+// sets the field, to STOPPED for the stopping verb and to RUNNING for the others.
+struct StatusVerbs {
+    QString pattern;                          // captures ID, then VERB where given
+    QJsonValue (*notFound)(const QString &id);
+    QString field;
+    QString stopVerb;
+    QString stopped;
+    QString running;
+    LoopbackResponse done;                    // the answer to a call that worked
+};
+
+std::optional<LoopbackResponse> statusVerbCall(const ActionCall &call, const StatusVerbs &verbs)
 {
-    QJsonArray &items = call.items;
-    const QByteArray &method = call.request.method;
-    const QString &path = call.path;
-    const QRegularExpressionMatch m = matchPath(QStringLiteral("/instances/([^/]+)(?:/(start|halt|reboot))?"), path);
+    const QRegularExpressionMatch m = matchPath(verbs.pattern, call.path);
     if (!m.hasMatch())
         return std::nullopt;
-    const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
+    const qsizetype i = findById(call.items, QStringLiteral("id"), m.captured(1));
     if (i < 0)
-        return json(404, QJsonObject{{QStringLiteral("error"), QStringLiteral("Invalid instance-id.")}, {QStringLiteral("status"), 404}});
+        return json(404, verbs.notFound(m.captured(1)));
+    const QByteArray &method = call.request.method;
     if (method == "DELETE" && m.captured(2).isEmpty())
-        items.removeAt(i);
+        call.items.removeAt(i);
     else if (method == "POST" && !m.captured(2).isEmpty())
-        setField(items, i, QStringLiteral("power_status"), m.captured(2) == QLatin1String("halt") ? QStringLiteral("stopped") : QStringLiteral("running"));
+        setField(call.items, i, verbs.field, m.captured(2) == verbs.stopVerb ? verbs.stopped : verbs.running);
     else
         return std::nullopt;
-    return noContent();
+    return verbs.done;
+}
+
+std::optional<LoopbackResponse> vultrCall(const ActionCall &call)
+{
+    return statusVerbCall(call, {QStringLiteral("/instances/([^/]+)(?:/(start|halt|reboot))?"),
+                                 [](const QString &) -> QJsonValue {
+                                     return QJsonObject{{QStringLiteral("error"), QStringLiteral("Invalid instance-id.")}, {QStringLiteral("status"), 404}};
+                                 },
+                                 QStringLiteral("power_status"), QStringLiteral("halt"), QStringLiteral("stopped"), QStringLiteral("running"), noContent()});
+}
+
+std::optional<LoopbackResponse> linodeCall(const ActionCall &call)
+{
+    return statusVerbCall(call, {QStringLiteral("/linode/instances/(\\d+)(?:/(boot|shutdown|reboot))?"),
+                                 [](const QString &) -> QJsonValue {
+                                     return QJsonObject{{QStringLiteral("errors"), QJsonArray{QJsonObject{{QStringLiteral("reason"), QStringLiteral("Not found")}}}}};
+                                 },
+                                 QStringLiteral("status"), QStringLiteral("shutdown"), QStringLiteral("offline"), QStringLiteral("running"),
+                                 json(200, QJsonObject())});
+}
+
+std::optional<LoopbackResponse> ovhCall(const ActionCall &call)
+{
+    return statusVerbCall(call, {QStringLiteral("/cloud/project/[^/]+/instance/([^/]+)(?:/(start|stop|reboot))?"),
+                                 [](const QString &id) -> QJsonValue {
+                                     return QJsonObject{{QStringLiteral("class"), QStringLiteral("Client::NotFound")},
+                                                        {QStringLiteral("message"), QStringLiteral("Instance %1 not found").arg(id)}};
+                                 },
+                                 QStringLiteral("status"), QStringLiteral("stop"), QStringLiteral("SHUTOFF"), QStringLiteral("ACTIVE"),
+                                 json(200, QJsonValue::Null)});   // OVH's lifecycle calls answer null
 }
 
 std::optional<LoopbackResponse> digitalOceanCall(const ActionCall &call)
@@ -277,26 +318,6 @@ std::optional<LoopbackResponse> digitalOceanCall(const ActionCall &call)
     const QJsonObject droplet = items.at(i).toObject();
     return json(201, digitalOceanAction(call.actionId, type, qint64(droplet.value(QStringLiteral("id")).toDouble()),
                                         droplet[QLatin1String("region")][QLatin1String("slug")].toString()));
-}
-
-std::optional<LoopbackResponse> linodeCall(const ActionCall &call)
-{
-    QJsonArray &items = call.items;
-    const QByteArray &method = call.request.method;
-    const QString &path = call.path;
-    const QRegularExpressionMatch m = matchPath(QStringLiteral("/linode/instances/(\\d+)(?:/(boot|shutdown|reboot))?"), path);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
-    if (i < 0)
-        return json(404, QJsonObject{{QStringLiteral("errors"), QJsonArray{QJsonObject{{QStringLiteral("reason"), QStringLiteral("Not found")}}}}});
-    if (method == "DELETE" && m.captured(2).isEmpty())
-        items.removeAt(i);
-    else if (method == "POST" && !m.captured(2).isEmpty())
-        setField(items, i, QStringLiteral("status"), m.captured(2) == QLatin1String("shutdown") ? QStringLiteral("offline") : QStringLiteral("running"));
-    else
-        return std::nullopt;
-    return json(200, QJsonObject());
 }
 
 std::optional<LoopbackResponse> hetznerCall(const ActionCall &call)
@@ -445,27 +466,6 @@ std::optional<LoopbackResponse> dockerCall(const ActionCall &call)
     setField(items, i, QStringLiteral("State"), nowRunning ? QStringLiteral("running") : QStringLiteral("exited"));
     setField(items, i, QStringLiteral("Status"), nowRunning ? QStringLiteral("Up Less than a second") : QStringLiteral("Exited (0) Less than a second ago"));
     return noContent();
-}
-
-std::optional<LoopbackResponse> ovhCall(const ActionCall &call)
-{
-    QJsonArray &items = call.items;
-    const QByteArray &method = call.request.method;
-    const QString &path = call.path;
-    const QRegularExpressionMatch m = matchPath(QStringLiteral("/cloud/project/[^/]+/instance/([^/]+)(?:/(start|stop|reboot))?"), path);
-    if (!m.hasMatch())
-        return std::nullopt;
-    const qsizetype i = findById(items, QStringLiteral("id"), m.captured(1));
-    if (i < 0)
-        return json(404, QJsonObject{{QStringLiteral("class"), QStringLiteral("Client::NotFound")},
-                                     {QStringLiteral("message"), QStringLiteral("Instance %1 not found").arg(m.captured(1))}});
-    if (method == "DELETE" && m.captured(2).isEmpty())
-        items.removeAt(i);
-    else if (method == "POST" && !m.captured(2).isEmpty())
-        setField(items, i, QStringLiteral("status"), m.captured(2) == QLatin1String("stop") ? QStringLiteral("SHUTOFF") : QStringLiteral("ACTIVE"));
-    else
-        return std::nullopt;
-    return json(200, QJsonValue::Null);   // OVH's lifecycle calls answer null
 }
 
 using ActionHandler = std::optional<LoopbackResponse> (*)(const ActionCall &call);
