@@ -119,23 +119,35 @@ MetricDirection inferDirection(const QString &name, const QString &unit)
     return MetricDirection::Neutral;
 }
 
+namespace {
+
+// COMPUTE(name, unit), remembered per thread in MEMO by name and unit: result files and stored rows
+// repeat a handful of metric names thousands of times. The memo is emptied when it grows large.
+template<typename T, typename Compute>
+const T &remembered(QHash<QString, T> &memo, const QString &name, const QString &unit, Compute compute)
+{
+    const QString key = name + QChar(0x1f) + unit;
+    auto it = memo.constFind(key);
+    if (it == memo.cend()) {
+        if (memo.size() >= 4096)
+            memo.clear();
+        it = memo.insert(key, compute());
+    }
+    return *it;
+}
+
+} // namespace
+
 MetricValue makeMetric(const QString &name, double value, const QString &unit)
 {
-    // Result files repeat a handful of metric names thousands of times: the inference is remembered
-    // per thread, by name and unit.
     thread_local QHash<QString, MetricValue> known;
-    const QString key = name + QChar(0x1f) + unit;
-    auto it = known.constFind(key);
-    if (it == known.cend()) {
-        if (known.size() >= 4096)
-            known.clear();
-        MetricValue metric;
-        metric.name = name;
-        metric.unit = unit.isEmpty() ? unitFromName(name) : unit;
-        metric.direction = inferDirection(name, metric.unit);
-        it = known.insert(key, metric);
-    }
-    MetricValue metric = *it;
+    MetricValue metric = remembered(known, name, unit, [&] {
+        MetricValue inferred;
+        inferred.name = name;
+        inferred.unit = unit.isEmpty() ? unitFromName(name) : unit;
+        inferred.direction = inferDirection(name, inferred.unit);
+        return inferred;
+    });
     metric.value = value;
     return metric;
 }
@@ -144,16 +156,8 @@ MetricDirection storedDirection(const QString &stored, const QString &name, cons
 {
     if (!stored.isEmpty())
         return directionFromName(stored);
-    // Read row by row: remembered per thread, by name and unit.
     thread_local QHash<QString, MetricDirection> inferred;
-    const QString key = name + QChar(0x1f) + unit;
-    auto it = inferred.constFind(key);
-    if (it == inferred.cend()) {
-        if (inferred.size() >= 4096)
-            inferred.clear();
-        it = inferred.insert(key, inferDirection(name, unit));
-    }
-    return *it;
+    return remembered(inferred, name, unit, [&] { return inferDirection(name, unit); });
 }
 
 } // namespace fleetscope
