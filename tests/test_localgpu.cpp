@@ -74,9 +74,10 @@ private:
             {QStringLiteral("name"), QStringLiteral("NVIDIA H100 80GB HBM3")},
             {QStringLiteral("uuid"), kH100},
             {QStringLiteral("utilization"), 87},
-            // used is 40960.5 MiB: reported in whole MiB, as nvidia-smi does
+            // used is 40960.5 MiB: reported in whole MiB, as nvidia-smi does. The 480 MiB the driver
+            // reserves count as used only through the v1 call, which nvidia-smi no longer reads.
             {QStringLiteral("memory"), QJsonObject{{QStringLiteral("total"), 81559 * kMiB}, {QStringLiteral("used"), 40960 * kMiB + kMiB / 2},
-                                                   {QStringLiteral("free"), 40598 * kMiB + kMiB / 2}}},
+                                                   {QStringLiteral("free"), 40118 * kMiB + kMiB / 2}, {QStringLiteral("reserved"), 480 * kMiB}}},
             {QStringLiteral("power_mw"), 312456},
             {QStringLiteral("temperature"), 64},
             {QStringLiteral("sm_clock"), 1980},
@@ -164,7 +165,7 @@ private Q_SLOTS:
         QCOMPARE(h100.modelName, QStringLiteral("NVIDIA H100 80GB HBM3"));
         QCOMPARE(h100.gpuUtilPercent, std::optional<double>(87));
         QCOMPARE(h100.memoryUsedMiB, std::optional<double>(40960));
-        QCOMPARE(h100.memoryFreeMiB, std::optional<double>(40598));
+        QCOMPARE(h100.memoryFreeMiB, std::optional<double>(40118));
         QCOMPARE(h100.powerW, std::optional<double>(312.456));
         QCOMPARE(h100.temperatureC, std::optional<double>(64));
         QCOMPARE(h100.energyJ, std::optional<double>(123456.789));
@@ -212,6 +213,9 @@ private Q_SLOTS:
         QVERIFY(reading);
         QVERIFY(!reading->gpus.at(0).reading.energyJ);
         QCOMPARE(reading->gpus.at(0).reading.powerW, std::optional<double>(312.456));
+        // No nvmlDeviceGetMemoryInfo_v2: the v1 call's used, reserved memory included.
+        QCOMPARE(reading->gpus.at(0).reading.memoryUsedMiB, std::optional<double>(41440));
+        QCOMPARE(reading->gpus.at(0).reading.memoryFreeMiB, std::optional<double>(40118));
         QVERIFY(reading->gpus.at(0).processes);   // through nvmlDeviceGetComputeRunningProcesses_v2
         QCOMPARE(reading->gpus.at(0).processes->size(), 4);
     }
@@ -233,7 +237,7 @@ private Q_SLOTS:
         const QString a10g = labels(kA10G, QStringLiteral("1"), QStringLiteral("NVIDIA A10G"));
         const QStringList expected{
             QStringLiteral("gpu_util_percent %1=87").arg(h100), QStringLiteral("memory_used_mib %1=40960").arg(h100),
-            QStringLiteral("memory_free_mib %1=40598").arg(h100), QStringLiteral("power_w %1=312.456").arg(h100),
+            QStringLiteral("memory_free_mib %1=40118").arg(h100), QStringLiteral("power_w %1=312.456").arg(h100),
             QStringLiteral("temperature_c %1=64").arg(h100), QStringLiteral("energy_j %1=123456.789").arg(h100),
             QStringLiteral("sm_clock_mhz %1=1980").arg(h100),
             QStringLiteral("gpu_util_percent %1=0").arg(a10g), QStringLiteral("memory_used_mib %1=0").arg(a10g),
@@ -493,7 +497,7 @@ private Q_SLOTS:
         const QString host = QSysInfo::machineHostName();
         QCOMPARE(run.out, QStringLiteral("hostname,gpu,uuid,model,mig_instance,pod,namespace,gpu_util_percent,memory_used_mib,memory_free_mib,"
                                          "power_w,temperature_c,energy_j,sm_clock_mhz,xid_errors\r\n"
-                                         "%1,0,%2,NVIDIA H100 80GB HBM3,,,,87,40960,40598,312.456,64,123456.789,1980,\r\n"
+                                         "%1,0,%2,NVIDIA H100 80GB HBM3,,,,87,40960,40118,312.456,64,123456.789,1980,\r\n"
                                          "%1,1,%3,NVIDIA A10G,,,,0,0,22515,,,,210,\r\n")
                               .arg(host, kH100, kA10G));
     }

@@ -3,13 +3,14 @@
 //
 //   {"init": 0, "init_delay_ms": 0, "count": 2 | {"error": N}, "driver": "550.54.15",
 //    "gpus": [{"name", "uuid", "handle": {"error": N}, "utilization": 87,
-//              "memory": {"total": B, "free": B, "used": B}, "power_mw": 312456, "temperature": 64,
+//              "memory": {"total": B, "free": B, "used": B, "reserved": B}, "power_mw": 312456, "temperature": 64,
 //              "sm_clock": 1980, "energy_mj": 123456789,
 //              "processes": [{"pid": 1, "used_bytes": B | null}]}]}
 //
 // A figure that is absent or null answers NVML_ERROR_NOT_SUPPORTED, {"error": N} answers N, and a null
-// used_bytes is NVML_VALUE_NOT_AVAILABLE. Built with FAKE_NVML_OLD_DRIVER it lacks the _v3 process
-// call and the energy counter, as drivers before them did.
+// used_bytes is NVML_VALUE_NOT_AVAILABLE. Memory "used" is what nvmlDeviceGetMemoryInfo_v2 answers;
+// the v1 call adds "reserved" to it, as real drivers do. Built with FAKE_NVML_OLD_DRIVER it lacks the _v3
+// process call, the energy counter and the v2 memory call, as drivers before them did.
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,6 +42,15 @@ struct Memory {
     unsigned long long free;
     unsigned long long used;
 };
+struct MemoryV2 {
+    unsigned int version;
+    unsigned long long total;
+    unsigned long long reserved;
+    unsigned long long free;
+    unsigned long long used;
+};
+constexpr unsigned int kMemoryV2Version = unsigned(sizeof(MemoryV2)) | (2U << 24);
+constexpr Return kArgumentVersionMismatch = 25;
 struct ProcessInfo {
     unsigned int pid;
     unsigned long long usedGpuMemory;
@@ -102,6 +112,21 @@ Return processes(Handle device, unsigned int *count, ProcessInfo *infos)
     }
     *count = needed;
     return kSuccess;
+}
+
+// The GPU's "memory" object, or the return code that stands for it.
+Return memoryOf(Handle device, QJsonObject *memory)
+{
+    const QJsonValue value = gpuAt(device).value(QStringLiteral("memory"));
+    if (value.isUndefined() || value.isNull())
+        return kNotSupported;
+    *memory = value.toObject();
+    return memory->contains(QStringLiteral("error")) ? memory->value(QStringLiteral("error")).toInt() : kSuccess;
+}
+
+unsigned long long bytes(const QJsonObject &memory, const char *name)
+{
+    return (unsigned long long)memory.value(QLatin1String(name)).toInteger();
 }
 
 } // namespace
@@ -199,16 +224,25 @@ FAKE_NVML_EXPORT Return nvmlDeviceGetUtilizationRates(Handle device, Utilization
 
 FAKE_NVML_EXPORT Return nvmlDeviceGetMemoryInfo(Handle device, Memory *memory)
 {
-    const QJsonValue value = gpuAt(device).value(QStringLiteral("memory"));
-    if (value.isUndefined() || value.isNull())
-        return kNotSupported;
-    const QJsonObject m = value.toObject();
-    if (m.contains(QStringLiteral("error")))
-        return m.value(QStringLiteral("error")).toInt();
-    *memory = Memory{(unsigned long long)m.value(QStringLiteral("total")).toInteger(), (unsigned long long)m.value(QStringLiteral("free")).toInteger(),
-                     (unsigned long long)m.value(QStringLiteral("used")).toInteger()};
+    QJsonObject m;
+    if (const Return rc = memoryOf(device, &m); rc != kSuccess)
+        return rc;
+    *memory = Memory{bytes(m, "total"), bytes(m, "free"), bytes(m, "used") + bytes(m, "reserved")};
     return kSuccess;
 }
+
+#ifndef FAKE_NVML_OLD_DRIVER
+FAKE_NVML_EXPORT Return nvmlDeviceGetMemoryInfo_v2(Handle device, MemoryV2 *memory)
+{
+    if (memory->version != kMemoryV2Version)
+        return kArgumentVersionMismatch;
+    QJsonObject m;
+    if (const Return rc = memoryOf(device, &m); rc != kSuccess)
+        return rc;
+    *memory = MemoryV2{kMemoryV2Version, bytes(m, "total"), bytes(m, "reserved"), bytes(m, "free"), bytes(m, "used")};
+    return kSuccess;
+}
+#endif
 
 FAKE_NVML_EXPORT Return nvmlDeviceGetPowerUsage(Handle device, unsigned int *milliwatts)
 {

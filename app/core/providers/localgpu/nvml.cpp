@@ -38,11 +38,22 @@ struct Utilization {   // nvmlUtilization_t
     unsigned int memory;
 };
 
-struct Memory {   // nvmlMemory_t (v1), bytes
+struct Memory {   // nvmlMemory_t (v1), bytes; its used counts the driver's reserved memory too
     unsigned long long total;
     unsigned long long free;
     unsigned long long used;
 };
+
+struct MemoryV2 {   // nvmlMemory_v2_t, bytes; used leaves out what the driver reserves, as nvidia-smi shows it
+    unsigned int version;
+    unsigned long long total;
+    unsigned long long reserved;
+    unsigned long long free;
+    unsigned long long used;
+};
+// nvmlMemory_v2: NVML's NVML_STRUCT_VERSION(Memory, 2), the struct's size with the version in the top byte.
+constexpr unsigned int kMemoryV2Version = unsigned(sizeof(MemoryV2)) | (2U << 24);
+static_assert(kMemoryV2Version == 0x02000028U, "nvmlMemory_v2_t is 40 bytes");
 
 struct ProcessInfo {   // nvmlProcessInfo_v2_t, which both _v2 and _v3 of the process calls fill
     unsigned int pid;
@@ -64,7 +75,8 @@ struct Library::Api {
     Return (*name)(DeviceHandle, char *, unsigned int) = nullptr;          // nvmlDeviceGetName
     Return (*uuid)(DeviceHandle, char *, unsigned int) = nullptr;          // nvmlDeviceGetUUID
     Return (*utilization)(DeviceHandle, Utilization *) = nullptr;          // nvmlDeviceGetUtilizationRates
-    Return (*memory)(DeviceHandle, Memory *) = nullptr;                    // nvmlDeviceGetMemoryInfo
+    Return (*memoryV2)(DeviceHandle, MemoryV2 *) = nullptr;                // nvmlDeviceGetMemoryInfo_v2 (drivers since 510)
+    Return (*memory)(DeviceHandle, Memory *) = nullptr;                    // nvmlDeviceGetMemoryInfo, else
     Return (*power)(DeviceHandle, unsigned int *) = nullptr;               // nvmlDeviceGetPowerUsage, mW
     Return (*temperature)(DeviceHandle, int, unsigned int *) = nullptr;    // nvmlDeviceGetTemperature, °C
     Return (*clock)(DeviceHandle, int, unsigned int *) = nullptr;          // nvmlDeviceGetClockInfo, MHz
@@ -150,6 +162,7 @@ Result<std::unique_ptr<Library>> Library::open(const QString &path)
     resolve(handle, "nvmlDeviceGetName", api->name);
     resolve(handle, "nvmlDeviceGetUUID", api->uuid);
     resolve(handle, "nvmlDeviceGetUtilizationRates", api->utilization);
+    resolve(handle, "nvmlDeviceGetMemoryInfo_v2", api->memoryV2);
     resolve(handle, "nvmlDeviceGetMemoryInfo", api->memory);
     resolve(handle, "nvmlDeviceGetPowerUsage", api->power);
     resolve(handle, "nvmlDeviceGetTemperature", api->temperature);
@@ -210,10 +223,14 @@ Result<Sample> Library::sample() const
         r.uuid = text(api.uuid, handle);
         if (Utilization utilization{}; api.utilization && succeeded(api.utilization(handle, &utilization), "utilization"))
             r.gpuUtilPercent = utilization.gpu;
-        if (Memory memory{}; api.memory && succeeded(api.memory(handle, &memory), "memory")) {
-            // Whole MiB, as nvidia-smi and dcgm-exporter report them.
+        // Whole MiB, as nvidia-smi and dcgm-exporter report them. The v2 call first: v1's used includes the
+        // memory the driver reserves (about 480 MiB on an H100), which nvidia-smi does not count as used.
+        if (MemoryV2 memory{kMemoryV2Version, 0, 0, 0, 0}; api.memoryV2 && succeeded(api.memoryV2(handle, &memory), "memory")) {
             r.memoryUsedMiB = double(memory.used / kBytesPerMiB);
             r.memoryFreeMiB = double(memory.free / kBytesPerMiB);
+        } else if (Memory old{}; api.memory && succeeded(api.memory(handle, &old), "memory")) {
+            r.memoryUsedMiB = double(old.used / kBytesPerMiB);
+            r.memoryFreeMiB = double(old.free / kBytesPerMiB);
         }
         if (unsigned int milliwatts = 0; api.power && succeeded(api.power(handle, &milliwatts), "power"))
             r.powerW = milliwatts / 1000.0;
