@@ -4,7 +4,8 @@
 // run while the next run is extracted) into a fresh
 // SQLite store. Baseline, same run, same bytes: reading the files and parsing them with Qt's generic
 // parsers only (QJsonDocument, QXmlStreamReader, line and cell splitting), no recognition and no
-// store. Target: >= 100 MB/s. `bench_workflows [FILES]` or FLEETSCOPE_BENCH_WORKFLOW_FILES scales it down.
+// store. A second baseline bounds the store: the sqlite3 command's .import of the very rows the store
+// wrote, into the same table and indexes. Target: >= 100 MB/s. `bench_workflows [FILES]` or FLEETSCOPE_BENCH_WORKFLOW_FILES scales it down.
 #include "benchutil.h"
 #include "store/storeservice.h"
 #include "workflows/resultfiles.h"
@@ -17,6 +18,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QMap>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QXmlStreamReader>
@@ -346,6 +349,78 @@ Result<double> storeSeconds(const Corpus &corpus, const QString &storePath)
     return double(nanoseconds) / 1e9;
 }
 
+// What SQLite itself takes for the rows STOREPATH holds, each into the same table and indexes of a
+// fresh store, in one transaction with WAL and synchronous=NORMAL, as the store writes them:
+// the sqlite3 command's .import of them as CSV (exported first, not timed), and a copy of them
+// from one database to the other with INSERT ... SELECT (no parsing, no binding: the floor).
+struct SqliteFloors {
+    qint64 rows = 0;
+    double importSeconds = 0;
+    double copySeconds = 0;
+};
+
+Result<double> timedSqlite3(const QString &sqlite3, const QString &database, const QString &script)
+{
+    QProcess process;
+    process.start(sqlite3, {database});
+    process.write(QStringLiteral("PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n").toUtf8() + script.toUtf8());
+    QElapsedTimer timer;
+    timer.start();
+    process.closeWriteChannel();
+    process.waitForFinished(-1);
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (process.exitCode() != 0 || !process.readAllStandardError().isEmpty())
+        return fail(ErrorClass::Unavailable, QStringLiteral("sqlite3 failed on: %1").arg(script.simplified()));
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(database + suffix);
+    return seconds;
+}
+
+Result<SqliteFloors> sqliteFloors(const QString &storePath, const QString &workDir)
+{
+    const QString sqlite3 = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    if (sqlite3.isEmpty())
+        return fail(ErrorClass::Config, QStringLiteral("the sqlite3 command is needed for the store's baseline"));
+    const QString csvPath = workDir + QStringLiteral("/metric-rows.csv");
+    QProcess exporter;
+    exporter.setStandardOutputFile(csvPath);
+    exporter.start(sqlite3, {QStringLiteral("-csv"), storePath, QStringLiteral("SELECT * FROM github_workflow_metrics ORDER BY id")});
+    if (!exporter.waitForFinished(-1) || exporter.exitCode() != 0)
+        return fail(ErrorClass::Unavailable, QStringLiteral("sqlite3 export failed: %1").arg(QString::fromUtf8(exporter.readAllStandardError())));
+    SqliteFloors floors;
+    {
+        QFile csv(csvPath);
+        if (!csv.open(QIODevice::ReadOnly))
+            return fail(ErrorClass::Unavailable, QStringLiteral("cannot read %1").arg(csvPath));
+        // A JSON document's quotes are doubled, never a newline: one row per line.
+        while (!csv.atEnd())
+            floors.rows += csv.readLine().endsWith('\n') ? 1 : 0;
+    }
+    const QString basePath = workDir + QStringLiteral("/sqlite3-floor.sqlite");
+    const auto freshStore = [&basePath]() -> Result<void> {
+        StoreService fresh(StoreLocation{basePath});
+        if (Result<int> started = fresh.startBlocking(); !started)
+            return std::unexpected(started.error());
+        return {};
+    };
+    if (Result<void> made = freshStore(); !made)
+        return std::unexpected(made.error());
+    Result<double> imported = timedSqlite3(sqlite3, basePath, QStringLiteral(".mode csv\n.import %1 github_workflow_metrics\n").arg(csvPath));
+    QFile::remove(csvPath);
+    if (!imported)
+        return std::unexpected(imported.error());
+    floors.importSeconds = *imported;
+    if (Result<void> made = freshStore(); !made)
+        return std::unexpected(made.error());
+    Result<double> copied = timedSqlite3(sqlite3, basePath,
+                                         QStringLiteral("ATTACH '%1' AS written;\nBEGIN;\nINSERT INTO main.github_workflow_metrics "
+                                                        "SELECT * FROM written.github_workflow_metrics ORDER BY id;\nCOMMIT;\n").arg(storePath));
+    if (!copied)
+        return std::unexpected(copied.error());
+    floors.copySeconds = *copied;
+    return floors;
+}
+
 // Extraction by format on one thread (files already in memory): MB/s and rows/s per recognizer,
 // to tell which formats hold the import back.
 void printExtractionByFormat(const Corpus &corpus)
@@ -485,6 +560,15 @@ int main(int argc, char **argv)
         return 1;
     }
     std::printf("store alone (writing extracted runs, one store thread): %.1f MB/s of input\n", megabytes / *storing);
+    Result<SqliteFloors> floors = sqliteFloors(storeOnlyPath, dir.path());
+    if (!floors) {
+        std::fprintf(stderr, "bench_workflows: %s\n", qPrintable(floors.error().message));
+        return 1;
+    }
+    std::printf("the same %lld rows into the same table and indexes by sqlite3: .import %.1f s (%.1f MB/s of input, store alone %.2fx that); "
+                "INSERT ... SELECT from the store %.1f s (%.1f MB/s, store alone %.2fx that)\n",
+                static_cast<long long>(floors->rows), floors->importSeconds, megabytes / floors->importSeconds,
+                floors->importSeconds / *storing, floors->copySeconds, megabytes / floors->copySeconds, floors->copySeconds / *storing);
     printExtractionByFormat(*corpus);
     const double rate = bench::median(ours);
     const double baselineRate = bench::median(baseline);
