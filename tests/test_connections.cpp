@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,6 +21,8 @@ using namespace fleetscope;
 namespace {
 
 constexpr char kSecret[] = "rp_CANARY_9f8e7d6c5b4a";
+// One scrape of dcgm/datadog-dcgm-metrics.txt stores one sample per series: 8 (test_metricsendpoint).
+constexpr int kDcgmSamplesPerScrape = 8;
 
 ScriptedResponse graphql(const QByteArray &body, int status = 200)
 {
@@ -269,6 +272,31 @@ private Q_SLOTS:
         const test::CliRun down = test::runFleetscope(base() << QStringLiteral("test") << QStringLiteral("later"), noBus);
         QCOMPARE(down.exitCode, 1);
         QVERIFY2(down.err.contains(QLatin1String("later: unavailable: scrape 127.0.0.1:1/metrics")), qPrintable(down.err));
+
+        // collect --once: one cycle of each stored connection; the one that is down fails the command
+        // (exit 1, named on stderr) without keeping the other's samples out of the store.
+        QProcessEnvironment noRunPod = noBus;
+        noRunPod.remove(QStringLiteral("RUNPOD_API_KEY"));
+        const test::CliRun once = test::runFleetscope({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("collect"), QStringLiteral("--once")}, noRunPod);
+        QCOMPARE(once.exitCode, 1);
+        QVERIFY2(once.out.startsWith(QLatin1String("runpod: RUNPOD_API_KEY is not set; nothing contacted\n")), qPrintable(once.out));
+        static const QRegularExpression kStored(QStringLiteral("^dcgm scrape: 0 rows and (\\d+) samples stored, \\d+ ms$"), QRegularExpression::MultilineOption);
+        const QRegularExpressionMatch stored = kStored.match(once.out);
+        QVERIFY2(stored.hasMatch(), qPrintable(once.out));
+        QCOMPARE(stored.captured(1).toInt(), kDcgmSamplesPerScrape);
+        // One line per failed connection, in the order they fail; 'prod' (RunPod, added above) keeps its key
+        // in the keychain, which has no bus here, and its line says so.
+        QStringList failures = once.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        failures.sort();
+        QCOMPARE(failures.size(), 2);
+        QVERIFY2(failures.at(0).startsWith(QLatin1String("fleetscope: later: unavailable: scrape 127.0.0.1:1/metrics")), qPrintable(once.err));
+        QVERIFY2(failures.at(1).startsWith(QLatin1String("fleetscope: prod: unavailable: keychain unavailable")), qPrintable(once.err));
+        for (const QJsonValue row : list()) {
+            const QJsonObject object = row.toObject();
+            const QString name = object.value(QStringLiteral("name")).toString();
+            if (name == QLatin1String("dcgm") || name == QLatin1String("later"))
+                QCOMPARE(object.value(QStringLiteral("last_status")).toString(), name == QLatin1String("dcgm") ? QStringLiteral("ok") : QStringLiteral("failed"));
+        }
         for (const QJsonValue row : list()) {
             const QJsonObject object = row.toObject();
             if (object.value(QStringLiteral("kind")).toString() == QLatin1String("metrics-endpoint")) {
