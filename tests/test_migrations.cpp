@@ -57,6 +57,22 @@ qint64 scalar(const QString &path, const char *sql)
     return value;
 }
 
+// The detail lines of SQL's query plan.
+QStringList queryPlan(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt *stmt = nullptr;
+    QStringList details;
+    if (sqlite3_prepare_v2(db, (QByteArray("EXPLAIN QUERY PLAN ") + sql).constData(), -1, &stmt, nullptr) == SQLITE_OK) {
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            details << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 3)));
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return details;
+}
+
 } // namespace
 
 class TestMigrations : public QObject
@@ -85,6 +101,14 @@ private Q_SLOTS:
         QCOMPARE(scalar(path, "SELECT count(*) FROM schema_migrations"), migrationCount());
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_index_list('instance_snapshots')"), qint64(3));
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_index_list('github_workflow_metrics')"), qint64(2));
+        // 014: the configuration-and-time index is ascending (appends fill its pages) and serves the
+        // metric queries' range on both sides.
+        QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_index_xinfo('github_workflow_metrics_config_ts') WHERE key = 1 AND desc = 1"), qint64(0));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_index_xinfo('github_workflow_metrics_config_ts') WHERE key = 1"), qint64(2));
+        QCOMPARE(queryPlan(path, "SELECT id FROM github_workflow_metrics WHERE config_id = 1 AND timestamp >= 0 AND timestamp < 10"
+                                 " ORDER BY timestamp DESC"),
+                 QStringList{QStringLiteral("SEARCH github_workflow_metrics USING COVERING INDEX github_workflow_metrics_config_ts"
+                                            " (config_id=? AND timestamp>? AND timestamp<?)")});
     }
 
     void reopeningAppliesNothingTwice()
