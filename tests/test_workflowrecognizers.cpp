@@ -343,6 +343,70 @@ private Q_SLOTS:
         QCOMPARE(rows.builtinFields().dimensions.value(QStringLiteral("case"), false), true);   // a number
     }
 
+    // CSV and Markdown rows are written straight from the cells for the import; they must be the very
+    // rows the records would have given: each document byte for byte, the source file, the value count
+    // and the built-in fields, also joined after another file's rows.
+    void tableRowsMatchTheirRecords_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("content");
+        for (const char *fixture : {"workflows/results.csv", "workflows/results.md"})
+            QTest::addRow("%s", fixture) << QString::fromLatin1(fixture) << test::fixtureBytes(QString::fromLatin1(fixture));
+        QTest::addRow("missing cells change the fields")
+            << QStringLiteral("gaps.csv")
+            << QByteArray("model,batch,p50 (ms),tok/s,note\nA,1,2.5,,x\nB,2,,900,\nC,4,3.5,950,y\nD,,,,z\nE,8,4,1000,\n");
+        QTest::addRow("names given twice, a column named table")
+            << QStringLiteral("twice.md")
+            << QByteArray("## Run\n| table | t (ms) | t (s) | gpu | gpu | n |\n|---|---|---|---|---|---|\n"
+                          "| x | 1 | 2 | H100 | A100 | 3 |\n| | 1 | | | L4 | 4 |\n| y | | 5 | T4 | | |\n"
+                          "\n## Two\n| Kernel | Time |\n|---|---|\n| a\\|b | 5 µs |\n| \"q\" | 7 us |\n");
+        QTest::addRow("two tables of one shape, other units")
+            << QStringLiteral("shapes.md")
+            << QByteArray("## A\n| k | t (ms) |\n|---|---|\n| a | 1 |\n| b | 2 |\n\n## B\n| k | t (s) |\n|---|---|\n| a | 3 |\n| b | 4 |\n");
+        QTest::addRow("escapes and text in a numeric column")
+            << QStringLiteral("text.csv") << QByteArray("name,score,rate\n\"tab\tand \"\"quote\"\"\",1,2 tok/s\nµ,n/a,3 tok/s\n");
+    }
+
+    void tableRowsMatchTheirRecords()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, content);
+        const ResultFile file{path, content};
+        const Result<FileExtraction> asRecords = extractMetrics(file);
+        const Result<FileExtraction> asRows = extractMetrics(file, ExtractionForm::StoredRows);
+        QVERIFY2(asRecords && asRows, qPrintable(asRecords ? QString() : asRecords.error().message));
+        QVERIFY(asRows->records.isEmpty());
+        QCOMPARE(asRows->notes, asRecords->notes);
+        const MetricRecord other{QStringLiteral("first.json"), {{QStringLiteral("gpu"), 1}}, {makeMetric(QStringLiteral("t"), 1, QStringLiteral("h"))}};
+        MetricRows expected(QList<MetricRecord>{other});
+        expected.append(MetricRows(asRecords->records));
+        MetricRows joined(QList<MetricRecord>{other});
+        joined.append(asRows->rows);
+        QCOMPARE(asRows->rows.size(), asRecords->records.size());
+        QVERIFY(asRows->rows.size() > 1);
+        QCOMPARE(joined.size(), expected.size());
+        QCOMPARE(joined.valueCount(), expected.valueCount());
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            QCOMPARE(joined.dimensions(i), expected.dimensions(i));
+            QCOMPARE(joined.metrics(i), expected.metrics(i));
+            QCOMPARE(joined.units(i), expected.units(i));
+            QCOMPARE(joined.directions(i), expected.directions(i));
+            QCOMPARE(joined.sourceFile(i), expected.sourceFile(i));
+            QCOMPARE(joined.schemaId(i), expected.schemaId(i));
+        }
+        QCOMPARE(joined.builtinFields().dimensions, expected.builtinFields().dimensions);
+        QCOMPARE(joined.builtinFields().metrics.keys(), expected.builtinFields().metrics.keys());
+        for (auto it = expected.builtinFields().metrics.cbegin(); it != expected.builtinFields().metrics.cend(); ++it) {
+            QCOMPARE(joined.builtinFields().metrics.value(it.key()).unit, it->unit);
+            QCOMPARE(joined.builtinFields().metrics.value(it.key()).direction, it->direction);
+        }
+        // A record after the table rows starts its own fields again.
+        joined.append(other);
+        expected.append(other);
+        QCOMPARE(joined.units(joined.size() - 1), expected.units(expected.size() - 1));
+        QCOMPARE(joined.builtinFields().metrics.value(QStringLiteral("t")).unit, QStringLiteral("h"));
+    }
+
     void markdownTables()
     {
         const FileExtraction e = extract(QStringLiteral("workflows/results.md"));

@@ -21,8 +21,9 @@ bool looksLikeHyperfine(const QJsonObject &root);
 bool looksLikeVllmBench(const QJsonObject &root);
 
 Result<FileExtraction> junitXml(const QByteArray &content, const QString &path);
-Result<FileExtraction> csv(const QByteArray &content, const QString &path);
-Result<FileExtraction> markdownTables(const QByteArray &content, const QString &path);
+// Records, or with ExtractionForm::StoredRows their rows (source file PATH) straight from the cells.
+Result<FileExtraction> csv(const QByteArray &content, const QString &path, ExtractionForm form = ExtractionForm::Records);
+Result<FileExtraction> markdownTables(const QByteArray &content, const QString &path, ExtractionForm form = ExtractionForm::Records);
 
 // A BadData error "PATH:LINE: MESSAGE" (LINE 0: "PATH: MESSAGE").
 std::unexpected<Error> fileError(const QString &path, int line, const QString &message);

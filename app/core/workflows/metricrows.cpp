@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QVarLengthArray>
 
+#include <atomic>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -14,7 +16,7 @@
 namespace fleetscope {
 namespace {
 
-void appendJsonString(QByteArray &out, const QString &text)
+void appendJsonString(QByteArray &out, QStringView text)
 {
     out += '"';
     // Names and units are nearly always plain ASCII: written as they are, no UTF-8 copy.
@@ -152,14 +154,55 @@ MetricRows::MetricRows(const QList<MetricRecord> &records)
         append(record);
 }
 
+void MetricRows::startRow(Row &row, const QString &sourceFile)
+{
+    row.at = m_text.size();
+    if (m_sourceFiles.isEmpty() || !sameText(m_sourceFiles.constLast(), sourceFile))
+        m_sourceFiles << sourceFile;
+    row.sourceFile = int(m_sourceFiles.size() - 1);
+}
+
+void MetricRows::writeFieldDocuments(const QVarLengthArray<const MetricValue *, 32> &written)
+{
+    m_lastUnits = "{";
+    m_lastDirections = "{";
+    for (const MetricValue *metric : written) {
+        if (!metric->unit.isEmpty()) {
+            if (m_lastUnits.size() > 1)
+                m_lastUnits += ',';
+            appendJsonString(m_lastUnits, metric->name);
+            m_lastUnits += ':';
+            appendJsonString(m_lastUnits, metric->unit);
+        }
+        if (metric->direction != inferDirection(metric->name, metric->unit)) {
+            if (m_lastDirections.size() > 1)
+                m_lastDirections += ',';
+            appendJsonString(m_lastDirections, metric->name);
+            m_lastDirections += ':';
+            appendJsonString(m_lastDirections, directionName(metric->direction));
+        }
+    }
+    m_lastUnits += '}';
+    m_lastDirections += '}';
+}
+
+void MetricRows::finishRow(Row &row, bool builtin, qsizetype values)
+{
+    row.units = int(m_lastUnits.size());
+    row.directions = int(m_lastDirections.size());
+    m_text += m_lastUnits;
+    m_text += m_lastDirections;
+    if (builtin)
+        ++m_builtinRows;
+    m_values += values;
+    m_rows << row;
+}
+
 void MetricRows::append(const MetricRecord &record)
 {
     Row row;
-    row.at = m_text.size();
     row.schemaId = record.schemaId;
-    if (m_sourceFiles.isEmpty() || !sameText(m_sourceFiles.constLast(), record.sourceFile))
-        m_sourceFiles << record.sourceFile;
-    row.sourceFile = int(m_sourceFiles.size() - 1);
+    startRow(row, record.sourceFile);
 
     // The row's fields: dimension names and types, metric names, units and directions, and whether
     // a built-in recognizer wrote it. Rows of one file mostly share them, so the units and
@@ -193,38 +236,132 @@ void MetricRows::append(const MetricRecord &record)
 
     if (fields != m_lastFields) {
         m_lastFields = fields;
-        m_lastUnits = "{";
-        m_lastDirections = "{";
-        for (const MetricValue *metric : written) {
-            if (!metric->unit.isEmpty()) {
-                if (m_lastUnits.size() > 1)
-                    m_lastUnits += ',';
-                appendJsonString(m_lastUnits, metric->name);
-                m_lastUnits += ':';
-                appendJsonString(m_lastUnits, metric->unit);
-            }
-            if (metric->direction != inferDirection(metric->name, metric->unit)) {
-                if (m_lastDirections.size() > 1)
-                    m_lastDirections += ',';
-                appendJsonString(m_lastDirections, metric->name);
-                m_lastDirections += ':';
-                appendJsonString(m_lastDirections, directionName(metric->direction));
-            }
-        }
-        m_lastUnits += '}';
-        m_lastDirections += '}';
+        m_lastLayout = 0;
+        writeFieldDocuments(written);
         if (record.schemaId == 0)
             m_builtinFields.add(record);
     }
-    row.units = int(m_lastUnits.size());
-    row.directions = int(m_lastDirections.size());
-    m_text += m_lastUnits;
-    m_text += m_lastDirections;
+    finishRow(row, record.schemaId == 0, record.metrics.size());
+}
 
-    if (record.schemaId == 0)
-        ++m_builtinRows;
-    m_values += record.metrics.size();
-    m_rows << row;
+TableLayout::TableLayout(const QString &label, const QList<Column> &columns)
+    : m_label(label), m_columns(columns)
+{
+    static std::atomic<quint64> layouts{0};
+    m_id = ++layouts;
+    // Dimensions in the order QJsonObject keeps its keys (the record path writes them from one), the
+    // label first among a name's columns as the record path inserts it first; metrics by name, as
+    // append() sorts them.
+    QJsonObject dimensionOrder;
+    QMap<QString, QList<int>> dimensionColumns;
+    QList<QString> metricNames;
+    QHash<QString, QList<int>> metricColumns;
+    if (!label.isEmpty()) {
+        dimensionOrder.insert(QStringLiteral("table"), true);
+        dimensionColumns[QStringLiteral("table")] << -1;
+    }
+    for (int c = 0; c < int(columns.size()); ++c) {
+        const Column &column = columns.at(c);
+        if (column.kind == Kind::Text || column.kind == Kind::Number) {
+            dimensionOrder.insert(column.name, true);
+            dimensionColumns[column.name] << c;
+        } else if (column.kind == Kind::Metric) {
+            if (!metricColumns.contains(column.name))
+                metricNames << column.name;
+            metricColumns[column.name] << c;
+        }
+    }
+    const auto key = [](const QString &name, const QList<int> &candidates) {
+        Key k;
+        appendJsonString(k.json, name);
+        k.columns = candidates;
+        return k;
+    };
+    for (const QString &name : dimensionOrder.keys())
+        m_dimensions << key(name, dimensionColumns.value(name));
+    std::sort(metricNames.begin(), metricNames.end(), [](const QString &a, const QString &b) { return a < b; });
+    for (const QString &name : std::as_const(metricNames))
+        m_metrics << key(name, metricColumns.value(name));
+}
+
+void MetricRows::appendTableRow(const TableLayout &layout, const TableCell *cells, const QString &sourceFile)
+{
+    // Of a name's columns, the last with a value: the one a record's insert or sort keeps.
+    const auto chosen = [cells](const TableLayout::Key &key) {
+        for (auto it = key.columns.crbegin(); it != key.columns.crend(); ++it) {
+            if (*it < 0 || !cells[*it].missing)
+                return *it;
+        }
+        return -2;   // none
+    };
+    qsizetype values = 0;
+    for (const TableLayout::Key &key : layout.m_metrics) {
+        for (int c : key.columns)
+            values += cells[c].missing ? 0 : 1;
+    }
+    if (values == 0)
+        return;
+
+    Row row;
+    startRow(row, sourceFile);
+    QVarLengthArray<int, 64> choice;
+    m_text += '{';
+    bool first = true;
+    for (const TableLayout::Key &key : layout.m_dimensions) {
+        const int c = chosen(key);
+        choice.append(c);
+        if (c == -2)
+            continue;
+        if (!first)
+            m_text += ',';
+        first = false;
+        m_text += key.json;
+        m_text += ':';
+        if (c < 0)
+            appendJsonString(m_text, layout.m_label);
+        else if (layout.m_columns.at(c).kind == TableLayout::Kind::Text)
+            appendJsonString(m_text, cells[c].text);
+        else
+            appendJsonNumber(m_text, cells[c].value);
+    }
+    m_text += '}';
+    row.dimensions = int(m_text.size() - row.at);
+
+    const qsizetype metricsAt = m_text.size();
+    QVarLengthArray<const MetricValue *, 32> written;
+    m_text += '{';
+    for (const TableLayout::Key &key : layout.m_metrics) {
+        const int c = chosen(key);
+        choice.append(c);
+        if (c == -2)
+            continue;
+        if (!written.isEmpty())
+            m_text += ',';
+        m_text += key.json;
+        m_text += ':';
+        appendJsonNumber(m_text, cells[c].value);
+        written.append(&layout.m_columns.at(c).metric);
+    }
+    m_text += '}';
+    row.metrics = int(m_text.size() - metricsAt);
+
+    // The fields follow from the columns written: redone when they differ from the row before's.
+    if (m_lastLayout != layout.m_id || m_lastChoice.size() != choice.size()
+        || !std::equal(choice.cbegin(), choice.cend(), m_lastChoice.cbegin())) {
+        m_lastLayout = layout.m_id;
+        m_lastChoice = QList<int>(choice.cbegin(), choice.cend());
+        m_lastFields.clear();   // a record's fields never match a table row's
+        writeFieldDocuments(written);
+        for (qsizetype k = 0; k < layout.m_dimensions.size(); ++k) {
+            const int c = choice.at(k);
+            if (c != -2)
+                m_builtinFields.dimensions.insert(c < 0 ? QStringLiteral("table") : layout.m_columns.at(c).name,
+                                                  c >= 0 && layout.m_columns.at(c).kind == TableLayout::Kind::Number);
+        }
+        for (const MetricValue *metric : written)
+            m_builtinFields.metrics.insert(metric->name, *metric);
+    }
+    finishRow(row, true, values);
 }
 
 void MetricRows::append(const MetricRows &later)
@@ -246,6 +383,8 @@ void MetricRows::append(const MetricRows &later)
         m_lastFields = later.m_lastFields;
         m_lastUnits = later.m_lastUnits;
         m_lastDirections = later.m_lastDirections;
+        m_lastLayout = later.m_lastLayout;
+        m_lastChoice = later.m_lastChoice;
     }
 }
 

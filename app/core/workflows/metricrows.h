@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QList>
 #include <QStringList>
+#include <QVarLengthArray>
 
 namespace fleetscope {
 
@@ -25,6 +26,41 @@ struct MetricRowFields {
     void add(const MetricRowFields &later);    // LATER's rows come after these: its entries win
 };
 
+// A table's columns as the built-in tabular recognizers (CSV, Markdown) make rows of them: each a text
+// dimension, a number dimension or a metric, in column order, after the table's label (the "table"
+// dimension) when it has one. Made once per table; MetricRows::appendTableRow then writes each row
+// straight from its cells, the same bytes append() writes for the record of that row.
+class TableLayout
+{
+public:
+    enum class Kind { Skip, Text, Number, Metric };
+    struct Column {
+        QString name;
+        Kind kind = Kind::Skip;
+        MetricValue metric;   // Kind::Metric: its name, unit and direction (the value is the cell's)
+    };
+    TableLayout(const QString &label, const QList<Column> &columns);
+
+private:
+    friend class MetricRows;
+    struct Key {
+        QByteArray json;      // the name as a JSON string
+        QList<int> columns;   // the columns with that name in column order; -1: the label
+    };
+    QString m_label;
+    QList<Column> m_columns;
+    QList<Key> m_dimensions;   // in QJsonObject's key order
+    QList<Key> m_metrics;      // by name
+    quint64 m_id = 0;          // tells one layout from another that later takes its address
+};
+
+// One cell of a table row: its text (a text dimension) or number (the others).
+struct TableCell {
+    QStringView text;
+    double value = 0;
+    bool missing = true;
+};
+
 class MetricRows
 {
 public:
@@ -33,6 +69,9 @@ public:
 
     void append(const MetricRecord &record);
     void append(const MetricRows &later);
+    // The row of CELLS (one per column of LAYOUT) as a built-in recognizer's record from SOURCEFILE;
+    // nothing when none of its metric cells has a value, as such a record is never made.
+    void appendTableRow(const TableLayout &layout, const TableCell *cells, const QString &sourceFile);
 
     qsizetype size() const { return m_rows.size(); }
     bool isEmpty() const { return m_rows.isEmpty(); }
@@ -67,13 +106,20 @@ private:
         int sourceFile = 0; // in m_sourceFiles
         qint64 schemaId = 0;
     };
+    void startRow(Row &row, const QString &sourceFile);
+    // The units and directions documents of the metrics a row wrote, kept for the rows after it.
+    void writeFieldDocuments(const QVarLengthArray<const MetricValue *, 32> &written);
+    void finishRow(Row &row, bool builtin, qsizetype values);
+
     QByteArray m_text;
     QList<Row> m_rows;
     QStringList m_sourceFiles;
     MetricRowFields m_builtinFields;
-    QByteArray m_lastFields;       // the last row's fields, and its units and directions documents
+    QByteArray m_lastFields;       // the last record's fields (empty after a table row), and the last row's units and directions documents
     QByteArray m_lastUnits;
     QByteArray m_lastDirections;
+    quint64 m_lastLayout = 0;      // after a table row: its layout, and the column written for each of its keys
+    QList<int> m_lastChoice;
     qsizetype m_builtinRows = 0;
     qint64 m_values = 0;
 };

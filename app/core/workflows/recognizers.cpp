@@ -55,16 +55,16 @@ bool hasRecognizedExtension(const QString &path)
     return kExtensions.contains(extensionOf(path));
 }
 
-Result<FileExtraction> extractMetrics(const ResultFile &file)
+Result<FileExtraction> extractMetrics(const ResultFile &file, ExtractionForm form)
 {
     const QString extension = extensionOf(file.path);
     Result<FileExtraction> result = fail(ErrorClass::BadData, QStringLiteral("%1: not a recognized result file (want .json, .csv, .md or .xml)").arg(file.path));
     if (extension == QLatin1String("json"))
         result = extractJson(file);
     else if (extension == QLatin1String("csv"))
-        result = formats::csv(file.content, file.path);
+        result = formats::csv(file.content, file.path, form);
     else if (extension == QLatin1String("md") || extension == QLatin1String("markdown"))
-        result = formats::markdownTables(file.content, file.path);
+        result = formats::markdownTables(file.content, file.path, form);
     else if (extension == QLatin1String("xml"))
         result = file.content.trimmed().isEmpty() ? formats::fileError(file.path, 0, QStringLiteral("empty file"))
                                                   : formats::junitXml(file.content, file.path);

@@ -30,7 +30,7 @@ Result<std::optional<MetricSchema>> activeConfirmedSchema(StoreService &store, c
 
 Result<FileExtraction> extractFile(const ResultFile &file, const std::optional<MetricSchema> &schema)
 {
-    Result<FileExtraction> extraction = extractMetrics(file);
+    Result<FileExtraction> extraction = extractMetrics(file, ExtractionForm::StoredRows);
     if (!extraction || !schema || extraction->format != QLatin1String("json"))
         return extraction;
     Result<FileExtraction> confirmed = extractWithSchema(*schema, file);
@@ -91,7 +91,8 @@ BuiltRun buildRun(const WorkflowConfig &config, const CollectedFiles &files, con
     const QList<Extracted> extractions = QtConcurrent::blockingMapped(files.files, [&options](const ResultFile &file) {
         Extracted extracted{extractFile(file, options.schema), {}};
         if (extracted.extraction) {
-            extracted.rows = MetricRows(extracted.extraction->records);
+            extracted.rows = extracted.extraction->records.isEmpty() ? std::move(extracted.extraction->rows)
+                                                                     : MetricRows(extracted.extraction->records);
             extracted.extraction->records.clear();
         }
         return extracted;

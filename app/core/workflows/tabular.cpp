@@ -141,7 +141,8 @@ QStringView clean(QStringView cell)
     return text;
 }
 
-void addRecords(const Table &table, FileExtraction &result)
+// TABLE's rows into RESULT: records, or with ExtractionForm::StoredRows rows of source file PATH.
+void addRecords(const Table &table, FileExtraction &result, ExtractionForm form, const QString &path)
 {
     const qsizetype columns = table.header.size();
     QList<bool> numeric(columns, true);
@@ -153,16 +154,11 @@ void addRecords(const Table &table, FileExtraction &result)
         std::tie(names[c], units[c]) = splitHeader(table.header.at(c));
     const QStringList headerUnits = units;
     // Every cell cleaned and read once; the second pass below takes them from here.
-    struct Cell {
-        QStringView text;
-        bool missing = true;
-        double value = 0;   // when the cell is a number
-    };
     const qsizetype rows = table.rowCount();
-    QList<Cell> cells(rows * columns);
+    QList<TableCell> cells(rows * columns);
     for (qsizetype r = 0; r < rows; ++r) {
         for (qsizetype c = 0; c < columns; ++c) {
-            Cell &cell = cells[r * columns + c];
+            TableCell &cell = cells[r * columns + c];
             cell.text = clean(table.cells.at(r * columns + c));
             cell.missing = isMissing(cell.text);
             if (cell.missing)
@@ -195,13 +191,28 @@ void addRecords(const Table &table, FileExtraction &result)
         columnMetrics[c] = makeMetric(names[c], 0, units[c]);
         parameter[c] = columnMetrics[c].direction == MetricDirection::Neutral && isParameterName(names[c]);
     }
+    if (form == ExtractionForm::StoredRows) {
+        QList<TableLayout::Column> layout(columns);
+        for (qsizetype c = 0; c < columns; ++c) {
+            TableLayout::Column &column = layout[c];
+            column.name = names[c];
+            if (names[c].isEmpty())
+                continue;
+            column.kind = !numeric[c] ? TableLayout::Kind::Text : parameter[c] ? TableLayout::Kind::Number : TableLayout::Kind::Metric;
+            column.metric = columnMetrics[c];
+        }
+        const TableLayout tableLayout(table.label, layout);
+        for (qsizetype r = 0; r < rows; ++r)
+            result.rows.appendTableRow(tableLayout, cells.constData() + r * columns, path);
+        return;
+    }
     for (qsizetype r = 0; r < rows; ++r) {
         MetricRecord record;
         record.metrics.reserve(columns);
         if (!table.label.isEmpty())
             record.dimensions.insert(QStringLiteral("table"), table.label);
         for (qsizetype c = 0; c < columns; ++c) {
-            const Cell &cell = cells.at(r * columns + c);
+            const TableCell &cell = cells.at(r * columns + c);
             if (names[c].isEmpty() || cell.missing)
                 continue;
             if (!numeric[c]) {
@@ -225,7 +236,7 @@ void addRecords(const Table &table, FileExtraction &result)
 
 // ---- CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks) ------------------------
 
-Result<FileExtraction> csv(const QByteArray &content, const QString &path)
+Result<FileExtraction> csv(const QByteArray &content, const QString &path, ExtractionForm form)
 {
     QString text = QString::fromUtf8(content);
     if (text.startsWith(QChar(0xfeff)))
@@ -335,7 +346,7 @@ Result<FileExtraction> csv(const QByteArray &content, const QString &path)
     }
     FileExtraction result;
     result.format = QStringLiteral("csv");
-    addRecords(table, result);
+    addRecords(table, result, form, path);
     if (table.cells.isEmpty())
         result.notes << QStringLiteral("a header without rows");
     return result;
@@ -343,7 +354,7 @@ Result<FileExtraction> csv(const QByteArray &content, const QString &path)
 
 // ---- Markdown tables (GitHub flavour: short rows are padded, long rows cut) -----------------------
 
-Result<FileExtraction> markdownTables(const QByteArray &content, const QString &path)
+Result<FileExtraction> markdownTables(const QByteArray &content, const QString &path, ExtractionForm form)
 {
     static const QRegularExpression kDelimiter(QStringLiteral("^\\s*\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)*\\|?\\s*$"));
     static const QRegularExpression kHeading(QStringLiteral("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$"));
@@ -411,7 +422,7 @@ Result<FileExtraction> markdownTables(const QByteArray &content, const QString &
     for (qsizetype t = 0; t < tables.size(); ++t) {
         if (tables[t].label.isEmpty() && tables.size() > 1)
             tables[t].label = QString::number(t + 1);
-        addRecords(tables.at(t), result);
+        addRecords(tables.at(t), result, form, path);
     }
     return result;
 }
