@@ -350,7 +350,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QByteArray>("content");
-        for (const char *fixture : {"workflows/results.csv", "workflows/results.md"})
+        for (const char *fixture : {"workflows/results.csv", "workflows/results.md", "workflows/pytest-junit.xml"})
             QTest::addRow("%s", fixture) << QString::fromLatin1(fixture) << test::fixtureBytes(QString::fromLatin1(fixture));
         QTest::addRow("missing cells change the fields")
             << QStringLiteral("gaps.csv")
@@ -363,6 +363,12 @@ private Q_SLOTS:
         QTest::addRow("two tables of one shape, other units")
             << QStringLiteral("shapes.md")
             << QByteArray("## A\n| k | t (ms) |\n|---|---|\n| a | 1 |\n| b | 2 |\n\n## B\n| k | t (s) |\n|---|---|\n| a | 3 |\n| b | 4 |\n");
+        QTest::addRow("JUnit: suites with and without totals, a case without time")
+            << QStringLiteral("cases.xml")
+            << QByteArray("<testsuites><testsuite name=\"a &amp; b\" tests=\"2\" time=\"1.5\"><testcase classname=\"c\" name=\"t1\" time=\"0.5\"/>"
+                          "<testcase name=\"t2\" time=\"1\"/><testcase classname=\"c\" name=\"untimed\"/></testsuite>"
+                          "<testsuite name=\"bare\"><testcase classname=\"d\" name=\"t3\" time=\"2e-3\"/></testsuite>"
+                          "<testsuite failures=\"1\" errors=\"0\" skipped=\"1\"><testcase classname=\"e\" name=\"t4\" time=\"3\"/></testsuite></testsuites>");
         QTest::addRow("escapes and text in a numeric column")
             << QStringLiteral("text.csv") << QByteArray("name,score,rate\n\"tab\tand \"\"quote\"\"\",1,2 tok/s\nµ,n/a,3 tok/s\n");
     }

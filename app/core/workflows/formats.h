@@ -20,8 +20,8 @@ bool looksLikePytestBenchmark(const QJsonObject &root);
 bool looksLikeHyperfine(const QJsonObject &root);
 bool looksLikeVllmBench(const QJsonObject &root);
 
-Result<FileExtraction> junitXml(const QByteArray &content, const QString &path);
 // Records, or with ExtractionForm::StoredRows their rows (source file PATH) straight from the cells.
+Result<FileExtraction> junitXml(const QByteArray &content, const QString &path, ExtractionForm form = ExtractionForm::Records);
 Result<FileExtraction> csv(const QByteArray &content, const QString &path, ExtractionForm form = ExtractionForm::Records);
 Result<FileExtraction> markdownTables(const QByteArray &content, const QString &path, ExtractionForm form = ExtractionForm::Records);
 

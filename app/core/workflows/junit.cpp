@@ -5,9 +5,12 @@
 #include <QXmlStreamReader>
 
 #include <cmath>
+#include <iterator>
 
 namespace fleetscope::formats {
 namespace {
+
+constexpr const char *kSuiteTotals[] = {"time", "tests", "failures", "errors", "skipped"};
 
 std::optional<double> number(const QXmlStreamAttributes &attributes, const char *name)
 {
@@ -16,12 +19,41 @@ std::optional<double> number(const QXmlStreamAttributes &attributes, const char 
     return ok && std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
 }
 
+// A suite's totals and a test case's duration, as rows of two tables.
+const TableLayout &suiteLayout()
+{
+    static const TableLayout layout(QString(), [] {
+        QList<TableLayout::Column> columns{{QStringLiteral("suite"), TableLayout::Kind::Text, {}}};
+        for (const char *key : kSuiteTotals) {
+            const QString name = QString::fromLatin1(key);
+            columns << TableLayout::Column{name, TableLayout::Kind::Metric, makeMetric(name, 0, qstrcmp(key, "time") == 0 ? QStringLiteral("s") : QString())};
+        }
+        return columns;
+    }());
+    return layout;
+}
+
+const TableLayout &caseLayout()
+{
+    static const TableLayout layout(QString(), {{QStringLiteral("suite"), TableLayout::Kind::Text, {}},
+                                                {QStringLiteral("classname"), TableLayout::Kind::Text, {}},
+                                                {QStringLiteral("test"), TableLayout::Kind::Text, {}},
+                                                {QStringLiteral("time"), TableLayout::Kind::Metric, makeMetric(QStringLiteral("time"), 0, QStringLiteral("s"))}});
+    return layout;
+}
+
 } // namespace
 
-Result<FileExtraction> junitXml(const QByteArray &content, const QString &path)
+Result<FileExtraction> junitXml(const QByteArray &content, const QString &path, ExtractionForm form)
 {
     FileExtraction result;
     result.format = QStringLiteral("junit");
+    const auto add = [&](const TableLayout &layout, const TableCell *cells) {
+        if (form == ExtractionForm::StoredRows)
+            result.rows.appendTableRow(layout, cells, path);
+        else if (std::optional<MetricRecord> record = layout.record(cells))
+            result.records << std::move(*record);
+    };
     QXmlStreamReader xml(content);
     QString suite;
     bool sawTestElement = false;
@@ -32,25 +64,22 @@ Result<FileExtraction> junitXml(const QByteArray &content, const QString &path)
         if (xml.name() == QLatin1String("testsuite")) {
             sawTestElement = true;
             suite = attributes.value(QLatin1String("name")).toString();
-            MetricRecord record;
-            record.dimensions.insert(QStringLiteral("suite"), suite);
-            for (const char *key : {"time", "tests", "failures", "errors", "skipped"}) {
-                if (const std::optional<double> value = number(attributes, key))
-                    record.metrics << makeMetric(QString::fromLatin1(key), *value, qstrcmp(key, "time") == 0 ? QStringLiteral("s") : QString());
+            TableCell cells[1 + std::size(kSuiteTotals)] = {{suite, 0, false}};
+            for (std::size_t i = 0; i < std::size(kSuiteTotals); ++i) {
+                if (const std::optional<double> value = number(attributes, kSuiteTotals[i]))
+                    cells[1 + i] = TableCell{{}, *value, false};
             }
-            if (!record.metrics.isEmpty())
-                result.records << record;
+            add(suiteLayout(), cells);
         } else if (xml.name() == QLatin1String("testcase")) {
             sawTestElement = true;
             const std::optional<double> time = number(attributes, "time");
             if (!time)
                 continue;
-            MetricRecord record;
-            record.dimensions.insert(QStringLiteral("suite"), suite);
-            record.dimensions.insert(QStringLiteral("classname"), attributes.value(QLatin1String("classname")).toString());
-            record.dimensions.insert(QStringLiteral("test"), attributes.value(QLatin1String("name")).toString());
-            record.metrics << makeMetric(QStringLiteral("time"), *time, QStringLiteral("s"));
-            result.records << record;
+            const TableCell cells[] = {{suite, 0, false},
+                                       {attributes.value(QLatin1String("classname")), 0, false},
+                                       {attributes.value(QLatin1String("name")), 0, false},
+                                       {{}, *time, false}};
+            add(caseLayout(), cells);
         }
     }
     if (xml.hasError())

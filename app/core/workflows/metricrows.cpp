@@ -284,6 +284,31 @@ TableLayout::TableLayout(const QString &label, const QList<Column> &columns)
         m_metrics << key(name, metricColumns.value(name));
 }
 
+std::optional<MetricRecord> TableLayout::record(const TableCell *cells) const
+{
+    MetricRecord record;
+    record.metrics.reserve(m_metrics.size());
+    if (!m_label.isEmpty())
+        record.dimensions.insert(QStringLiteral("table"), m_label);
+    for (qsizetype c = 0; c < m_columns.size(); ++c) {
+        const Column &column = m_columns.at(c);
+        const TableCell &cell = cells[c];
+        if (cell.missing || column.kind == Kind::Skip)
+            continue;
+        if (column.kind == Kind::Text)
+            record.dimensions.insert(column.name, cell.text.toString());
+        else if (column.kind == Kind::Number)
+            record.dimensions.insert(column.name, cell.value);
+        else {
+            record.metrics << column.metric;
+            record.metrics.last().value = cell.value;
+        }
+    }
+    if (record.metrics.isEmpty())
+        return std::nullopt;
+    return record;
+}
+
 void MetricRows::appendTableRow(const TableLayout &layout, const TableCell *cells, const QString &sourceFile)
 {
     // Of a name's columns, the last with a value: the one a record's insert or sort keeps.

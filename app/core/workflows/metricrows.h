@@ -13,6 +13,8 @@
 #include <QStringList>
 #include <QVarLengthArray>
 
+#include <optional>
+
 namespace fleetscope {
 
 // The fields that rows of the built-in recognizers use: a dimension's type, a metric's unit and
@@ -26,9 +28,16 @@ struct MetricRowFields {
     void add(const MetricRowFields &later);    // LATER's rows come after these: its entries win
 };
 
-// A table's columns as the built-in tabular recognizers (CSV, Markdown) make rows of them: each a text
-// dimension, a number dimension or a metric, in column order, after the table's label (the "table"
-// dimension) when it has one. Made once per table; MetricRows::appendTableRow then writes each row
+// One cell of a table row: its text (a text dimension) or number (the others).
+struct TableCell {
+    QStringView text;
+    double value = 0;
+    bool missing = true;
+};
+
+// A table's columns as the built-in recognizers of tables (CSV, Markdown, JUnit's test cases) make rows
+// of them: each a text dimension, a number dimension or a metric, in column order, after the table's
+// label (the "table" dimension) when it has one. Made once per table; MetricRows::appendTableRow then writes each row
 // straight from its cells, the same bytes append() writes for the record of that row.
 class TableLayout
 {
@@ -41,6 +50,10 @@ public:
     };
     TableLayout(const QString &label, const QList<Column> &columns);
 
+    // The record of the row of CELLS (one per column): the label, then each column with a value in
+    // column order; nothing when no metric cell has a value. Without its source file.
+    std::optional<MetricRecord> record(const TableCell *cells) const;
+
 private:
     friend class MetricRows;
     struct Key {
@@ -52,13 +65,6 @@ private:
     QList<Key> m_dimensions;   // in QJsonObject's key order
     QList<Key> m_metrics;      // by name
     quint64 m_id = 0;          // tells one layout from another that later takes its address
-};
-
-// One cell of a table row: its text (a text dimension) or number (the others).
-struct TableCell {
-    QStringView text;
-    double value = 0;
-    bool missing = true;
 };
 
 class MetricRows

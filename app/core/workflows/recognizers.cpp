@@ -67,7 +67,7 @@ Result<FileExtraction> extractMetrics(const ResultFile &file, ExtractionForm for
         result = formats::markdownTables(file.content, file.path, form);
     else if (extension == QLatin1String("xml"))
         result = file.content.trimmed().isEmpty() ? formats::fileError(file.path, 0, QStringLiteral("empty file"))
-                                                  : formats::junitXml(file.content, file.path);
+                                                  : formats::junitXml(file.content, file.path, form);
     if (result) {
         for (MetricRecord &record : result->records)
             record.sourceFile = file.path;

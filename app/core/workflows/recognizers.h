@@ -16,14 +16,14 @@ struct ResultFile {
 };
 
 // What a recognizer hands back: records, or, for the import, the rows as they are stored, which the
-// tabular recognizers (CSV, Markdown) write straight from the cells; the others give records then too.
+// recognizers of tables (CSV, Markdown, JUnit) write straight from the cells; the others give records then too.
 enum class ExtractionForm { Records, StoredRows };
 
 struct FileExtraction {
     QString format;              // "google-benchmark", "pytest-benchmark", "hyperfine", "vllm-bench", "junit",
                                  // "json", "csv", "markdown"
     QList<MetricRecord> records; // every record carries FILE's path as its source file
-    MetricRows rows;             // ExtractionForm::StoredRows, CSV and Markdown: the records' rows instead
+    MetricRows rows;             // ExtractionForm::StoredRows, CSV, Markdown and JUnit: the records' rows instead
     QStringList notes;           // what was left out and why, one line each
 };
 

@@ -28,7 +28,7 @@ std::optional<MetricSchema> activeConfirmedSchema(const QList<MetricSchema> &sch
 Result<std::optional<MetricSchema>> activeConfirmedSchema(StoreService &store, const QString &config);
 
 // FILE's metric rows as an import reads it: by the built-in recognizers, or by SCHEMA (when given) for
-// JSON no specific recognizer knows. CSV and Markdown come as stored rows (ExtractionForm::StoredRows).
+// JSON no specific recognizer knows. CSV, Markdown and JUnit come as stored rows (ExtractionForm::StoredRows).
 Result<FileExtraction> extractFile(const ResultFile &file, const std::optional<MetricSchema> &schema);
 
 struct FileOutcome {

@@ -183,52 +183,27 @@ void addRecords(const Table &table, FileExtraction &result, ExtractionForm form,
     }
     // A numeric column's metric (name, unit, direction) is the same in every row; neutral ones named
     // like a parameter are dimensions.
-    QList<MetricValue> columnMetrics(columns);
-    QList<bool> parameter(columns, false);
+    QList<TableLayout::Column> layout(columns);
     for (qsizetype c = 0; c < columns; ++c) {
-        if (!numeric[c] || names[c].isEmpty())
+        TableLayout::Column &column = layout[c];
+        column.name = names[c];
+        if (names[c].isEmpty())
             continue;
-        columnMetrics[c] = makeMetric(names[c], 0, units[c]);
-        parameter[c] = columnMetrics[c].direction == MetricDirection::Neutral && isParameterName(names[c]);
-    }
-    if (form == ExtractionForm::StoredRows) {
-        QList<TableLayout::Column> layout(columns);
-        for (qsizetype c = 0; c < columns; ++c) {
-            TableLayout::Column &column = layout[c];
-            column.name = names[c];
-            if (names[c].isEmpty())
-                continue;
-            column.kind = !numeric[c] ? TableLayout::Kind::Text : parameter[c] ? TableLayout::Kind::Number : TableLayout::Kind::Metric;
-            column.metric = columnMetrics[c];
+        if (!numeric[c]) {
+            column.kind = TableLayout::Kind::Text;
+            continue;
         }
-        const TableLayout tableLayout(table.label, layout);
-        for (qsizetype r = 0; r < rows; ++r)
-            result.rows.appendTableRow(tableLayout, cells.constData() + r * columns, path);
-        return;
+        column.metric = makeMetric(names[c], 0, units[c]);
+        const bool parameter = column.metric.direction == MetricDirection::Neutral && isParameterName(names[c]);
+        column.kind = parameter ? TableLayout::Kind::Number : TableLayout::Kind::Metric;
     }
+    const TableLayout tableLayout(table.label, layout);
     for (qsizetype r = 0; r < rows; ++r) {
-        MetricRecord record;
-        record.metrics.reserve(columns);
-        if (!table.label.isEmpty())
-            record.dimensions.insert(QStringLiteral("table"), table.label);
-        for (qsizetype c = 0; c < columns; ++c) {
-            const TableCell &cell = cells.at(r * columns + c);
-            if (names[c].isEmpty() || cell.missing)
-                continue;
-            if (!numeric[c]) {
-                record.dimensions.insert(names[c], cell.text.toString());
-                continue;
-            }
-            const double value = cell.value;
-            if (parameter[c]) {
-                record.dimensions.insert(names[c], value);
-                continue;
-            }
-            record.metrics << columnMetrics[c];
-            record.metrics.last().value = value;
-        }
-        if (!record.metrics.isEmpty())
-            result.records << record;
+        const TableCell *row = cells.constData() + r * columns;
+        if (form == ExtractionForm::StoredRows)
+            result.rows.appendTableRow(tableLayout, row, path);
+        else if (std::optional<MetricRecord> record = tableLayout.record(row))
+            result.records << std::move(*record);
     }
 }
 
