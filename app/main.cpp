@@ -19,6 +19,7 @@
 #include "simulator/demobackfill.h"
 #include "simulator/runpodsimulator.h"
 #include "store/retention.h"
+#include "store/sqlitestore.h"
 #include "store/storeservice.h"
 #include "workflows/workflowwatcher.h"
 
@@ -282,6 +283,7 @@ int main(int argc, char **argv)
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
+    configureSqliteForProcess();
     QCoreApplication::setApplicationName(QStringLiteral("fleetscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FLEETSCOPE_VERSION));
 

@@ -1,6 +1,7 @@
 // Ingest of 5M samples through the store writer vs the sqlite3 CLI's .import of the same rows
 // into an identical fresh store, in the same run. Target: >= 0.8x the .import rate.
 #include "benchutil.h"
+#include "store/sqlitestore.h"
 #include "store/storeservice.h"
 
 #include <QCoreApplication>
@@ -46,6 +47,7 @@ Result<qint64> prepareStore(StoreService &service)
 
 int main(int argc, char **argv)
 {
+    configureSqliteForProcess();   // as main() does
     QCoreApplication app(argc, argv);
     QTemporaryDir dir;
     const QString sqlite3 = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));

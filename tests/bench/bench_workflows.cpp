@@ -7,6 +7,7 @@
 // store. A second baseline bounds the store: the sqlite3 command's .import of the very rows the store
 // wrote, into the same table and indexes. Target: >= 100 MB/s. `bench_workflows [FILES]` or FLEETSCOPE_BENCH_WORKFLOW_FILES scales it down.
 #include "benchutil.h"
+#include "store/sqlitestore.h"
 #include "store/storeservice.h"
 #include "workflows/resultfiles.h"
 #include "workflows/runimport.h"
@@ -503,6 +504,7 @@ int filesWanted(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    configureSqliteForProcess();   // as main() does
     QCoreApplication app(argc, argv);
     const int files = filesWanted(argc, argv);
     QTemporaryDir dir;

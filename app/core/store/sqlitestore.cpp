@@ -680,4 +680,10 @@ Result<qint64> SqliteStore::sampleCount()
     return n;
 }
 
+void configureSqliteForProcess()
+{
+    // SQLITE_MISUSE once SQLite is initialized: then the statistics simply stay on.
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 } // namespace fleetscope
