@@ -25,6 +25,10 @@ Result<FileExtraction> junitXml(const QByteArray &content, const QString &path, 
 Result<FileExtraction> csv(const QByteArray &content, const QString &path, ExtractionForm form = ExtractionForm::Records);
 Result<FileExtraction> markdownTables(const QByteArray &content, const QString &path, ExtractionForm form = ExtractionForm::Records);
 
+// The row of CELLS of a table laid out as LAYOUT into RESULT: as a stored row of source file PATH
+// (ExtractionForm::StoredRows), else as a record when it has a metric.
+void addTableRow(FileExtraction &result, ExtractionForm form, const TableLayout &layout, const TableCell *cells, const QString &path);
+
 // A BadData error "PATH:LINE: MESSAGE" (LINE 0: "PATH: MESSAGE").
 std::unexpected<Error> fileError(const QString &path, int line, const QString &message);
 

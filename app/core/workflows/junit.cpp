@@ -48,12 +48,6 @@ Result<FileExtraction> junitXml(const QByteArray &content, const QString &path, 
 {
     FileExtraction result;
     result.format = QStringLiteral("junit");
-    const auto add = [&](const TableLayout &layout, const TableCell *cells) {
-        if (form == ExtractionForm::StoredRows)
-            result.rows.appendTableRow(layout, cells, path);
-        else if (std::optional<MetricRecord> record = layout.record(cells))
-            result.records << std::move(*record);
-    };
     QXmlStreamReader xml(content);
     QString suite;
     bool sawTestElement = false;
@@ -69,7 +63,7 @@ Result<FileExtraction> junitXml(const QByteArray &content, const QString &path, 
                 if (const std::optional<double> value = number(attributes, kSuiteTotals[i]))
                     cells[1 + i] = TableCell{{}, *value, false};
             }
-            add(suiteLayout(), cells);
+            addTableRow(result, form, suiteLayout(), cells, path);
         } else if (xml.name() == QLatin1String("testcase")) {
             sawTestElement = true;
             const std::optional<double> time = number(attributes, "time");
@@ -79,7 +73,7 @@ Result<FileExtraction> junitXml(const QByteArray &content, const QString &path, 
                                        {attributes.value(QLatin1String("classname")), 0, false},
                                        {attributes.value(QLatin1String("name")), 0, false},
                                        {{}, *time, false}};
-            add(caseLayout(), cells);
+            addTableRow(result, form, caseLayout(), cells, path);
         }
     }
     if (xml.hasError())

@@ -198,16 +198,19 @@ void addRecords(const Table &table, FileExtraction &result, ExtractionForm form,
         column.kind = parameter ? TableLayout::Kind::Number : TableLayout::Kind::Metric;
     }
     const TableLayout tableLayout(table.label, layout);
-    for (qsizetype r = 0; r < rows; ++r) {
-        const TableCell *row = cells.constData() + r * columns;
-        if (form == ExtractionForm::StoredRows)
-            result.rows.appendTableRow(tableLayout, row, path);
-        else if (std::optional<MetricRecord> record = tableLayout.record(row))
-            result.records << std::move(*record);
-    }
+    for (qsizetype r = 0; r < rows; ++r)
+        addTableRow(result, form, tableLayout, cells.constData() + r * columns, path);
 }
 
 } // namespace
+
+void addTableRow(FileExtraction &result, ExtractionForm form, const TableLayout &layout, const TableCell *cells, const QString &path)
+{
+    if (form == ExtractionForm::StoredRows)
+        result.rows.appendTableRow(layout, cells, path);
+    else if (std::optional<MetricRecord> record = layout.record(cells))
+        result.records << std::move(*record);
+}
 
 // ---- CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks) ------------------------
 
