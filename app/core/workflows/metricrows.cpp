@@ -5,11 +5,11 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QVarLengthArray>
 
-#include <atomic>
-
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 
