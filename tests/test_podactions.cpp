@@ -21,6 +21,9 @@ using namespace fleetscope;
 
 namespace {
 
+// Long enough for a loaded CI machine (QTRY's default 5 s once ran out there); a pass takes milliseconds.
+constexpr int kWaitMs = 20'000;
+
 // Answers the next modal dialog: Yes on a message box, TEXT into an input dialog.
 void answerNextDialog(QObject *context, const QString &text = QString(), QString *seenText = nullptr)
 {
@@ -112,7 +115,7 @@ private Q_SLOTS:
         m_page->resize(1000, 700);
         m_page->show();
         m_page->reload();
-        QTRY_COMPARE(m_page->tableView()->table()->model()->rowCount(), 4);
+        QTRY_COMPARE_WITH_TIMEOUT(m_page->tableView()->table()->model()->rowCount(), 4, kWaitMs);
     }
 
     void buttonsStayHiddenWithoutAHandler()
@@ -184,7 +187,7 @@ private Q_SLOTS:
         QVERIFY2(asked.contains(QStringLiteral("“trainer”")) && asked.contains(QLatin1String("$5.98/hr")), qPrintable(asked));
         QCOMPARE(m_calls.size(), 1);
         QCOMPARE(m_calls.first().first, QStringLiteral("id-trainer"));
-        QTRY_VERIFY(m_page->actionResult()->text().contains(QLatin1String("stop accepted, now EXITED")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->actionResult()->text().contains(QLatin1String("stop accepted, now EXITED")), kWaitMs);
     }
 
     void failuresAreShownWithTheirClass()
@@ -194,7 +197,7 @@ private Q_SLOTS:
         answerNextDialog(this);
         m_page->actionButton(PodAction::Resume)->click();
         QCOMPARE(m_calls.size(), 1);
-        QTRY_VERIFY(m_page->actionResult()->text().contains(QStringLiteral("resume failed — auth: key rejected")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->actionResult()->text().contains(QStringLiteral("resume failed — auth: key rejected")), kWaitMs);
     }
 
     void terminateNeedsTheTypedName()

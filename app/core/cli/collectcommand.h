@@ -1,4 +1,5 @@
-// `fleetscope collect --once`: one cycle of every RunPod collector configured by the environment.
+// `fleetscope collect`: without --once the headless collector (collectdaemon.h); with --once one cycle of
+// the RunPod collectors the environment configures, then of every enabled connection in the store.
 #pragma once
 
 #include "cli/commandcontext.h"
