@@ -101,6 +101,7 @@ private Q_SLOTS:
         QCOMPARE(scalar(path, "SELECT count(*) FROM schema_migrations"), migrationCount());
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_index_list('instance_snapshots')"), qint64(3));
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_index_list('github_workflow_metrics')"), qint64(2));
+        QCOMPARE(scalar(path, "PRAGMA page_size"), qint64(16384));   // a new store's pages
         // 014: the configuration-and-time index is ascending (appends fill its pages) and serves the
         // metric queries' range on both sides.
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_index_xinfo('github_workflow_metrics_config_ts') WHERE key = 1 AND desc = 1"), qint64(0));
@@ -153,6 +154,7 @@ private Q_SLOTS:
         QCOMPARE((*store)->connections()->size(), 1);
         store->reset();
         QCOMPARE(scalar(path, "SELECT count(*) FROM samples"), qint64(240));
+        QCOMPARE(scalar(path, "PRAGMA page_size"), qint64(4096));   // an older store keeps its pages
         // Columns added by 003 are there, empty for old rows.
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_table_info('billing_snapshots') WHERE name = 'spend_limit'"), qint64(1));
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_table_info('gpu_offers') WHERE name = 'tier'"), qint64(1));
