@@ -560,6 +560,22 @@ private Q_SLOTS:
         QCOMPARE(rows.at(0).outcome, QStringLiteral("ok"));
         QCOMPARE(rows.at(0).resourceId, newId);
         QCOMPARE(rows.at(0).message, QStringLiteral("launched 1 × NVIDIA A100 80GB PCIe (vcg-a100-1c-6g-4vram) in ewr at $0.25/h"));
+
+        // On a terminal it asks: anything but y or yes launches nothing; yes launches.
+        const QStringList onTerminal{QStringLiteral("--store"), store.location().sqlitePath, QStringLiteral("pods"), QStringLiteral("launch"),
+                                     QStringLiteral("vultr-team"), QStringLiteral("--gpu-type"), QStringLiteral("NVIDIA A100 80GB PCIe"),
+                                     QStringLiteral("--name"), QStringLiteral("asked")};
+        const qsizetype beforeAsking = m_simulator.instances(QStringLiteral("vultr")).size();
+        const test::CliRun declined = test::runFleetscopeOnTerminal(onTerminal, "n\n");
+        QVERIFY2(declined.exitCode == 1, qPrintable(declined.out));
+        QVERIFY2(declined.out.contains(QLatin1String("Launch it? [y/N] ")), qPrintable(declined.out));
+        QVERIFY2(declined.out.contains(QLatin1String("fleetscope: pods launch vultr-team: not confirmed; nothing launched")), qPrintable(declined.out));
+        QCOMPARE(m_simulator.instances(QStringLiteral("vultr")).size(), beforeAsking);
+        const test::CliRun accepted = test::runFleetscopeOnTerminal(onTerminal, "yes\n");
+        QVERIFY2(accepted.exitCode == 0, qPrintable(accepted.out));
+        QVERIFY2(accepted.out.contains(QLatin1String(": launched; it shows in the pods list after the next collection")), qPrintable(accepted.out));
+        QCOMPARE(m_simulator.instances(QStringLiteral("vultr")).size(), beforeAsking + 1);
+        QCOMPARE(m_simulator.instances(QStringLiteral("vultr")).last()[QLatin1String("label")].toString(), QStringLiteral("asked"));
     }
 
     // `fleetscope pods` runs a descriptor connection's actions too, audited like RunPod's.

@@ -33,4 +33,32 @@ inline CliRun runFleetscope(const QStringList &args, const QProcessEnvironment &
     return run;
 }
 
+// The same on a terminal: under util-linux's `script`, which gives the child a pseudo-terminal for its
+// standard streams and copies TYPED to it as keystrokes. OUT then holds all the terminal showed
+// (stdout, stderr and the echo of TYPED); ERR stays empty.
+inline CliRun runFleetscopeOnTerminal(const QStringList &args, const QByteArray &typed,
+                                      const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QStringList words{QStringLiteral(FLEETSCOPE_BINARY)};
+    words += args;
+    for (QString &word : words)
+        word = QLatin1Char('\'') + word.replace(QLatin1Char('\''), QLatin1String("'\\''")) + QLatin1Char('\'');
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral("script"), {QStringLiteral("--quiet"), QStringLiteral("--return"), QStringLiteral("--command"),
+                                             words.join(QLatin1Char(' ')), QStringLiteral("/dev/null")});
+    process.write(typed);   // the input stays open: at its end `script` would end the session
+    if (!finished.wait(60'000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    CliRun run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.rawOut = process.readAllStandardOutput();
+    run.out = QString::fromUtf8(run.rawOut);
+    return run;
+}
+
 } // namespace fleetscope::test
