@@ -13,13 +13,10 @@ struct CliRun {
     QString err;
 };
 
-// Turns this thread's event loop while the child runs, so loopback servers of the test answer it.
-inline CliRun runFleetscope(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+// Waits for PROCESS, started after FINISHED began watching it, turning this thread's event loop so
+// loopback servers of the test answer it; then its exit and output.
+inline CliRun finishedRun(QProcess &process, QSignalSpy &finished)
 {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(FLEETSCOPE_BINARY), args);
     if (!finished.wait(60'000)) {
         process.kill();
         process.waitForFinished();
@@ -31,6 +28,15 @@ inline CliRun runFleetscope(const QStringList &args, const QProcessEnvironment &
     run.out = QString::fromUtf8(run.rawOut);
     run.err = QString::fromUtf8(process.readAllStandardError());
     return run;
+}
+
+inline CliRun runFleetscope(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(FLEETSCOPE_BINARY), args);
+    return finishedRun(process, finished);
 }
 
 // The same on a terminal: under util-linux's `script`, which gives the child a pseudo-terminal for its
@@ -49,16 +55,7 @@ inline CliRun runFleetscopeOnTerminal(const QStringList &args, const QByteArray 
     process.start(QStringLiteral("script"), {QStringLiteral("--quiet"), QStringLiteral("--return"), QStringLiteral("--command"),
                                              words.join(QLatin1Char(' ')), QStringLiteral("/dev/null")});
     process.write(typed);   // the input stays open: at its end `script` would end the session
-    if (!finished.wait(60'000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    CliRun run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.rawOut = process.readAllStandardOutput();
-    run.out = QString::fromUtf8(run.rawOut);
-    return run;
+    return finishedRun(process, finished);
 }
 
 } // namespace fleetscope::test

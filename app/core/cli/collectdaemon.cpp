@@ -7,6 +7,7 @@
 #include "engine/collectors.h"
 #include "engine/engine.h"
 #include "engine/storelink.h"
+#include "providers/connectionsetup.h"
 #include "store/collectorlease.h"
 #include "store/retention.h"
 #include "workflows/workflowwatcher.h"
@@ -47,19 +48,6 @@ private:
     QTextStream &m_err;
     bool m_journal;
 };
-
-Result<QList<ConnectionRecord>> enabledConnections(StoreService &store)
-{
-    Result<QList<ConnectionRecord>> all = store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
-    if (!all)
-        return all;
-    QList<ConnectionRecord> enabled;
-    for (const ConnectionRecord &c : std::as_const(*all)) {
-        if (c.enabled)
-            enabled << c;
-    }
-    return enabled;
-}
 
 } // namespace
 

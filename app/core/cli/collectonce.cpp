@@ -6,6 +6,7 @@
 #include "engine/collectors.h"
 #include "engine/engine.h"
 #include "engine/storelink.h"
+#include "providers/connectionsetup.h"
 #include "store/storeservice.h"
 
 #include <QCoreApplication>
@@ -16,13 +17,13 @@ namespace fleetscope {
 
 Result<CollectOnceOutcome> collectStoredOnce(const CommandContext &ctx, StoreService &store, const QString &skip)
 {
-    Result<QList<ConnectionRecord>> all = store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
-    if (!all)
-        return std::unexpected(all.error());
+    Result<QList<ConnectionRecord>> enabled = enabledConnections(store);
+    if (!enabled)
+        return std::unexpected(enabled.error());
     QList<ConnectionRecord> connections;
     QHash<qint64, QString> names;
-    for (const ConnectionRecord &c : std::as_const(*all)) {
-        if (c.enabled && c.name != skip) {
+    for (const ConnectionRecord &c : std::as_const(*enabled)) {
+        if (c.name != skip) {
             connections << c;
             names.insert(c.id, c.name);
         }

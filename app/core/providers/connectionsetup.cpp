@@ -30,6 +30,19 @@ Result<ConnectionRecord> findConnection(StoreService &store, const QString &name
     return fail(ErrorClass::Config, QStringLiteral("no connection named '%1'").arg(name));
 }
 
+Result<QList<ConnectionRecord>> enabledConnections(StoreService &store)
+{
+    Result<QList<ConnectionRecord>> all = store.read<QList<ConnectionRecord>>([](Store &s) { return s.connections(); }).result();
+    if (!all)
+        return all;
+    QList<ConnectionRecord> enabled;
+    for (const ConnectionRecord &c : std::as_const(*all)) {
+        if (c.enabled)
+            enabled << c;
+    }
+    return enabled;
+}
+
 Result<ConnectionRecord> addConnection(StoreService &store, const Credentials &credentials, ConnectionRecord connection,
                                        const std::optional<Secret> &secret)
 {

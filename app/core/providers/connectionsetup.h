@@ -28,5 +28,7 @@ Result<void> removeConnection(StoreService &store, const Credentials &credential
 
 // The connection named NAME that is in use; a Config error naming it when there is none.
 Result<ConnectionRecord> findConnection(StoreService &store, const QString &name);
+// The connections in use that are enabled, as collectors collect them.
+Result<QList<ConnectionRecord>> enabledConnections(StoreService &store);
 
 } // namespace fleetscope
