@@ -1,5 +1,6 @@
 // Workflow result recognizers on the real benchmark fixtures (exact values), hand-made JUnit/CSV/Markdown,
 // NaN and Infinity tokens, bad files with one-line errors, direction inference and file globs.
+#include "workflows/formats.h"
 #include "workflows/lenientjson.h"
 #include "workflows/metricdirection.h"
 #include "workflows/metricrows.h"
@@ -279,6 +280,32 @@ private Q_SLOTS:
         QCOMPARE(m->records.at(1).metrics.first().value, 100.0);
         QCOMPARE(m->records.at(2).metrics.first().value, 3.0);
         QCOMPARE(m->records.first().metrics.first().unit, QString());   // units disagree across rows
+    }
+
+    // Every table cell's number is read by formats::decimal, not QString::toDouble: the same values.
+    void decimalReadsAsQtDoes_data()
+    {
+        QTest::addColumn<QString>("text");
+        for (const char *text : {"0", "-0", "12.5", " 12.5 ", "+7", ".25", "5.", "1.5e-3", "1E3", "-2.5e+10", "0.1", "3.14159265358979323846",
+                                 "1.7976931348623157e308", "4.9e-324", "2.2250738585072014e-308", "1e400", "-1e400",
+                                 "000123.4500", "123456789012345678901234567890",
+                                 "1.00000000000000000000000000000000000000000000000000000000000000000000001"})
+            QTest::newRow(text) << QString::fromLatin1(text);
+    }
+
+    void decimalReadsAsQtDoes()
+    {
+        QFETCH(QString, text);
+        const std::optional<double> read = formats::decimal(text);
+        QVERIFY(read);
+        QCOMPARE(*read, text.toDouble());
+    }
+
+    void decimalRejectsWhatIsNoNumber()
+    {
+        for (const QString &text : {QString(), QStringLiteral(" "), QStringLiteral("abc"), QStringLiteral("1,5"), QStringLiteral("12 ms"),
+                                    QStringLiteral("++1"), QStringLiteral("0x10"), QStringLiteral("1e"), QStringLiteral("\u0663")})
+            QVERIFY2(!formats::decimal(text), qPrintable(text));   // the last: ARABIC-INDIC DIGIT THREE
     }
 
     // Metric rows are written as JSON by hand; they must read as QJsonObject would have written them,

@@ -29,6 +29,10 @@ Result<FileExtraction> markdownTables(const QByteArray &content, const QString &
 // (ExtractionForm::StoredRows), else as a record when it has a metric.
 void addTableRow(FileExtraction &result, ExtractionForm form, const TableLayout &layout, const TableCell *cells, const QString &path);
 
+// TEXT (surrounding whitespace allowed) as a number, as QString::toDouble() reads it, without its
+// locale machinery (every cell of every table passes here): nullopt when it is not one.
+std::optional<double> decimal(QStringView text);
+
 // A BadData error "PATH:LINE: MESSAGE" (LINE 0: "PATH: MESSAGE").
 std::unexpected<Error> fileError(const QString &path, int line, const QString &message);
 

@@ -14,9 +14,8 @@ constexpr const char *kSuiteTotals[] = {"time", "tests", "failures", "errors", "
 
 std::optional<double> number(const QXmlStreamAttributes &attributes, const char *name)
 {
-    bool ok = false;
-    const double value = attributes.value(QLatin1String(name)).toDouble(&ok);
-    return ok && std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+    const std::optional<double> value = decimal(attributes.value(QLatin1String(name)));
+    return value && std::isfinite(*value) ? value : std::nullopt;
 }
 
 // A suite's totals and a test case's duration, as rows of two tables.

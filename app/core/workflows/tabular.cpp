@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <charconv>
 #include <tuple>
 
 namespace fleetscope::formats {
@@ -100,7 +101,10 @@ std::optional<Number> parseNumber(QStringView cell)
     }
     if (i != n)
         return std::nullopt;
-    return Number{cell.first(numberEnd).toDouble(), cell.sliced(unitStart)};
+    const std::optional<double> value = decimal(cell.first(numberEnd));
+    if (!value)
+        return std::nullopt;
+    return Number{*value, cell.sliced(unitStart)};
 }
 
 // "Latency (ms)" → {"Latency", "ms"}; "throughput [tok/s]" → {"throughput", "tok/s"}.
@@ -203,6 +207,34 @@ void addRecords(const Table &table, FileExtraction &result, ExtractionForm form,
 }
 
 } // namespace
+
+std::optional<double> decimal(QStringView text)
+{
+    text = text.trimmed();
+    const auto asQtReadsIt = [&text]() -> std::optional<double> {
+        bool ok = false;
+        const double value = text.toDouble(&ok);
+        return ok ? std::optional<double>(value) : std::nullopt;
+    };
+    if (text.startsWith(QLatin1Char('+')))
+        text = text.sliced(1);   // std::from_chars takes no plus sign
+    char ascii[64];
+    if (text.isEmpty() || text.size() > qsizetype(sizeof ascii))
+        return text.isEmpty() ? std::nullopt : asQtReadsIt();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c >= 0x80)
+            return std::nullopt;
+        ascii[i] = char(c);
+    }
+    double value = 0;
+    const std::from_chars_result read = std::from_chars(ascii, ascii + text.size(), value);
+    if (read.ec == std::errc::result_out_of_range)
+        return text.toDouble();   // beyond a double's range: rare; Qt's infinity or zero, as before
+    if (read.ec != std::errc() || read.ptr != ascii + text.size())
+        return std::nullopt;
+    return value;
+}
 
 void addTableRow(FileExtraction &result, ExtractionForm form, const TableLayout &layout, const TableCell *cells, const QString &path)
 {
