@@ -395,7 +395,10 @@ void MetricRows::append(const MetricRows &later)
     const int fileShift = int(m_sourceFiles.size());
     m_text += later.m_text;
     m_sourceFiles += later.m_sourceFiles;
-    m_rows.reserve(m_rows.size() + later.m_rows.size());
+    // A run joins its files' rows one file after another: room grows by doubling, as a QList's does
+    // on its own (reserving just enough each time copied the rows so far once per file).
+    if (const qsizetype needed = m_rows.size() + later.m_rows.size(); needed > m_rows.capacity())
+        m_rows.reserve(std::max(needed, 2 * m_rows.capacity()));
     for (Row row : later.m_rows) {
         row.at += textShift;
         row.sourceFile += fileShift;
