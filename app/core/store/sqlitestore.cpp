@@ -54,7 +54,6 @@ SqliteStore::SqliteStore(QString connectionName, QString path, StoreAccess acces
 
 SqliteStore::~SqliteStore()
 {
-    m_checkpointer.reset();   // its thread stops before the writer's connection closes
     m_statements.clear();   // finalize before the connection closes
     m_handle = nullptr;
     if (m_db.isValid()) {
@@ -121,15 +120,8 @@ Result<void> SqliteStore::open()
     if (Result<void> set = sqliteExec(m_handle, QString::fromLatin1(pragmas), m_path); !set)
         return set;
 
-    if (m_access == StoreAccess::ReadWrite) {
-        if (Result<void> migrated = migrate(); !migrated)
-            return migrated;
-        Result<std::unique_ptr<WalCheckpointer>> checkpointer = WalCheckpointer::start(m_path, m_handle);
-        if (!checkpointer)
-            return std::unexpected(checkpointer.error());
-        m_checkpointer = std::move(*checkpointer);
-        return {};
-    }
+    if (m_access == StoreAccess::ReadWrite)
+        return migrate();
     if (m_schemaVersion < latest)
         return fail(ErrorClass::Storage, QStringLiteral("%1: schema version %2 needs migrating to %3 first").arg(m_path).arg(m_schemaVersion).arg(latest));
     return {};

@@ -3,7 +3,6 @@
 
 #include "sqlitestatement.h"
 #include "store.h"
-#include "walcheckpointer.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -87,7 +86,6 @@ private:
     StoreAccess m_access;
     QSqlDatabase m_db;
     sqlite3 *m_handle = nullptr;
-    std::unique_ptr<WalCheckpointer> m_checkpointer;   // the writer's checkpoints, off its thread
     int m_schemaVersion = 0;
 
     std::unordered_map<const char *, SqliteStatement> m_statements;   // keyed by the SQL literal's address
