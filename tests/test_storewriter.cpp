@@ -632,6 +632,53 @@ private Q_SLOTS:
         QCOMPARE(readNow<QList<WorkflowRun>>(*m_service, [](Store &s) { return s.workflowRuns(QString()); }).size(), 0);
     }
 
+    // SQLite writes a run's rows up to 256 to a statement, then 16, then one by one: every row lands,
+    // in order, with its own file, values and unit, across those boundaries and a change of file.
+    void aRunsRowsKeepTheirOrderAndValues()
+    {
+        WorkflowConfig config;
+        config.name = QStringLiteral("many");
+        config.githubOwner = QStringLiteral("acme");
+        config.githubRepo = QStringLiteral("llm");
+        WriteBatch configs;
+        configs.workflowConfigs << config;
+        QVERIFY(m_service->writeBlocking(configs));
+        const auto runOf = [](int number, int rows) {
+            WorkflowRunWrite run;
+            run.run.configName = QStringLiteral("many");
+            run.run.runKey = QStringLiteral("run:%1").arg(number);
+            run.run.status = RunStatus::Completed;
+            run.run.workloadStartedAt = QDateTime(QDate(2026, 11, 20), QTime(10, number), Qt::UTC);
+            QList<MetricRecord> records;
+            for (int i = 0; i < rows; ++i) {
+                records << MetricRecord{i < 100 ? QStringLiteral("bench/a.json") : QStringLiteral("tables/b.csv"),
+                                        {{QStringLiteral("i"), i}},
+                                        {MetricValue{QStringLiteral("v"), number * 1000 + i * 1.5, i % 2 ? QStringLiteral("ms") : QString(),
+                                                     MetricDirection::LowerIsBetter}}};
+            }
+            run.rows = MetricRows(records);
+            return run;
+        };
+        WriteBatch runs;
+        runs.workflowRuns << runOf(1, 256 + 16 + 3) << runOf(2, 17);
+        QVERIFY(m_service->writeBlocking(runs));
+        QVERIFY(m_service->writeBlocking(runs));   // again: replaced, not doubled
+        const QList<WorkflowMetricRow> stored = readNow<QList<WorkflowMetricRow>>(*m_service, [](Store &s) {
+            return s.workflowMetricRows(WorkflowMetricFilter{QStringLiteral("many"), {}, {}, {}});
+        });
+        QCOMPARE(stored.size(), 275 + 17);
+        for (qsizetype k = 0; k < stored.size(); ++k) {
+            const int number = k < 275 ? 1 : 2;
+            const int i = int(k < 275 ? k : k - 275);
+            const WorkflowMetricRow &row = stored.at(k);
+            QCOMPARE(row.dimensions.value(QLatin1String("i")).toInt(), i);
+            QCOMPARE(row.value, number * 1000 + i * 1.5);
+            QCOMPARE(row.unit, i % 2 ? QStringLiteral("ms") : QString());
+            QCOMPARE(row.sourceFile, i < 100 ? QStringLiteral("bench/a.json") : QStringLiteral("tables/b.csv"));
+            QCOMPARE(row.timestamp, QDateTime(QDate(2026, 11, 20), QTime(10, number), Qt::UTC));
+        }
+    }
+
     // Confirmed schemas: each a new active version, the old ones kept; built-in growth after them
     // neither takes the active flag nor renumbers; rows record the version they were extracted with.
     void confirmedSchemasAreVersionedAndRecordedOnRows()
