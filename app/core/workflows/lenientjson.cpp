@@ -8,38 +8,41 @@ QByteArray replaceNonFiniteTokens(const QByteArray &bytes)
     // Most files have neither token: they are passed on without a copy.
     if (!bytes.contains("NaN") && !bytes.contains("Infinity"))
         return bytes;
+    // The text between replacements is copied in one piece each, not a character at a time.
     QByteArray out;
-    out.reserve(bytes.size() + 16);
     const QByteArrayView in(bytes);
+    qsizetype copied = 0;   // in[0, copied) is in OUT
     bool inString = false;
     for (qsizetype i = 0; i < in.size(); ++i) {
         const char c = in.at(i);
         if (inString) {
-            out.append(c);
-            if (c == '\\' && i + 1 < in.size())
-                out.append(in.at(++i));   // whatever is escaped, it does not end the string
+            if (c == '\\')
+                ++i;   // whatever is escaped, it does not end the string
             else if (c == '"')
                 inString = false;
             continue;
         }
-        if (c == '"')
+        if (c == '"') {
             inString = true;
-        const qsizetype sign = (c == '-' || c == '+') ? 1 : 0;
-        if (sign || c == 'N' || c == 'I') {
-            const QByteArrayView rest = in.sliced(i + sign);
-            qsizetype length = 0;
-            if (rest.startsWith("Infinity"))
-                length = sign + 8;
-            else if (!sign && rest.startsWith("NaN"))
-                length = 3;
-            if (length) {
-                out.append("null");
-                i += length - 1;
-                continue;
-            }
+            continue;
         }
-        out.append(c);
+        const qsizetype sign = (c == '-' || c == '+') ? 1 : 0;
+        if (!sign && c != 'N' && c != 'I')
+            continue;
+        const QByteArrayView rest = in.sliced(i + sign);
+        const qsizetype length = rest.startsWith("Infinity") ? sign + 8 : (!sign && rest.startsWith("NaN")) ? 3 : 0;
+        if (length == 0)
+            continue;
+        if (out.isEmpty())
+            out.reserve(bytes.size() + 16);
+        out.append(in.sliced(copied, i - copied));
+        out.append("null");
+        i += length - 1;
+        copied = i + 1;
     }
+    if (copied == 0)
+        return bytes;   // the tokens were inside strings only
+    out.append(in.sliced(copied));
     return out;
 }
 
