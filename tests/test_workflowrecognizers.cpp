@@ -390,12 +390,29 @@ private Q_SLOTS:
         QTest::addRow("two tables of one shape, other units")
             << QStringLiteral("shapes.md")
             << QByteArray("## A\n| k | t (ms) |\n|---|---|\n| a | 1 |\n| b | 2 |\n\n## B\n| k | t (s) |\n|---|---|\n| a | 3 |\n| b | 4 |\n");
+        QTest::addRow("JUnit: times in every form")
+            << QStringLiteral("times.xml")
+            << QByteArray("<testsuite name=\"s\"><testcase name=\"a\" time=\"0.980\"/><testcase name=\"b\" time=\" 0.5 \"/>"
+                          "<testcase name=\"c\" time=\"0.0005\"/><testcase name=\"d\" time=\"12\"/><testcase name=\"e\" time=\"1.25\"/>"
+                          "<testcase name=\"f\" time=\"+2\"/><testcase name=\"g\" time=\"-0\"/></testsuite>");
         QTest::addRow("JUnit: suites with and without totals, a case without time")
             << QStringLiteral("cases.xml")
             << QByteArray("<testsuites><testsuite name=\"a &amp; b\" tests=\"2\" time=\"1.5\"><testcase classname=\"c\" name=\"t1\" time=\"0.5\"/>"
                           "<testcase name=\"t2\" time=\"1\"/><testcase classname=\"c\" name=\"untimed\"/></testsuite>"
                           "<testsuite name=\"bare\"><testcase classname=\"d\" name=\"t3\" time=\"2e-3\"/></testsuite>"
                           "<testsuite failures=\"1\" errors=\"0\" skipped=\"1\"><testcase classname=\"e\" name=\"t4\" time=\"3\"/></testsuite></testsuites>");
+        // Cells copied as they are written must read as the values formatted would: every form of number.
+        QByteArray numbers = "form,x (ms),batch_size\n";
+        int n = 0;
+        for (const char *x : {"0", "-0", "7", "-12", "0.5", "-0.5", "0.05", "0.005", "0.0005", "0.00012", "12.5", "12.50", "12.0", "007", "+3", ".25",
+                              "5.", "1e3", "2.5E-4", "3065.37", "123456789012345", "1234567890123456", "12345678901234567890", "9007199254740993",
+                              "99999999999999.9", "999999999999999.9", "0.123456789012345", "0.1234567890123456", "0.0123456789012345",
+                              "1.7976931348623157", "-1000.25", "42 ms", "0.01 ms", "100000000000000000000000", "3.0000000000000004"})
+        {
+            numbers += "r" + QByteArray::number(n) + "," + x + "," + QByteArray::number(n % 2 ? 1.5 : 8) + "\n";
+            ++n;
+        }
+        QTest::addRow("numbers in every form") << QStringLiteral("numbers.csv") << numbers;
         QTest::addRow("escapes and text in a numeric column")
             << QStringLiteral("text.csv") << QByteArray("name,score,rate\n\"tab\tand \"\"quote\"\"\",1,2 tok/s\nµ,n/a,3 tok/s\n");
     }

@@ -57,10 +57,10 @@ Result<FileExtraction> junitXml(const QByteArray &content, const QString &path, 
         if (xml.name() == QLatin1String("testsuite")) {
             sawTestElement = true;
             suite = attributes.value(QLatin1String("name")).toString();
-            TableCell cells[1 + std::size(kSuiteTotals)] = {{suite, 0, false}};
+            TableCell cells[1 + std::size(kSuiteTotals)] = {{suite, 0, false, {}}};
             for (std::size_t i = 0; i < std::size(kSuiteTotals); ++i) {
                 if (const std::optional<double> value = number(attributes, kSuiteTotals[i]))
-                    cells[1 + i] = TableCell{{}, *value, false};
+                    cells[1 + i] = TableCell{{}, *value, false, {}};
             }
             addTableRow(result, form, suiteLayout(), cells, path);
         } else if (xml.name() == QLatin1String("testcase")) {
@@ -68,10 +68,10 @@ Result<FileExtraction> junitXml(const QByteArray &content, const QString &path, 
             const std::optional<double> time = number(attributes, "time");
             if (!time)
                 continue;
-            const TableCell cells[] = {{suite, 0, false},
-                                       {attributes.value(QLatin1String("classname")), 0, false},
-                                       {attributes.value(QLatin1String("name")), 0, false},
-                                       {{}, *time, false}};
+            const TableCell cells[] = {{suite, 0, false, {}},
+                                       {attributes.value(QLatin1String("classname")), 0, false, {}},
+                                       {attributes.value(QLatin1String("name")), 0, false, {}},
+                                       {{}, *time, false, attributes.value(QLatin1String("time"))}};
             addTableRow(result, form, caseLayout(), cells, path);
         }
     }

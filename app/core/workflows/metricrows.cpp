@@ -66,6 +66,48 @@ void appendJsonNumber(QByteArray &out, double value)
     out.append(buffer, written.ptr - buffer);
 }
 
+// CELL's number as appendJsonNumber writes it. A cell whose characters already are that form is
+// copied (most are: a plain decimal written with at most 15 significant digits is the shortest form
+// that reads back as its double), sparing the formatting of every value of every table.
+void appendJsonNumber(QByteArray &out, const TableCell &cell)
+{
+    const QStringView text = cell.number;
+    qsizetype i = text.startsWith(QLatin1Char('-')) ? 1 : 0;
+    const qsizetype integerStart = i;
+    while (i < text.size() && text.at(i) >= QLatin1Char('0') && text.at(i) <= QLatin1Char('9'))
+        ++i;
+    const qsizetype integerDigits = i - integerStart;
+    const bool integerZero = integerDigits == 1 && text.at(integerStart) == QLatin1Char('0');
+    bool canonical = integerDigits > 0 && (integerZero || text.at(integerStart) != QLatin1Char('0'));
+    qsizetype significant = integerZero ? 0 : integerDigits;
+    if (canonical && i == text.size()) {
+        // An integer, as the integral path writes it: not "-0", and well below 2^53.
+        canonical = significant <= 15 && !(integerZero && integerStart == 1);
+    } else if (canonical && text.at(i) == QLatin1Char('.')) {
+        const qsizetype fractionStart = ++i;
+        while (i < text.size() && text.at(i) >= QLatin1Char('0') && text.at(i) <= QLatin1Char('9'))
+            ++i;
+        qsizetype leadingZeros = 0;
+        while (integerZero && fractionStart + leadingZeros < i && text.at(fractionStart + leadingZeros) == QLatin1Char('0'))
+            ++leadingZeros;
+        significant += i - fractionStart - leadingZeros;
+        // Digits after the point, the last not a zero; "0.0x" at most, where the fixed form is
+        // strictly shorter than the scientific one to_chars would otherwise choose.
+        canonical = i == text.size() && i > fractionStart && text.back() != QLatin1Char('0') && significant <= 15 && leadingZeros <= 1;
+    } else {
+        canonical = false;
+    }
+    if (!canonical) {
+        appendJsonNumber(out, cell.value);
+        return;
+    }
+    const qsizetype at = out.size();
+    out.resize(at + text.size());
+    char *to = out.data() + at;
+    for (const QChar c : text)
+        *to++ = char(c.unicode());
+}
+
 // DIMENSIONS as QJsonDocument writes them compactly: strings and numbers (all the recognizers
 // write) directly, in QJsonObject's key order; anything else through QJsonDocument. Their names
 // and types go to SHAPE.
@@ -347,7 +389,7 @@ void MetricRows::appendTableRow(const TableLayout &layout, const TableCell *cell
         else if (layout.m_columns.at(c).kind == TableLayout::Kind::Text)
             appendJsonString(m_text, cells[c].text);
         else
-            appendJsonNumber(m_text, cells[c].value);
+            appendJsonNumber(m_text, cells[c]);
     }
     m_text += '}';
     row.dimensions = int(m_text.size() - row.at);
@@ -364,7 +406,7 @@ void MetricRows::appendTableRow(const TableLayout &layout, const TableCell *cell
             m_text += ',';
         m_text += key.json;
         m_text += ':';
-        appendJsonNumber(m_text, cells[c].value);
+        appendJsonNumber(m_text, cells[c]);
         written.append(&layout.m_columns.at(c).metric);
     }
     m_text += '}';

@@ -33,6 +33,7 @@ struct TableCell {
     QStringView text;
     double value = 0;
     bool missing = true;
+    QStringView number;   // the characters VALUE was read from, when known (not the unit after them)
 };
 
 // A table's columns as the built-in recognizers of tables (CSV, Markdown, JUnit's test cases) make rows

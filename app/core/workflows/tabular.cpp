@@ -24,6 +24,7 @@ struct Table {
 
 struct Number {
     double value = 0;
+    QStringView text;   // the number's own characters
     QStringView unit;
 };
 
@@ -104,7 +105,7 @@ std::optional<Number> parseNumber(QStringView cell)
     const std::optional<double> value = decimal(cell.first(numberEnd));
     if (!value)
         return std::nullopt;
-    return Number{*value, cell.sliced(unitStart)};
+    return Number{*value, cell.first(numberEnd), cell.sliced(unitStart)};
 }
 
 // "Latency (ms)" → {"Latency", "ms"}; "throughput [tok/s]" → {"throughput", "tok/s"}.
@@ -173,6 +174,7 @@ void addRecords(const Table &table, FileExtraction &result, ExtractionForm form,
                 continue;
             }
             cell.value = number->value;
+            cell.number = number->text;
             if (!seen[c] && headerUnits[c].isEmpty())
                 units[c] = number->unit.toString();
             else if (headerUnits[c].isEmpty() && units[c] != number->unit)
