@@ -199,6 +199,7 @@ MetricRows::MetricRows(const QList<MetricRecord> &records)
 void MetricRows::startRow(Row &row, const QString &sourceFile)
 {
     row.at = m_text.size();
+    row.chunk = int(m_chunks.size());
     if (m_sourceFiles.isEmpty() || !sameText(m_sourceFiles.constLast(), sourceFile))
         m_sourceFiles << sourceFile;
     row.sourceFile = int(m_sourceFiles.size() - 1);
@@ -226,14 +227,14 @@ void MetricRows::writeFieldDocuments(const QVarLengthArray<const MetricValue *, 
     }
     m_lastUnits += '}';
     m_lastDirections += '}';
+    m_fields << FieldDocuments{m_lastUnits, m_lastDirections};
 }
 
 void MetricRows::finishRow(Row &row, bool builtin, qsizetype values)
 {
-    row.units = int(m_lastUnits.size());
-    row.directions = int(m_lastDirections.size());
-    m_text += m_lastUnits;
-    m_text += m_lastDirections;
+    if (m_fields.isEmpty())
+        m_fields << FieldDocuments{m_lastUnits, m_lastDirections};
+    row.fields = int(m_fields.size() - 1);   // the documents writeFieldDocuments() wrote last
     if (builtin)
         ++m_builtinRows;
     m_values += values;
@@ -433,53 +434,61 @@ void MetricRows::appendTableRow(const TableLayout &layout, const TableCell *cell
 
 void MetricRows::append(const MetricRows &later)
 {
-    const qsizetype textShift = m_text.size();
+    if (later.isEmpty()) {
+        m_builtinFields.add(later.m_builtinFields);
+        return;
+    }
+    // Joined without copying text: this one's open text and all of LATER's become chunks.
+    if (!m_text.isEmpty())
+        m_chunks << std::exchange(m_text, QByteArray());
+    const int chunkShift = int(m_chunks.size());
+    m_chunks += later.m_chunks;
+    m_chunks << later.m_text;
+    const int fieldShift = int(m_fields.size());
+    m_fields += later.m_fields;
     const int fileShift = int(m_sourceFiles.size());
-    m_text += later.m_text;
     m_sourceFiles += later.m_sourceFiles;
     // A run joins its files' rows one file after another: room grows by doubling, as a QList's does
     // on its own (reserving just enough each time copied the rows so far once per file).
     if (const qsizetype needed = m_rows.size() + later.m_rows.size(); needed > m_rows.capacity())
         m_rows.reserve(std::max(needed, 2 * m_rows.capacity()));
     for (Row row : later.m_rows) {
-        row.at += textShift;
+        row.chunk += chunkShift;
+        row.fields += fieldShift;
         row.sourceFile += fileShift;
         m_rows << row;
     }
     m_builtinFields.add(later.m_builtinFields);
     m_builtinRows += later.m_builtinRows;
     m_values += later.m_values;
-    if (!later.isEmpty()) {   // the row before the next one is LATER's last
-        m_lastFields = later.m_lastFields;
-        m_lastUnits = later.m_lastUnits;
-        m_lastDirections = later.m_lastDirections;
-        m_lastLayout = later.m_lastLayout;
-        m_lastChoice = later.m_lastChoice;
-    }
+    // The row before the next one is LATER's last.
+    m_lastFields = later.m_lastFields;
+    m_lastUnits = later.m_lastUnits;
+    m_lastDirections = later.m_lastDirections;
+    m_lastLayout = later.m_lastLayout;
+    m_lastChoice = later.m_lastChoice;
 }
 
 QByteArrayView MetricRows::dimensions(qsizetype i) const
 {
     const Row &row = m_rows.at(i);
-    return QByteArrayView(m_text).sliced(row.at, row.dimensions);
+    return textOf(row).sliced(row.at, row.dimensions);
 }
 
 QByteArrayView MetricRows::metrics(qsizetype i) const
 {
     const Row &row = m_rows.at(i);
-    return QByteArrayView(m_text).sliced(row.at + row.dimensions, row.metrics);
+    return textOf(row).sliced(row.at + row.dimensions, row.metrics);
 }
 
 QByteArrayView MetricRows::units(qsizetype i) const
 {
-    const Row &row = m_rows.at(i);
-    return QByteArrayView(m_text).sliced(row.at + row.dimensions + row.metrics, row.units);
+    return m_fields.at(m_rows.at(i).fields).units;
 }
 
 QByteArrayView MetricRows::directions(qsizetype i) const
 {
-    const Row &row = m_rows.at(i);
-    return QByteArrayView(m_text).sliced(row.at + row.dimensions + row.metrics + row.units, row.directions);
+    return m_fields.at(m_rows.at(i).fields).directions;
 }
 
 const QString &MetricRows::sourceFile(qsizetype i) const

@@ -105,20 +105,29 @@ public:
 
 private:
     struct Row {
-        qsizetype at = 0;   // in m_text: the four documents back to back
+        qsizetype at = 0;   // in its chunk of text: the dimensions and metrics documents back to back
         int dimensions = 0;
         int metrics = 0;
-        int units = 0;
-        int directions = 0;
+        int chunk = 0;      // in m_chunks, or m_text when past them
+        int fields = 0;     // its units and directions documents, in m_fields
         int sourceFile = 0; // in m_sourceFiles
         qint64 schemaId = 0;
     };
+    struct FieldDocuments {
+        QByteArray units;
+        QByteArray directions;
+    };
+    QByteArrayView textOf(const Row &row) const { return row.chunk < m_chunks.size() ? m_chunks.at(row.chunk) : m_text; }
     void startRow(Row &row, const QString &sourceFile);
     // The units and directions documents of the metrics a row wrote, kept for the rows after it.
     void writeFieldDocuments(const QVarLengthArray<const MetricValue *, 32> &written);
     void finishRow(Row &row, bool builtin, qsizetype values);
 
+    // Rows written here go to m_text; joining another's rows takes its text as chunks (shared, not
+    // copied). Rows with the same units and directions share one entry of m_fields.
     QByteArray m_text;
+    QList<QByteArray> m_chunks;
+    QList<FieldDocuments> m_fields;
     QList<Row> m_rows;
     QStringList m_sourceFiles;
     MetricRowFields m_builtinFields;
