@@ -355,7 +355,7 @@ Result<double> storeSeconds(const Corpus &corpus, const QString &storePath)
 // What SQLite itself takes for the rows STOREPATH holds, each into the same table and indexes of a
 // fresh store, in one transaction with WAL and synchronous=NORMAL, as the store writes them:
 // the sqlite3 command's .import of them as CSV (exported first, not timed), and a copy of them
-// from one database to the other with INSERT ... SELECT (no parsing, no binding: the floor).
+// from one database to the other with INSERT ... SELECT (no parsing, no binding; SQLite reads them from the other file).
 struct SqliteFloors {
     qint64 rows = 0;
     double importSeconds = 0;
