@@ -146,6 +146,15 @@ private Q_SLOTS:
                     + QByteArray::number(i % 100) + ")";
                 sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr);
             }
+            if (from >= 6) {
+                // Workflow metric rows with their units and directions on each row, as 006 to 014 kept them.
+                sqlite3_exec(db, "INSERT INTO github_workflow_configs (id, name, github_owner, github_repo, created_at, updated_at)"
+                                 " VALUES (1, 'bench', 'acme', 'llm', 0, 0);"
+                                 "INSERT INTO github_workflow_runs (id, config_id, created_at, updated_at) VALUES (1, 1, 0, 0);"
+                                 "INSERT INTO github_workflow_metrics (config_id, run_id, timestamp, metrics, units, directions, created_at) VALUES"
+                                 " (1, 1, 10, '{\"t\":1}', '{\"t\":\"ms\"}', '{}', 0), (1, 1, 10, '{\"t\":2}', '{\"t\":\"ms\"}', '{}', 0),"
+                                 " (1, 1, 10, '{\"n\":3}', '{}', '{\"n\":\"higher\"}', 0);", nullptr, nullptr, nullptr);
+            }
             sqlite3_close(db);
         }
         Result<std::unique_ptr<Store>> store = openStore(StoreLocation{path}, StoreAccess::ReadWrite);
@@ -166,9 +175,18 @@ private Q_SLOTS:
         if (from < 5)
             QCOMPARE(scalar(path, "SELECT last_success_at FROM connections WHERE id = 1"), qint64(5000));
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_table_info('gpu_offers') WHERE name = 'connection_id'"), qint64(1));
-        // 006: workflow runs have a key of their own, metrics their units and directions.
+        // 006: workflow runs have a key of their own. 015: metric rows point at their units and
+        // directions, each distinct pair stored once; rows stored before keep theirs.
         QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_table_info('github_workflow_runs') WHERE name = 'run_key'"), qint64(1));
-        QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_table_info('github_workflow_metrics') WHERE name IN ('units', 'directions')"), qint64(2));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_table_info('github_workflow_metrics') WHERE name IN ('units', 'directions')"), qint64(0));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM pragma_table_info('github_workflow_metrics') WHERE name = 'units_id'"), qint64(1));
+        if (from >= 6) {
+            QCOMPARE(scalar(path, "SELECT count(*) FROM github_workflow_metric_units"), qint64(2));
+            QCOMPARE(scalar(path, "SELECT count(*) FROM github_workflow_metrics m JOIN github_workflow_metric_units u ON u.id = m.units_id"
+                                  " WHERE u.units = '{\"t\":\"ms\"}' AND u.directions = '{}' AND m.metrics LIKE '{\"t\":%'"), qint64(2));
+            QCOMPARE(scalar(path, "SELECT count(*) FROM github_workflow_metrics m JOIN github_workflow_metric_units u ON u.id = m.units_id"
+                                  " WHERE u.units = '{}' AND u.directions = '{\"n\":\"higher\"}' AND m.metrics = '{\"n\":3}'"), qint64(1));
+        }
         QCOMPARE(scalar(path, "SELECT dflt_value FROM pragma_table_info('github_workflow_configs') WHERE name = 'max_file_bytes'"), qint64(5242880));
         if (from < 2) {
             // Crossing 002 backfills the rollups from the samples that were already there.

@@ -52,8 +52,8 @@ const char *sqliteDatasetSelect(const QString &name)
     if (name == QLatin1String("workflow-metrics"))
         return "SELECT c.name, r.github_run_id, r.head_sha, m.timestamp, m.source_file, m.dimensions, e.key, e.value, u.value"
                " FROM github_workflow_metrics m JOIN github_workflow_runs r ON r.id = m.run_id"
-               " JOIN github_workflow_configs c ON c.id = m.config_id JOIN json_each(m.metrics) e"
-               " LEFT JOIN json_each(m.units) u ON u.key = e.key"
+               " JOIN github_workflow_configs c ON c.id = m.config_id LEFT JOIN github_workflow_metric_units f ON f.id = m.units_id"
+               " JOIN json_each(m.metrics) e LEFT JOIN json_each(f.units) u ON u.key = e.key"
                " WHERE m.timestamp >= ?1 AND m.timestamp < ?2 AND (coalesce(?3, '') = '' OR c.name = ?3) ORDER BY m.timestamp, m.id, e.key";
     return nullptr;
 }
@@ -64,9 +64,10 @@ const char *postgresDatasetSelect(const QString &name)
     // JSONB, which PgStore::dataset writes as the compact text SQLite stores.
     if (name == QLatin1String("workflow-metrics"))
         return "SELECT c.name, r.github_run_id, r.head_sha, m.timestamp, m.source_file, m.dimensions, e.key,"
-               " CASE WHEN jsonb_typeof(e.value) = 'number' THEN e.value::double precision END, m.units ->> e.key"
+               " CASE WHEN jsonb_typeof(e.value) = 'number' THEN e.value::double precision END, f.units ->> e.key"
                " FROM github_workflow_metrics m JOIN github_workflow_runs r ON r.id = m.run_id"
-               " JOIN github_workflow_configs c ON c.id = m.config_id CROSS JOIN LATERAL jsonb_each(m.metrics) e"
+               " JOIN github_workflow_configs c ON c.id = m.config_id LEFT JOIN github_workflow_metric_units f ON f.id = m.units_id"
+               " CROSS JOIN LATERAL jsonb_each(m.metrics) e"
                " WHERE m.timestamp >= ?1 AND m.timestamp < ?2 AND (coalesce(?3, '') = '' OR c.name = ?3) ORDER BY m.timestamp, m.id, e.key COLLATE \"C\"";
     return nullptr;
 }

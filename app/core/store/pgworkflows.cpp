@@ -6,6 +6,7 @@
 #include "workflowschema.h"
 #include "workflows/metricdirection.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -98,6 +99,30 @@ qint64 schemaFor(pqxx::transaction_base &tx, qint64 config, const MetricRowField
     return insertSchema(tx, config, SchemaVersionWrite{QStringLiteral("built-in recognizers"), QStringLiteral("builtin"), *grown, !confirmedActive});
 }
 
+// The github_workflow_metric_units id of each of ROWS' units and directions documents (by
+// fieldDocumentsIndex), the pairs not stored yet added (as SqliteStore::workflowUnitsIds).
+QList<qint64> unitsIds(pqxx::transaction_base &tx, const MetricRows &rows)
+{
+    QList<qint64> ids(rows.fieldDocumentsCount(), 0);
+    QHash<std::pair<QByteArrayView, QByteArrayView>, qint64> known;
+    const auto text = [](QByteArrayView json) { return std::string(json.data(), size_t(json.size())); };
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        qint64 &id = ids[rows.fieldDocumentsIndex(i)];
+        if (id)
+            continue;
+        const std::pair<QByteArrayView, QByteArrayView> pair{rows.units(i), rows.directions(i)};
+        if (const auto it = known.constFind(pair); it != known.cend()) {
+            id = *it;
+            continue;
+        }
+        id = pgInt(tx.exec_params1("INSERT INTO github_workflow_metric_units (units, directions) VALUES ($1::jsonb, $2::jsonb)"
+                                   " ON CONFLICT (units, directions) DO UPDATE SET units = excluded.units RETURNING id",
+                                   text(pair.first), text(pair.second))[0]);
+        known.insert(pair, id);
+    }
+    return ids;
+}
+
 // Upserts the run by (configuration, run key), then replaces its metric rows. Returns rows written.
 qint64 writeRun(pqxx::transaction_base &tx, const WorkflowRunWrite &write)
 {
@@ -129,15 +154,16 @@ qint64 writeRun(pqxx::transaction_base &tx, const WorkflowRunWrite &write)
         return 1;
 
     const qint64 schemaId = rows.hasBuiltinRows() ? schemaFor(tx, config, rows.builtinFields()) : 0;
+    const QList<qint64> fieldIds = unitsIds(tx, rows);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 timestamp = r.metricTime().isValid() ? r.metricTime().toMSecsSinceEpoch() : now;
     pqxx::stream_to copy(tx, "github_workflow_metrics",
                          std::vector<std::string>{"config_id", "run_id", "schema_id", "timestamp", "source_file", "dimensions",
-                                                  "metrics", "units", "directions", "created_at"});
+                                                  "metrics", "units_id", "created_at"});
     const auto text = [](QByteArrayView json) { return std::string(json.data(), size_t(json.size())); };
     for (qsizetype i = 0; i < rows.size(); ++i) {
         copy << std::make_tuple(config, runId, rows.schemaId(i) ? rows.schemaId(i) : schemaId, timestamp, textOrNull(rows.sourceFile(i)),
-                                text(rows.dimensions(i)), text(rows.metrics(i)), text(rows.units(i)), text(rows.directions(i)), now);
+                                text(rows.dimensions(i)), text(rows.metrics(i)), fieldIds.at(rows.fieldDocumentsIndex(i)), now);
     }
     copy.complete();
     return 1 + rows.size();
@@ -290,8 +316,9 @@ Result<QList<WorkflowMetricRow>> PgStore::workflowMetricRows(const WorkflowMetri
     // One row per numeric metric value: the metrics object unnested, its unit and direction looked up by key.
     Result<QList<WorkflowMetricRow>> rows = pgRows<WorkflowMetricRow>(*m_connection, m_display,
         "SELECT m.run_id, m.timestamp, r.github_run_id, r.head_sha, m.source_file, m.dimensions, e.key, e.value::double precision,"
-        " m.units ->> e.key, m.directions ->> e.key"
-        " FROM github_workflow_metrics m JOIN github_workflow_runs r ON r.id = m.run_id CROSS JOIN LATERAL jsonb_each(m.metrics) e"
+        " f.units ->> e.key, f.directions ->> e.key"
+        " FROM github_workflow_metrics m JOIN github_workflow_runs r ON r.id = m.run_id"
+        " LEFT JOIN github_workflow_metric_units f ON f.id = m.units_id CROSS JOIN LATERAL jsonb_each(m.metrics) e"
         " WHERE m.config_id = $1 AND m.timestamp >= $2 AND m.timestamp < $3 AND jsonb_typeof(e.value) = 'number'"
         " ORDER BY m.timestamp, m.run_id, m.id, e.key COLLATE \"C\"",
         [](const pqxx::row &s) {

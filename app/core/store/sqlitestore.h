@@ -69,6 +69,7 @@ private:
     Result<qint64> writeGuardrails(const WriteBatch &batch);              // sqliteguardrails.cpp
     Result<void> removeWorkflowConfig(const QString &name);
     Result<qint64> writeWorkflowRun(const WorkflowRunWrite &write);
+    Result<QList<qint64>> workflowUnitsIds(const MetricRows &rows);
     Result<qint64> workflowConfigId(const QString &name);
     Result<qint64> workflowSchemaFor(qint64 configId, const MetricRowFields &fields);
     Result<qint64> writeWorkflowSchema(const MetricSchema &schema);

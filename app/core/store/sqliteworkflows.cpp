@@ -4,6 +4,7 @@
 #include "workflowschema.h"
 #include "workflows/metricdirection.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -19,17 +20,17 @@ namespace {
 
 constexpr int kRowsPerInsert[] = {256, 16, 1};   // the most a statement takes, then the rest
 constexpr int kRunParameters = 4;   // ?1 config, ?2 run, ?3 timestamp, ?4 created_at
-constexpr int kRowParameters = 6;   // schema, source file, dimensions, metrics, units, directions
+constexpr int kRowParameters = 5;   // schema, source file, dimensions, metrics, units id
 
 // INSERT of ROWS metric rows of one run: the run's values in every row, each row's own after them.
 QByteArray metricRowsInsert(int rows)
 {
     QByteArray sql = "INSERT INTO github_workflow_metrics (config_id, run_id, schema_id, timestamp, source_file, dimensions, metrics,"
-                     " units, directions, created_at) VALUES ";
+                     " units_id, created_at) VALUES ";
     for (int row = 0; row < rows; ++row) {
         const int at = kRunParameters + row * kRowParameters;
         const auto p = [at](int i) { return "?" + QByteArray::number(at + i); };
-        sql += (row ? ", " : "") + QByteArray("(?1, ?2, ") + p(1) + ", ?3, " + p(2) + ", " + p(3) + ", " + p(4) + ", " + p(5) + ", " + p(6) + ", ?4)";
+        sql += (row ? ", " : "") + QByteArray("(?1, ?2, ") + p(1) + ", ?3, " + p(2) + ", " + p(3) + ", " + p(4) + ", " + p(5) + ", ?4)";
     }
     return sql;
 }
@@ -220,6 +221,38 @@ Result<qint64> SqliteStore::writeWorkflowSchema(const MetricSchema &schema)
     return insertWorkflowSchema(*configId, *version);
 }
 
+// The github_workflow_metric_units id of each of ROWS' units and directions documents (by
+// fieldDocumentsIndex), the pairs not stored yet added.
+Result<QList<qint64>> SqliteStore::workflowUnitsIds(const MetricRows &rows)
+{
+    QList<qint64> ids(rows.fieldDocumentsCount(), 0);
+    QHash<std::pair<QByteArrayView, QByteArrayView>, qint64> known;   // one lookup per distinct pair
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        qint64 &id = ids[rows.fieldDocumentsIndex(i)];
+        if (id)
+            continue;
+        const std::pair<QByteArrayView, QByteArrayView> pair{rows.units(i), rows.directions(i)};
+        if (const auto it = known.constFind(pair); it != known.cend()) {
+            id = *it;
+            continue;
+        }
+        Result<SqliteStatement *> st = statement(
+            "INSERT INTO github_workflow_metric_units (units, directions) VALUES (?1, ?2)"
+            " ON CONFLICT (units, directions) DO UPDATE SET units = excluded.units RETURNING id");
+        if (!st)
+            return std::unexpected(st.error());
+        (*st)->bindUtf8(1, pair.first);
+        (*st)->bindUtf8(2, pair.second);
+        Result<bool> row = (*st)->step();
+        if (!row)
+            return std::unexpected(row.error());
+        id = (*st)->int64(0);
+        (*st)->reset();
+        known.insert(pair, id);
+    }
+    return ids;
+}
+
 // Upserts the run by (configuration, run key), then replaces its metric rows. Returns rows written.
 Result<qint64> SqliteStore::writeWorkflowRun(const WorkflowRunWrite &write)
 {
@@ -292,6 +325,9 @@ Result<qint64> SqliteStore::writeWorkflowRun(const WorkflowRunWrite &write)
             inserts[i] = metricRowsInsert(kRowsPerInsert[i]);
         return inserts;
     }();
+    Result<QList<qint64>> unitsIds = workflowUnitsIds(rows);
+    if (!unitsIds)
+        return std::unexpected(unitsIds.error());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 timestamp = r.metricTime().isValid() ? r.metricTime().toMSecsSinceEpoch() : now;
     // The documents are bound where they lie (rows outlive each step); a file's path is converted once
@@ -324,8 +360,7 @@ Result<qint64> SqliteStore::writeWorkflowRun(const WorkflowRunWrite &write)
                 m.bindUtf8Static(at + 2, sourceFilesUtf8.constLast());
             m.bindUtf8Static(at + 3, rows.dimensions(i));
             m.bindUtf8Static(at + 4, rows.metrics(i));
-            m.bindUtf8Static(at + 5, rows.units(i));
-            m.bindUtf8Static(at + 6, rows.directions(i));
+            m.bind(at + 5, unitsIds->at(rows.fieldDocumentsIndex(i)));
         }
         if (Result<bool> stepped = m.step(); !stepped)
             return std::unexpected(stepped.error());
@@ -457,8 +492,9 @@ Result<QList<WorkflowMetricRow>> SqliteStore::workflowMetricRows(const WorkflowM
     Result<SqliteStatement *> st = statement(
         "SELECT m.run_id, m.timestamp, r.github_run_id, r.head_sha, m.source_file, m.dimensions, e.key, e.value, u.value, d.value"
         " FROM github_workflow_metrics m JOIN github_workflow_runs r ON r.id = m.run_id"
-        " JOIN json_each(m.metrics) e LEFT JOIN json_each(m.units) u ON u.key = e.key"
-        " LEFT JOIN json_each(m.directions) d ON d.key = e.key"
+        " LEFT JOIN github_workflow_metric_units f ON f.id = m.units_id"
+        " JOIN json_each(m.metrics) e LEFT JOIN json_each(f.units) u ON u.key = e.key"
+        " LEFT JOIN json_each(f.directions) d ON d.key = e.key"
         " WHERE m.config_id = ?1 AND m.timestamp >= ?2 AND m.timestamp < ?3 AND e.type IN ('integer', 'real')"
         " ORDER BY m.timestamp, m.run_id, m.id, e.key");
     if (!st)

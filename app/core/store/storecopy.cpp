@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonDocument>
 #include <QSet>
 
 namespace fleetscope {
@@ -39,8 +40,10 @@ const QList<CopyTable> &copyTables()
         {"github_workflow_configs", nullptr, "name", {kConnection, {"cost_connection_id", "connections"}, {"cluster_connection_id", "connections"}}},
         {"github_workflow_metric_schemas", nullptr, "config_id,version", {kConfig}},
         {"github_workflow_runs", nullptr, "config_id,run_key,created_at", {kConfig}},
+        {"github_workflow_metric_units", nullptr, "units,directions", {}},
         {"github_workflow_metrics", "timestamp", nullptr,
-         {kConfig, {"run_id", "github_workflow_runs"}, {"schema_id", "github_workflow_metric_schemas"}}},
+         {kConfig, {"run_id", "github_workflow_runs"}, {"schema_id", "github_workflow_metric_schemas"},
+          {"units_id", "github_workflow_metric_units"}}},
         {"instance_snapshots", "snapshot_ts", nullptr, {kConnection}},
         {"endpoint_snapshots", "snapshot_ts", nullptr, {kConnection}},
         {"endpoint_health", "observed_ts", nullptr, {kConnection}},
@@ -64,7 +67,14 @@ QString cellKey(const QVariant &value)
         return QStringLiteral("\x01");
     if (value.typeId() == QMetaType::Double)
         return QString::number(value.toDouble(), 'g', 17);
-    return value.toString();
+    const QString text = value.toString();
+    // A JSON document in a key (github_workflow_metric_units) compares in one form: PostgreSQL gives
+    // JSONB back spaced and in its own key order, SQLite the compact text it was given.
+    if (text.startsWith(QLatin1Char('{')) || text.startsWith(QLatin1Char('['))) {
+        if (const QJsonDocument json = QJsonDocument::fromJson(text.toUtf8()); !json.isNull())
+            return QString::fromUtf8(json.toJson(QJsonDocument::Compact));
+    }
+    return text;
 }
 
 QString rowKey(const QVariantList &row, const QList<int> &columns)

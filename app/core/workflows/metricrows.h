@@ -92,6 +92,10 @@ public:
     // "lower" | "higher" | "neutral", for the metrics whose direction is not the one inferDirection()
     // gives their name and unit (storedDirection() reads them back).
     QByteArrayView directions(qsizetype i) const;
+    // Rows of one index have the same units and directions documents (rows of two may too): a writer
+    // looks the pair up once per index.
+    int fieldDocumentsIndex(qsizetype i) const { return m_rows.at(i).fields; }
+    qsizetype fieldDocumentsCount() const { return m_fields.size(); }
     const QString &sourceFile(qsizetype i) const;
     qint64 schemaId(qsizetype i) const;
 
