@@ -6,7 +6,6 @@
 #include "workflowschema.h"
 #include "workflows/metricdirection.h"
 
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -99,28 +98,15 @@ qint64 schemaFor(pqxx::transaction_base &tx, qint64 config, const MetricRowField
     return insertSchema(tx, config, SchemaVersionWrite{QStringLiteral("built-in recognizers"), QStringLiteral("builtin"), *grown, !confirmedActive});
 }
 
-// The github_workflow_metric_units id of each of ROWS' units and directions documents (by
-// fieldDocumentsIndex), the pairs not stored yet added (as SqliteStore::workflowUnitsIds).
+// The github_workflow_metric_units id of each of ROWS' units and directions documents.
 QList<qint64> unitsIds(pqxx::transaction_base &tx, const MetricRows &rows)
 {
-    QList<qint64> ids(rows.fieldDocumentsCount(), 0);
-    QHash<std::pair<QByteArrayView, QByteArrayView>, qint64> known;
     const auto text = [](QByteArrayView json) { return std::string(json.data(), size_t(json.size())); };
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        qint64 &id = ids[rows.fieldDocumentsIndex(i)];
-        if (id)
-            continue;
-        const std::pair<QByteArrayView, QByteArrayView> pair{rows.units(i), rows.directions(i)};
-        if (const auto it = known.constFind(pair); it != known.cend()) {
-            id = *it;
-            continue;
-        }
-        id = pgInt(tx.exec_params1("INSERT INTO github_workflow_metric_units (units, directions) VALUES ($1::jsonb, $2::jsonb)"
-                                   " ON CONFLICT (units, directions) DO UPDATE SET units = excluded.units RETURNING id",
-                                   text(pair.first), text(pair.second))[0]);
-        known.insert(pair, id);
-    }
-    return ids;
+    return *unitsIdsOf(rows, [&](QByteArrayView units, QByteArrayView directions) -> Result<qint64> {
+        return pgInt(tx.exec_params1("INSERT INTO github_workflow_metric_units (units, directions) VALUES ($1::jsonb, $2::jsonb)"
+                                     " ON CONFLICT (units, directions) DO UPDATE SET units = excluded.units RETURNING id",
+                                     text(units), text(directions))[0]);
+    });   // errors are thrown by libpqxx, and PgStore's guard reports them
 }
 
 // Upserts the run by (configuration, run key), then replaces its metric rows. Returns rows written.

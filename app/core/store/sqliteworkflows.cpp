@@ -4,7 +4,6 @@
 #include "workflowschema.h"
 #include "workflows/metricdirection.h"
 
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -221,36 +220,24 @@ Result<qint64> SqliteStore::writeWorkflowSchema(const MetricSchema &schema)
     return insertWorkflowSchema(*configId, *version);
 }
 
-// The github_workflow_metric_units id of each of ROWS' units and directions documents (by
-// fieldDocumentsIndex), the pairs not stored yet added.
+// The github_workflow_metric_units id of each of ROWS' units and directions documents.
 Result<QList<qint64>> SqliteStore::workflowUnitsIds(const MetricRows &rows)
 {
-    QList<qint64> ids(rows.fieldDocumentsCount(), 0);
-    QHash<std::pair<QByteArrayView, QByteArrayView>, qint64> known;   // one lookup per distinct pair
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        qint64 &id = ids[rows.fieldDocumentsIndex(i)];
-        if (id)
-            continue;
-        const std::pair<QByteArrayView, QByteArrayView> pair{rows.units(i), rows.directions(i)};
-        if (const auto it = known.constFind(pair); it != known.cend()) {
-            id = *it;
-            continue;
-        }
+    return unitsIdsOf(rows, [this](QByteArrayView units, QByteArrayView directions) -> Result<qint64> {
         Result<SqliteStatement *> st = statement(
             "INSERT INTO github_workflow_metric_units (units, directions) VALUES (?1, ?2)"
             " ON CONFLICT (units, directions) DO UPDATE SET units = excluded.units RETURNING id");
         if (!st)
             return std::unexpected(st.error());
-        (*st)->bindUtf8(1, pair.first);
-        (*st)->bindUtf8(2, pair.second);
+        (*st)->bindUtf8(1, units);
+        (*st)->bindUtf8(2, directions);
         Result<bool> row = (*st)->step();
         if (!row)
             return std::unexpected(row.error());
-        id = (*st)->int64(0);
+        const qint64 id = (*st)->int64(0);
         (*st)->reset();
-        known.insert(pair, id);
-    }
-    return ids;
+        return id;
+    });
 }
 
 // Upserts the run by (configuration, run key), then replaces its metric rows. Returns rows written.

@@ -1,6 +1,8 @@
 // Built-in schema fields, shared by SqliteStore and PgStore.
 #include "workflowschema.h"
 
+#include <QHash>
+
 #include <QJsonDocument>
 #include <QMap>
 #include <QSet>
@@ -76,6 +78,28 @@ Result<SchemaVersionWrite> confirmedSchemaVersion(const MetricSchema &schema)
     for (const SchemaField &field : schema.fields)
         (field.role == SchemaFieldRole::Metric ? write.fields.metrics : write.fields.dimensions).append(field.name);
     return write;
+}
+
+Result<QList<qint64>> unitsIdsOf(const MetricRows &rows, const std::function<Result<qint64>(QByteArrayView units, QByteArrayView directions)> &idFor)
+{
+    QList<qint64> ids(rows.fieldDocumentsCount(), 0);
+    QHash<std::pair<QByteArrayView, QByteArrayView>, qint64> known;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        qint64 &id = ids[rows.fieldDocumentsIndex(i)];
+        if (id)
+            continue;
+        const std::pair<QByteArrayView, QByteArrayView> pair{rows.units(i), rows.directions(i)};
+        if (const auto it = known.constFind(pair); it != known.cend()) {
+            id = *it;
+            continue;
+        }
+        Result<qint64> found = idFor(pair.first, pair.second);
+        if (!found)
+            return std::unexpected(found.error());
+        id = *found;
+        known.insert(pair, id);
+    }
+    return ids;
 }
 
 } // namespace fleetscope

@@ -1,5 +1,5 @@
 // What both store dialects write for workflow metrics: built-in schema fields grown from incoming
-// rows. Not for use outside store/.
+// rows, and the rows' units ids. Not for use outside store/.
 #pragma once
 
 #include "workflows/metricrows.h"
@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <functional>
 #include <optional>
 
 namespace fleetscope {
@@ -32,5 +33,10 @@ struct SchemaVersionWrite {
 
 // A confirmed schema as its next version: checked (a BadData error naming the configuration), always made active.
 Result<SchemaVersionWrite> confirmedSchemaVersion(const MetricSchema &schema);
+
+// The github_workflow_metric_units id of each of ROWS' units and directions documents, by
+// MetricRows::fieldDocumentsIndex: ID_FOR (the dialect's lookup, adding the pair when missing) is
+// asked once per distinct pair.
+Result<QList<qint64>> unitsIdsOf(const MetricRows &rows, const std::function<Result<qint64>(QByteArrayView units, QByteArrayView directions)> &idFor);
 
 } // namespace fleetscope
