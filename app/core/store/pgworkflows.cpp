@@ -98,14 +98,19 @@ qint64 schemaFor(pqxx::transaction_base &tx, qint64 config, const MetricRowField
     return insertSchema(tx, config, SchemaVersionWrite{QStringLiteral("built-in recognizers"), QStringLiteral("builtin"), *grown, !confirmedActive});
 }
 
+// A JSON document of MetricRows as the text libpqxx sends.
+std::string jsonText(QByteArrayView json)
+{
+    return std::string(json.data(), size_t(json.size()));
+}
+
 // The github_workflow_metric_units id of each of ROWS' units and directions documents.
 QList<qint64> unitsIds(pqxx::transaction_base &tx, const MetricRows &rows)
 {
-    const auto text = [](QByteArrayView json) { return std::string(json.data(), size_t(json.size())); };
     return *unitsIdsOf(rows, [&](QByteArrayView units, QByteArrayView directions) -> Result<qint64> {
         return pgInt(tx.exec_params1("INSERT INTO github_workflow_metric_units (units, directions) VALUES ($1::jsonb, $2::jsonb)"
                                      " ON CONFLICT (units, directions) DO UPDATE SET units = excluded.units RETURNING id",
-                                     text(units), text(directions))[0]);
+                                     jsonText(units), jsonText(directions))[0]);
     });   // errors are thrown by libpqxx, and PgStore's guard reports them
 }
 
@@ -146,10 +151,9 @@ qint64 writeRun(pqxx::transaction_base &tx, const WorkflowRunWrite &write)
     pqxx::stream_to copy(tx, "github_workflow_metrics",
                          std::vector<std::string>{"config_id", "run_id", "schema_id", "timestamp", "source_file", "dimensions",
                                                   "metrics", "units_id", "created_at"});
-    const auto text = [](QByteArrayView json) { return std::string(json.data(), size_t(json.size())); };
     for (qsizetype i = 0; i < rows.size(); ++i) {
         copy << std::make_tuple(config, runId, rows.schemaId(i) ? rows.schemaId(i) : schemaId, timestamp, textOrNull(rows.sourceFile(i)),
-                                text(rows.dimensions(i)), text(rows.metrics(i)), fieldIds.at(rows.fieldDocumentsIndex(i)), now);
+                                jsonText(rows.dimensions(i)), jsonText(rows.metrics(i)), fieldIds.at(rows.fieldDocumentsIndex(i)), now);
     }
     copy.complete();
     return 1 + rows.size();

@@ -2,7 +2,6 @@
 #include "workflowschema.h"
 
 #include <QHash>
-
 #include <QJsonDocument>
 #include <QMap>
 #include <QSet>

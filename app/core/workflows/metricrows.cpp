@@ -207,34 +207,32 @@ void MetricRows::startRow(Row &row, const QString &sourceFile)
 
 void MetricRows::writeFieldDocuments(const QVarLengthArray<const MetricValue *, 32> &written)
 {
-    m_lastUnits = "{";
-    m_lastDirections = "{";
+    FieldDocuments documents{"{", "{"};
     for (const MetricValue *metric : written) {
         if (!metric->unit.isEmpty()) {
-            if (m_lastUnits.size() > 1)
-                m_lastUnits += ',';
-            appendJsonString(m_lastUnits, metric->name);
-            m_lastUnits += ':';
-            appendJsonString(m_lastUnits, metric->unit);
+            if (documents.units.size() > 1)
+                documents.units += ',';
+            appendJsonString(documents.units, metric->name);
+            documents.units += ':';
+            appendJsonString(documents.units, metric->unit);
         }
         if (metric->direction != inferDirection(metric->name, metric->unit)) {
-            if (m_lastDirections.size() > 1)
-                m_lastDirections += ',';
-            appendJsonString(m_lastDirections, metric->name);
-            m_lastDirections += ':';
-            appendJsonString(m_lastDirections, directionName(metric->direction));
+            if (documents.directions.size() > 1)
+                documents.directions += ',';
+            appendJsonString(documents.directions, metric->name);
+            documents.directions += ':';
+            appendJsonString(documents.directions, directionName(metric->direction));
         }
     }
-    m_lastUnits += '}';
-    m_lastDirections += '}';
-    m_fields << FieldDocuments{m_lastUnits, m_lastDirections};
+    documents.units += '}';
+    documents.directions += '}';
+    m_fields << documents;
 }
 
 void MetricRows::finishRow(Row &row, bool builtin, qsizetype values)
 {
-    if (m_fields.isEmpty())
-        m_fields << FieldDocuments{m_lastUnits, m_lastDirections};
-    row.fields = int(m_fields.size() - 1);   // the documents writeFieldDocuments() wrote last
+    // A row's first (and each changed) set of fields wrote its documents just before.
+    row.fields = int(m_fields.size() - 1);
     if (builtin)
         ++m_builtinRows;
     m_values += values;
@@ -463,8 +461,6 @@ void MetricRows::append(const MetricRows &later)
     m_values += later.m_values;
     // The row before the next one is LATER's last.
     m_lastFields = later.m_lastFields;
-    m_lastUnits = later.m_lastUnits;
-    m_lastDirections = later.m_lastDirections;
     m_lastLayout = later.m_lastLayout;
     m_lastChoice = later.m_lastChoice;
 }

@@ -123,7 +123,8 @@ private:
     };
     QByteArrayView textOf(const Row &row) const { return row.chunk < m_chunks.size() ? m_chunks.at(row.chunk) : m_text; }
     void startRow(Row &row, const QString &sourceFile);
-    // The units and directions documents of the metrics a row wrote, kept for the rows after it.
+    // The units and directions documents of the metrics a row wrote, appended to m_fields: the rows
+    // after it take them too until the fields change.
     void writeFieldDocuments(const QVarLengthArray<const MetricValue *, 32> &written);
     void finishRow(Row &row, bool builtin, qsizetype values);
 
@@ -135,9 +136,7 @@ private:
     QList<Row> m_rows;
     QStringList m_sourceFiles;
     MetricRowFields m_builtinFields;
-    QByteArray m_lastFields;       // the last record's fields (empty after a table row), and the last row's units and directions documents
-    QByteArray m_lastUnits;
-    QByteArray m_lastDirections;
+    QByteArray m_lastFields;       // the last record's fields (empty after a table row)
     quint64 m_lastLayout = 0;      // after a table row: its layout, and the column written for each of its keys
     QList<int> m_lastChoice;
     qsizetype m_builtinRows = 0;

@@ -213,16 +213,16 @@ void addRecords(const Table &table, FileExtraction &result, ExtractionForm form,
 std::optional<double> decimal(QStringView text)
 {
     text = text.trimmed();
-    const auto asQtReadsIt = [&text]() -> std::optional<double> {
+    if (text.startsWith(QLatin1Char('+')))
+        text = text.sliced(1);   // std::from_chars takes no plus sign
+    if (text.isEmpty())
+        return std::nullopt;
+    char ascii[64];
+    if (text.size() > qsizetype(sizeof ascii)) {   // more digits than a double holds: rare, read as Qt reads it
         bool ok = false;
         const double value = text.toDouble(&ok);
         return ok ? std::optional<double>(value) : std::nullopt;
-    };
-    if (text.startsWith(QLatin1Char('+')))
-        text = text.sliced(1);   // std::from_chars takes no plus sign
-    char ascii[64];
-    if (text.isEmpty() || text.size() > qsizetype(sizeof ascii))
-        return text.isEmpty() ? std::nullopt : asQtReadsIt();
+    }
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text.at(i).unicode();
         if (c >= 0x80)
